@@ -1,0 +1,1 @@
+"""Turn a question into an answer: normalisation, retrieval, lookup, engines."""

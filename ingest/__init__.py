@@ -1,0 +1,1 @@
+"""Turn plan documents (txt/md/pdf/docx) into cited chunks in a hybrid index."""

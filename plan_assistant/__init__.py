@@ -1,0 +1,1 @@
+"""plan-assistant: cited answers over Thai government plan documents."""

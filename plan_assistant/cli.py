@@ -1,0 +1,108 @@
+"""`plan-assistant` command line: ingest, ask (retrieval for now), status.
+
+Heavy libraries are imported inside the subcommands so `--help` is instant.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from plan_assistant.config import load_settings
+
+
+def _settings(args: argparse.Namespace):
+    return load_settings(args.config, data_dir=Path(args.data_dir) if args.data_dir else None)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from ingest.pipeline import ingest
+
+    settings = _settings(args)
+    paths = [Path(p) for p in args.paths]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        print(f"error: not found: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    report = ingest(paths, settings, progress=lambda msg: print(msg, flush=True))
+    print(report.summary())
+    if args.json:
+        print(json.dumps(vars(report), ensure_ascii=False, default=str))
+    return 1 if report.failed and report.documents == 0 else 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from assistant.retrieve import Retriever
+
+    settings = _settings(args)
+    if not args.retrieve_only:
+        print("error: answering arrives with the assistant engines; use --retrieve-only for ranked passages",
+              file=sys.stderr)
+        return 2
+    try:
+        retriever = Retriever(settings)
+    except RuntimeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    result = retriever.search(args.question, k=args.k, mode=args.mode)
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+        return 0
+    for n, hit in enumerate(result.hits, start=1):
+        c = hit.chunk
+        where = f"lines {c.line_start}-{c.line_end}" + (f", page {c.page}" if c.page else "")
+        print(f"[{n}] {hit.score:.4f}  {c.doc_id}  {' › '.join(c.section_path)}  ({where})")
+        print("    " + c.text[:300].replace("\n", " ") + ("…" if len(c.text) > 300 else ""))
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from ingest.store import Manifest
+
+    settings = _settings(args)
+    manifest = Manifest.load(Path(settings.data_dir))
+    out = {
+        "data_dir": str(settings.data_dir),
+        "generation": manifest.generation,
+        "embedding_model": manifest.embedding_model,
+        "documents": {k: vars(v) for k, v in manifest.documents.items()},
+    }
+    print(json.dumps(out, ensure_ascii=False, indent=1))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="plan-assistant", description=__doc__.splitlines()[0])
+    parser.add_argument("--config", help="TOML config file (default: ./plan-assistant.toml if present)")
+    parser.add_argument("--data-dir", help="where indexes live (default: ./data)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="index plan files (txt/md/pdf/docx); unchanged files are skipped")
+    p.add_argument("paths", nargs="+", help="files or directories")
+    p.add_argument("--json", action="store_true", help="also print the report as JSON")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("ask", help="ask a question (for now: --retrieve-only shows the ranked passages)")
+    p.add_argument("question")
+    p.add_argument("--retrieve-only", action="store_true", help="print ranked chunks instead of an answer")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("-k", type=int, default=None, help="number of passages (default: top_k setting)")
+    p.add_argument("--mode", choices=["fused", "dense", "bm25"], default="fused", help="retriever")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("status", help="show what is indexed")
+    p.set_defaults(func=cmd_status)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

