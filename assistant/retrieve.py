@@ -31,12 +31,13 @@ class RetrievalResult:
         }
 
 
-def rrf(rankings: list[list[str]], k: int = 60) -> dict[str, float]:
-    """Reciprocal rank fusion: sum of 1 / (k + rank) over the rankings each id appears in."""
+def rrf(rankings: list[list[str]], k: int = 60, weights: list[float] | None = None) -> dict[str, float]:
+    """Weighted reciprocal rank fusion: sum of weight / (k + rank) over the rankings an id appears in."""
+    weights = weights or [1.0] * len(rankings)
     scores: dict[str, float] = {}
-    for ranking in rankings:
+    for ranking, weight in zip(rankings, weights):
         for rank, cid in enumerate(ranking, start=1):
-            scores[cid] = scores.get(cid, 0.0) + 1.0 / (k + rank)
+            scores[cid] = scores.get(cid, 0.0) + weight / (k + rank)
     return scores
 
 
@@ -83,7 +84,7 @@ class Retriever:
         elif mode == "bm25":
             scores = {cid: 1.0 / (r + 1) for r, cid in enumerate(bm25_ids)}
         else:
-            scores = rrf([dense_ids, bm25_ids], self.settings.rrf_k)
+            scores = rrf([dense_ids, bm25_ids], self.settings.rrf_k, [1.0, self.settings.bm25_weight])
         dense_rank = {cid: r for r, cid in enumerate(dense_ids, start=1)}
         bm25_rank = {cid: r for r, cid in enumerate(bm25_ids, start=1)}
         best = sorted(scores.items(), key=lambda kv: -kv[1])[:k]

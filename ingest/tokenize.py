@@ -27,12 +27,34 @@ def _newmm(piece: str) -> tuple[str, ...]:
 
 
 def words(text: str) -> list[str]:
-    """Word tokens of text as written (for counting), split per whitespace piece."""
+    """Word tokens of text as written: Thai runs through newmm, other runs split at punctuation."""
     out: list[str] = []
     for piece in _SPLIT.split(text):
-        if piece:
-            out.extend(_newmm(piece) if any("\u0E01" <= c <= "\u0E5B" for c in piece) else (piece,))
+        for run, is_thai in _script_runs(piece):
+            if is_thai:
+                out.extend(_newmm(run))
+            else:
+                out.extend(_LATIN_WORD.findall(run) or ([run] if run.strip() else []))
     return out
+
+
+_THAI_RUN = re.compile(r"[\u0E01-\u0E5B]+")
+# Words and numbers, keeping decimals, codes and hyphenated words whole (51809.55, BCG-Model).
+_LATIN_WORD = re.compile(r"[^\W_]+(?:[.\-/][^\W_]+)*")
+
+
+def _script_runs(piece: str) -> list[tuple[str, bool]]:
+    """Split a whitespace-free piece into Thai and non-Thai runs."""
+    runs: list[tuple[str, bool]] = []
+    pos = 0
+    for m in _THAI_RUN.finditer(piece):
+        if m.start() > pos:
+            runs.append((piece[pos:m.start()], False))
+        runs.append((m.group(), True))
+        pos = m.end()
+    if pos < len(piece):
+        runs.append((piece[pos:], False))
+    return runs
 
 
 def count_tokens(text: str) -> int:
@@ -54,3 +76,4 @@ def search_tokens(text: str) -> list[str]:
         if "." in tok and tok.replace(".", "").isdigit():
             out.append(tok.split(".", 1)[0])
     return out
+

@@ -34,6 +34,8 @@ class Settings:
     # Retrieval.
     top_k: int = 5
     rrf_k: int = 60
+    # BM25's weight in the fusion (dense = 1.0); see eval/RESULTS-retrieval.md for the measurements.
+    bm25_weight: float = 1.5
     max_file_mb: int = 200
 
 
@@ -43,6 +45,8 @@ def _coerce(value: str, current: object) -> object:
         return value.strip().lower() in {"1", "true", "yes", "on"}
     if isinstance(current, int):
         return int(value)
+    if isinstance(current, float):
+        return float(value)
     if isinstance(current, Path):
         return Path(value)
     return value
