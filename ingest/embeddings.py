@@ -55,7 +55,8 @@ class LocalSentenceTransformerEmbeddings(Embeddings):
 
         self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
         self.model_id = f"sentence-transformers:{path.resolve()}"
-        self.dim = self._model.get_sentence_embedding_dimension()
+        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = dimension()
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         vectors = self._model.encode(texts, batch_size=BATCH, normalize_embeddings=True, show_progress_bar=False)

@@ -133,10 +133,11 @@ def read_docx(path: Path) -> tuple[list[str], list[int | None]]:
     import zipfile
 
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise ReadError(path, f"corrupt or not a .docx file ({exc.__class__.__name__}: {exc})") from None
     lines: list[str] = []
     body = document.element.body
