@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from ingest.records import SourceText
+from ingest.thai_repair import thai_digits_to_arabic
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".pdf", ".docx"}
 # A printed page footer/header on its own line: "- 12 -", "หน้า ๑๒", "12/40", "Page 3".
@@ -17,8 +18,6 @@ _PAGE_MARK = re.compile(
     r"^\s*(?:-\s*([0-9๐-๙]{1,4})\s*-|หน้า\s*(?:ที่\s*)?([0-9๐-๙]{1,4})(?:\s*(?:/|จาก)\s*[0-9๐-๙]{1,4})?|"
     r"[Pp]age\s+([0-9]{1,4})(?:\s+of\s+[0-9]{1,4})?)\s*$"
 )
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-
 
 class ReadError(Exception):
     """A file that cannot be ingested; str() says which file and why."""
@@ -81,7 +80,7 @@ def page_of_lines(lines: list[str]) -> tuple[list[str], list[int | None]]:
     for i, line in enumerate(lines):
         m = _PAGE_MARK.match(line)
         if m:
-            number = int(next(g for g in m.groups() if g).translate(_THAI_DIGITS))
+            number = int(thai_digits_to_arabic(next(g for g in m.groups() if g)))
             for j in range(start, i + 1):
                 pages[j] = number
             start = i + 1

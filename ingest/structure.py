@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 
 from ingest.records import Section
+from ingest.thai_repair import thai_digits_to_arabic
 
 _D = "0-9๐-๙"
-_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _PART = re.compile(rf"^\s*(ส่วนที่|บทที่|ภาคที่|หมวดที่|Part|PART|Chapter|CHAPTER)\s*([{_D}]+)\b\s*(.*)$")
 _DECIMAL = re.compile(rf"^\s*([{_D}]{{1,2}}(?:\.[{_D}]{{1,2}}){{1,4}})\.?\s+(\S.*)$")
 _TOC_LINE = re.compile(rf"(\.{{4,}}|…{{2,}})\s*[{_D}]+\s*$")
@@ -52,7 +52,7 @@ def _short(text: str) -> str:
 
 
 def _numbers(dotted: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in dotted.translate(_DIGITS).split("."))
+    return tuple(int(p) for p in thai_digits_to_arabic(dotted).split("."))
 
 
 def _continues(outline: tuple[int, ...], new: tuple[int, ...], part: int | None) -> bool:
@@ -109,7 +109,7 @@ def detect_headings(lines: list[str]) -> list[Heading]:
             continue
         m = _PART.match(line)
         if m:
-            part_word, part = m.group(1), int(m.group(2).translate(_DIGITS))
+            part_word, part = m.group(1), int(thai_digits_to_arabic(m.group(2)))
             outline = ()
             in_brief = False
             headings.append(Heading(i + 1, 0, _short(line), m.group(2)))

@@ -36,6 +36,7 @@ _PUA_MAP = {
     0xF714: "\u0E49", 0xF715: "\u0E4A", 0xF716: "\u0E4B", 0xF717: "\u0E4C", 0xF718: "\u0E38",
     0xF719: "\u0E39", 0xF71A: "\u0E3A",
 }
+_THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
@@ -176,9 +177,6 @@ def index_form(text: str) -> str:
     and `2,962,925` match `2962925`.
     """
     return _THOUSANDS_COMMA.sub("", thai_digits_to_arabic(text))
-
-
-_THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
 def _is_thai(ch: str) -> bool:

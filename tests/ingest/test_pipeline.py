@@ -1,34 +1,15 @@
 """Incremental, atomic re-ingest against a real Chroma in a temp dir with the real embedder."""
-from pathlib import Path
-
 import pytest
 
 from assistant.retrieve import Retriever
 from ingest.pipeline import ingest
 from ingest.store import Manifest, chroma_client, collection_name, generation_dir
 from plan_assistant.config import Settings
-
-PLAN_A = """แผนปฏิบัติการด้านการพัฒนาอุตสาหกรรมจังหวัดตัวอย่าง
-บทที่ 1 บทนำ
-1.1 วิสัยทัศน์
-เมืองเซรามิกสร้างสรรค์ ด้วยนวัตกรรม
-1.2 โครงการ
-โครงการพัฒนาเตาเผาประหยัดพลังงาน งบประมาณ ๒,๕๐๐,๐๐๐ บาท ปี ๒๕๖๘
-"""
-PLAN_B = """แผนพัฒนาจังหวัดทดสอบ ประจำปีงบประมาณ 2568
-ส่วนที่ 1 บทสรุป
-ส่งเสริมการท่องเที่ยวเชิงวัฒนธรรมและหัตถกรรมผ้าทอ
-"""
-
+from tests.conftest import PLAN_A
 
 @pytest.fixture()
-def setup(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(PLAN_A, encoding="utf-8")
-    (corpus / "b.txt").write_text(PLAN_B, encoding="utf-8")
-    settings = Settings(data_dir=tmp_path / "data")
-    return corpus, settings
+def setup(small_corpus, tmp_path):
+    return small_corpus, Settings(data_dir=tmp_path / "data")
 
 
 def quiet(_msg: str) -> None:

