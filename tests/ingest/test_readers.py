@@ -89,3 +89,17 @@ def test_huge_file_refused(tmp_path):
     path.write_text("ก" * 2000, encoding="utf-8")
     with pytest.raises(ReadError, match="too large"):
         read_document(path, tmp_path, max_bytes=1000)
+
+
+def test_encrypted_pdf(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    pdf.set_font("helvetica", size=12)
+    pdf.add_page()
+    pdf.cell(0, 8, "confidential plan")
+    path = tmp_path / "locked.pdf"
+    pdf.output(str(path))
+    with pytest.raises(ReadError, match="encrypted"):
+        read_document(path, tmp_path)
