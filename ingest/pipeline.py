@@ -1,4 +1,4 @@
-"""The ingest pipeline, composed in one place: files → read → repair → sections → chunks → index.
+"""The ingest pipeline, composed in one place: files → read → repair → sections → chunks + facts → index.
 
 Incremental: a document whose content hash (and the chunking settings) are unchanged is
 skipped; changed ones are rebuilt; files that disappeared are dropped. The new index is
@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Callable
 
 from ingest.chunking import chunk_document, index_text
+from ingest.facts import extract_facts
+from ingest.facts_records import PlanFacts
+from ingest.facts_store import copy_documents, write_facts
 from ingest.readers import SUPPORTED_SUFFIXES, ReadError, read_document
 from ingest.records import Chunk, Section, SourceText
 from ingest.store import (
@@ -21,6 +24,7 @@ from ingest.store import (
     Manifest,
     drop_generation,
     embed_with_cache,
+    generation_dir,
     load_chunks,
     new_generation_id,
     write_generation,
@@ -31,7 +35,7 @@ from ingest.tokenize import search_tokens
 from plan_assistant.config import Settings
 
 # Bump when repair/structure/chunking rules change so stored chunks are rebuilt.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 
 @dataclass
@@ -42,6 +46,7 @@ class PreparedDocument:
     lines: list[str]
     sections: list[Section]
     chunks: list[Chunk]
+    facts: PlanFacts
 
 
 @dataclass
@@ -97,7 +102,7 @@ def prepare_document(source: SourceText, settings: Settings) -> PreparedDocument
     source.title = derive_title(lines, Path(source.path).stem)
     sections = build_sections(lines)
     chunks = chunk_document(source, lines, sections, settings.chunk_tokens, settings.chunk_overlap)
-    return PreparedDocument(source, lines, sections, chunks)
+    return PreparedDocument(source, lines, sections, chunks, extract_facts(source.doc_id, lines))
 
 
 def _settings_key(settings: Settings, model_id: str) -> str:
@@ -209,6 +214,10 @@ def ingest(
     generation = new_generation_id()
     try:
         write_generation(settings, generation, chunks, texts, vectors, [search_tokens(t) for t in texts])
+        facts_db = generation_dir(data_dir, generation) / "facts.sqlite"
+        write_facts(facts_db, [(d.facts, d.lines, d.source.title) for d in prepared.values()])
+        if manifest.generation:
+            copy_documents(generation_dir(data_dir, manifest.generation) / "facts.sqlite", facts_db, set(kept))
     except BaseException:
         drop_generation(settings, generation)
         raise

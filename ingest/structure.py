@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.records import Section
-from ingest.thai_repair import thai_digits_to_arabic
+from ingest.thai_repair import join_wrapped_lines, thai_digits_to_arabic
 
 _D = "0-9๐-๙"
 _PART = re.compile(rf"^\s*(ส่วนที่|บทที่|ภาคที่|หมวดที่|Part|PART|Chapter|CHAPTER)\s*([{_D}]+)\b\s*(.*)$")
@@ -26,7 +26,7 @@ _DIRECTION = re.compile(
     rf"((?:แนวทางการพัฒนา(?:ด้าน)?ที่|ประเด็นยุทธศาสตร์ที่|ประเด็นการพัฒนาที่|ยุทธศาสตร์ที่|Strategic [Ii]ssue)\s*[{_D}]+.*)$"
 )
 _STRATEGY = re.compile(rf"^\s*(?:\(?[{_D}]{{1,2}}[.)]\s*)?((?:กลยุทธ์ที่|Strategy)\s*[{_D}]+.*)$")
-_BRIEF = re.compile(rf"^\s*(?:\(?[{_D}]{{1,2}}[.)]\s*)?ชื่อโครงการ\s*:?\s*(.*)$")
+BRIEF_RE = re.compile(rf"^\s*(?:\(?[{_D}]{{1,2}}[.)]\s*)?ชื่อโครงการ\s*:?\s*(.*)$")
 _NEXT_FIELD = re.compile(rf"^\s*\(?[{_D}]{{1,2}}[.)]")
 MAX_HEADING_CHARS = 160
 LIST_WINDOW = 15  # lines
@@ -76,11 +76,12 @@ def _next_decimal(lines: list[str], start: int, window: int = 40) -> tuple[int, 
     return None
 
 
-def _brief_name(lines: list[str], i: int, same_line: str) -> str:
-    """Project name of a brief: after `ชื่อโครงการ` on its line, else the next 1–2 text lines."""
+def brief_name(lines: list[str], i: int, same_line: str = "") -> str:
+    """Full project name of a brief whose `ชื่อโครงการ` field is on line index `i`:
+    the rest of that line, else the next one or two text lines."""
     name = same_line.strip()
     if name:
-        return _short(name)
+        return name
     parts: list[str] = []
     for nxt in lines[i + 1:i + 8]:
         text = nxt.strip()
@@ -90,8 +91,8 @@ def _brief_name(lines: list[str], i: int, same_line: str) -> str:
             continue
         if _NEXT_FIELD.match(text) or len(parts) == 2:
             break
-        parts.append(text)
-    return _short("".join(parts)) if parts else "โครงการ"
+        parts.append(nxt)
+    return " ".join(join_wrapped_lines(parts).split()) if parts else "โครงการ"
 
 
 def detect_headings(lines: list[str]) -> list[Heading]:
@@ -139,9 +140,9 @@ def detect_headings(lines: list[str]) -> list[Heading]:
                 continue
             rejected[nums] = i
         if in_brief:  # inside a project brief, only a new brief or outline heading ends it
-            m = _BRIEF.match(line)
+            m = BRIEF_RE.match(line)
             if m:
-                headings.append(Heading(i + 1, _RANK_BRIEF, _brief_name(lines, i, m.group(1))))
+                headings.append(Heading(i + 1, _RANK_BRIEF, _short(brief_name(lines, i, m.group(1)))))
             continue
         m = _DIRECTION.match(line)
         if m:
@@ -152,9 +153,9 @@ def detect_headings(lines: list[str]) -> list[Heading]:
         if m:
             headings.append(Heading(i + 1, _RANK_STRATEGY, _short(m.group(1))))
             continue
-        m = _BRIEF.match(line)
+        m = BRIEF_RE.match(line)
         if m:
-            headings.append(Heading(i + 1, _RANK_BRIEF, _brief_name(lines, i, m.group(1))))
+            headings.append(Heading(i + 1, _RANK_BRIEF, _short(brief_name(lines, i, m.group(1)))))
             in_brief = True
     return headings
 

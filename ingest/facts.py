@@ -1,0 +1,160 @@
+"""Structured plan facts, composed in one place: directions and budget tables, briefs,
+table↔brief matching with cross-checks, links to higher plans.
+
+Nothing is silently reconciled: when a table value and a brief value disagree, or a row
+cannot be matched to a brief with certainty, both are kept and a flag says why.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from difflib import SequenceMatcher
+
+from ingest.facts_briefs import parse_briefs
+from ingest.facts_records import Brief, Flag, PlanFacts, PlanLink, Project, TableRow
+from ingest.facts_tables import parse_directions_and_tables
+from ingest.structure import detect_headings
+from ingest.thai_repair import index_form
+
+_D = "0-9๐-๙"
+_PREFIX = rf"^\s*(?:\(?[{_D}]{{1,2}}[.)]\s*)?(?:[{_D}]+(?:\.[{_D}]+)+\s*)?"
+LINK_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("national_strategy", re.compile(_PREFIX + r"(ยุทธศาสตร์ชาติ\s*ด้าน.+)$")),
+    ("master_plan", re.compile(rf"^\s*(ประเด็น\s*[{_D}]{{1,2}}\s+\S.+)$")),
+    ("master_plan", re.compile(_PREFIX + r"(แผนย่อยของแผนแม่บท\S*\s+\S.+)$")),
+    ("nesdp", re.compile(rf"^\s*(หมุดหมายที่\s*[{_D}]{{1,2}}\s*\S.+)$")),
+    ("reform", re.compile(_PREFIX + r"(แผนการปฏิรูปประเทศ.+|กิจกรรมปฏิรูปที่\s*[" + _D + r"]+.+)$")),
+]
+MATCH_THRESHOLD = 0.85
+
+
+def compact_name(name: str) -> str:
+    """Name form for matching: index form, no spaces/punctuation, no leading `โครงการ`."""
+    text = re.sub(r"[\s\W_]+", "", index_form(name).lower())
+    return re.sub(r"^โครงการ", "", text)
+
+
+def name_similarity(a: str, b: str) -> float:
+    """1.0 for the same name however it is spaced/wrapped; containment counts as a match."""
+    x, y = compact_name(a), compact_name(b)
+    if not x or not y:
+        return 0.0
+    if x == y:
+        return 1.0
+    if min(len(x), len(y)) >= 12 and (x in y or y in x):
+        return 0.95
+    return SequenceMatcher(None, x, y, autojunk=False).ratio()
+
+
+def _amounts_agree(table_printed: str, table_unit: str, brief_baht: int) -> bool:
+    """A table amount (rounded, e.g. 3.11 ล้านบาท) agrees with a brief's baht if it is its rounding."""
+    value = Decimal(table_printed.replace(",", ""))
+    places = -value.as_tuple().exponent if value.as_tuple().exponent < 0 else 0
+    scale = {"ล้านบาท": Decimal(1_000_000), "พันบาท": Decimal(1000), "บาท": Decimal(1)}[table_unit]
+    return (Decimal(brief_baht) / scale).quantize(Decimal(1).scaleb(-places)) == value
+
+
+def match_projects(rows: list[TableRow], briefs: list[Brief]) -> tuple[list[Project], list[Flag]]:
+    """Pair table rows with briefs (same funding source, similar name), best pairs first."""
+    candidates = []
+    for i, row in enumerate(rows):
+        for j, brief in enumerate(briefs):
+            if brief.source and brief.source != row.source:
+                continue
+            score = name_similarity(row.name, brief.name)
+            if score >= MATCH_THRESHOLD:
+                candidates.append((score, i, j))
+    used_rows: set[int] = set()
+    used_briefs: set[int] = set()
+    pairs: dict[int, int] = {}
+    for score, i, j in sorted(candidates, reverse=True):
+        if i not in used_rows and j not in used_briefs:
+            pairs[i] = j
+            used_rows.add(i)
+            used_briefs.add(j)
+
+    projects: list[Project] = []
+    flags: list[Flag] = []
+    for i, row in enumerate(rows):
+        brief = briefs[pairs[i]] if i in pairs else None
+        project = Project(brief.name if brief else row.name, row.direction, row.strategy, row.source, row, brief)
+        if brief is not None:
+            _cross_check(project, flags)
+        else:
+            same_amount = [
+                b.name for j, b in enumerate(briefs)
+                if j not in used_briefs and b.amount and any(
+                    _amounts_agree(a.printed, a.unit, b.amount.baht) for a in row.amounts)
+            ]
+            hint = f"; an unmatched brief has the same amount: {same_amount[0]}" if same_amount else ""
+            flags.append(Flag("table_row_without_brief", f"no brief matches table row '{row.name}'{hint}",
+                              row.line_start, row.line_end, project.name))
+            if any(a.year is None for a in row.amounts):
+                flags.append(Flag("year_unknown", f"the table does not say which year {row.name}'s amount is for "
+                                  f"(columns {row.amounts[0].candidate_years})", row.line_start, row.line_end, project.name))
+        projects.append(project)
+    for j, brief in enumerate(briefs):
+        if j in used_briefs:
+            continue
+        projects.append(Project(brief.name, None, None, brief.source or "อื่น ๆ", None, brief))
+        flags.append(Flag("brief_without_table_row", f"brief '{brief.name}' matches no budget-table row",
+                          brief.line_start, brief.line_end, brief.name))
+    return projects, flags
+
+
+def _cross_check(project: Project, flags: list[Flag]) -> None:
+    """Compare a matched row and brief: year of open amounts, and amount agreement."""
+    row, brief = project.row, project.brief
+    if brief.amount is None:
+        return
+    open_amounts = [a for a in row.amounts if a.year is None]
+    if brief.year and len(open_amounts) == 1 and brief.year in (open_amounts[0].candidate_years or [brief.year]):
+        open_amounts[0].year = brief.year  # the brief says which column it was
+        open_amounts[0].candidate_years = []
+    same_year = [a for a in row.amounts if a.year == brief.year] or row.amounts
+    if same_year and not any(_amounts_agree(a.printed, a.unit, brief.amount.baht) for a in same_year):
+        table = ", ".join(f"{a.printed} {a.unit} ({a.year or 'ปีไม่ระบุ'})" for a in same_year)
+        flags.append(Flag(
+            "table_brief_mismatch",
+            f"'{project.name}': table {table} (line {same_year[0].line}) vs brief "
+            f"{brief.amount.printed} {brief.amount.unit} ({brief.year}) (line {brief.amount.line})",
+            min(same_year[0].line, brief.amount.line), max(same_year[0].line, brief.amount.line), project.name,
+        ))
+
+
+def parse_links(lines: list[str], briefs: list[Brief]) -> list[PlanLink]:
+    """Higher plans as printed: national strategy, master plan issues, NESDP milestones, reform;
+    and each brief's link to the provincial/cluster plan."""
+    links: list[PlanLink] = []
+    brief_lines = {n for b in briefs for n in range(b.line_start, b.line_end + 1)}
+    for n, line in enumerate(lines, 1):
+        if n in brief_lines or len(line.strip()) > 140:
+            continue
+        for level, pattern in LINK_RULES:
+            m = pattern.match(line)
+            if m:
+                links.append(PlanLink(level, " ".join(m.group(1).split()), n, n))
+                break
+    for b in briefs:
+        item = b.fields.get("link")
+        if item:
+            text = re.sub(rf"^\s*[{_D}]{{1,2}}\s*\.\s*ความ(?:เชื่อมโยง|สอดคล้อง)\S*\s*", "", item.text)
+            links.append(PlanLink("provincial", " ".join(text.split()), item.line_start, item.line_end, b.name))
+    return links
+
+
+def extract_facts(doc_id: str, lines: list[str]) -> PlanFacts:
+    """All structured facts of one repaired document."""
+    headings = detect_headings(lines)
+    outline_stops = {h.line for h in headings if h.rank < 10}
+    brief_stops = {h.line for h in headings if h.rank == 12}
+    directions, rows, flags = parse_directions_and_tables(lines, outline_stops | brief_stops)
+    briefs = parse_briefs(lines, outline_stops)
+    projects, match_flags = match_projects(rows, briefs)
+    flags.extend(match_flags)
+    for f in flags:
+        for p in projects:
+            if f.project == p.name:
+                p.flags.append(f)
+    return PlanFacts(doc_id, directions, projects, parse_links(lines, briefs), flags)
+

@@ -1,0 +1,130 @@
+"""Records of structured plan facts: directions, goals, KPIs, strategies, projects, budgets, links, flags.
+
+Every record carries the 1-based source line span it was read from, so every figure can be
+cited; `quote` fields hold the repaired source text of that span.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class TextItem:
+    """A piece of plan text (a goal, a KPI, a brief field) and where it is printed."""
+
+    text: str
+    line_start: int
+    line_end: int
+    target: str | None = None  # KPI target value where printed (e.g. "ร้อยละ 10")
+
+
+@dataclass
+class Strategy:
+    number: int
+    title: str
+    line_start: int
+    line_end: int
+
+
+@dataclass
+class Direction:
+    """A development direction / strategic issue (แนวทางการพัฒนา / ประเด็นยุทธศาสตร์)."""
+
+    number: int
+    title: str
+    line_start: int
+    line_end: int
+    goals: list[TextItem] = field(default_factory=list)
+    kpis: list[TextItem] = field(default_factory=list)
+    strategies: list[Strategy] = field(default_factory=list)
+
+
+@dataclass
+class Amount:
+    """One printed money figure: as printed, its unit, the fiscal year it is for (None if unknown)."""
+
+    printed: str
+    unit: str  # "ล้านบาท" | "บาท" | "พันบาท"
+    year: int | None
+    line: int
+    quote: str
+    candidate_years: list[int] = field(default_factory=list)
+
+    @property
+    def baht(self) -> int:
+        from decimal import Decimal
+
+        scale = {"ล้านบาท": Decimal(1_000_000), "พันบาท": Decimal(1000), "บาท": Decimal(1)}[self.unit]
+        return int((Decimal(self.printed.replace(",", "")) * scale).to_integral_value())
+
+
+@dataclass
+class TableRow:
+    """A project row of a budget table (กลยุทธ์ / โครงการ / ปีงบประมาณ)."""
+
+    name: str
+    direction: int | None
+    strategy: int | None
+    source: str
+    source_text: str
+    line_start: int
+    line_end: int
+    amounts: list[Amount] = field(default_factory=list)
+
+
+@dataclass
+class Brief:
+    """A project brief (โครงการแบบย่อ) with its numbered fields."""
+
+    name: str
+    source: str | None
+    source_text: str | None
+    year: int | None
+    line_start: int
+    line_end: int
+    fields: dict[str, TextItem] = field(default_factory=dict)
+    amount: Amount | None = None
+
+
+@dataclass
+class Flag:
+    """Something a reader must know: values that disagree, rows that could not be matched."""
+
+    kind: str
+    message: str
+    line_start: int
+    line_end: int
+    project: str | None = None
+
+
+@dataclass
+class Project:
+    """A project as the plan states it: its table row and/or brief, never merged silently."""
+
+    name: str
+    direction: int | None
+    strategy: int | None
+    source: str
+    row: TableRow | None = None
+    brief: Brief | None = None
+    flags: list[Flag] = field(default_factory=list)
+
+
+@dataclass
+class PlanLink:
+    """A higher plan this plan (or one of its projects) links to, as printed."""
+
+    level: str  # national_strategy | master_plan | nesdp | reform | provincial | other
+    text: str
+    line_start: int
+    line_end: int
+    project: str | None = None
+
+
+@dataclass
+class PlanFacts:
+    doc_id: str
+    directions: list[Direction] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    links: list[PlanLink] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)

@@ -1,0 +1,144 @@
+"""SQLite store of plan facts, one file per index generation (`generations/<id>/facts.sqlite`),
+so it is swapped in atomically together with the chunk index. Schema: see README.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+from ingest.facts import compact_name
+from ingest.facts_records import PlanFacts, TextItem
+from ingest.facts_tables import NUMBERED_ITEM_RE
+from ingest.thai_repair import join_wrapped_lines
+
+SCHEMA = """
+CREATE TABLE documents  (doc_id TEXT PRIMARY KEY, title TEXT);
+CREATE TABLE directions (direction_id TEXT PRIMARY KEY, doc_id TEXT, number INTEGER, title TEXT,
+                         line_start INTEGER, line_end INTEGER);
+CREATE TABLE goals      (doc_id TEXT, direction_id TEXT, text TEXT, line_start INTEGER, line_end INTEGER);
+CREATE TABLE strategies (doc_id TEXT, direction_id TEXT, number INTEGER, title TEXT,
+                         line_start INTEGER, line_end INTEGER);
+CREATE TABLE projects   (project_id TEXT PRIMARY KEY, doc_id TEXT, name TEXT, name_compact TEXT,
+                         direction INTEGER, strategy INTEGER, source TEXT, source_text TEXT,
+                         row_line_start INTEGER, row_line_end INTEGER,
+                         brief_line_start INTEGER, brief_line_end INTEGER, flagged INTEGER);
+CREATE TABLE budgets    (doc_id TEXT, project_id TEXT, fiscal_year INTEGER, candidate_years TEXT,
+                         source TEXT, printed TEXT, unit TEXT, baht INTEGER, origin TEXT,
+                         line_start INTEGER, line_end INTEGER, quote TEXT);
+CREATE TABLE kpis       (doc_id TEXT, direction_id TEXT, project_id TEXT, text TEXT, target TEXT,
+                         line_start INTEGER, line_end INTEGER);
+CREATE TABLE brief_fields (doc_id TEXT, project_id TEXT, field TEXT, text TEXT,
+                         line_start INTEGER, line_end INTEGER);
+CREATE TABLE links      (doc_id TEXT, project_id TEXT, level TEXT, text TEXT, line_start INTEGER, line_end INTEGER);
+CREATE TABLE flags      (doc_id TEXT, project_id TEXT, kind TEXT, message TEXT, line_start INTEGER, line_end INTEGER);
+CREATE TABLE lines      (doc_id TEXT, n INTEGER, text TEXT, PRIMARY KEY (doc_id, n));
+CREATE INDEX budgets_project ON budgets(project_id);
+"""
+TABLES = ["documents", "directions", "goals", "strategies", "projects", "budgets", "kpis",
+          "brief_fields", "links", "flags", "lines"]
+
+
+def _split_items(item: TextItem, lines: list[str]) -> list[TextItem]:
+    """Numbered items of a brief field (`1. …`, `2) …`) as separate KPIs, each with its span."""
+    items: list[TextItem] = []
+    current: list[int] = []
+    for n in range(item.line_start, item.line_end + 1):
+        text = lines[n - 1].strip()
+        if n == item.line_start:
+            continue  # the field's own title line
+        if not text:
+            continue
+        if NUMBERED_ITEM_RE.match(text) or not current:
+            if current:
+                items.append(TextItem(join_wrapped_lines(lines[current[0] - 1:current[-1]]), current[0], current[-1]))
+            current = [n]
+        else:
+            current.append(n)
+    if current:
+        items.append(TextItem(join_wrapped_lines(lines[current[0] - 1:current[-1]]), current[0], current[-1]))
+    return items or [item]
+
+
+def write_facts(db_path: Path, documents: list[tuple[PlanFacts, list[str], str]]) -> None:
+    """Create the facts database for a generation from (facts, repaired lines, title) per document."""
+    db = sqlite3.connect(str(db_path))
+    try:
+        db.executescript(SCHEMA)
+        for facts, lines, title in documents:
+            _insert(db, facts, lines, title)
+        db.commit()
+    finally:
+        db.close()
+
+
+def copy_documents(old_db: Path, new_db: Path, doc_ids: set[str]) -> None:
+    """Carry unchanged documents' facts from the previous generation into the new one."""
+    if not doc_ids or not old_db.is_file():
+        return
+    db = sqlite3.connect(str(new_db))
+    try:
+        db.execute("ATTACH DATABASE ? AS old", (str(old_db),))
+        marks = ",".join("?" * len(doc_ids))
+        for table in TABLES:
+            db.execute(f"INSERT INTO {table} SELECT * FROM old.{table} WHERE doc_id IN ({marks})", sorted(doc_ids))
+        db.commit()
+        db.execute("DETACH DATABASE old")
+    finally:
+        db.close()
+
+
+def _insert(db: sqlite3.Connection, facts: PlanFacts, lines: list[str], title: str) -> None:
+    doc = facts.doc_id
+    db.execute("INSERT INTO documents VALUES (?, ?)", (doc, title))
+    for d in facts.directions:
+        did = f"{doc}#d{d.number}"
+        db.execute("INSERT INTO directions VALUES (?,?,?,?,?,?)", (did, doc, d.number, d.title, d.line_start, d.line_end))
+        for g in d.goals:
+            db.execute("INSERT INTO goals VALUES (?,?,?,?,?)", (doc, did, g.text, g.line_start, g.line_end))
+        for s in d.strategies:
+            db.execute("INSERT INTO strategies VALUES (?,?,?,?,?,?)",
+                       (doc, did, s.number, " ".join(s.title.split()), s.line_start, s.line_end))
+        for k in d.kpis:
+            db.execute("INSERT INTO kpis VALUES (?,?,?,?,?,?,?)", (doc, did, None, k.text, k.target, k.line_start, k.line_end))
+    for n, p in enumerate(facts.projects, start=1):
+        pid = f"{doc}#p{n}"
+        row, brief = p.row, p.brief
+        db.execute(
+            "INSERT INTO projects VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (pid, doc, p.name, compact_name(p.name), p.direction, p.strategy, p.source,
+             row.source_text if row else (brief.source_text if brief else None),
+             row.line_start if row else None, row.line_end if row else None,
+             brief.line_start if brief else None, brief.line_end if brief else None, int(bool(p.flags))),
+        )
+        amounts = [("table", a) for a in (row.amounts if row else [])]
+        if brief and brief.amount:
+            amounts.append(("brief", brief.amount))
+        for origin, a in amounts:
+            db.execute(
+                "INSERT INTO budgets VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (doc, pid, a.year, json.dumps(a.candidate_years), p.source, a.printed, a.unit, a.baht, origin,
+                 a.line, a.line, a.quote),
+            )
+        if brief:
+            for field, item in brief.fields.items():
+                db.execute("INSERT INTO brief_fields VALUES (?,?,?,?,?,?)",
+                           (doc, pid, field, item.text, item.line_start, item.line_end))
+            if "kpis" in brief.fields:
+                for k in _split_items(brief.fields["kpis"], lines):
+                    target = re.search(r"(?:ร้อยละ|จำนวน|ไม่น้อยกว่า)\s*[\d,.]+\s*\S*", k.text)
+                    db.execute("INSERT INTO kpis VALUES (?,?,?,?,?,?,?)",
+                               (doc, None, pid, k.text, target.group(0) if target else None, k.line_start, k.line_end))
+        for f in p.flags:
+            db.execute("INSERT INTO flags VALUES (?,?,?,?,?,?)", (doc, pid, f.kind, f.message, f.line_start, f.line_end))
+    names = {p.name: f"{doc}#p{n}" for n, p in enumerate(facts.projects, start=1)}
+    for f in facts.flags:  # flags of no single project (e.g. amounts that follow no row)
+        if f.project is None:
+            db.execute("INSERT INTO flags VALUES (?,?,?,?,?,?)", (doc, None, f.kind, f.message, f.line_start, f.line_end))
+    for link in facts.links:
+        db.execute("INSERT INTO links VALUES (?,?,?,?,?,?)",
+                   (doc, names.get(link.project) if link.project else None, link.level, link.text,
+                    link.line_start, link.line_end))
+    # The repaired source lines, so every span the lookup returns can be quoted exactly.
+    db.executemany("INSERT INTO lines VALUES (?,?,?)", [(doc, n, text) for n, text in enumerate(lines, start=1)])
