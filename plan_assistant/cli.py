@@ -1,4 +1,4 @@
-"""`plan-assistant` command line: ingest, ask (retrieval for now), status.
+"""`plan-assistant` command line: ingest, ask (retrieval for now), facts, status.
 
 Heavy libraries are imported inside the subcommands so `--help` is instant.
 """
@@ -58,6 +58,66 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
+def _baht(value: int) -> str:
+    return f"{value:,} บาท"
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    from assistant.lookup import FactsDB, to_jsonable
+
+    try:
+        db = FactsDB(_settings(args))
+    except RuntimeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    what = args.what
+    if what == "projects":
+        rows = (db.find_projects(args.name, args.source, args.year, limit=20) if args.name
+                else db.list_projects(args.direction, args.strategy, args.source, args.year))
+    elif what == "totals":
+        rows = db.totals(args.by, args.year, args.source)
+    elif what == "kpis":
+        rows = db.kpis(args.direction, args.name)
+    elif what == "directions":
+        rows = db.directions()
+    elif what == "links":
+        rows = db.links(args.level)
+    else:
+        rows = db.flags()
+    if args.json:
+        print(json.dumps(to_jsonable(rows), ensure_ascii=False, indent=1))
+        return 0
+    if not rows:
+        print("(nothing found)")
+        return 0
+    if what == "projects":
+        for p in rows:
+            where = f"แนวทางที่ {p.direction or '-'} กลยุทธ์ที่ {p.strategy or '-'}"
+            print(f"{p.name}\n  {where} | {p.source} | {p.doc_id} lines {p.cite.line_start}-{p.cite.line_end}")
+            for b in p.budgets:
+                year = b.fiscal_year or ("ปี " + "/".join(map(str, b.candidate_years)) + "?" if b.candidate_years else "ปีไม่ระบุ")
+                print(f"  {year}: {b.printed} {b.unit} (= {_baht(b.baht)}) [{'ตาราง' if b.origin == 'table' else 'โครงการแบบย่อ'}, line {b.cite.line_start}]")
+            for flag in p.flags:
+                print(f"  ! {flag}")
+    elif what == "totals":
+        for t in rows:
+            lines = ", ".join(str(c.line_start) for c in t.cites)
+            print(f"{args.by} {t.key if t.key is not None else '(ไม่ระบุ)'}: {_baht(t.baht)} from {t.projects} projects (lines {lines})")
+    elif what == "directions":
+        for d in rows:
+            print(f"แนวทางการพัฒนาด้านที่ {d['number']} {d['title']} (line {d['cite']['line_start']})")
+            for g in d["goals"]:
+                print(f"  เป้าประสงค์: {g['text']}")
+            for s in d["strategies"]:
+                print(f"  กลยุทธ์ที่ {s['number']} {s['title']}")
+    else:
+        for r in rows:
+            label = r.get("kind") or r.get("level") or ""
+            target = f" [ค่าเป้าหมาย: {r['target']}]" if r.get("target") else ""
+            print(f"- {('[' + label + '] ') if label else ''}{r['text']}{target} (lines {r['cite']['line_start']}-{r['cite']['line_end']})")
+    return 0
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     from ingest.store import Manifest
 
@@ -91,6 +151,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-k", type=int, default=None, help="number of passages (default: top_k setting)")
     p.add_argument("--mode", choices=["fused", "dense", "bm25"], default="fused", help="retriever")
     p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("facts", help="exact plan facts: projects, budgets, totals, KPIs, links, flags")
+    p.add_argument("what", choices=["projects", "totals", "kpis", "directions", "links", "flags"])
+    p.add_argument("--name", help="project name or part of it (fuzzy, Thai-aware)")
+    p.add_argument("--direction", type=int, help="development direction number")
+    p.add_argument("--strategy", type=int, help="strategy number")
+    p.add_argument("--source", help="funding source (งบจังหวัด, งบกลุ่มจังหวัด, งบกระทรวง …)")
+    p.add_argument("--year", help="fiscal year (2568, 68, ๒๕๖๘)")
+    p.add_argument("--by", choices=["direction", "source", "year"], default="direction", help="for totals")
+    p.add_argument("--level", help="for links: national_strategy|master_plan|nesdp|reform|provincial")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_facts)
 
     p = sub.add_parser("status", help="show what is indexed")
     p.set_defaults(func=cmd_status)

@@ -1,0 +1,274 @@
+"""Exact lookups over the facts database: projects, budgets, totals, KPIs, links, flags.
+
+Figures come from SQL over what the plan prints (never from a language model), and every
+row carries its citation: document, line span and the exact source text of that span.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from ingest.facts import compact_name
+from ingest.facts_tables import classify_source
+from ingest.store import Manifest, generation_dir
+from ingest.thai_repair import join_wrapped_lines, thai_digits_to_arabic
+from plan_assistant.config import Settings
+
+_SOURCE_WORDS = {
+    "province": "งบจังหวัด", "provincial": "งบจังหวัด",
+    "cluster": "งบกลุ่มจังหวัด", "group": "งบกลุ่มจังหวัด",
+    "ministry": "งบกระทรวง/กรม", "department": "งบกระทรวง/กรม",
+}
+
+
+@dataclass
+class Cite:
+    """Where a value is printed: document, 1-based line span, and that span's text."""
+
+    doc_id: str
+    line_start: int
+    line_end: int
+    quote: str
+
+
+@dataclass
+class BudgetRow:
+    fiscal_year: int | None
+    source: str
+    printed: str
+    unit: str
+    baht: int
+    origin: str  # "table" (budget table) | "brief" (project brief)
+    candidate_years: list[int]
+    cite: Cite
+
+
+@dataclass
+class ProjectRow:
+    project_id: str
+    doc_id: str
+    name: str
+    direction: int | None
+    strategy: int | None
+    source: str
+    budgets: list[BudgetRow]
+    flags: list[str]
+    cite: Cite
+    match_score: float | None = None
+
+
+@dataclass
+class TotalRow:
+    key: str | int | None
+    baht: int
+    projects: int
+    cites: list[Cite] = field(default_factory=list)
+
+
+def normalize_year(value: str | int | None) -> int | None:
+    """`2567`, `67`, `๒๕๖๗`, `2024` (CE) → 2567 (Thai Buddhist-era fiscal year)."""
+    if value is None or value == "":
+        return None
+    digits = re.sub(r"\D", "", thai_digits_to_arabic(str(value)))
+    if not digits:
+        raise ValueError(f"not a year: {value!r}")
+    year = int(digits)
+    if year < 100:
+        year += 2500
+    elif year < 2400:
+        year += 543
+    return year
+
+
+def normalize_source(value: str | None) -> str | None:
+    """Free text for a funding source (`งบจังหวัด`, `จังหวัด`, `province` …) → its category."""
+    if not value:
+        return None
+    lowered = value.strip().lower()
+    for word, category in _SOURCE_WORDS.items():
+        if word in lowered:
+            return category
+    return classify_source(value)
+
+
+_SOURCE_HINT = re.compile(r"(?:ของ|จาก|ใช้)?\s*(?:งบ(?:ประมาณ)?\s*)?(กลุ่มจังหวัด|กระทรวง|กรม|จังหวัด)(?=\s|$|ปี)")
+_YEAR_HINT = re.compile(r"(?:ปี(?:งบ(?:ประมาณ)?)?|พ\.ศ\.|FY)\s*[0-9๐-๙]{2,4}", re.IGNORECASE)
+
+
+def split_hints(text: str) -> tuple[str, str | None]:
+    """Separate a funding-source hint (`ของกระทรวง`, `งบจังหวัด`) and year words from a typed name.
+
+    Returns the name part and the source category (or None). `จังหวัด` inside a name
+    (`จังหวัดลำปาง`) is not a hint: a hint ends the word.
+    """
+    source = None
+    m = _SOURCE_HINT.search(text)
+    if m and m.group(0).strip() != text.strip():
+        source = classify_source(m.group(1))
+        text = text[: m.start()] + " " + text[m.end():]
+    return _YEAR_HINT.sub(" ", text).strip(), source
+
+
+def _similarity(query: str, name: str) -> float:
+    """How well a typed (partial, misspelt, or whole-question) text names a project, 0..1.
+
+    Matching blocks of ≥ 3 characters, measured against the shorter of the two, so a partial
+    name (`SME transformation`) and a question that contains the name both score high.
+    """
+    q, n = query, name
+    if not q or not n:
+        return 0.0
+    if q == n:
+        return 1.0
+    blocks = SequenceMatcher(None, q, n, autojunk=False).get_matching_blocks()
+    matched = sum(b.size for b in blocks if b.size >= 3)
+    return matched / min(len(q), len(n))
+
+
+class FactsDB:
+    """Read-only access to the active generation's facts database."""
+
+    def __init__(self, settings: Settings):
+        manifest = Manifest.load(Path(settings.data_dir))
+        if not manifest.generation:
+            raise RuntimeError(f"no index in {settings.data_dir}: run `plan-assistant ingest corpus/` first")
+        path = generation_dir(settings.data_dir, manifest.generation) / "facts.sqlite"
+        if not path.is_file():
+            raise RuntimeError(f"{path} is missing: re-run `plan-assistant ingest`")
+        self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self.db.row_factory = sqlite3.Row
+
+    # -- citations -------------------------------------------------------------------
+    def cite(self, doc_id: str, line_start: int, line_end: int) -> Cite:
+        rows = self.db.execute(
+            "SELECT text FROM lines WHERE doc_id = ? AND n BETWEEN ? AND ? ORDER BY n", (doc_id, line_start, line_end)
+        ).fetchall()
+        return Cite(doc_id, line_start, line_end, join_wrapped_lines([r["text"] for r in rows]))
+
+    # -- projects --------------------------------------------------------------------
+    def _project(self, r: sqlite3.Row, score: float | None = None) -> ProjectRow:
+        budgets = [
+            BudgetRow(b["fiscal_year"], b["source"], b["printed"], b["unit"], b["baht"], b["origin"],
+                      json.loads(b["candidate_years"]), Cite(b["doc_id"], b["line_start"], b["line_end"], b["quote"]))
+            for b in self.db.execute(
+                "SELECT * FROM budgets WHERE project_id = ? ORDER BY origin DESC, fiscal_year", (r["project_id"],))
+        ]
+        flags = [f["message"] for f in self.db.execute("SELECT message FROM flags WHERE project_id = ?", (r["project_id"],))]
+        start = r["row_line_start"] or r["brief_line_start"]
+        end = r["row_line_end"] or r["brief_line_end"]
+        return ProjectRow(r["project_id"], r["doc_id"], r["name"], r["direction"], r["strategy"], r["source"],
+                          budgets, flags, self.cite(r["doc_id"], start, end), score)
+
+    def find_projects(self, name: str, source: str | None = None, year: str | int | None = None,
+                      limit: int = 5, min_score: float = 0.6) -> list[ProjectRow]:
+        """Projects whose name best matches `name` (Thai-aware fuzzy match), optionally filtered.
+
+        A source hint typed inside the name (`… ของกระทรวง`) filters too when no source is given.
+        """
+        name, hinted_source = split_hints(name)
+        source = source or hinted_source
+        query = compact_name(name.replace("ฯ", ""))
+        scored = []
+        for r in self.db.execute("SELECT * FROM projects"):
+            score = _similarity(query, r["name_compact"])
+            if score >= min_score:
+                scored.append((score, r))
+        scored.sort(key=lambda sr: (-sr[0], sr[1]["project_id"]))
+        rows = [self._project(r, round(s, 3)) for s, r in scored]
+        rows = self._filter(rows, source, year)
+        if rows:  # keep only the best-named project(s): one name may sit under several sources
+            best = rows[0].match_score
+            rows = [p for p in rows if p.match_score >= best - 0.05]
+        return rows[:limit]
+
+    def list_projects(self, direction: int | None = None, strategy: int | None = None,
+                      source: str | None = None, year: str | int | None = None) -> list[ProjectRow]:
+        sql, args = "SELECT * FROM projects WHERE 1=1", []
+        if direction is not None:
+            sql, args = sql + " AND direction = ?", args + [direction]
+        if strategy is not None:
+            sql, args = sql + " AND strategy = ?", args + [strategy]
+        rows = [self._project(r) for r in self.db.execute(sql + " ORDER BY doc_id, project_id", args)]
+        return self._filter(rows, source, year)
+
+    @staticmethod
+    def _filter(rows: list[ProjectRow], source: str | None, year: str | int | None) -> list[ProjectRow]:
+        category, fy = normalize_source(source), normalize_year(year)
+        if category:
+            rows = [p for p in rows if p.source == category]
+        if fy:
+            rows = [p for p in rows if any(b.fiscal_year == fy or fy in b.candidate_years for b in p.budgets)]
+        return rows
+
+    # -- totals ----------------------------------------------------------------------
+    def totals(self, by: str = "direction", year: str | int | None = None, source: str | None = None,
+               origin: str = "table") -> list[TotalRow]:
+        """Sums in baht computed by SQLite, grouped by direction | source | year, with the cited lines."""
+        column = {"direction": "p.direction", "source": "b.source", "year": "b.fiscal_year"}.get(by)
+        if column is None:
+            raise ValueError("by must be direction, source or year")
+        sql = (f"SELECT {column} AS key, SUM(b.baht) AS baht, COUNT(DISTINCT b.project_id) AS projects, "
+               "GROUP_CONCAT(b.doc_id || ':' || b.line_start, ',') AS spans "
+               "FROM budgets b JOIN projects p ON p.project_id = b.project_id WHERE b.origin = ?")
+        args: list = [origin]
+        fy, category = normalize_year(year), normalize_source(source)
+        if fy:
+            sql, args = sql + " AND b.fiscal_year = ?", args + [fy]
+        if category:
+            sql, args = sql + " AND b.source = ?", args + [category]
+        out = []
+        for r in self.db.execute(sql + f" GROUP BY {column} ORDER BY {column}", args):
+            cites = []
+            for span in (r["spans"] or "").split(","):
+                doc_id, line = span.rsplit(":", 1)
+                cites.append(self.cite(doc_id, int(line), int(line)))
+            out.append(TotalRow(r["key"], r["baht"], r["projects"], cites))
+        return out
+
+    # -- directions, KPIs, links, flags ----------------------------------------------
+    def directions(self) -> list[dict]:
+        out = []
+        for d in self.db.execute("SELECT * FROM directions ORDER BY doc_id, number"):
+            goals = [self._text(g) for g in self.db.execute("SELECT * FROM goals WHERE direction_id = ?", (d["direction_id"],))]
+            strategies = [dict(number=s["number"], title=s["title"], cite=asdict(self.cite(s["doc_id"], s["line_start"], s["line_end"])))
+                          for s in self.db.execute("SELECT * FROM strategies WHERE direction_id = ? ORDER BY number", (d["direction_id"],))]
+            out.append(dict(number=d["number"], title=d["title"], goals=goals, strategies=strategies,
+                            cite=asdict(self.cite(d["doc_id"], d["line_start"], d["line_start"]))))
+        return out
+
+    def kpis(self, direction: int | None = None, project: str | None = None) -> list[dict]:
+        if project:
+            found = self.find_projects(project, limit=3)
+            ids = [p.project_id for p in found]
+            rows = self.db.execute(f"SELECT * FROM kpis WHERE project_id IN ({','.join('?' * len(ids))})", ids) if ids else []
+        else:
+            sql, args = "SELECT k.* FROM kpis k JOIN directions d ON d.direction_id = k.direction_id", []
+            if direction is not None:
+                sql, args = sql + " WHERE d.number = ?", [direction]
+            rows = self.db.execute(sql, args)
+        return [self._text(r) | {"target": r["target"]} for r in rows]
+
+    def links(self, level: str | None = None) -> list[dict]:
+        sql, args = "SELECT l.*, p.name AS project FROM links l LEFT JOIN projects p ON p.project_id = l.project_id", []
+        if level:
+            sql, args = sql + " WHERE l.level = ?", [level]
+        return [self._text(r) | {"level": r["level"], "project": r["project"]} for r in self.db.execute(sql, args)]
+
+    def flags(self) -> list[dict]:
+        return [self._text(r, "message") | {"kind": r["kind"]} for r in self.db.execute("SELECT * FROM flags")]
+
+    def _text(self, r: sqlite3.Row, column: str = "text") -> dict:
+        return {"text": r[column], "cite": asdict(self.cite(r["doc_id"], r["line_start"], r["line_end"]))}
+
+
+def to_jsonable(value) -> object:
+    """Dataclasses (and lists of them) to plain JSON-ready structures."""
+    if isinstance(value, list):
+        return [to_jsonable(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return asdict(value)
+    return value
