@@ -51,8 +51,9 @@ def _int(text: str) -> int:
     return int(thai_digits_to_arabic(text))
 
 
-def _numbers(line: str) -> list[str]:
-    return [thai_digits_to_arabic(m) for m in re.findall(NUMBER, line)]
+def _cells(line: str) -> list[str]:
+    """Amount cells of a values line, Arabic digits; a dash is an empty cell and keeps its column."""
+    return [thai_digits_to_arabic(m) for m in re.findall(rf"{NUMBER}|(?<!\S)-(?!\S)", line)]
 
 
 class _Group:
@@ -63,7 +64,7 @@ class _Group:
         self.line = line
         self.rows: list[TableRow] = []
         self.row_lines: list[list[str]] = []  # raw lines of each row's name, for re-joining
-        self.values: list[tuple[int, list[str], str]] = []  # (line, numbers, quote)
+        self.values: list[tuple[int, list[str], str]] = []  # (line, cells, quote); "-" = empty cell
 
 
 def _assign(group: _Group, years: list[int], unit: str, flags: list[Flag]) -> None:
@@ -71,19 +72,19 @@ def _assign(group: _Group, years: list[int], unit: str, flags: list[Flag]) -> No
     rows, lines = group.rows, group.values
     if not rows:
         if lines:
-            flags.append(Flag("values_without_project", f"amounts {[v for _, vs, _ in lines for v in vs]} follow no project row",
+            flags.append(Flag("values_without_project", f"amounts {[v for _, vs, _ in lines for v in vs if v != '-']} follow no project row",
                               lines[0][0], lines[-1][0]))
         return
 
     def amount(value: str, line: int, quote: str, year: int | None) -> Amount:
         return Amount(value, unit, year, line, quote, [] if year else list(years))
 
-    flat = [(v, line, quote) for line, vs, quote in lines for v in vs]
+    flat = [(v, line, quote) for line, vs, quote in lines for v in vs if v != "-"]
     if len(lines) == len(rows):
         # One amount line per row: in-row years by position when the line fills every year column.
         for row, (line, vs, quote) in zip(rows, lines):
             row.amounts = [amount(v, line, quote, years[i] if len(vs) == len(years) else (years[0] if len(years) == 1 else None))
-                           for i, v in enumerate(vs)]
+                           for i, v in enumerate(vs) if v != "-"]
         return
     if len(flat) == len(rows):
         for row, (v, line, quote) in zip(rows, flat):
@@ -226,7 +227,7 @@ def parse_directions_and_tables(
                 mode = "rows"
                 continue
             if VALUES_RE.match(line):
-                group.values.append((n, _numbers(line), raw.strip()))
+                group.values.append((n, _cells(line), raw.strip()))
                 continue
             if mode == "rows" and group.rows and not group.values:
                 group.row_lines[-1].append(raw)

@@ -48,3 +48,18 @@ def small_corpus(tmp_path) -> Path:
     (root / "a.txt").write_text(PLAN_A, encoding="utf-8")
     (root / "b.txt").write_text(PLAN_B, encoding="utf-8")
     return root
+
+
+@pytest.fixture(scope="session")
+def sample_settings(tmp_path_factory, embeddings):
+    """The sample plan ingested once by the real pipeline into a temp data dir (slow: ~40 s)."""
+    from ingest.pipeline import ingest
+    from plan_assistant.config import Settings
+
+    root = tmp_path_factory.mktemp("sample")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / SAMPLE.name).write_bytes(SAMPLE.read_bytes())
+    settings = Settings(data_dir=root / "data")
+    ingest([corpus], settings, lambda m: None, embeddings)
+    return settings
