@@ -78,8 +78,9 @@ def match_projects(rows: list[TableRow], briefs: list[Brief]) -> tuple[list[Proj
     for i, row in enumerate(rows):
         brief = briefs[pairs[i]] if i in pairs else None
         project = Project(brief.name if brief else row.name, row.direction, row.strategy, row.source, row, brief)
+        raise_flag = _flagger(project, flags)
         if brief is not None:
-            _cross_check(project, flags)
+            _cross_check(project, raise_flag)
         else:
             same_amount = [
                 b.name for j, b in enumerate(briefs)
@@ -87,22 +88,33 @@ def match_projects(rows: list[TableRow], briefs: list[Brief]) -> tuple[list[Proj
                     _amounts_agree(a.printed, a.unit, b.amount.baht) for a in row.amounts)
             ]
             hint = f"; an unmatched brief has the same amount: {same_amount[0]}" if same_amount else ""
-            flags.append(Flag("table_row_without_brief", f"no brief matches table row '{row.name}'{hint}",
-                              row.line_start, row.line_end, project.name))
+            raise_flag(Flag("table_row_without_brief", f"no brief matches table row '{row.name}'{hint}",
+                            row.line_start, row.line_end, project.name))
             if any(a.year is None for a in row.amounts):
-                flags.append(Flag("year_unknown", f"the table does not say which year {row.name}'s amount is for "
+                raise_flag(Flag("year_unknown", f"the table does not say which year {row.name}'s amount is for "
                                   f"(columns {row.amounts[0].candidate_years})", row.line_start, row.line_end, project.name))
         projects.append(project)
     for j, brief in enumerate(briefs):
         if j in used_briefs:
             continue
-        projects.append(Project(brief.name, None, None, brief.source or "อื่น ๆ", None, brief))
-        flags.append(Flag("brief_without_table_row", f"brief '{brief.name}' matches no budget-table row",
-                          brief.line_start, brief.line_end, brief.name))
+        project = Project(brief.name, None, None, brief.source or "อื่น ๆ", None, brief)
+        projects.append(project)
+        _flagger(project, flags)(Flag("brief_without_table_row", f"brief '{brief.name}' matches no budget-table row",
+                                      brief.line_start, brief.line_end, brief.name))
     return projects, flags
 
 
-def _cross_check(project: Project, flags: list[Flag]) -> None:
+def _flagger(project: Project, flags: list[Flag]):
+    """Record a flag both on the project it concerns and in the document's list."""
+
+    def raise_flag(flag: Flag) -> None:
+        project.flags.append(flag)
+        flags.append(flag)
+
+    return raise_flag
+
+
+def _cross_check(project: Project, raise_flag) -> None:
     """Compare a matched row and brief: year of open amounts, and amount agreement."""
     row, brief = project.row, project.brief
     if brief.amount is None:
@@ -114,7 +126,7 @@ def _cross_check(project: Project, flags: list[Flag]) -> None:
     same_year = [a for a in row.amounts if a.year == brief.year] or row.amounts
     if same_year and not any(_amounts_agree(a.printed, a.unit, brief.amount.baht) for a in same_year):
         table = ", ".join(f"{a.printed} {a.unit} ({a.year or 'ปีไม่ระบุ'})" for a in same_year)
-        flags.append(Flag(
+        raise_flag(Flag(
             "table_brief_mismatch",
             f"'{project.name}': table {table} (line {same_year[0].line}) vs brief "
             f"{brief.amount.printed} {brief.amount.unit} ({brief.year}) (line {brief.amount.line})",
@@ -152,9 +164,5 @@ def extract_facts(doc_id: str, lines: list[str]) -> PlanFacts:
     briefs = parse_briefs(lines, outline_stops)
     projects, match_flags = match_projects(rows, briefs)
     flags.extend(match_flags)
-    for f in flags:
-        for p in projects:
-            if f.project == p.name:
-                p.flags.append(f)
     return PlanFacts(doc_id, directions, projects, parse_links(lines, briefs), flags)
 

@@ -7,12 +7,10 @@ import re
 
 from ingest.facts_records import Amount, Brief, TextItem
 from ingest.facts_tables import NUMBER, classify_source
-from ingest.structure import BRIEF_RE, brief_name
+from ingest.structure import BRIEF_GROUP_RE, BRIEF_RE, brief_name
 from ingest.thai_repair import join_wrapped_lines, thai_digits_to_arabic
 
 _D = "0-9๐-๙"
-# "งบจังหวัดลำปาง ปี พ.ศ. 2567", "งบกลุ่มจังหวัดภาคเหนือตอนบน 1 พ.ศ. 2568", "งบกระทรวงอุตสาหกรรม พ.ศ. 2567"
-GROUP_HEADER_RE = re.compile(rf"^\s*งบ(?!ประมาณ\s*[{_D}])\S*.{{0,60}}?(?:พ\.ศ\.|ปี)\s*((?:25|๒๕)[{_D}]{{2}})\s*$")
 YEAR_RE = re.compile(rf"(?:พ\.ศ\.|ปีงบประมาณ)\s*((?:25|๒๕)[{_D}]{{2}})")
 AMOUNT_RE = re.compile(rf"({NUMBER})\s*(ล้านบาท|พันบาท|บาท)")
 FIELDS: list[tuple[str, re.Pattern[str]]] = [
@@ -43,7 +41,7 @@ def parse_briefs(lines: list[str], stop_lines: set[int]) -> list[Brief]:
     """All briefs in the document. A brief runs from its `ชื่อโครงการ` field to the next brief,
     the next funding header, or the next outline heading in `stop_lines` (1-based)."""
     starts = [n for n, line in enumerate(lines, 1) if BRIEF_RE.match(line.strip())]
-    headers = {n: m for n, line in enumerate(lines, 1) if (m := GROUP_HEADER_RE.match(line))}
+    headers = {n: m for n, line in enumerate(lines, 1) if (m := BRIEF_GROUP_RE.match(line))}
     briefs: list[Brief] = []
     header_text: str | None = None
     header_year: int | None = None

@@ -133,8 +133,9 @@ def _insert(db: sqlite3.Connection, facts: PlanFacts, lines: list[str], title: s
         for f in p.flags:
             db.execute("INSERT INTO flags VALUES (?,?,?,?,?,?)", (doc, pid, f.kind, f.message, f.line_start, f.line_end))
     names = {p.name: f"{doc}#p{n}" for n, p in enumerate(facts.projects, start=1)}
+    project_flags = {id(f) for p in facts.projects for f in p.flags}
     for f in facts.flags:  # flags of no single project (e.g. amounts that follow no row)
-        if f.project is None:
+        if id(f) not in project_flags:
             db.execute("INSERT INTO flags VALUES (?,?,?,?,?,?)", (doc, None, f.kind, f.message, f.line_start, f.line_end))
     for link in facts.links:
         db.execute("INSERT INTO links VALUES (?,?,?,?,?,?)",

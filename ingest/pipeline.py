@@ -35,7 +35,7 @@ from ingest.tokenize import search_tokens
 from plan_assistant.config import Settings
 
 # Bump when repair/structure/chunking rules change so stored chunks are rebuilt.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 
 @dataclass

@@ -27,6 +27,8 @@ _DIRECTION = re.compile(
 )
 _STRATEGY = re.compile(rf"^\s*(?:\(?[{_D}]{{1,2}}[.)]\s*)?((?:กลยุทธ์ที่|Strategy)\s*[{_D}]+.*)$")
 BRIEF_RE = re.compile(rf"^\s*(?:\(?[{_D}]{{1,2}}[.)]\s*)?ชื่อโครงการ\s*:?\s*(.*)$")
+# Funding/year header printed above a run of briefs: "งบจังหวัดลำปาง ปี พ.ศ. 2567".
+BRIEF_GROUP_RE = re.compile(rf"^\s*งบ(?!ประมาณ\s*[{_D}])\S*.{{0,60}}?(?:พ\.ศ\.|ปี)\s*((?:25|๒๕)[{_D}]{{2}})\s*$")
 _NEXT_FIELD = re.compile(rf"^\s*\(?[{_D}]{{1,2}}[.)]")
 MAX_HEADING_CHARS = 160
 LIST_WINDOW = 15  # lines
@@ -74,6 +76,14 @@ def _next_decimal(lines: list[str], start: int, window: int = 40) -> tuple[int, 
         if m:
             return _numbers(m.group(1))
     return None
+
+
+def _brief_start(lines: list[str], i: int) -> int:
+    """1-based first line of a brief at line index `i`: its funding/year header if printed just above."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if lines[j].strip():
+            return j + 1 if BRIEF_GROUP_RE.match(lines[j]) else i + 1
+    return i + 1
 
 
 def brief_name(lines: list[str], i: int, same_line: str = "") -> str:
@@ -142,7 +152,7 @@ def detect_headings(lines: list[str]) -> list[Heading]:
         if in_brief:  # inside a project brief, only a new brief or outline heading ends it
             m = BRIEF_RE.match(line)
             if m:
-                headings.append(Heading(i + 1, _RANK_BRIEF, _short(brief_name(lines, i, m.group(1)))))
+                headings.append(Heading(_brief_start(lines, i), _RANK_BRIEF, _short(brief_name(lines, i, m.group(1)))))
             continue
         m = _DIRECTION.match(line)
         if m:
@@ -155,7 +165,7 @@ def detect_headings(lines: list[str]) -> list[Heading]:
             continue
         m = BRIEF_RE.match(line)
         if m:
-            headings.append(Heading(i + 1, _RANK_BRIEF, _short(brief_name(lines, i, m.group(1)))))
+            headings.append(Heading(_brief_start(lines, i), _RANK_BRIEF, _short(brief_name(lines, i, m.group(1)))))
             in_brief = True
     return headings
 

@@ -109,6 +109,7 @@ def test_sample_linkage_and_unknown_project(sample_settings):
     names = [p.name for p in db.list_projects(direction=1, strategy=1)]
     assert len(names) == 2 and any("ต่อยอดภูมิปัญญา" in n for n in names) and any("มผช" in n for n in names)
     assert db.find_projects("Lampang Ceramic Export Hub") == []
+    assert [f["kind"] for f in db.flags()].count("table_brief_mismatch") == 1
     for p in db.list_projects():
         for b in p.budgets:
             assert _figure_in(b.printed, b.cite.quote)

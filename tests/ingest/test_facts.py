@@ -66,6 +66,10 @@ def test_sample_flags(sample):
     assert [p for k, p in kinds if k == "brief_without_table_row"] == [
         p.name for p in facts.projects if p.row is None]
     assert any(k == "year_unknown" and "15.15" not in p and "วิสาหกิจ" in p for k, p in kinds)
+    # Flags sit on the project they concern, even when another project has the same name.
+    sme = {p.source: p for p in facts.projects if "SME transformation" in p.name}
+    assert [f.kind for f in sme["งบกลุ่มจังหวัด"].flags] == ["table_brief_mismatch"]
+    assert sme["งบจังหวัด"].flags == []
 
 
 def test_sample_directions_goals_kpis_strategies(sample):
