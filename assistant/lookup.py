@@ -258,6 +258,24 @@ class FactsDB:
             sql, args = sql + " WHERE l.level = ?", [level]
         return [self._text(r) | {"level": r["level"], "project": r["project"]} for r in self.db.execute(sql, args)]
 
+    def results(self, name: str | None = None, section: str | None = None) -> dict:
+        """Reported results: groups with printed/listed project counts (and their SQL total),
+        and figure statements, optionally for one project (fuzzy name) or section (e.g. "4.4")."""
+        where, args = "", []
+        if section:
+            where, args = " WHERE section LIKE ?", [f"{section}%"]
+        groups = [self._text(g, "label") | {"section": g["section"], "printed_count": g["printed_count"],
+                                            "listed_count": g["listed_count"]}
+                  for g in self.db.execute("SELECT * FROM result_groups" + where, args)]
+        total = self.db.execute("SELECT SUM(printed_count) AS n FROM result_groups" + where, args).fetchone()["n"]
+        figures = [self._text(r, "quote") | {"figure": r["figure"], "unit": r["unit"], "project": r["project"],
+                                             "section": r["section"]}
+                   for r in self.db.execute("SELECT * FROM results" + where, args)]
+        if name:
+            query = compact_name(split_hints(name)[0])
+            figures = [f for f in figures if f["project"] and _similarity(query, compact_name(f["project"])) >= 0.6]
+        return {"groups": groups, "projects_reported": total or 0, "figures": figures}
+
     def flags(self) -> list[dict]:
         return [self._text(r, "message") | {"kind": r["kind"]} for r in self.db.execute("SELECT * FROM flags")]
 

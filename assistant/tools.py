@@ -13,10 +13,11 @@ from assistant.lookup import FactsDB, to_jsonable
 class LookupInput(BaseModel):
     """Arguments of the plan_lookup tool."""
 
-    action: Literal["find_project", "list_projects", "totals", "kpis", "directions", "links", "flags"] = Field(
+    action: Literal["find_project", "list_projects", "totals", "kpis", "directions", "links", "results", "flags"] = Field(
         description="find_project: by (partial) name; list_projects: by direction/strategy/source/year; "
         "totals: sums in baht by direction|source|year; kpis: of a direction or project; "
-        "directions: directions with goals and strategies; links: higher plans; flags: data problems"
+        "directions: directions with goals and strategies; links: higher plans; "
+        "results: reported results (project counts, figures) of a project or section; flags: data problems"
     )
     name: str | None = Field(None, description="project name or part of it, for find_project / kpis")
     direction: int | None = Field(None, description="development direction number (แนวทางการพัฒนาด้านที่ N)")
@@ -25,6 +26,7 @@ class LookupInput(BaseModel):
     year: str | None = Field(None, description="fiscal year, e.g. 2568 or 68")
     group_by: Literal["direction", "source", "year"] = Field("direction", description="for totals")
     level: str | None = Field(None, description="for links: national_strategy|master_plan|nesdp|reform|provincial")
+    section: str | None = Field(None, description="for results: section number, e.g. 4.4")
 
 
 def run_lookup(db: FactsDB, args: LookupInput) -> object:
@@ -43,6 +45,8 @@ def run_lookup(db: FactsDB, args: LookupInput) -> object:
         return db.directions()
     if args.action == "links":
         return db.links(args.level)
+    if args.action == "results":
+        return db.results(args.name, args.section)
     return db.flags()
 
 

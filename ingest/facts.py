@@ -1,5 +1,5 @@
 """Structured plan facts, composed in one place: directions and budget tables, briefs,
-table↔brief matching with cross-checks, links to higher plans.
+table↔brief matching with cross-checks, links to higher plans, reported results.
 
 Nothing is silently reconciled: when a table value and a brief value disagree, or a row
 cannot be matched to a brief with certainty, both are kept and a flag says why.
@@ -12,8 +12,9 @@ from difflib import SequenceMatcher
 
 from ingest.facts_briefs import parse_briefs
 from ingest.facts_records import Brief, Flag, PlanFacts, PlanLink, Project, TableRow
+from ingest.facts_results import parse_results
 from ingest.facts_tables import parse_directions_and_tables
-from ingest.structure import detect_headings
+from ingest.structure import build_sections, detect_headings
 from ingest.thai_repair import index_form
 
 _D = "0-9๐-๙"
@@ -164,5 +165,10 @@ def extract_facts(doc_id: str, lines: list[str]) -> PlanFacts:
     briefs = parse_briefs(lines, outline_stops)
     projects, match_flags = match_projects(rows, briefs)
     flags.extend(match_flags)
-    return PlanFacts(doc_id, directions, projects, parse_links(lines, briefs), flags)
+    result_groups, results = parse_results(lines, build_sections(lines, headings))
+    for g in result_groups:
+        if g.printed_count != g.listed_count:
+            flags.append(Flag("result_count_mismatch", f"'{g.label}' prints {g.printed_count} projects but lists "
+                              f"{g.listed_count}", g.line, g.line))
+    return PlanFacts(doc_id, directions, projects, parse_links(lines, briefs), flags, result_groups, results)
 

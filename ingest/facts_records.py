@@ -121,6 +121,32 @@ class PlanLink:
     project: str | None = None
 
 
+
+
+@dataclass
+class ResultGroup:
+    """A group of reported projects with the count the plan prints and the count it lists."""
+
+    section: str
+    label: str
+    printed_count: int
+    listed_count: int
+    line: int
+
+
+@dataclass
+class ResultFigure:
+    """A reported figure (`จำนวน 25 ราย`) in a results section, under its group and project."""
+
+    section: str
+    group: str | None
+    project: str | None
+    figure: str
+    unit: str
+    quote: str
+    line: int
+
+
 @dataclass
 class PlanFacts:
     doc_id: str
@@ -128,3 +154,5 @@ class PlanFacts:
     projects: list[Project] = field(default_factory=list)
     links: list[PlanLink] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
+    result_groups: list[ResultGroup] = field(default_factory=list)
+    results: list[ResultFigure] = field(default_factory=list)

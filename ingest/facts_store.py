@@ -33,11 +33,15 @@ CREATE TABLE brief_fields (doc_id TEXT, project_id TEXT, field TEXT, text TEXT,
                          line_start INTEGER, line_end INTEGER);
 CREATE TABLE links      (doc_id TEXT, project_id TEXT, level TEXT, text TEXT, line_start INTEGER, line_end INTEGER);
 CREATE TABLE flags      (doc_id TEXT, project_id TEXT, kind TEXT, message TEXT, line_start INTEGER, line_end INTEGER);
+CREATE TABLE result_groups (doc_id TEXT, section TEXT, label TEXT, printed_count INTEGER, listed_count INTEGER,
+                         line_start INTEGER, line_end INTEGER);
+CREATE TABLE results    (doc_id TEXT, section TEXT, group_label TEXT, project TEXT, figure TEXT, unit TEXT,
+                         quote TEXT, line_start INTEGER, line_end INTEGER);
 CREATE TABLE lines      (doc_id TEXT, n INTEGER, text TEXT, PRIMARY KEY (doc_id, n));
 CREATE INDEX budgets_project ON budgets(project_id);
 """
 TABLES = ["documents", "directions", "goals", "strategies", "projects", "budgets", "kpis",
-          "brief_fields", "links", "flags", "lines"]
+          "brief_fields", "links", "flags", "result_groups", "results", "lines"]
 
 
 def _split_items(item: TextItem, lines: list[str]) -> list[TextItem]:
@@ -141,5 +145,11 @@ def _insert(db: sqlite3.Connection, facts: PlanFacts, lines: list[str], title: s
         db.execute("INSERT INTO links VALUES (?,?,?,?,?,?)",
                    (doc, names.get(link.project) if link.project else None, link.level, link.text,
                     link.line_start, link.line_end))
+    for g in facts.result_groups:
+        db.execute("INSERT INTO result_groups VALUES (?,?,?,?,?,?,?)",
+                   (doc, g.section, g.label, g.printed_count, g.listed_count, g.line, g.line))
+    for r in facts.results:
+        db.execute("INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?)",
+                   (doc, r.section, r.group, r.project, r.figure, r.unit, r.quote, r.line, r.line))
     # The repaired source lines, so every span the lookup returns can be quoted exactly.
     db.executemany("INSERT INTO lines VALUES (?,?,?)", [(doc, n, text) for n, text in enumerate(lines, start=1)])

@@ -34,8 +34,8 @@ from ingest.thai_repair import repair_lines
 from ingest.tokenize import search_tokens
 from plan_assistant.config import Settings
 
-# Bump when repair/structure/chunking rules change so stored chunks are rebuilt.
-PIPELINE_VERSION = "3"
+# Bump when repair/structure/chunking/facts rules or the facts schema change: everything is rebuilt.
+PIPELINE_VERSION = "4"
 
 
 @dataclass

@@ -82,12 +82,14 @@ def cmd_facts(args: argparse.Namespace) -> int:
         rows = db.directions()
     elif what == "links":
         rows = db.links(args.level)
+    elif what == "results":
+        rows = db.results(args.name, args.section)
     else:
         rows = db.flags()
     if args.json:
         print(json.dumps(to_jsonable(rows), ensure_ascii=False, indent=1))
         return 0
-    if not rows:
+    if not rows or (what == "results" and not rows["groups"] and not rows["figures"]):
         print("(nothing found)")
         return 0
     if what == "projects":
@@ -103,6 +105,12 @@ def cmd_facts(args: argparse.Namespace) -> int:
         for t in rows:
             lines = ", ".join(str(c.line_start) for c in t.cites)
             print(f"{args.by} {t.key if t.key is not None else '(ไม่ระบุ)'}: {_baht(t.baht)} from {t.projects} projects (lines {lines})")
+    elif what == "results":
+        for g in rows["groups"]:
+            print(f"{g['text']}: {g['printed_count']} โครงการ (listed {g['listed_count']}) (line {g['cite']['line_start']})")
+        print(f"projects reported: {rows['projects_reported']}")
+        for f in rows["figures"]:
+            print(f"- {f['figure']} {f['unit']} | {f['project'] or ''} (line {f['cite']['line_start']})")
     elif what == "directions":
         for d in rows:
             print(f"แนวทางการพัฒนาด้านที่ {d['number']} {d['title']} (line {d['cite']['line_start']})")
@@ -153,7 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_ask)
 
     p = sub.add_parser("facts", help="exact plan facts: projects, budgets, totals, KPIs, links, flags")
-    p.add_argument("what", choices=["projects", "totals", "kpis", "directions", "links", "flags"])
+    p.add_argument("what", choices=["projects", "totals", "kpis", "directions", "links", "results", "flags"])
     p.add_argument("--name", help="project name or part of it (fuzzy, Thai-aware)")
     p.add_argument("--direction", type=int, help="development direction number")
     p.add_argument("--strategy", type=int, help="strategy number")
@@ -161,6 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", help="fiscal year (2568, 68, ๒๕๖๘)")
     p.add_argument("--by", choices=["direction", "source", "year"], default="direction", help="for totals")
     p.add_argument("--level", help="for links: national_strategy|master_plan|nesdp|reform|provincial")
+    p.add_argument("--section", help="for results: section number, e.g. 4.4")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_facts)
 

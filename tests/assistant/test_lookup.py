@@ -72,6 +72,13 @@ def test_kpis_links_flags(synthetic_db):
     assert any(f["kind"] == "table_brief_mismatch" for f in synthetic_db.flags())
 
 
+def test_results_lookup(synthetic_db):
+    res = synthetic_db.results()
+    assert res["projects_reported"] == 4 and len(res["figures"]) == 4
+    assert [f["figure"] for f in synthetic_db.results(name="ยกระดับมาตรฐานโรงงาน")["figures"]] == ["12", "80"]
+    assert all(_figure_in(f["figure"], f["cite"]["quote"]) for f in res["figures"])
+
+
 def test_langchain_tool_schema_and_call(synthetic_db):
     tool = make_lookup_tool(synthetic_db)
     assert tool.name == "plan_lookup" and "action" in tool.args

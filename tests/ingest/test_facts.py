@@ -124,3 +124,22 @@ def test_synthetic_plan_other_format(synthetic):
 def test_name_similarity_is_spacing_and_digit_insensitive():
     assert name_similarity("โครงการ ส่งเสริม  อุตสาหกรรม ปี ๒๕๖๘", "ส่งเสริมอุตสาหกรรม ปี 2568") == 1.0
     assert name_similarity("โครงการ ก", "โครงการ ข") < 0.85
+
+
+def test_reported_results_groups_figures_and_count_check(synthetic, sample):
+    _, facts = synthetic
+    assert [(g.label, g.printed_count, g.listed_count) for g in facts.result_groups] == [
+        ("โครงการจาก กรมส่งเสริมอุตสาหกรรม", 2, 2), ("โครงการงบจังหวัด", 2, 1)]
+    assert [(r.figure, r.unit, r.project) for r in facts.results] == [
+        ("40", "ราย", "โครงการพัฒนาผู้ประกอบการอาหาร"),
+        ("12", "แห่ง", "โครงการยกระดับมาตรฐานโรงงาน"),
+        ("80", "ร้อยละ", "โครงการยกระดับมาตรฐานโรงงาน"),
+        ("150", "คน", "โครงการอบรมแรงงาน"),
+    ]
+    assert [f.kind for f in facts.flags if f.kind == "result_count_mismatch"] == ["result_count_mismatch"]
+    # The sample's 4.4 lists five groups of departmental projects, 10 in all, each count as printed.
+    lines, sample_facts = sample
+    in_44 = [g for g in sample_facts.result_groups if g.section.startswith("4.4")]
+    assert sum(g.printed_count for g in in_44) == 10 and all(g.printed_count == g.listed_count for g in in_44)
+    seminar = [r for r in sample_facts.results if r.figure == "25" and "สัมมนา" in lines[r.line - 1] + lines[r.line - 2]]
+    assert seminar and all(r.figure in thai_digits_to_arabic(lines[r.line - 1]) for r in sample_facts.results)
