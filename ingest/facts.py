@@ -14,7 +14,7 @@ from ingest.facts_briefs import parse_briefs
 from ingest.facts_records import Brief, Flag, PlanFacts, PlanLink, Project, TableRow
 from ingest.facts_results import parse_results
 from ingest.facts_tables import parse_directions_and_tables
-from ingest.structure import build_sections, detect_headings
+from ingest.structure import RANK_BRIEF, RANK_DIRECTION, build_sections, detect_headings
 from ingest.thai_repair import index_form
 
 _D = "0-9๐-๙"
@@ -159,8 +159,8 @@ def parse_links(lines: list[str], briefs: list[Brief]) -> list[PlanLink]:
 def extract_facts(doc_id: str, lines: list[str]) -> PlanFacts:
     """All structured facts of one repaired document."""
     headings = detect_headings(lines)
-    outline_stops = {h.line for h in headings if h.rank < 10}
-    brief_stops = {h.line for h in headings if h.rank == 12}
+    outline_stops = {h.line for h in headings if h.rank < RANK_DIRECTION}  # parts and decimal sections
+    brief_stops = {h.line for h in headings if h.rank == RANK_BRIEF}
     directions, rows, flags = parse_directions_and_tables(lines, outline_stops | brief_stops)
     briefs = parse_briefs(lines, outline_stops)
     projects, match_flags = match_projects(rows, briefs)

@@ -152,8 +152,6 @@ def parse_directions_and_tables(
         close_group()
         if cur is not None:
             cur.line_end = end
-            if strategy is not None:
-                strategy.line_end = max(strategy.line_end, strategy.line_start)
             if cur.goals or cur.kpis or cur.strategies or any(r.direction == cur.number for r in rows):
                 if all(d.number != cur.number for d in directions):
                     directions.append(cur)

@@ -35,7 +35,7 @@ LIST_WINDOW = 15  # lines
 TITLE_CHARS = 80
 
 # Ranks: part 0; decimal 1..5 by depth; direction 10; strategy 11; project brief 12.
-_RANK_DIRECTION, _RANK_STRATEGY, _RANK_BRIEF = 10, 11, 12
+RANK_DIRECTION, RANK_STRATEGY, RANK_BRIEF = 10, 11, 12
 
 
 @dataclass
@@ -152,20 +152,20 @@ def detect_headings(lines: list[str]) -> list[Heading]:
         if in_brief:  # inside a project brief, only a new brief or outline heading ends it
             m = BRIEF_RE.match(line)
             if m:
-                headings.append(Heading(_brief_start(lines, i), _RANK_BRIEF, _short(brief_name(lines, i, m.group(1)))))
+                headings.append(Heading(_brief_start(lines, i), RANK_BRIEF, _short(brief_name(lines, i, m.group(1)))))
             continue
         m = _DIRECTION.match(line)
         if m:
-            headings.append(Heading(i + 1, _RANK_DIRECTION, _short(m.group(1))))
+            headings.append(Heading(i + 1, RANK_DIRECTION, _short(m.group(1))))
             in_brief = False
             continue
         m = _STRATEGY.match(line)
         if m:
-            headings.append(Heading(i + 1, _RANK_STRATEGY, _short(m.group(1))))
+            headings.append(Heading(i + 1, RANK_STRATEGY, _short(m.group(1))))
             continue
         m = BRIEF_RE.match(line)
         if m:
-            headings.append(Heading(_brief_start(lines, i), _RANK_BRIEF, _short(brief_name(lines, i, m.group(1)))))
+            headings.append(Heading(_brief_start(lines, i), RANK_BRIEF, _short(brief_name(lines, i, m.group(1)))))
             in_brief = True
     return headings
 

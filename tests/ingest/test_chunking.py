@@ -1,5 +1,4 @@
 """Chunk spans point at the text they were built from, on the real sample plan."""
-from pathlib import Path
 
 import pytest
 

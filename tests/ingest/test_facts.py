@@ -1,6 +1,4 @@
 """Facts extraction against hand-checked fixtures: the sample plan and a differently formatted one."""
-import re
-from pathlib import Path
 
 import pytest
 
