@@ -11,13 +11,12 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 
 from ingest.facts_briefs import parse_briefs
-from ingest.facts_records import Brief, Flag, PlanFacts, PlanLink, Project, TableRow
+from ingest.facts_records import UNIT_SCALE, Brief, Flag, PlanFacts, PlanLink, Project, TableRow
 from ingest.facts_results import parse_results
 from ingest.facts_tables import parse_directions_and_tables
 from ingest.structure import RANK_BRIEF, RANK_DIRECTION, build_sections, detect_headings
-from ingest.thai_repair import index_form
+from ingest.thai_repair import DIGIT_CLASS as _D, index_form
 
-_D = "0-9๐-๙"
 _PREFIX = rf"^\s*(?:\(?[{_D}]{{1,2}}[.)]\s*)?(?:[{_D}]+(?:\.[{_D}]+)+\s*)?"
 LINK_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("national_strategy", re.compile(_PREFIX + r"(ยุทธศาสตร์ชาติ\s*ด้าน.+)$")),
@@ -51,8 +50,7 @@ def _amounts_agree(table_printed: str, table_unit: str, brief_baht: int) -> bool
     """A table amount (rounded, e.g. 3.11 ล้านบาท) agrees with a brief's baht if it is its rounding."""
     value = Decimal(table_printed.replace(",", ""))
     places = -value.as_tuple().exponent if value.as_tuple().exponent < 0 else 0
-    scale = {"ล้านบาท": Decimal(1_000_000), "พันบาท": Decimal(1000), "บาท": Decimal(1)}[table_unit]
-    return (Decimal(brief_baht) / scale).quantize(Decimal(1).scaleb(-places)) == value
+    return (Decimal(brief_baht) / UNIT_SCALE[table_unit]).quantize(Decimal(1).scaleb(-places)) == value
 
 
 def match_projects(rows: list[TableRow], briefs: list[Brief]) -> tuple[list[Project], list[Flag]]:

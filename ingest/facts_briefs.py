@@ -8,9 +8,8 @@ import re
 from ingest.facts_records import Amount, Brief, TextItem
 from ingest.facts_tables import NUMBER, classify_source
 from ingest.structure import BRIEF_GROUP_RE, BRIEF_RE, brief_name
-from ingest.thai_repair import join_wrapped_lines, thai_digits_to_arabic
+from ingest.thai_repair import DIGIT_CLASS as _D, join_wrapped_lines, thai_digits_to_arabic
 
-_D = "0-9๐-๙"
 YEAR_RE = re.compile(rf"(?:พ\.ศ\.|ปีงบประมาณ)\s*((?:25|๒๕)[{_D}]{{2}})")
 AMOUNT_RE = re.compile(rf"({NUMBER})\s*(ล้านบาท|พันบาท|บาท)")
 FIELDS: list[tuple[str, re.Pattern[str]]] = [

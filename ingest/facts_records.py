@@ -6,6 +6,10 @@ cited; `quote` fields hold the repaired source text of that span.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
+
+# Baht in one printed unit (tables print ล้านบาท, briefs บาท).
+UNIT_SCALE = {"ล้านบาท": Decimal(1_000_000), "พันบาท": Decimal(1000), "บาท": Decimal(1)}
 
 
 @dataclass
@@ -52,10 +56,7 @@ class Amount:
 
     @property
     def baht(self) -> int:
-        from decimal import Decimal
-
-        scale = {"ล้านบาท": Decimal(1_000_000), "พันบาท": Decimal(1000), "บาท": Decimal(1)}[self.unit]
-        return int((Decimal(self.printed.replace(",", "")) * scale).to_integral_value())
+        return int((Decimal(self.printed.replace(",", "")) * UNIT_SCALE[self.unit]).to_integral_value())
 
 
 @dataclass

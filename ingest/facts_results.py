@@ -9,9 +9,8 @@ import re
 from ingest.facts_records import ResultFigure, ResultGroup
 from ingest.facts_tables import NUMBER
 from ingest.records import Section
-from ingest.thai_repair import thai_digits_to_arabic
+from ingest.thai_repair import DIGIT_CLASS as _D, thai_digits_to_arabic
 
-_D = "0-9๐-๙"
 RESULT_SECTION_RE = re.compile(r"ผลการดำเนินงาน|สรุปผล|รายงานผล")
 GROUP_RE = re.compile(rf"^\s*(\S.*?)\s*\(\s*([{_D}]+)\s*โครงการ\s*\)\s*$")
 PROJECT_RE = re.compile(rf"^\s*[{_D}]{{1,2}}[.)]\s*(โครงการ\S.*)$")

@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 
 from ingest.facts_records import Amount, Direction, Flag, Strategy, TableRow, TextItem
-from ingest.thai_repair import join_wrapped_lines, thai_digits_to_arabic
+from ingest.thai_repair import DIGIT_CLASS as _D, join_wrapped_lines, thai_digits_to_arabic
 
-_D = "0-9๐-๙"
 DIRECTION_RE = re.compile(
     rf"^\s*(?:\(?[{_D}]{{1,2}}[.)]\s*)?(?:แนวทางการพัฒนา(?:ด้าน)?ที่|ประเด็นยุทธศาสตร์ที่|ยุทธศาสตร์ที่)\s*([{_D}]{{1,2}})\s*(.*)$"
 )

@@ -15,9 +15,8 @@ import re
 from dataclasses import dataclass
 
 from ingest.records import Section
-from ingest.thai_repair import join_wrapped_lines, thai_digits_to_arabic
+from ingest.thai_repair import DIGIT_CLASS as _D, join_wrapped_lines, thai_digits_to_arabic
 
-_D = "0-9๐-๙"
 _PART = re.compile(rf"^\s*(ส่วนที่|บทที่|ภาคที่|หมวดที่|Part|PART|Chapter|CHAPTER)\s*([{_D}]+)\b\s*(.*)$")
 _DECIMAL = re.compile(rf"^\s*([{_D}]{{1,2}}(?:\.[{_D}]{{1,2}}){{1,4}})\.?\s+(\S.*)$")
 _TOC_LINE = re.compile(rf"(\.{{4,}}|…{{2,}})\s*[{_D}]+\s*$")

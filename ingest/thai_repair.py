@@ -36,6 +36,8 @@ _PUA_MAP = {
     0xF714: "\u0E49", 0xF715: "\u0E4A", 0xF716: "\u0E4B", 0xF717: "\u0E4C", 0xF718: "\u0E38",
     0xF719: "\u0E39", 0xF71A: "\u0E3A",
 }
+# Regex character class of a digit in either script, for patterns that accept ๒๕๖๗ and 2567 alike.
+DIGIT_CLASS = "0-9๐-๙"
 _THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
