@@ -149,6 +149,20 @@ class FactsDB:
         ).fetchall()
         return Cite(doc_id, line_start, line_end, join_wrapped_lines([r["text"] for r in rows]))
 
+    def lines(self, doc_id: str, line_start: int, line_end: int) -> list[tuple[int, str, int | None]]:
+        """Repaired source lines (number, text, page) of a span, as stored at ingest."""
+        return [(r["n"], r["text"], r["page"]) for r in self.db.execute(
+            "SELECT n, text, page FROM lines WHERE doc_id = ? AND n BETWEEN ? AND ? ORDER BY n",
+            (doc_id, line_start, line_end))]
+
+    def titles(self) -> dict[str, str]:
+        return {r["doc_id"]: r["title"] for r in self.db.execute("SELECT doc_id, title FROM documents")}
+
+    def brief_fields(self, project_id: str) -> dict[str, Cite]:
+        """The fields of a project's brief (rationale, objectives, activities …) with their spans."""
+        return {r["field"]: self.cite(r["doc_id"], r["line_start"], r["line_end"])
+                for r in self.db.execute("SELECT * FROM brief_fields WHERE project_id = ?", (project_id,))}
+
     # -- projects --------------------------------------------------------------------
     def _project(self, r: sqlite3.Row, score: float | None = None) -> ProjectRow:
         budgets = [

@@ -58,6 +58,9 @@ EN_TH_GLOSSARY: dict[str, str] = {
     "investment": "เงินลงทุน",
     "coal": "ถ่านหิน",
     "concession": "ประทานบัตร",
+    "concessions": "ประทานบัตร",
+    "plot": "แปลง",
+    "plots": "แปลง",
     "mining": "เหมืองแร่",
     "ceramic": "เซรามิก",
     "ceramics": "เซรามิก",
@@ -92,6 +95,19 @@ def expand_english(text: str) -> str:
     return f"{text} {' '.join(found)}" if found else text
 
 
+def translate_english(text: str) -> str:
+    """Replace English plan vocabulary by its Thai term (for weighing what a question is about)."""
+    return _GLOSSARY_RE.sub(lambda m: EN_TH_GLOSSARY[m.group(1).lower()], text)
+
+
+_SHORT_YEAR = re.compile(r"((?:ปี|ปีงบ|ปีงบประมาณ|พ\.ศ\.)\s*)([0-9๐-๙]{2})(?![0-9๐-๙])")
+
+
+def full_years(text: str) -> str:
+    """`ปี 67` → `ปี 2567`: documents print Buddhist-era years in full."""
+    return _SHORT_YEAR.sub(lambda m: m.group(1) + "25" + m.group(2), text)
+
+
 def normalize_query(question: str) -> str:
     """Repair Thai damage, add Thai terms for English plan vocabulary, map digits to index form."""
-    return index_form(expand_english(repair_line(" ".join(question.split()))))
+    return index_form(expand_english(full_years(repair_line(" ".join(question.split())))))

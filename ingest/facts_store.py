@@ -37,7 +37,7 @@ CREATE TABLE result_groups (doc_id TEXT, section TEXT, label TEXT, printed_count
                          line_start INTEGER, line_end INTEGER);
 CREATE TABLE results    (doc_id TEXT, section TEXT, group_label TEXT, project TEXT, figure TEXT, unit TEXT,
                          quote TEXT, line_start INTEGER, line_end INTEGER);
-CREATE TABLE lines      (doc_id TEXT, n INTEGER, text TEXT, PRIMARY KEY (doc_id, n));
+CREATE TABLE lines      (doc_id TEXT, n INTEGER, text TEXT, page INTEGER, PRIMARY KEY (doc_id, n));
 CREATE INDEX budgets_project ON budgets(project_id);
 """
 TABLES = ["documents", "directions", "goals", "strategies", "projects", "budgets", "kpis",
@@ -65,13 +65,13 @@ def _split_items(item: TextItem, lines: list[str]) -> list[TextItem]:
     return items or [item]
 
 
-def write_facts(db_path: Path, documents: list[tuple[PlanFacts, list[str], str]]) -> None:
-    """Create the facts database for a generation from (facts, repaired lines, title) per document."""
+def write_facts(db_path: Path, documents: list[tuple[PlanFacts, list[str], list[int | None], str]]) -> None:
+    """Create the facts database for a generation from (facts, repaired lines, pages, title) per document."""
     db = sqlite3.connect(str(db_path))
     try:
         db.executescript(SCHEMA)
-        for facts, lines, title in documents:
-            _insert(db, facts, lines, title)
+        for facts, lines, pages, title in documents:
+            _insert(db, facts, lines, pages, title)
         db.commit()
     finally:
         db.close()
@@ -93,7 +93,7 @@ def copy_documents(old_db: Path, new_db: Path, doc_ids: set[str]) -> None:
         db.close()
 
 
-def _insert(db: sqlite3.Connection, facts: PlanFacts, lines: list[str], title: str) -> None:
+def _insert(db: sqlite3.Connection, facts: PlanFacts, lines: list[str], pages: list[int | None], title: str) -> None:
     doc = facts.doc_id
     db.execute("INSERT INTO documents VALUES (?, ?)", (doc, title))
     for d in facts.directions:
@@ -151,5 +151,6 @@ def _insert(db: sqlite3.Connection, facts: PlanFacts, lines: list[str], title: s
     for r in facts.results:
         db.execute("INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?)",
                    (doc, r.section, r.group, r.project, r.figure, r.unit, r.quote, r.line, r.line))
-    # The repaired source lines, so every span the lookup returns can be quoted exactly.
-    db.executemany("INSERT INTO lines VALUES (?,?,?)", [(doc, n, text) for n, text in enumerate(lines, start=1)])
+    # The repaired source lines (with their page), so every cited span can be quoted exactly.
+    db.executemany("INSERT INTO lines VALUES (?,?,?,?)",
+                   [(doc, n, text, pages[n - 1] if n <= len(pages) else None) for n, text in enumerate(lines, start=1)])

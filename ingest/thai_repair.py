@@ -87,6 +87,17 @@ def reorder_marks(text: str) -> str:
     return _DOUBLED_TONE.sub(r"\1\4\2\3\5", text)
 
 
+_DOUBLE_UPPER_VOWEL = re.compile(r"([\u0E01-\u0E2E])([\u0E01-\u0E2E])([\u0E31\u0E34-\u0E37])([\u0E34-\u0E37])")
+
+
+def unshift_vowels(text: str) -> str:
+    """A consonant cannot carry two upper vowels: the first slid off the consonant before it.
+
+    PDF extraction shifts vowels one glyph right (`ปฏิบตัิ` → `ปฏิบัติ`, `วถิี` → `วิถี`).
+    """
+    return _DOUBLE_UPPER_VOWEL.sub(r"\1\3\2\4", text)
+
+
 @lru_cache(maxsize=1)
 def _dictionary() -> frozenset[str]:
     from pythainlp.corpus import thai_words
@@ -157,6 +168,7 @@ def repair_line(line: str) -> str:
     line = remove_spaces_before_marks(line)
     line = compose_sara_am(line)
     line = reorder_marks(line)
+    line = unshift_vowels(line)
     line = join_broken_words(line)
     line = line.rstrip()
     return line + " " if line and ended_with_space else line

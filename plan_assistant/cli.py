@@ -1,4 +1,4 @@
-"""`plan-assistant` command line: ingest, ask (retrieval for now), facts, status.
+"""`plan-assistant` command line: ingest, ask, facts, status.
 
 Heavy libraries are imported inside the subcommands so `--help` is instant.
 """
@@ -8,6 +8,7 @@ import argparse
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from plan_assistant.config import load_settings
@@ -34,18 +35,45 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from assistant.retrieve import Retriever
-
     settings = _settings(args)
-    if not args.retrieve_only:
-        print("error: answering arrives with the assistant engines; use --retrieve-only for ranked passages",
-              file=sys.stderr)
-        return 2
+    if args.engine:
+        settings = replace(settings, engine=args.engine)
     try:
-        retriever = Retriever(settings)
-    except RuntimeError as exc:
+        if args.retrieve_only:
+            return _print_passages(args, settings)
+        from assistant.pipeline import Assistant
+
+        assistant = Assistant(settings)
+        answer = None
+        for piece in assistant.stream(args.question, previous=args.previous):
+            if isinstance(piece, str):
+                if not args.json:
+                    print(piece, end="", flush=True)
+            else:
+                answer = piece
+    except (RuntimeError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
+        return 0
+    if answer.engine not in ("extractive",) and not answer.engine.endswith("as is)"):
+        print("\n--- verified answer ---\n" + answer.answer)
+    print()
+    for c in answer.citations:
+        where = f"lines {c.line_start}-{c.line_end}" + (f", page {c.page}" if c.page else "")
+        mark = "" if c.verified else " (UNVERIFIED)"
+        quote = " ".join(c.quote.split())
+        print(f"[{c.n}] {c.doc_id} › {c.section or '-'} ({where}){mark}\n    “{quote[:240]}{'…' if len(quote) > 240 else ''}”")
+    if answer.dropped:
+        print(f"({len(answer.dropped)} sentence(s) dropped by citation verification)")
+    return 0
+
+
+def _print_passages(args: argparse.Namespace, settings) -> int:
+    from assistant.retrieve import Retriever
+
+    retriever = Retriever(settings)
     result = retriever.search(args.question, k=args.k, mode=args.mode)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
@@ -152,8 +180,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="also print the report as JSON")
     p.set_defaults(func=cmd_ingest)
 
-    p = sub.add_parser("ask", help="ask a question (for now: --retrieve-only shows the ranked passages)")
+    p = sub.add_parser("ask", help="answer a question with cited sources (or --retrieve-only: ranked passages)")
     p.add_argument("question")
+    p.add_argument("--engine", choices=["extractive", "llamacpp", "openai"], help="answer engine (default: setting)")
+    p.add_argument("--previous", help="the previous question, to resolve a follow-up (แล้วปี 2568 ล่ะ)")
     p.add_argument("--retrieve-only", action="store_true", help="print ranked chunks instead of an answer")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("-k", type=int, default=None, help="number of passages (default: top_k setting)")

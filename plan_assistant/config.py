@@ -37,6 +37,20 @@ class Settings:
     # BM25's weight in the fusion (dense = 1.0); see eval/RESULTS-retrieval.md for the measurements.
     bm25_weight: float = 1.5
     max_file_mb: int = 200
+    # Answering. engine: "extractive" (no model), "llamacpp" (local GGUF file) or "openai"
+    # (any OpenAI-compatible endpoint). Models are paths/URLs given here, never downloaded.
+    engine: str = "extractive"
+    llm_model_path: str = ""  # llamacpp: path to a .gguf file
+    llm_base_url: str = ""  # openai: e.g. http://127.0.0.1:11434/v1 (Ollama), a vLLM or llama.cpp server
+    llm_model: str = ""  # openai: model name on that endpoint
+    llm_api_key: str = ""  # openai: key if the endpoint needs one
+    llm_tools: bool = False  # openai: let the model call plan_lookup / plan_search itself (tool calling)
+    llm_context: int = 4096  # llamacpp: context window in tokens
+    llm_max_tokens: int = 384
+    llm_threads: int = 0  # llamacpp: 0 = all cores
+    # Evidence needed before the assistant answers from passages (share of the question's
+    # weighted key terms found in the best passage); below it, it says the plan does not say.
+    min_support: float = 0.5
 
 
 def _coerce(value: str, current: object) -> object:

@@ -50,6 +50,15 @@ def test_ingest_skip_and_retrieve_json_on_sample(tmp_path):
     assert "คาร์บอน" in top_brief
     assert any(h["line_start"] <= budget_line <= h["line_end"] or "คาร์บอน" in h["section_path"][-1] for h in hits)
 
+    answered = run("ask", "--json", "โครงการส่งเสริมอุตสาหกรรมไทย มุ่งสู่การลดใช้คาร์บอน ขอใช้งบเท่าไร", data_dir=data)
+    assert answered.returncode == 0, answered.stderr
+    answer = json.loads(answered.stdout)
+    assert {"answer", "citations", "figures", "route", "timings", "refused", "all_verified"} <= set(answer)
+    assert "3,500,000" in answer["answer"] and answer["route"] == "budget" and answer["all_verified"]
+    assert any(c["line_start"] <= budget_line <= c["line_end"] for c in answer["citations"])
+    plain = run("ask", "โครงการส่งเสริมอุตสาหกรรมไทย มุ่งสู่การลดใช้คาร์บอน ขอใช้งบเท่าไร", data_dir=data)
+    assert plain.returncode == 0 and "[1]" in plain.stdout and "lines" in plain.stdout
+
 
 def test_bad_path_is_reported(tmp_path):
     out = run("ingest", str(tmp_path / "nope"), data_dir=tmp_path / "data")

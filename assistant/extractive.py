@@ -1,0 +1,27 @@
+"""The `extractive` engine (no model): answers are the plan's own sentences and the lookup's rows.
+
+Text questions get the best-supported source lines, framed in the question's language; when
+support is below `min_support` the answer says the plan does not state it and shows the
+closest passage instead, so the user can see what the plan does say.
+"""
+from __future__ import annotations
+
+from assistant.records import Evidence
+from assistant.route import Query
+from assistant.structured_answers import Draft, _t
+
+
+def text_answer(q: Query, evidence: list[Evidence], support: float, min_support: float) -> Draft:
+    """Quote the selected windows, or refuse when they do not carry the question's key terms."""
+    draft = Draft(support=support)
+    if not evidence or support < min_support:
+        draft.refused = True
+        draft.say(_t(q, "แผนไม่ได้ระบุข้อมูลที่ตอบคำถามนี้โดยตรง", "The plan does not state this."), template=True)
+        if evidence:
+            draft.say(_t(q, "ข้อความที่ใกล้เคียงที่สุดในแผน:", "The closest passage in the plan:"), template=True)
+            draft.say(evidence[0].quote, [evidence[0]])
+        return draft
+    draft.say(_t(q, "ตามแผน:", "According to the plan:"), template=True)
+    for e in evidence:
+        draft.say(e.quote, [e])
+    return draft

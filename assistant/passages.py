@@ -1,0 +1,211 @@
+"""Pick the lines that answer a question out of the retrieved chunks, and say how well they do.
+
+A chunk is ~300 tokens; an answer should quote the one to three source lines that carry it.
+Every window of up to three consecutive non-blank lines inside a retrieved chunk is scored
+by the share of the question's key terms (weighted by their BM25 idf) it contains, with lines
+above it in the same chunk (a table caption, a heading) counting for part. Figure questions
+only take windows that state a number, preferring the asked unit (`กี่ราย` → ราย).
+"""
+from __future__ import annotations
+
+import re
+from collections import deque
+from dataclasses import dataclass
+
+from assistant.lookup import FactsDB
+from assistant.normalize import full_years, translate_english
+from assistant.records import Evidence
+from assistant.route import Query
+from ingest.records import ScoredChunk
+from ingest.thai_repair import index_form, join_wrapped_lines, repair_line
+from ingest.tokenize import search_tokens
+
+# Words that shape a question but are not what it is about.
+QUESTION_WORDS = frozenset(
+    "เท่าไร เท่าไหร่ เท่าใด กี่ อะไร บ้าง ไหน ใด อย่างไร ยังไง คือ มี ทั้งหมด ทั้งสิ้น ว่า ได้ ล่ะ อ่ะ ครับ ค่ะ คะ "
+    "หรือไม่ ไหม เคย สุด ช่วย บอก ขอ ทราบ อยาก แผน นี้ รวม จำนวน ปี "
+    "what which how many much is are was were does do did the a an of in for on there plan this that".split()
+)
+MAX_WINDOW = 3
+CONTEXT_WEIGHT = 0.6  # a key term found only above the window, in the same chunk
+UNKNOWN_LATIN_WEIGHT = 0.25  # an English word the documents never use (share of the top idf)
+HEADING_CHARS = 60  # a window this short answering a non-figure question is a heading: quote its body
+BODY_LINES, BODY_CHARS = 10, 900
+CAPTION_LINES = 40  # how far above a chunk to look for the caption/header of a table it continues
+CONTEXT_LINES = 4  # the nearest lines above a window (other than table rows) that describe it
+ITEM_LINES = 8  # lines of the current numbered item (`กิจกรรมที่ 3 …`) that a window inherits as context
+DATA_ROW_CHARS = 80
+_NUMBER = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?")
+_ORDINAL = re.compile(r"(?:ที่|No\.?|ครั้งที่)\s*\d+(?:/\d+)?", re.I)
+_NOMINAL_PREFIX = ("การ", "ความ")
+_LIST_MARK = re.compile(r"^\s*\(?\d{1,2}[.)]\s", re.M)
+_ITEM_START = re.compile(r"^\s*(?:\(?\d{1,2}[.)]\s|[•\-–]\s|(?:กิจกรรมที่|ข้อที่|ประเด็นที่|โครงการที่)\s*\d)")
+_TOTAL_ROW = re.compile(r"^\s*(?:รวม|ทั้งหมด|total)", re.I)
+
+
+@dataclass
+class Window:
+    doc_id: str
+    line_start: int
+    line_end: int
+    text: str
+    coverage: float
+    score: float
+    chunk_end: int = 0
+
+
+def key_terms(query: Query) -> list[str]:
+    """Distinct search tokens of the question that say what it is about (English plan words as Thai)."""
+    seen: dict[str, None] = {}
+    for tok in search_tokens(translate_english(full_years(repair_line(query.text)))):
+        if tok not in QUESTION_WORDS and len(tok) > 1:
+            seen[tok] = None
+    return list(seen)
+
+
+def term_weights(terms: list[str], idf: dict[str, float]) -> dict[str, float]:
+    """idf per key term; a term the index never saw weighs like the rarest term (Thai) or a quarter of it (Latin)."""
+    top = max(idf.values()) if idf else 1.0
+    return {t: idf.get(t, UNKNOWN_LATIN_WEIGHT * top if t.isascii() else top) for t in terms}
+
+
+def figures_of(text: str, list_marks: bool = False) -> list[str]:
+    """Numbers in text, in index form (Arabic digits, no thousands commas).
+
+    Item numbers at the start of a line (`1. `, `๔. `) are skipped unless `list_marks`: an
+    answer's figures are read without them, a cited span's with them (a quote mid-answer may
+    carry its own item numbers).
+    """
+    if not list_marks:
+        text = _LIST_MARK.sub(" ", text)
+    return [m.group(0).replace(",", "") for m in _NUMBER.finditer(index_form(text))]
+
+
+def _is_year(figure: str) -> bool:
+    return figure.isdigit() and len(figure) == 4 and (figure.startswith("25") or figure.startswith(("19", "20")))
+
+
+def stated_figures(text: str) -> list[str]:
+    """Quantities: numbers other than years and ordinals (`กิจกรรมที่ 2`): what a figure question wants."""
+    return [f for f in figures_of(_ORDINAL.sub(" ", index_form(text))) if not _is_year(f)]
+
+
+def match_tokens(text: str) -> set[str]:
+    """Search tokens plus nominalised words without their prefix (`การสัมมนา` also as `สัมมนา`)."""
+    out = set(search_tokens(text))
+    out |= {t[len(p):] for t in out for p in _NOMINAL_PREFIX if t.startswith(p) and len(t) > len(p) + 2}
+    return out
+
+
+def _is_data_row(text: str) -> bool:
+    """A short line stating a figure: a row of a table or list, which describes only itself."""
+    return len(text.strip()) < DATA_ROW_CHARS and bool(stated_figures(text))
+
+
+def _unit_after_number(text: str, unit: str) -> bool:
+    form = index_form(text)
+    if unit == "ร้อยละ":
+        return bool(re.search(r"ร้อยละ\s*\d|\d\s*%", form))
+    return bool(re.search(r"\d[\d,.]*\s*" + re.escape(unit), form))
+
+
+def score_windows(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dict[str, float]) -> list[Window]:
+    """All candidate windows of the retrieved chunks, best first."""
+    terms = key_terms(query)
+    if not terms:
+        return []
+    weight = term_weights(terms, idf)
+    total = sum(weight.values())
+    windows: list[Window] = []
+    for rank, hit in enumerate(hits):
+        c = hit.chunk
+        lead = max(1, c.line_start - CAPTION_LINES)  # a table's caption may sit in the chunk before
+        rows = [(n, text) for n, text, _ in db.lines(c.doc_id, lead, c.line_end) if text.strip()]
+        tokens = [match_tokens(text) for _, text in rows]
+        label = set(search_tokens(" ".join(c.section_path[-2:])))
+        header: set[str] = set()  # short lines since the last prose line: a table's caption, header, labels
+        recent: deque[set[str]] = deque(maxlen=CONTEXT_LINES)  # the nearest non-row lines above
+        item: deque[set[str]] = deque(maxlen=ITEM_LINES)  # lines of the current numbered item above
+        for i in range(len(rows)):
+            if i:
+                previous = rows[i - 1][1]
+                if len(previous.strip()) >= DATA_ROW_CHARS:
+                    header = set()
+                elif not _is_data_row(previous):
+                    header |= tokens[i - 1]
+                if not _is_data_row(previous):
+                    recent.append(tokens[i - 1])
+                item.append(tokens[i - 1])
+            if _ITEM_START.match(rows[i][1]):
+                item.clear()
+            if rows[i][0] < c.line_start:
+                continue
+            context = label.union(*recent, *item)
+            for size in range(1, MAX_WINDOW + 1):
+                if i + size > len(rows) or rows[i + size - 1][0] - rows[i][0] >= MAX_WINDOW + 1:
+                    break
+                if size > 1 and _ITEM_START.match(rows[i + size - 1][1]):
+                    break  # a new item starts a new statement
+                text = join_wrapped_lines([t for _, t in rows[i:i + size]])
+                # A table row (two or more figures) is read with its caption and header above it.
+                table_row = len(stated_figures(text)) >= 2 and len(text) < 2 * DATA_ROW_CHARS
+                if query.wants_figure:
+                    # The figure should be stated beside what was asked about: the line stating it
+                    # counts in full, the rest of the window and what is above it in part.
+                    figure_lines = [k for k in range(i, i + size) if stated_figures(rows[k][1])]
+                    if not figure_lines:
+                        continue
+                    focus = set().union(*(tokens[k] for k in figure_lines))
+                    near = set().union(*tokens[i:i + size]) | context | header
+                else:
+                    focus = set().union(*tokens[i:i + size])
+                    near = context | header
+                got = sum(w if t in focus or (table_row and t in header) else CONTEXT_WEIGHT * w if t in near else 0.0
+                          for t, w in weight.items())
+                coverage = got / total
+                score = coverage + 0.05 / (1 + rank) - 0.03 * (size - 1)
+                if query.wants_figure:
+                    if query.unit and _unit_after_number(text, query.unit):
+                        score += 0.1
+                    if query.wants_total and any(_TOTAL_ROW.match(t) for _, t in rows[i:i + size]):
+                        score += 0.1
+                windows.append(Window(c.doc_id, rows[i][0], rows[i + size - 1][0], text, coverage, score, c.line_end))
+    windows.sort(key=lambda w: (-w.score, w.line_start))
+    return windows
+
+
+def select_passages(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dict[str, float],
+                    limit: int = 2) -> tuple[list[Evidence], float]:
+    """The best non-overlapping windows as evidence, and the support (best window's coverage)."""
+    windows = score_windows(query, hits, db, idf)
+    if not windows:
+        return [], 0.0
+    best = windows[0]
+    chosen: list[Window] = []
+    for w in windows:
+        if len(chosen) >= limit or w.score < best.score - 0.15:
+            break
+        if any(w.doc_id == c.doc_id and w.line_start <= c.line_end and c.line_start <= w.line_end for c in chosen):
+            continue
+        chosen.append(w)
+    if not query.wants_figure:
+        chosen = [with_body(w, db) for w in chosen]
+    evidence = [Evidence(w.doc_id, w.line_start, w.line_end, db.cite(w.doc_id, w.line_start, w.line_end).quote,
+                         "retrieval", round(w.score, 4)) for w in chosen]
+    return evidence, round(best.coverage, 4)
+
+
+def with_body(w: Window, db: FactsDB) -> Window:
+    """A heading-like window (`จุดแข็ง`, `S-O Strategies`) extended over the lines that follow it in its chunk."""
+    if len(w.text) >= HEADING_CHARS or w.chunk_end <= w.line_end:
+        return w
+    end, chars, count = w.line_end, len(w.text), 0
+    for n, text, _ in db.lines(w.doc_id, w.line_end + 1, w.chunk_end):
+        if not text.strip():
+            continue
+        if count >= BODY_LINES or chars + len(text) > BODY_CHARS:
+            break
+        end, chars, count = n, chars + len(text), count + 1
+    if end == w.line_end:
+        return w
+    return Window(w.doc_id, w.line_start, end, db.cite(w.doc_id, w.line_start, end).quote, w.coverage, w.score, w.chunk_end)

@@ -1,0 +1,216 @@
+"""The answer pipeline, composed in one place:
+
+    resolve follow-up → analyse & route → gather evidence (lookup | hybrid retrieval | drafting)
+    → engine writes (extractive | llamacpp | openai) → verify citations and figures → Answer
+
+Figures and lists from the lookup tool are stated as the lookup returns them, whatever the
+engine: a model phrases text answers and drafts, it never does budget arithmetic.
+"""
+from __future__ import annotations
+
+import bisect
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from langchain_core.runnables import RunnableLambda
+
+from assistant import structured_answers as facts
+from assistant.drafting import rationale, topic_of
+from assistant.engines import Engine, make_engine
+from assistant.extractive import text_answer
+from assistant.followup import resolve_followup
+from assistant.lookup import FactsDB
+from assistant.passages import figures_of, select_passages
+from assistant.records import Answer, Citation, Figure, Sentence
+from assistant.retrieve import Retriever
+from assistant.route import Query, analyse
+from assistant.structured_answers import Draft
+from assistant.verify import figure_allowed, strip_markers, verify
+from plan_assistant.config import Settings
+
+LOOKUP_ROUTES = {"budget", "list_projects", "totals", "links", "results"}
+
+
+@dataclass
+class Turn:
+    """State of one question as it moves through the stages."""
+
+    question: str
+    previous: str | None = None
+    query: Query | None = None
+    draft: Draft | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    engine: str = ""
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+class Assistant:
+    """Answers questions over the active index; one instance serves many questions (and threads)."""
+
+    def __init__(self, settings: Settings, embeddings=None, engine: Engine | None = None):
+        self.settings = settings
+        self.db = FactsDB(settings)
+        self.retriever = Retriever(settings, embeddings)
+        self.engine = engine or make_engine(settings)
+        self.titles = self.db.titles()
+        self._sections: dict[str, list[tuple[int, int, str]]] = {}
+        for c in self.retriever.snapshot.chunks.values():
+            self._sections.setdefault(c.doc_id, []).append((c.line_start, c.line_end, " › ".join(c.section_path)))
+        for spans in self._sections.values():
+            spans.sort()
+        self.chain = (RunnableLambda(self.resolve) | RunnableLambda(self.route) | RunnableLambda(self.gather)
+                      | RunnableLambda(self.write) | RunnableLambda(self.finish))
+
+    # -- stages ----------------------------------------------------------------------
+    def resolve(self, turn: Turn) -> Turn:
+        turn.timings["start"] = time.perf_counter()
+        turn.question = " ".join(turn.question.split())
+        if not turn.question:
+            raise ValueError("empty question")
+        turn.query = analyse(resolve_followup(turn.question, turn.previous))
+        return turn
+
+    def route(self, turn: Turn) -> Turn:
+        return turn  # analyse() has chosen the route; kept as a stage so the chain reads as the design
+
+    def gather(self, turn: Turn) -> Turn:
+        t0 = time.perf_counter()
+        q = turn.query
+        draft: Draft | None = None
+        if q.route == "budget":
+            draft = facts.budget(q, self.db)
+        elif q.route == "project_field":
+            draft = facts.project_field(q, self.db)
+        elif q.route == "list_projects":
+            draft = facts.list_projects(q, self.db)
+        elif q.route == "totals":
+            draft = facts.totals(q, self.db)
+        elif q.route == "links":
+            draft = facts.links(q, self.db)
+        elif q.route == "results":
+            draft = facts.results(q, self.db)
+        elif q.route == "direction_field":
+            draft = facts.direction_field(q, self.db)
+        elif q.route == "draft":
+            topic = analyse(topic_of(q.text))
+            hits = self.retriever.search(topic.text, k=8).hits
+            draft = rationale(topic, hits, self.db, self.retriever.snapshot.bm25.idf)
+        if draft is None:  # text questions, and lookups the facts cannot answer
+            if q.route != "text":
+                q.route = "text"
+            hits = self.retriever.search(q.text).hits
+            evidence, support = select_passages(q, hits, self.db, self.retriever.snapshot.bm25.idf)
+            draft = text_answer(q, evidence, support, self.settings.min_support)
+        turn.draft = draft
+        turn.timings["gather"] = time.perf_counter() - t0
+        return turn
+
+    def write(self, turn: Turn) -> Turn:
+        for _ in self.write_stream(turn):
+            pass
+        return turn
+
+    def write_stream(self, turn: Turn) -> Iterator[str]:
+        """Let the engine write (streaming its text); lookup answers and refusals are stated as built."""
+        t0 = time.perf_counter()
+        q, draft = turn.query, turn.draft
+        if self.engine.name == "extractive" or q.route in LOOKUP_ROUTES or draft.refused:
+            turn.engine = "extractive" if self.engine.name == "extractive" else f"{self.engine.name} (lookup stated as is)"
+            turn.sentences = draft.sentences  # nothing to stream: the text is final after verification
+        else:
+            turn.engine = self.engine.name
+            pieces: list[str] = []
+            for piece in self.engine.stream(q, draft):
+                pieces.append(piece)
+                yield piece
+            turn.sentences = self.engine.parse("".join(pieces), draft, q)
+        turn.timings["write"] = time.perf_counter() - t0
+
+    def finish(self, turn: Turn) -> Answer:
+        t0 = time.perf_counter()
+        q, draft = turn.query, turn.draft
+        checked = verify(turn.sentences, draft.evidence, self.db, q.text)
+        if not checked.sentences and turn.sentences is not draft.sentences:
+            # The model said nothing verifiable: fall back to the extractive answer, verified the same way.
+            turn.engine += " → extractive fallback"
+            checked = verify(draft.sentences, draft.evidence, self.db, q.text)
+        number: dict[int, int] = {}
+        for s in checked.sentences:
+            for i in s.cites:
+                number.setdefault(i, len(number) + 1)
+        citations = [self._citation(n, draft.evidence[i], checked.span_ok[i]) for i, n in number.items()]
+        kept = [Sentence(s.text, [number[i] for i in s.cites], s.computed, s.template) for s in checked.sentences]
+        figures = self._figures(kept, draft, number, q.text)
+        turn.timings["verify"] = time.perf_counter() - t0
+        turn.timings = {k: round(v, 4) for k, v in turn.timings.items() if k != "start"} | {
+            "total": round(time.perf_counter() - turn.timings["start"], 4)}
+        refused = draft.refused or not kept
+        return Answer(
+            question=turn.question, resolved_question=q.text, answer=render(kept), citations=citations,
+            figures=figures, route=q.route, engine=turn.engine,
+            supported=not refused and draft.support >= self.settings.min_support, refused=refused,
+            dropped=checked.dropped, timings=turn.timings,
+        )
+
+    # -- entry points ----------------------------------------------------------------
+    def ask(self, question: str, previous: str | None = None) -> Answer:
+        """Answer one question; `previous` is the last resolved question of the conversation."""
+        return self.chain.invoke(Turn(question, previous))
+
+    def stream(self, question: str, previous: str | None = None) -> Iterator[str | Answer]:
+        """Yield text pieces as the engine writes them, then the verified Answer."""
+        turn = self.gather(self.route(self.resolve(Turn(question, previous))))
+        streamed = False
+        for piece in self.write_stream(turn):
+            streamed = True
+            yield piece
+        answer = self.finish(turn)
+        if not streamed:
+            yield from answer.answer.splitlines(keepends=True)
+        yield answer
+
+    # -- helpers ---------------------------------------------------------------------
+    def _citation(self, n: int, e, verified: bool) -> Citation:
+        section, spans = "", self._sections.get(e.doc_id, [])
+        i = bisect.bisect_right(spans, (e.line_start, 10**9, "")) - 1
+        while i >= 0 and spans[i][0] <= e.line_start:
+            if spans[i][1] >= e.line_start:
+                section = spans[i][2]
+                break
+            i -= 1
+        lines = self.db.lines(e.doc_id, e.line_start, e.line_start)
+        page = lines[0][2] if lines else None
+        return Citation(n, e.doc_id, self.titles.get(e.doc_id, e.doc_id), section, page, e.line_start, e.line_end,
+                        e.quote, e.origin, verified)
+
+    @staticmethod
+    def _figures(kept: list[Sentence], draft: Draft, number: dict[int, int], question: str) -> list[Figure]:
+        asked = set(figures_of(question))
+        by_number = {n: draft.evidence[i] for i, n in number.items()}
+        out: list[Figure] = []
+        seen: set[str] = set()
+        for s in kept:
+            for f in figures_of(strip_markers(s.text)):
+                if f in seen:
+                    continue
+                seen.add(f)
+                source = next((n for n in s.cites if figure_allowed(f, set(figures_of(by_number[n].quote, list_marks=True)))), None)
+                if source is not None:
+                    out.append(Figure(f, "lookup" if by_number[source].origin == "lookup" else "cited", source))
+                elif any(figure_allowed(f, set(by_number[n].figures)) for n in s.cites):
+                    out.append(Figure(f, "lookup", s.cites[0]))
+                elif figure_allowed(f, set(s.computed)):
+                    out.append(Figure(f, "computed", s.cites[0] if s.cites else None))
+                elif f in asked:
+                    continue
+        return out
+
+
+def render(sentences: list[Sentence]) -> str:
+    """Answer text: one sentence per line, each followed by its citation markers."""
+    lines = []
+    for s in sentences:
+        marks = "".join(f"[{n}]" for n in dict.fromkeys(s.cites))
+        lines.append(f"{s.text} {marks}".rstrip())
+    return "\n".join(lines)

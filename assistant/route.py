@@ -1,0 +1,209 @@
+"""Routing: read what a question asks for (a project's budget or brief field, a list of projects,
+totals, links to higher plans, reported results, a drafted rationale, or text) and its filters.
+
+Only generic plan vocabulary is used here (Thai and English); names come from the facts database.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+
+from assistant.lookup import normalize_year
+from assistant.normalize import EN_TH_GLOSSARY, normalize_query
+from ingest.facts_tables import classify_source
+from ingest.thai_repair import repair_line, thai_digits_to_arabic
+
+ROUTES = ("budget", "project_field", "list_projects", "totals", "direction_field", "links", "results",
+          "draft", "text")
+
+# Brief fields (ingest/facts_briefs.py names) and the words that ask for them.
+FIELD_WORDS: dict[str, str] = {
+    "activities": r"กิจกรรม|activit",
+    "link": r"ความเชื่อมโยง|เชื่อมโยงกับแผน|สอดคล้องกับแผน|linked? to the provincial|provincial plan",
+    "objectives": r"วัตถุประสงค์|objective",
+    "outputs": r"ผลผลิต|ผลลัพธ์|output|outcome",
+    "kpis": r"ตัวชี้วัด|\bkpis?\b|indicator",
+    "rationale": r"หลักการและเหตุผล|ความสำคัญของโครงการ|\brationale\b",
+    "duration": r"ระยะเวลา|duration|how long",
+    "owner": r"ผู้รับผิดชอบ|หน่วยงานรับผิดชอบ|responsible|who runs",
+}
+DIRECTION_FIELDS: dict[str, str] = {
+    "goals": r"เป้าประสงค์|goal",
+    "kpis": r"ตัวชี้วัด|\bkpis?\b|indicator",
+    "strategies": r"กลยุทธ์.*(?:อะไร|บ้าง|ไหน)|strategies",
+}
+LINK_LEVELS: dict[str, str] = {
+    "national_strategy": r"ยุทธศาสตร์ชาติ|national strateg",
+    "master_plan": r"แผนแม่บท|master plan",
+    "nesdp": r"หมุดหมาย|แผนพัฒนาเศรษฐกิจและสังคม|nesdp|milestone",
+    "reform": r"ปฏิรูป|reform",
+}
+
+_BUDGET = re.compile(r"งบ|budget|ใช้เงิน|วงเงิน|ค่าใช้จ่าย|how much money|cost", re.I)
+_FIGURE = re.compile(r"เท่าไ|เท่าใด|กี่|จำนวน|how many|how much|what (?:is|was) the (?:number|amount|total)|ร้อยละ|percent|%",
+                     re.I)
+_TOTAL = re.compile(r"รวม|ทั้งหมด|ทั้งสิ้น|\btotal\b|in all|altogether", re.I)
+_DRAFT = re.compile(r"ร่าง|\bdraft\b|ช่วยเขียน|เขียนหลักการ|write (?:a|the) .*rationale", re.I)
+_LIST = re.compile(r"โครงการ(?:อะไร|ใด|ไหน)|(?:อะไร|ไหน)บ้าง|which projects|what projects|list (?:the |all )?projects", re.I)
+_LINKAGE = re.compile(r"เชื่อมโยง|สอดคล้อง|ตอบสนอง|\blinks?\b|linked|align", re.I)
+_RESULTS = re.compile(r"ผลการดำเนินงาน|ผลการดําเนินงาน|results? of|performance in|achieved", re.I)
+_DIRECTION = re.compile(r"(?:แนวทางการพัฒนา|ประเด็นยุทธศาสตร์|ยุทธศาสตร์|ประเด็นการพัฒนา)?\s*ด้านที่\s*(\d+)|"
+                        r"(?:แนวทางการพัฒนา|ประเด็นยุทธศาสตร์)\s*ที่\s*(\d+)|direction\s*(?:no\.?\s*)?(\d+)", re.I)
+_STRATEGY = re.compile(r"กลยุทธ์\s*ที่\s*(\d+)|strategy\s*(?:no\.?\s*)?(\d+)", re.I)
+_SECTION = re.compile(r"(?:ข้อ|หัวข้อ|section|ส่วน)\s*(\d+(?:\.\d+)+)", re.I)
+_YEAR = re.compile(r"(?:ปี(?:งบ(?:ประมาณ)?)?|พ\.ศ\.|fy|fiscal year|in)\s*((?:25|20)?\d\d)\b|\b(25\d\d|20[0-4]\d)\b", re.I)
+_QUOTED = re.compile(r"['\"“‘]([^'\"”’]{3,120})['\"”’]")
+_EN_PROJECT = re.compile(r"\b(?:the\s+)?([A-Za-z][\w\s\-&]{2,80}?)\s+project\b|project\s+(?:called|named)\s+(.+?)(?:\?|$)", re.I)
+# Where a typed project name ends: the words that ask about it.
+_NAME_END = re.compile(
+    r"\s*(?:ขอใช้|ขอรับ|ตั้งงบ|ตั้งผล|ตั้งเป้า|ตั้ง|ได้รับ|ได้งบ|มีงบ|ใช้งบ|งบประมาณ|งบเท่า|งบปี|ทำกิจกรรม|มีกิจกรรม|กิจกรรม|"
+    r"ระบุ|วัตถุประสงค์|ผลผลิต|ผลลัพธ์|ตัวชี้วัด|ความเชื่อมโยง|เชื่อมโยง|หลักการ|ระยะเวลา|ผู้รับผิดชอบ|มีความ|มีอะไร|คือ|"
+    r"เท่าไ|เท่าใด|กี่|อะไร|ไหน|ปีละ|ปีใด|อยู่|ดำเนินการ|\?|$)"
+)
+_UNIT_TH = re.compile(r"กี่\s*([\u0E00-\u0E7F]{1,12}?)(?=\s|$|ที่|ใน|ของ|ต่อ|ครับ|คะ|ค่ะ|อ่ะ|ล่ะ|[?])")
+_UNIT_EN = re.compile(r"how many\s+([a-z\-]+(?:\s+[a-z\-]+)?)", re.I)
+_EN_UNITS = {"plots": "แปลง", "plot": "แปลง", "people": "คน", "persons": "คน", "workers": "คน",
+             "factories": "โรงงาน", "factory": "โรงงาน", "projects": "โครงการ", "times": "ครั้ง",
+             "participants": "ราย", "companies": "ราย", "establishments": "แห่ง", "households": "ครัวเรือน"}
+
+
+@dataclass
+class Query:
+    """A question as the pipeline understands it."""
+
+    text: str  # the (follow-up resolved) question as asked
+    normalized: str  # repaired, glossary-expanded, index-form digits
+    language: str  # "th" | "en"
+    route: str = "text"
+    project_name: str | None = None
+    field: str | None = None  # brief field or direction field asked about
+    level: str | None = None  # link level
+    year: int | None = None
+    source: str | None = None
+    direction: int | None = None
+    strategy: int | None = None
+    section: str | None = None
+    wants_figure: bool = False
+    wants_total: bool = False
+    unit: str | None = None
+    years: list[int] = dc_field(default_factory=list)  # every year mentioned, in order
+
+
+def language_of(text: str) -> str:
+    thai = len(re.findall(r"[\u0E00-\u0E7F]", text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    return "en" if latin > thai else "th"
+
+
+def project_name_in(question: str) -> str | None:
+    """The project name a question types, if it types one: quoted, after `โครงการ`, or `the X project`."""
+    m = _QUOTED.search(question)
+    if m:
+        return m.group(1).strip()
+    text = repair_line(" ".join(question.split()))
+    i = text.find("โครงการ")
+    if i >= 0:
+        rest = text[i + len("โครงการ"):]
+        if rest.startswith(("อะไร", "ใด", "ไหน", "ที่", "ทั้งหมด", "ของ", "ใน", "ซึ่ง", "นี้")):
+            return None
+        end = _NAME_END.search(rest, 2)
+        name = rest[: end.start()] if end else rest
+        name = name.split("ฯ")[0].strip(" ,:")
+        return name or None
+    m = _EN_PROJECT.search(question)
+    if m:
+        name = (m.group(1) or m.group(2) or "").strip()
+        name = re.sub(r"^(?:what|which|how|is|are|does|do|of|for|about|budget|the|a|an)\b\s*", "", name, flags=re.I)
+        if len(name) >= 3 and name.lower() not in {"this", "that", "each", "every", "which"}:
+            return name
+    return None
+
+
+def _years(text: str) -> list[int]:
+    out = []
+    for m in _YEAR.finditer(thai_digits_to_arabic(text)):
+        raw = m.group(1) or m.group(2)
+        try:
+            year = normalize_year(raw)
+        except ValueError:
+            continue
+        if year and 2400 <= year <= 2700 and year not in out:
+            out.append(year)
+    return out
+
+
+def _first_int(m: re.Match | None) -> int | None:
+    if not m:
+        return None
+    return int(next(g for g in m.groups() if g))
+
+
+def _unit(text: str) -> str | None:
+    if re.search(r"เปอร์เซ็นต์|ร้อยละ|percent|%", text, re.I):
+        return "ร้อยละ"
+    m = _UNIT_TH.search(text)
+    if m:
+        return m.group(1)
+    m = _UNIT_EN.search(text)
+    if m:
+        for word in reversed(m.group(1).lower().split()):  # the head noun comes last: "concession plots"
+            if word in _EN_UNITS:
+                return _EN_UNITS[word]
+            if word in EN_TH_GLOSSARY:
+                return EN_TH_GLOSSARY[word]
+    return None
+
+
+def _source(text: str) -> str | None:
+    m = re.search(r"งบ(?:ประมาณ)?\s*(กลุ่มจังหวัด|จังหวัด|กระทรวง|กรม)|ของ(กระทรวง|กรม)|"
+                  r"(provincial cluster|cluster|province|provincial|ministry|department)\s+(?:budget|fund)", text, re.I)
+    if not m:
+        return None
+    word = next(g for g in m.groups() if g).lower()
+    english = {"provincial cluster": "กลุ่มจังหวัด", "cluster": "กลุ่มจังหวัด", "province": "จังหวัด",
+               "provincial": "จังหวัด", "ministry": "กระทรวง", "department": "กรม"}
+    return classify_source(english.get(word, word))
+
+
+def _match(patterns: dict[str, str], text: str) -> str | None:
+    return next((key for key, pattern in patterns.items() if re.search(pattern, text, re.I)), None)
+
+
+def analyse(question: str) -> Query:
+    """Read a question into a Query: route, filters and what kind of answer it wants."""
+    text = " ".join(question.split())
+    digits = thai_digits_to_arabic(text)
+    q = Query(text=text, normalized=normalize_query(text), language=language_of(text))
+    q.years = _years(text)
+    q.year = q.years[0] if q.years else None
+    q.source = _source(text)
+    q.direction = _first_int(_DIRECTION.search(digits))
+    q.strategy = _first_int(_STRATEGY.search(digits))
+    m = _SECTION.search(digits)
+    q.section = m.group(1) if m else None
+    q.wants_figure = bool(_FIGURE.search(text))
+    q.wants_total = bool(_TOTAL.search(text))
+    q.unit = _unit(text)
+    q.project_name = project_name_in(text)
+    brief_field = _match(FIELD_WORDS, text)
+
+    if _DRAFT.search(text):
+        q.route = "draft"
+    elif q.project_name and brief_field and not (brief_field == "kpis" and _BUDGET.search(text)):
+        q.route, q.field = "project_field", brief_field
+    elif q.project_name and _BUDGET.search(text):
+        q.route = "budget"
+    elif _RESULTS.search(text) and re.search(r"กี่โครงการ|how many projects|จำนวนโครงการ", text, re.I):
+        q.route = "results"
+    elif (q.direction or q.strategy) and _LIST.search(text):
+        q.route = "list_projects"
+    elif q.direction and _match(DIRECTION_FIELDS, text):
+        q.route, q.field = "direction_field", _match(DIRECTION_FIELDS, text)
+    elif _BUDGET.search(text) and q.wants_total and not q.project_name:
+        q.route = "totals"
+    elif _match(LINK_LEVELS, text) and (_LINKAGE.search(text) or _LIST.search(text)):
+        q.route, q.level = "links", _match(LINK_LEVELS, text)
+    elif q.project_name and q.project_name.isascii() and _BUDGET.search(text):
+        q.route = "budget"
+    return q

@@ -1,0 +1,243 @@
+"""Answers from the facts database: budgets, brief fields, project lists, totals, links, results.
+
+Every figure is what the lookup returns (printed value, or its baht form, or a count/sum
+computed by SQL), never something a model wrote. Each sentence cites the rows it rests on.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.lookup import Cite, FactsDB, ProjectRow
+from assistant.passages import figures_of
+from assistant.records import Evidence, Sentence
+from assistant.route import Query
+
+LEVEL_NAMES = {
+    "national_strategy": ("ยุทธศาสตร์ชาติ", "the National Strategy"),
+    "master_plan": ("แผนแม่บทภายใต้ยุทธศาสตร์ชาติ", "the master plans under the National Strategy"),
+    "nesdp": ("แผนพัฒนาเศรษฐกิจและสังคมแห่งชาติ (หมุดหมาย)", "the National Economic and Social Development Plan (milestones)"),
+    "reform": ("แผนการปฏิรูปประเทศ", "the national reform plan"),
+}
+FIELD_NAMES = {
+    "activities": ("กิจกรรมที่สำคัญ", "main activities"), "link": ("ความเชื่อมโยงกับแผนพัฒนาจังหวัด/กลุ่มจังหวัด", "link to the provincial plans"),
+    "objectives": ("วัตถุประสงค์", "objectives"), "outputs": ("ผลผลิตและผลลัพธ์", "outputs and outcomes"),
+    "kpis": ("ตัวชี้วัดความสำเร็จ", "success indicators"), "rationale": ("หลักการและเหตุผล", "rationale"),
+    "duration": ("ระยะเวลา", "duration"), "owner": ("ผู้รับผิดชอบ", "responsible unit"),
+    "goals": ("เป้าประสงค์", "goals"), "strategies": ("กลยุทธ์", "strategies"),
+}
+ORIGIN_NAMES = {"table": ("ตารางงบประมาณ", "budget table"), "brief": ("แบบย่อโครงการ", "project brief")}
+MAX_QUOTE_CHARS = 900
+
+
+@dataclass
+class Draft:
+    """Sentences with the evidence they cite; what an engine turns into an Answer."""
+
+    sentences: list[Sentence] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    refused: bool = False
+    support: float = 1.0
+
+    def cite(self, evidence: Evidence) -> int:
+        """Index of this evidence in the draft, adding it once."""
+        for i, e in enumerate(self.evidence):
+            if (e.doc_id, e.line_start, e.line_end) == (evidence.doc_id, evidence.line_start, evidence.line_end):
+                e.figures = sorted(set(e.figures) | set(evidence.figures))
+                return i
+        self.evidence.append(evidence)
+        return len(self.evidence) - 1
+
+    def say(self, text: str, evidence: list[Evidence] | None = None, template: bool = False,
+            computed: list[str] | None = None) -> None:
+        self.sentences.append(Sentence(text, [self.cite(e) for e in evidence or []], computed or [], template))
+
+
+def _ev(cite: Cite | dict, figures: list[str] | None = None) -> Evidence:
+    c = cite if isinstance(cite, Cite) else Cite(**cite)
+    return Evidence(c.doc_id, c.line_start, c.line_end, c.quote, "lookup", 1.0, figures or [])
+
+
+def _t(q: Query, th: str, en: str) -> str:
+    return en if q.language == "en" else th
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_QUOTE_CHARS else text[:MAX_QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def _budget_text(q: Query, b) -> str:
+    year = str(b.fiscal_year) if b.fiscal_year else _t(
+        q, "ไม่ระบุปี (อาจเป็น " + " หรือ ".join(map(str, b.candidate_years)) + ")",
+        "year not stated (" + " or ".join(map(str, b.candidate_years)) + ")")
+    baht = "" if b.unit == "บาท" else f" = {b.baht:,} บาท"
+    origin = ORIGIN_NAMES.get(b.origin, (b.origin, b.origin))
+    return _t(q, f"{b.printed} {b.unit}{baht} ปีงบประมาณ {year} ({b.source}, {origin[0]})",
+              f"{b.printed} {b.unit}{baht}, fiscal year {year} ({b.source}, {origin[1]})")
+
+
+def not_found(q: Query, db: FactsDB, draft: Draft) -> Draft:
+    """Refusal for a project name the plan does not have, with the closest names it does have."""
+    draft.refused = True
+    draft.support = 0.0
+    draft.say(_t(q, f"ไม่พบโครงการ “{q.project_name}” ในแผน จึงไม่มีข้อมูลงบประมาณหรือรายละเอียดของโครงการนี้",
+                 f"The plan does not include a project named “{q.project_name}”, so it states no budget or details for it."),
+              template=True)
+    closest = db.find_projects(q.project_name or "", limit=3, min_score=0.35)
+    if closest:
+        draft.say(_t(q, "โครงการที่ชื่อใกล้เคียงที่สุดในแผน:", "Closest project names in the plan:"), template=True)
+        for p in closest:
+            draft.say(f"• {p.name} ({p.source})", [_ev(p.cite)])
+    return draft
+
+
+def budget(q: Query, db: FactsDB) -> Draft:
+    """A project's budget rows (table and brief), filtered by the asked year; flags shown, never resolved silently."""
+    draft = Draft()
+    projects = db.find_projects(q.project_name or "", q.source)
+    if not projects:
+        return not_found(q, db, draft)
+    for p in projects:
+        rows = p.budgets
+        asked = [b for b in rows if q.year is None or b.fiscal_year == q.year or q.year in b.candidate_years]
+        draft.say(_t(q, f"{p.name} ({p.source}):", f"{p.name} ({p.source}):"), [_ev(p.cite)], template=True)
+        if not asked:
+            draft.refused = True
+            years = sorted({b.fiscal_year for b in rows if b.fiscal_year})
+            draft.say(_t(q, f"แผนไม่ได้ระบุงบประมาณปี {q.year} ของโครงการนี้"
+                            + (f" (แผนระบุงบประมาณไว้เฉพาะปี {', '.join(map(str, years))})" if years else ""),
+                         f"The plan does not state a {q.year} budget for this project"
+                            + (f" (it only gives {', '.join(map(str, years))})" if years else "")),
+                      [_ev(b.cite) for b in rows][:2] if years else [], template=True)
+            asked = rows  # what the plan does say, as the closest information
+        if not rows:
+            draft.refused = True
+            draft.say(_t(q, "แผนไม่ได้ระบุงบประมาณของโครงการนี้", "The plan states no budget for this project."), template=True)
+        for b in asked:
+            draft.say("• " + _budget_text(q, b), [_ev(b.cite, [str(b.baht), str(b.fiscal_year)])], template=True)
+        for message in p.flags:
+            draft.say(_t(q, f"หมายเหตุ: {message}", f"Note: {message}"), [_ev(p.cite, figures_of(message))], template=True)
+    return draft
+
+
+def project_field(q: Query, db: FactsDB) -> Draft | None:
+    """A field of a project's brief (activities, objectives, outputs …); None when the brief lacks it."""
+    projects = db.find_projects(q.project_name or "", q.source)
+    if not projects:
+        return None
+    for p in projects:
+        fields = db.brief_fields(p.project_id)
+        if q.field in fields:
+            draft = Draft()
+            name = FIELD_NAMES.get(q.field, (q.field, q.field))
+            draft.say(_t(q, f"{name[0]} ของ{p.name} ({p.source}):", f"{name[1].capitalize()} of {p.name} ({p.source}):"),
+                      [_ev(p.cite)], template=True)
+            cite = fields[q.field]
+            draft.say(_clip(cite.quote), [_ev(cite)])
+            return draft
+    return None
+
+
+def list_projects(q: Query, db: FactsDB) -> Draft:
+    draft = Draft()
+    rows = db.list_projects(q.direction, q.strategy, q.source, q.year)
+    where = " ".join(x for x in [
+        _t(q, f"แนวทางการพัฒนาด้านที่ {q.direction}", f"direction {q.direction}") if q.direction else "",
+        _t(q, f"กลยุทธ์ที่ {q.strategy}", f"strategy {q.strategy}") if q.strategy else "",
+        q.source or "", _t(q, f"ปี {q.year}", f"FY {q.year}") if q.year else ""] if x)
+    if not rows:
+        draft.refused = True
+        draft.support = 0.0
+        draft.say(_t(q, f"ไม่พบโครงการภายใต้{where}ในแผน", f"The plan lists no projects under {where}."), template=True)
+        return draft
+    draft.say(_t(q, f"{where} มีโครงการ {len(rows)} โครงการ:", f"{where.capitalize()} has {len(rows)} projects:"),
+              template=True, computed=[str(len(rows))])
+    for p in rows:
+        budgets = "; ".join(_budget_text(q, b) for b in p.budgets if b.origin == "table") or \
+            "; ".join(_budget_text(q, b) for b in p.budgets)
+        draft.say(f"• {p.name} — {budgets}" if budgets else f"• {p.name} ({p.source})",
+                  [_ev(p.cite, [f for b in p.budgets for f in (str(b.baht), str(b.fiscal_year))])]
+                  + [_ev(b.cite) for b in p.budgets if b.origin == "table"], template=True)
+    return draft
+
+
+def totals(q: Query, db: FactsDB) -> Draft:
+    by = "direction" if q.direction else "source" if q.source else "year"
+    draft = Draft()
+    rows = db.totals(by, q.year, q.source)
+    if q.direction:
+        rows = [r for r in rows if r.key == q.direction]
+    if not rows:
+        draft.refused, draft.support = True, 0.0
+        draft.say(_t(q, "แผนไม่มีรายการงบประมาณที่ตรงกับเงื่อนไขนี้", "The plan's budget tables have no rows matching this."),
+                  template=True)
+        return draft
+    draft.say(_t(q, "งบประมาณรวมจากตารางงบประมาณ (คำนวณจากแถวที่อ้างอิง):",
+                 "Budget totals from the budget tables (summed from the cited rows):"), template=True)
+    for r in rows:
+        label = {"direction": _t(q, f"แนวทางการพัฒนาด้านที่ {r.key}", f"Direction {r.key}"),
+                 "source": str(r.key), "year": _t(q, f"ปีงบประมาณ {r.key}", f"FY {r.key}")}[by]
+        draft.say(_t(q, f"• {label}: {r.baht:,} บาท ({r.projects} โครงการ)", f"• {label}: {r.baht:,} baht ({r.projects} projects)"),
+                  [_ev(c) for c in r.cites], template=True, computed=[str(r.baht), str(r.projects)])
+    return draft
+
+
+def links(q: Query, db: FactsDB) -> Draft:
+    draft = Draft()
+    rows = [r for r in db.links(q.level) if not r["project"]]
+    name = LEVEL_NAMES.get(q.level or "", ("แผนระดับสูง", "higher-level plans"))
+    if not rows:
+        draft.refused, draft.support = True, 0.0
+        draft.say(_t(q, f"แผนไม่ได้ระบุความเชื่อมโยงกับ{name[0]}", f"The plan states no link to {name[1]}."), template=True)
+        return draft
+    draft.say(_t(q, f"แผนนี้เชื่อมโยงกับ{name[0]} {len(rows)} รายการ:", f"The plan links to {name[1]} in {len(rows)} items:"),
+              template=True, computed=[str(len(rows))])
+    for r in rows:
+        draft.say("• " + " ".join(r["text"].split()), [_ev(r["cite"])])
+    return draft
+
+
+def results(q: Query, db: FactsDB) -> Draft:
+    draft = Draft()
+    found = db.results(section=q.section)
+    groups = [g for g in found["groups"] if g["printed_count"]]
+    if not groups:
+        draft.refused, draft.support = True, 0.0
+        draft.say(_t(q, "ไม่พบจำนวนโครงการที่รายงานผลการดำเนินงานไว้ในส่วนนี้ของแผน",
+                     "The plan reports no project counts for this section."), template=True)
+        return draft
+    where = _t(q, f"ข้อ {q.section} " if q.section else "", f"section {q.section} " if q.section else "")
+    draft.say(_t(q, f"ผลการดำเนินงาน{where}รายงานโครงการรวม {found['projects_reported']} โครงการ (ผลรวมของจำนวนที่แต่ละหน่วยงานระบุ):",
+                 f"The results in {where}report {found['projects_reported']} projects in all (sum of the counts each unit prints):"),
+              template=True, computed=[str(found["projects_reported"])])
+    for g in groups:
+        draft.say(f"• {' '.join(g['text'].split())}: {g['printed_count']}", [_ev(g["cite"], [str(g["printed_count"])])],
+                  template=True)
+    return draft
+
+
+def direction_field(q: Query, db: FactsDB) -> Draft | None:
+    direction = next((d for d in db.directions() if d["number"] == q.direction), None)
+    if direction is None:
+        return None
+    draft = Draft()
+    name = FIELD_NAMES.get(q.field or "", (q.field, q.field))
+    draft.say(_t(q, f"{name[0]}ของแนวทางการพัฒนาด้านที่ {q.direction} ({direction['title']}):",
+                 f"{str(name[1]).capitalize()} of development direction {q.direction} ({direction['title']}):"),
+              [_ev(direction["cite"])], template=True)
+    if q.field == "goals":
+        items = [(g["text"], g["cite"]) for g in direction["goals"]]
+    elif q.field == "strategies":
+        items = [(f"กลยุทธ์ที่ {s['number']} {s['title']}", s["cite"]) for s in direction["strategies"]]
+    else:
+        items = [(k["text"], k["cite"]) for k in db.kpis(q.direction)]
+    if not items:
+        return None
+    for text, cite in items:
+        draft.say("• " + " ".join(text.split()), [_ev(cite)])
+    return draft
+
+
+def project_rows_for(q: Query, db: FactsDB) -> list[ProjectRow]:
+    """Projects a question names, for routes that add project context (drafting)."""
+    return db.find_projects(q.project_name, q.source) if q.project_name else []

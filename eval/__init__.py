@@ -1,0 +1,1 @@
+"""Evaluation: the answer-quality harness, its scorer, and the speed/scale benchmarks."""

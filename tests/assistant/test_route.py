@@ -1,0 +1,38 @@
+"""Question analysis: routes and filters from Thai and English wording (no plan names involved)."""
+from assistant.route import analyse, language_of, project_name_in
+
+
+def test_budget_question_with_typed_name_source_and_short_year():
+    q = analyse("โครงการพัฒนาบรรจุภัณฑ์ งบจังหวัด ปี 68 ขอใช้งบเท่าไร")
+    assert q.route == "budget"
+    assert q.project_name.startswith("พัฒนาบรรจุภัณฑ์")
+    assert q.source == "งบจังหวัด" and q.year == 2568 and q.wants_figure
+
+
+def test_brief_field_routes_and_english_quoted_name():
+    assert analyse("โครงการจัดการกากอุตสาหกรรม มีกิจกรรมอะไรบ้าง").route == "project_field"
+    assert analyse("โครงการจัดการกากอุตสาหกรรม มีกิจกรรมอะไรบ้าง").field == "activities"
+    q = analyse("What is the budget of the 'Solar Dryer Hub' project?")
+    assert (q.route, q.project_name, q.language) == ("budget", "Solar Dryer Hub", "en")
+
+
+def test_lists_links_results_totals_and_drafts():
+    q = analyse("กลยุทธ์ที่ 2 ของแนวทางการพัฒนาด้านที่ 1 มีโครงการอะไรบ้าง")
+    assert (q.route, q.direction, q.strategy) == ("list_projects", 1, 2)
+    assert analyse("แผนนี้สอดคล้องกับยุทธศาสตร์ชาติด้านใดบ้าง").route == "links"
+    assert analyse("Which national strategy does the plan link to?").level == "national_strategy"
+    q = analyse("ในข้อ ๔.๔ ผลการดำเนินงานมีกี่โครงการ")
+    assert (q.route, q.section) == ("results", "4.4")
+    assert analyse("งบประมาณรวมของแนวทางการพัฒนาด้านที่ 2 ปี 2568 เท่าไร").route == "totals"
+    assert analyse("ช่วยร่างหลักการและเหตุผลโครงการอบรมแรงงาน").route == "draft"
+    assert analyse("เป้าประสงค์ของแนวทางการพัฒนาด้านที่ 2 คืออะไร").route == "direction_field"
+
+
+def test_units_and_plain_text_questions():
+    assert analyse("มีโรงงานกี่โรงงาน").unit == "โรงงาน"
+    assert analyse("how many concession plots are there").unit == "แปลง"
+    assert analyse("ได้ผลลัพธ์กี่เปอร์เซ็นต์").unit == "ร้อยละ"
+    q = analyse("อุณหภูมิสูงสุดที่เคยวัดได้คือเท่าไร")
+    assert q.route == "text" and q.wants_figure and q.project_name is None
+    assert language_of("What are the S-O strategies?") == "en" and language_of("จุดแข็งมีอะไรบ้าง") == "th"
+    assert project_name_in("มีโครงการอะไรบ้าง") is None
