@@ -75,7 +75,7 @@ def parse_sentences(text: str, draft: Draft, q: Query) -> list[Sentence]:
         plain = _MARKER.sub("", piece).strip(" \t-•*:")
         if len(plain) < 2:
             if cites and out:  # a marker left on its own line belongs to the sentence before
-                out[-1].cites.extend(i for i in cites if 0 <= i < limit)
+                out[-1].cites.extend(i for i in cites if 0 <= i < limit and i not in out[-1].cites)
             continue
         out.append(Sentence(plain, [i for i in dict.fromkeys(cites) if 0 <= i < limit]))
     return out

@@ -70,7 +70,11 @@ def verify(sentences: list[Sentence], evidence: list[Evidence], db: FactsDB, que
     out.span_ok = {i: span_exists(db, e) for i, e in enumerate(evidence)}
     allowed_by = {i: set(figures_of(e.quote, list_marks=True)) | set(e.figures) for i, e in enumerate(evidence)}
     asked = set(figures_of(question))
+    seen: set[str] = set()
     for s in sentences:
+        if not s.template and s.text in seen:
+            continue  # a model repeating itself
+        seen.add(s.text)
         cites = [i for i in s.cites if out.span_ok.get(i)]
         if not s.template:
             if not cites or support(s.text, [evidence[i].quote for i in cites]) < MIN_SUPPORT:

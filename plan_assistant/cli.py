@@ -1,4 +1,4 @@
-"""`plan-assistant` command line: ingest, ask, facts, status.
+"""`plan-assistant` command line: ingest, ask, facts, eval, status.
 
 Heavy libraries are imported inside the subcommands so `--help` is instant.
 """
@@ -154,6 +154,33 @@ def cmd_facts(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from eval.harness import EvalError, evaluate, gate_failures, to_markdown, write_section
+
+    settings = _settings(args)
+    if args.engine:
+        settings = replace(settings, engine=args.engine)
+    try:
+        report = evaluate(settings, Path(args.questions), args.doc, args.k,
+                          progress=None if args.quiet else lambda m: print(m, flush=True))
+    except (EvalError, RuntimeError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    markdown = to_markdown(report, f"Answer quality: {Path(args.questions).name}")
+    print(markdown)
+    for path in args.report or []:
+        out = Path(path)
+        if out.suffix == ".json":
+            out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+        else:
+            write_section(out, f"quality-{report['meta']['engine']}", markdown)
+        print(f"wrote {out}")
+    problems = gate_failures(report) if args.gate else []
+    for problem in problems:
+        print(f"GATE FAILED: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     from ingest.store import Manifest
 
@@ -202,6 +229,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--section", help="for results: section number, e.g. 4.4")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_facts)
+
+    p = sub.add_parser("eval", help="answer a question file and report correctness, citations, refusals, latency")
+    p.add_argument("--questions", default="eval/questions_dev.jsonl", help="JSONL in the dev-set schema")
+    p.add_argument("--engine", choices=["extractive", "llamacpp", "openai"], help="answer engine (default: setting)")
+    p.add_argument("--report", action="append", help="write the report: .json (full) or .md (section, e.g. "
+                   "eval/RESULTS.md); repeatable")
+    p.add_argument("--doc", help="document the evidence lines refer to (when the index holds several)")
+    p.add_argument("-k", type=int, default=5, help="retrieval depth for hit@k / MRR")
+    p.add_argument("--gate", action="store_true", help="exit 1 unless exact_figure is 100%% and all citations verified")
+    p.add_argument("--quiet", action="store_true", help="no per-question progress lines")
+    p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("status", help="show what is indexed")
     p.set_defaults(func=cmd_status)
