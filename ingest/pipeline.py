@@ -121,8 +121,13 @@ def ingest(
     settings: Settings,
     progress: Callable[[str], None] = print,
     embeddings=None,
+    remove: set[str] | None = None,
 ) -> IngestReport:
-    """Bring the index in line with the given files; see module docstring."""
+    """Bring the index in line with the given files; see module docstring.
+
+    `remove`: document ids to drop from the index even though their files still exist.
+    """
+    remove = remove or set()
     t0 = time.perf_counter()
     data_dir = Path(settings.data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -163,6 +168,12 @@ def ingest(
     # Documents no longer on disk are dropped; unreadable ones keep their indexed version.
     failed_paths = {p for p, _ in report.failed}
     for doc_id, entry in manifest.documents.items():
+        if doc_id in remove:
+            kept.pop(doc_id, None)
+            prepared.pop(doc_id, None)
+            report.removed.append(doc_id)
+            progress(f"removed {doc_id}")
+            continue
         if doc_id in kept or doc_id in prepared:
             continue
         if entry.path in failed_paths or (Path(entry.path).exists() and not rebuild_all):

@@ -1,4 +1,4 @@
-"""`plan-assistant` command line: ingest, ask, facts, eval, status.
+"""`plan-assistant` command line: ingest, ask, facts, eval, serve, user, status.
 
 Heavy libraries are imported inside the subcommands so `--help` is instant.
 """
@@ -181,6 +181,32 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    settings = replace(settings, **{k: v for k, v in (("host", args.host), ("port", args.port),
+                                                      ("users_file", args.users_file), ("engine", args.engine)) if v})
+    if args.ingest:
+        from ingest.pipeline import ingest
+
+        print(ingest([Path(p) for p in args.ingest], settings, progress=lambda m: print(m, flush=True)).summary())
+    from assistant.app import serve
+
+    print(f"serving on http://{settings.host}:{settings.port} (Ctrl+C to stop)", flush=True)
+    serve(settings)
+    return 0
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    import getpass
+
+    from plan_assistant.users import add_user
+
+    password = os.environ.get("PLAN_ASSISTANT_NEW_PASSWORD") or getpass.getpass(f"password for {args.name}: ")
+    add_user(args.file, args.name, password, args.role)
+    print(f"added {args.name} ({args.role}) to {args.file}")
+    return 0
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     from ingest.store import Manifest
 
@@ -240,6 +266,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gate", action="store_true", help="exit 1 unless exact_figure is 100%% and all citations verified")
     p.add_argument("--quiet", action="store_true", help="no per-question progress lines")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("serve", help="start the web app (chat, explorer, drafting, documents)")
+    p.add_argument("--ingest", nargs="*", help="ingest these files/folders first (e.g. corpus/)")
+    p.add_argument("--host", help="bind address (default 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (default 7860)")
+    p.add_argument("--users-file", help="login accounts (see `plan-assistant user`)")
+    p.add_argument("--engine", choices=["extractive", "llamacpp", "openai"])
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("user", help="add a web-app login to a users file")
+    p.add_argument("name")
+    p.add_argument("--role", choices=["admin", "staff"], default="staff")
+    p.add_argument("--file", default="users.txt")
+    p.set_defaults(func=cmd_user)
 
     p = sub.add_parser("status", help="show what is indexed")
     p.set_defaults(func=cmd_status)

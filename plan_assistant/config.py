@@ -51,6 +51,12 @@ class Settings:
     # Evidence needed before the assistant answers from passages (share of the question's
     # weighted key terms found in the best passage); below it, it says the plan does not say.
     min_support: float = 0.5
+    # Web app (`plan-assistant serve`). users_file: lines `name:sha256:<hex>:role` (role admin|staff);
+    # empty = no login (then only loopback binds are allowed to have the admin tab without a login).
+    host: str = "127.0.0.1"
+    port: int = 7860
+    users_file: str = ""
+    concurrency: int = 20  # chat requests answered at once; the rest wait in gradio's queue
 
 
 def _coerce(value: str, current: object) -> object:

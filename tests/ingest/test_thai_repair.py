@@ -13,6 +13,7 @@ from ingest.thai_repair import (
     repair_line,
     repair_lines,
     strip_invisible,
+    unshift_vowels,
 )
 
 
@@ -34,6 +35,13 @@ def test_tone_before_vowel_reordered():
 
 def test_tone_pushed_onto_next_syllable_moves_back():
     assert reorder_marks("ผู้ประกอบการยุคใหมท่ี่มี") == "ผู้ประกอบการยุคใหม่ที่มี"
+
+
+def test_vowel_slid_onto_the_next_consonant_moves_back():
+    assert unshift_vowels("แผนปฏิบตัิราชการ") == "แผนปฏิบัติราชการ"
+    assert unshift_vowels("ตามแนวทางอุตสาหกรรมวถิี") == "ตามแนวทางอุตสาหกรรมวิถี"
+    assert unshift_vowels("เทคโนโลยดีิจิทัล") == "เทคโนโลยีดิจิทัล"
+    assert unshift_vowels("ข้อมูลสถิติ วิถีชีวิต") == "ข้อมูลสถิติ วิถีชีวิต"  # correct text is untouched
 
 
 def test_sara_am_composed():

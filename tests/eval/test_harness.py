@@ -1,0 +1,41 @@
+"""The quality harness on the dev set over the real sample index: the CI gate, and question files
+that point at documents or lines the index does not have."""
+import json
+
+import pytest
+
+from eval.harness import EvalError, evaluate, gate_failures, to_markdown, write_section
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+DEV = ROOT / "eval" / "questions_dev.jsonl"
+
+
+def test_dev_set_passes_the_gate(sample_settings, tmp_path):
+    report = evaluate(sample_settings, DEV)
+    assert gate_failures(report) == [], to_markdown(report, "dev")
+    exact = report["by_category"]["exact_figure"]
+    assert exact["accuracy"] == 1.0 and report["overall"]["unverified_citations"] == 0
+    assert report["by_category"]["unanswerable"]["refusal_accuracy"] == 1.0
+    assert report["overall"]["invented_figures"] == 0
+    results = tmp_path / "RESULTS.md"
+    write_section(results, "quality-extractive", to_markdown(report, "dev"))
+    write_section(results, "quality-extractive", to_markdown(report, "dev again"))
+    text = results.read_text(encoding="utf-8")
+    assert text.count("quality-extractive:start") == 1 and "dev again" in text
+
+
+def test_questions_about_missing_documents_or_lines_are_errors(sample_settings, tmp_path):
+    q = json.loads(DEV.read_text(encoding="utf-8").splitlines()[0])
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps(q | {"doc": "not-ingested.pdf"}, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(EvalError, match="not in the index"):
+        evaluate(sample_settings, other)
+    far = tmp_path / "far.jsonl"
+    far.write_text(json.dumps(q | {"evidence_lines": [[900000, 900001]]}, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(EvalError, match="outside"):
+        evaluate(sample_settings, far)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x"}\n', encoding="utf-8")
+    with pytest.raises(EvalError, match="lacks"):
+        evaluate(sample_settings, bad)
