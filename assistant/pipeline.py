@@ -30,6 +30,10 @@ from assistant.verify import figure_allowed, strip_markers, verify
 from plan_assistant.config import Settings
 
 LOOKUP_ROUTES = {"budget", "list_projects", "totals", "links", "results"}
+# Routes answered from the facts database; a handler returning None falls back to text retrieval.
+FACT_ROUTES = {"budget": facts.budget, "project_field": facts.project_field, "list_projects": facts.list_projects,
+               "totals": facts.totals, "links": facts.links, "results": facts.results,
+               "direction_field": facts.direction_field}
 
 
 @dataclass
@@ -78,27 +82,14 @@ class Assistant:
         t0 = time.perf_counter()
         q = turn.query
         draft: Draft | None = None
-        if q.route == "budget":
-            draft = facts.budget(q, self.db)
-        elif q.route == "project_field":
-            draft = facts.project_field(q, self.db)
-        elif q.route == "list_projects":
-            draft = facts.list_projects(q, self.db)
-        elif q.route == "totals":
-            draft = facts.totals(q, self.db)
-        elif q.route == "links":
-            draft = facts.links(q, self.db)
-        elif q.route == "results":
-            draft = facts.results(q, self.db)
-        elif q.route == "direction_field":
-            draft = facts.direction_field(q, self.db)
+        if q.route in FACT_ROUTES:
+            draft = FACT_ROUTES[q.route](q, self.db)
         elif q.route == "draft":
             topic = analyse(topic_of(q.text))
             hits = self.retriever.search(topic.text, k=8).hits
             draft = rationale(topic, hits, self.db, self.retriever.snapshot.bm25.idf)
         if draft is None:  # text questions, and lookups the facts cannot answer
-            if q.route != "text":
-                q.route = "text"
+            q.route = "text"
             hits = self.retriever.search(q.text).hits
             evidence, support = select_passages(q, hits, self.db, self.retriever.snapshot.bm25.idf)
             draft = text_answer(q, evidence, support, self.settings.min_support)

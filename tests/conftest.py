@@ -63,3 +63,19 @@ def sample_settings(tmp_path_factory, embeddings):
     settings = Settings(data_dir=root / "data")
     ingest([corpus], settings, lambda m: None, embeddings)
     return settings
+
+
+@pytest.fixture(scope="session")
+def synthetic_settings(tmp_path_factory, embeddings):
+    """The synthetic plan (fixtures/synthetic_plan_b.txt: บทที่ + Arabic numbering) ingested once."""
+    import shutil
+
+    from ingest.pipeline import ingest
+    from plan_assistant.config import Settings
+
+    root = tmp_path_factory.mktemp("synthetic")
+    (root / "corpus").mkdir()
+    shutil.copy(FIXTURES / "synthetic_plan_b.txt", root / "corpus")
+    settings = Settings(data_dir=root / "data")
+    ingest([root / "corpus"], settings, lambda m: None, embeddings)
+    return settings

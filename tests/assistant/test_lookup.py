@@ -1,26 +1,17 @@
 """The exact lookup tool over facts built by the real pipeline (real SQLite, real Chroma)."""
 import json
 import re
-import shutil
 
 import pytest
 
 from assistant.lookup import FactsDB, normalize_source, normalize_year, split_hints
 from assistant.tools import LookupInput, make_lookup_tool, run_lookup
-from ingest.pipeline import ingest
 from ingest.thai_repair import index_form
-from plan_assistant.config import Settings
-from tests.conftest import FIXTURES
 
 
 @pytest.fixture(scope="module")
-def synthetic_db(tmp_path_factory, embeddings):
-    root = tmp_path_factory.mktemp("synthetic")
-    (root / "corpus").mkdir()
-    shutil.copy(FIXTURES / "synthetic_plan_b.txt", root / "corpus")
-    settings = Settings(data_dir=root / "data")
-    ingest([root / "corpus"], settings, lambda m: None, embeddings)
-    return FactsDB(settings)
+def synthetic_db(synthetic_settings):
+    return FactsDB(synthetic_settings)
 
 
 def _figure_in(printed: str, quote: str) -> bool:

@@ -1,14 +1,10 @@
 """The real answer pipeline (extractive engine) over real indexes: the sample plan and a synthetic one."""
-import shutil
 
 import pytest
 
 from assistant.pipeline import Assistant
 from assistant.passages import figures_of
 from eval.scoring import invented_figures
-from ingest.pipeline import ingest
-from plan_assistant.config import Settings
-from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.slow
 
@@ -19,13 +15,8 @@ def sample(sample_settings, embeddings):
 
 
 @pytest.fixture(scope="module")
-def synthetic(tmp_path_factory, embeddings):
-    root = tmp_path_factory.mktemp("synthetic-assistant")
-    (root / "corpus").mkdir()
-    shutil.copy(FIXTURES / "synthetic_plan_b.txt", root / "corpus")
-    settings = Settings(data_dir=root / "data")
-    ingest([root / "corpus"], settings, lambda m: None, embeddings)
-    return Assistant(settings, embeddings)
+def synthetic(synthetic_settings, embeddings):
+    return Assistant(synthetic_settings, embeddings)
 
 
 def _checked(answer):
