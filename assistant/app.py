@@ -220,10 +220,17 @@ def build_app(service: Service) -> gr.Blocks:
                 raise gr.Error("เลือกไฟล์ก่อน / choose files first")
             uploads = Path(settings.data_dir) / "uploads"
             uploads.mkdir(parents=True, exist_ok=True)
+            added = []
             for f in files:
-                shutil.copy(f if isinstance(f, str) else f.name, uploads / Path(f if isinstance(f, str) else f.name).name)
+                source = Path(f if isinstance(f, str) else f.name)
+                shutil.copy(source, uploads / source.name)
+                added.append((uploads / source.name).resolve())
             progress(0, desc="ingesting")
             report = service.ingest([uploads], progress=lambda m: progress(None, desc=m))
+            indexed = {Path(e.path).resolve() for e in Manifest.load(Path(settings.data_dir)).documents.values()}
+            for path in added:  # a new upload that failed is not kept, so it does not fail every later ingest
+                if path not in indexed and any(Path(p).resolve() == path for p, _ in report.failed):
+                    path.unlink(missing_ok=True)
             return report_markdown(report), _documents_table(settings), *_choices()
 
         def do_reingest(request: gr.Request, progress=gr.Progress()):

@@ -67,6 +67,7 @@ def project_table(db: FactsDB, direction: str | None = None, source: str | None 
                   year: str | None = None) -> tuple[list[str], list[list]]:
     """Directions → strategies → projects with their budget-table amounts per fiscal year (baht)."""
     rows = db.list_projects(int(direction) if direction else None, None, source or None, year or None)
+    rows.sort(key=lambda p: (p.direction or 99, p.strategy or 99, p.source, p.name))
     years = sorted({b.fiscal_year for p in rows for b in p.budgets if b.fiscal_year})
     header = ["แนวทาง", "กลยุทธ์", "โครงการ", "แหล่งงบ"] + [f"งบ {y} (บาท)" for y in years] + ["หมายเหตุ"]
     table = []
