@@ -18,9 +18,10 @@ from ingest.store import Manifest, generation_dir
 from ingest.thai_repair import join_wrapped_lines, thai_digits_to_arabic
 from plan_assistant.config import Settings
 
+# English funding-source words; the cluster words first, so "provincial cluster" is the cluster budget.
 _SOURCE_WORDS = {
-    "province": "งบจังหวัด", "provincial": "งบจังหวัด",
     "cluster": "งบกลุ่มจังหวัด", "group": "งบกลุ่มจังหวัด",
+    "province": "งบจังหวัด", "provincial": "งบจังหวัด",
     "ministry": "งบกระทรวง/กรม", "department": "งบกระทรวง/กรม",
 }
 
@@ -154,6 +155,10 @@ class FactsDB:
         return [(r["n"], r["text"], r["page"]) for r in self.db.execute(
             "SELECT n, text, page FROM lines WHERE doc_id = ? AND n BETWEEN ? AND ? ORDER BY n",
             (doc_id, line_start, line_end))]
+
+    def line_counts(self) -> dict[str, int]:
+        """Number of stored lines per document."""
+        return {r[0]: r[1] for r in self.db.execute("SELECT doc_id, MAX(n) FROM lines GROUP BY doc_id")}
 
     def titles(self) -> dict[str, str]:
         return {r["doc_id"]: r["title"] for r in self.db.execute("SELECT doc_id, title FROM documents")}

@@ -122,18 +122,19 @@ def score_windows(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dict[
         lead = max(1, c.line_start - CAPTION_LINES)  # a table's caption may sit in the chunk before
         rows = [(n, text) for n, text, _ in db.lines(c.doc_id, lead, c.line_end) if text.strip()]
         tokens = [match_tokens(text) for _, text in rows]
+        states_figure = [bool(stated_figures(text)) for _, text in rows]  # once per line, not per window
+        data_row = [_is_data_row(text) for _, text in rows]
         label = set(search_tokens(" ".join(c.section_path[-2:])))
         header: set[str] = set()  # short lines since the last prose line: a table's caption, header, labels
         recent: deque[set[str]] = deque(maxlen=CONTEXT_LINES)  # the nearest non-row lines above
         item: deque[set[str]] = deque(maxlen=ITEM_LINES)  # lines of the current numbered item above
         for i in range(len(rows)):
             if i:
-                previous = rows[i - 1][1]
-                if len(previous.strip()) >= DATA_ROW_CHARS:
+                if len(rows[i - 1][1].strip()) >= DATA_ROW_CHARS:
                     header = set()
-                elif not _is_data_row(previous):
+                elif not data_row[i - 1]:
                     header |= tokens[i - 1]
-                if not _is_data_row(previous):
+                if not data_row[i - 1]:
                     recent.append(tokens[i - 1])
                 item.append(tokens[i - 1])
             if _ITEM_START.match(rows[i][1]):
@@ -152,7 +153,7 @@ def score_windows(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dict[
                 if query.wants_figure:
                     # The figure should be stated beside what was asked about: the line stating it
                     # counts in full, the rest of the window and what is above it in part.
-                    figure_lines = [k for k in range(i, i + size) if stated_figures(rows[k][1])]
+                    figure_lines = [k for k in range(i, i + size) if states_figure[k]]
                     if not figure_lines:
                         continue
                     focus = set().union(*(tokens[k] for k in figure_lines))

@@ -42,6 +42,7 @@ class Turn:
 
     question: str
     previous: str | None = None
+    resolved: str = ""
     query: Query | None = None
     draft: Draft | None = None
     sentences: list[Sentence] = field(default_factory=list)
@@ -72,11 +73,12 @@ class Assistant:
         turn.question = " ".join(turn.question.split())
         if not turn.question:
             raise ValueError("empty question")
-        turn.query = analyse(resolve_followup(turn.question, turn.previous))
+        turn.resolved = resolve_followup(turn.question, turn.previous)
         return turn
 
     def route(self, turn: Turn) -> Turn:
-        return turn  # analyse() has chosen the route; kept as a stage so the chain reads as the design
+        turn.query = analyse(turn.resolved)
+        return turn
 
     def gather(self, turn: Turn) -> Turn:
         t0 = time.perf_counter()
@@ -132,7 +134,7 @@ class Assistant:
                 number.setdefault(i, len(number) + 1)
         citations = [self._citation(n, draft.evidence[i], checked.span_ok[i]) for i, n in number.items()]
         kept = [Sentence(s.text, [number[i] for i in s.cites], s.computed, s.template) for s in checked.sentences]
-        figures = self._figures(kept, draft, number, q.text)
+        figures = self._figures(kept, draft, number)
         turn.timings["verify"] = time.perf_counter() - t0
         turn.timings = {k: round(v, 4) for k, v in turn.timings.items() if k != "start"} | {
             "total": round(time.perf_counter() - turn.timings["start"], 4)}
@@ -176,8 +178,8 @@ class Assistant:
                         e.quote, e.origin, verified)
 
     @staticmethod
-    def _figures(kept: list[Sentence], draft: Draft, number: dict[int, int], question: str) -> list[Figure]:
-        asked = set(figures_of(question))
+    def _figures(kept: list[Sentence], draft: Draft, number: dict[int, int]) -> list[Figure]:
+        """Each figure the answer states and what vouches for it (figures echoed from the question: none)."""
         by_number = {n: draft.evidence[i] for i, n in number.items()}
         out: list[Figure] = []
         seen: set[str] = set()
@@ -193,8 +195,6 @@ class Assistant:
                     out.append(Figure(f, "lookup", s.cites[0]))
                 elif figure_allowed(f, set(s.computed)):
                     out.append(Figure(f, "computed", s.cites[0] if s.cites else None))
-                elif f in asked:
-                    continue
         return out
 
 

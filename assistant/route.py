@@ -9,9 +9,8 @@ import re
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 
-from assistant.lookup import normalize_year
+from assistant.lookup import normalize_source, normalize_year
 from assistant.normalize import EN_TH_GLOSSARY, normalize_query
-from ingest.facts_tables import classify_source
 from ingest.thai_repair import repair_line, thai_digits_to_arabic
 
 ROUTES = ("budget", "project_field", "list_projects", "totals", "direction_field", "links", "results",
@@ -160,10 +159,7 @@ def _source(text: str) -> str | None:
                   r"(provincial cluster|cluster|province|provincial|ministry|department)\s+(?:budget|fund)", text, re.I)
     if not m:
         return None
-    word = next(g for g in m.groups() if g).lower()
-    english = {"provincial cluster": "กลุ่มจังหวัด", "cluster": "กลุ่มจังหวัด", "province": "จังหวัด",
-               "provincial": "จังหวัด", "ministry": "กระทรวง", "department": "กรม"}
-    return classify_source(english.get(word, word))
+    return normalize_source(next(g for g in m.groups() if g))
 
 
 def _match(patterns: dict[str, str], text: str) -> str | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.lookup import Cite, FactsDB, ProjectRow
+from assistant.lookup import Cite, FactsDB
 from assistant.passages import figures_of
 from assistant.records import Evidence, Sentence
 from assistant.route import Query
@@ -237,7 +237,3 @@ def direction_field(q: Query, db: FactsDB) -> Draft | None:
         draft.say("• " + " ".join(text.split()), [_ev(cite)])
     return draft
 
-
-def project_rows_for(q: Query, db: FactsDB) -> list[ProjectRow]:
-    """Projects a question names, for routes that add project context (drafting)."""
-    return db.find_projects(q.project_name, q.source) if q.project_name else []

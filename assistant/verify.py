@@ -47,13 +47,11 @@ def figure_allowed(figure: str, allowed: set[str]) -> bool:
 
 def support(text: str, quotes: list[str]) -> float:
     """Share of the sentence's search tokens that occur in the quoted spans (0..1)."""
-    words = set(search_tokens(strip_markers(text)))
-    if not words:
-        return 1.0
-    seen: set[str] = set()
-    for q in quotes:
-        seen |= set(search_tokens(q))
-    return len(words & seen) / len(words)
+    return _share(set(search_tokens(strip_markers(text))), set().union(*(search_tokens(q) for q in quotes)))
+
+
+def _share(words: set[str], seen: set[str]) -> float:
+    return len(words & seen) / len(words) if words else 1.0
 
 
 def span_exists(db: FactsDB, e: Evidence) -> bool:
@@ -70,6 +68,7 @@ def verify(sentences: list[Sentence], evidence: list[Evidence], db: FactsDB, que
     out.span_ok = {i: span_exists(db, e) for i, e in enumerate(evidence)}
     allowed_by = {i: set(figures_of(e.quote, list_marks=True)) | set(e.figures) for i, e in enumerate(evidence)}
     asked = set(figures_of(question))
+    quote_words = {i: set(search_tokens(e.quote)) for i, e in enumerate(evidence)}
     seen: set[str] = set()
     for s in sentences:
         if not s.template and s.text in seen:
@@ -77,10 +76,11 @@ def verify(sentences: list[Sentence], evidence: list[Evidence], db: FactsDB, que
         seen.add(s.text)
         cites = [i for i in s.cites if out.span_ok.get(i)]
         if not s.template:
-            if not cites or support(s.text, [evidence[i].quote for i in cites]) < MIN_SUPPORT:
-                best = max(out.span_ok, key=lambda i: support(s.text, [evidence[i].quote]) if out.span_ok[i] else -1,
-                           default=None)
-                if best is None or not out.span_ok[best] or support(s.text, [evidence[best].quote]) < MIN_SUPPORT:
+            words = set(search_tokens(strip_markers(s.text)))
+            if not cites or _share(words, set().union(*(quote_words[i] for i in cites))) < MIN_SUPPORT:
+                shares = {i: _share(words, quote_words[i]) for i in out.span_ok if out.span_ok[i]}
+                best = max(shares, key=shares.get, default=None)
+                if best is None or shares[best] < MIN_SUPPORT:
                     out.dropped.append(f"unsupported: {strip_markers(s.text)}")
                     continue
                 cites = [best]

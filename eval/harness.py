@@ -201,10 +201,6 @@ def write_section(path: Path, name: str, markdown: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def line_counts(assistant) -> dict[str, int]:
-    return {doc: n for doc, n in assistant.db.db.execute("SELECT doc_id, MAX(n) FROM lines GROUP BY doc_id")}
-
-
 def evaluate(settings, questions_file: Path, default_doc: str | None = None, k: int = 5, progress=None) -> dict:
     """Load, check, run and annotate: what `plan-assistant eval` does."""
     from assistant.pipeline import Assistant
@@ -214,7 +210,7 @@ def evaluate(settings, questions_file: Path, default_doc: str | None = None, k: 
     if not manifest.generation:
         raise EvalError(f"no index in {settings.data_dir}: run `plan-assistant ingest` first")
     assistant = Assistant(settings)
-    docs = resolve_documents(questions, manifest, line_counts(assistant), default_doc)
+    docs = resolve_documents(questions, manifest, assistant.db.line_counts(), default_doc)
     report = run_eval(assistant, questions, docs, k, progress)
     report["meta"] = provenance() | {"engine": assistant.engine.name, "questions_file": str(questions_file)}
     return report

@@ -44,9 +44,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
         from assistant.pipeline import Assistant
 
         assistant = Assistant(settings)
-        answer = None
+        answer, shown = None, []
         for piece in assistant.stream(args.question, previous=args.previous):
             if isinstance(piece, str):
+                shown.append(piece)
                 if not args.json:
                     print(piece, end="", flush=True)
             else:
@@ -57,7 +58,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
         return 0
-    if answer.engine not in ("extractive",) and not answer.engine.endswith("as is)"):
+    if "".join(shown) != answer.answer:  # a model's streamed text, before verification dropped anything
         print("\n--- verified answer ---\n" + answer.answer)
     print()
     for c in answer.citations:

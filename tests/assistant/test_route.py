@@ -14,6 +14,8 @@ def test_brief_field_routes_and_english_quoted_name():
     assert analyse("โครงการจัดการกากอุตสาหกรรม มีกิจกรรมอะไรบ้าง").field == "activities"
     q = analyse("What is the budget of the 'Solar Dryer Hub' project?")
     assert (q.route, q.project_name, q.language) == ("budget", "Solar Dryer Hub", "en")
+    assert analyse("What is the provincial cluster budget of the 'Solar Dryer Hub' project?").source == "งบกลุ่มจังหวัด"
+    assert analyse("What is the province budget of the 'Solar Dryer Hub' project?").source == "งบจังหวัด"
 
 
 def test_lists_links_results_totals_and_drafts():
