@@ -4,60 +4,139 @@ by default; login when a users file is configured.
 """
 from __future__ import annotations
 
+import contextvars
+import ipaddress
+import math
+import os
 import shutil
+import sys
 import tempfile
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import gradio as gr
 
-from assistant.app_views import (TEXT, answer_markdown, citation_label, draft_docx, linkage_svg, passage_html,
-                                 project_table)
+from assistant.app_views import (TEXT, answer_markdown, citation_label, draft_docx, draft_references, inert,
+                                 linkage_svg, passage_html, project_table)
 from assistant.pipeline import Assistant
 from assistant.records import Citation
-from ingest.store import Manifest
+from ingest.store import MANIFEST, Manifest
 from plan_assistant.config import Settings
-from plan_assistant.users import check, load_users
+from plan_assistant.users import LoginGuard, check, load_users
 
 CSS = "mark.cited{background:#ffe58a;padding:0 2px} .passage{border:1px solid #ddd;padding:8px;border-radius:6px}"
 
 
+@dataclass
+class _Lease:
+    """An assistant over one generation, with the number of requests using it right now."""
+
+    assistant: Assistant
+    users: int = 0
+    retired: bool = False
+
+
 class Service:
-    """Shared server state: the assistant over the active index, reloaded after every ingest."""
+    """Shared server state: the assistant over the active generation, switched when an ingest (from this
+    server or the CLI) swaps in a new one; an old generation is let go once its last request ends."""
 
     def __init__(self, settings: Settings, embeddings=None):
         self.settings = settings
         self.users = load_users(settings.users_file) if settings.users_file else {}
         self._embeddings = embeddings
+        self._ingest_embeddings = embeddings  # None: the server's own ingests load a separate embedder
         self._lock = threading.Lock()  # one pipeline run at a time: sqlite/chroma handles and models are shared
-        self.assistant: Assistant | None = None
-        self.reload()
+        self._state = threading.Lock()  # guards _current and the leases' counts
+        self._reloading = threading.Lock()
+        self._current: _Lease | None = None
+        self._seen: tuple | None = None
+        self.refresh()
 
-    def reload(self) -> None:
-        if Manifest.load(Path(self.settings.data_dir)).generation:
-            self.assistant = Assistant(self.settings, self._embeddings)
-            self._embeddings = self.assistant.retriever.embeddings if self._embeddings is None else self._embeddings
-        else:
-            self.assistant = None
+    def _manifest_key(self) -> tuple | None:
+        try:
+            st = os.stat(Path(self.settings.data_dir) / MANIFEST)
+        except FileNotFoundError:
+            return None
+        return st.st_ino, st.st_mtime_ns, st.st_size
+
+    def refresh(self) -> None:
+        """Open the active generation if it changed since we last looked (cheap: one stat)."""
+        key = self._manifest_key()
+        if key == self._seen:
+            return
+        with self._reloading:
+            if key == self._seen:
+                return
+            generation = Manifest.load(Path(self.settings.data_dir)).generation
+            current = self._current
+            if current is not None and current.assistant.generation == generation:
+                self._seen = key
+                return
+            fresh = _Lease(Assistant(self.settings, self._embeddings)) if generation else None
+            if fresh is not None and self._embeddings is None:
+                self._embeddings = fresh.assistant.retriever.embeddings
+            with self._state:
+                old, self._current, self._seen = self._current, fresh, key
+            if old is not None:
+                self._release(old, retire=True)
+
+    def _release(self, lease: _Lease, retire: bool = False) -> None:
+        with self._state:
+            lease.retired |= retire
+            if not retire:
+                lease.users -= 1
+            done = lease.retired and lease.users == 0
+        if done:
+            lease.assistant.close()
+
+    @contextmanager
+    def using(self) -> Iterator[Assistant | None]:
+        """The current assistant, kept open (its generation pinned) until the block ends."""
+        self.refresh()
+        with self._state:
+            lease = self._current
+            if lease is not None:
+                lease.users += 1
+        try:
+            yield lease.assistant if lease else None
+        finally:
+            if lease is not None:
+                self._release(lease)
+
+    @property
+    def assistant(self) -> Assistant | None:
+        """The current assistant, for a quick look (work that takes time goes through `using`)."""
+        self.refresh()
+        return self._current.assistant if self._current else None
 
     def role(self, request: gr.Request | None) -> str:
-        if not self.users:  # no login configured: the local user is admin only on a loopback bind
-            return "admin" if self.settings.host in ("127.0.0.1", "localhost", "::1") else "staff"
+        if not self.users:  # no login configured: the local user is admin only on a loopback bind,
+            # and only for a request that names a loopback Host (and Origin, when it sends one)
+            return "admin" if is_loopback(self.settings.host) and request_is_local(request) else "staff"
         user = self.users.get(getattr(request, "username", None) or "")
         return user.role if user else "none"
 
     def stream(self, question: str, previous: str | None):
-        if self.assistant is None:
-            raise gr.Error("ยังไม่มีเอกสารในดัชนี: ให้ผู้ดูแลนำเข้าเอกสารก่อน (no documents indexed yet)")
-        with self._lock:
-            yield from self.assistant.stream(question, previous)
+        with self.using() as assistant:
+            if assistant is None:
+                raise gr.Error("ยังไม่มีเอกสารในดัชนี: ให้ผู้ดูแลนำเข้าเอกสารก่อน (no documents indexed yet)")
+            with self._lock:
+                yield from assistant.stream(question, previous)
 
-    def ingest(self, paths: list[Path], remove: set[str] | None = None, progress=None):
+    def ingest(self, paths: list[Path], remove: set[str] | None = None, progress=None, force: bool = False):
+        """Ingest while chat keeps answering from the current generation; switch when it is done."""
+        from ingest.embeddings import make_embeddings
         from ingest.pipeline import ingest
 
-        with self._lock:
-            report = ingest(paths, self.settings, progress or (lambda m: None), self._embeddings, remove=remove)
-            self.reload()
+        if self._ingest_embeddings is None:
+            self._ingest_embeddings = make_embeddings(self.settings)
+        report = ingest(paths, self.settings, progress or (lambda m: None), self._ingest_embeddings,
+                        remove=remove, force=force)
+        self.refresh()
         return report
 
 
@@ -125,10 +204,11 @@ def build_app(service: Service) -> gr.Blocks:
                 yield history, prev, None, gr.update(), "", "", ""
                 return
             history = list(history or []) + [{"role": "user", "content": message}, {"role": "assistant", "content": ""}]
-            answer = None
+            answer, streamed = None, ""
             for piece in service.stream(message, prev):
                 if isinstance(piece, str):
-                    history[-1]["content"] += piece
+                    streamed += piece
+                    history[-1]["content"] = inert(streamed)  # document/model text: never live Markdown or HTML
                     yield history, prev, None, gr.update(), "", "", ""
                 else:
                     answer = piece
@@ -146,7 +226,8 @@ def build_app(service: Service) -> gr.Blocks:
                 return ""
             n = int(label.split("]")[0].strip("["))
             c = next(c for c in answer["citations"] if c["n"] == n)
-            return passage_html(service.assistant.db, Citation(**c))
+            with service.using() as assistant:
+                return passage_html(assistant.db, Citation(**c)) if assistant else ""
 
         cites.change(show_passage, [cites, last_answer], passage)
 
@@ -168,10 +249,11 @@ def build_app(service: Service) -> gr.Blocks:
 
         # -- explorer ------------------------------------------------------------------
         def explore(direction, source, year):
-            if service.assistant is None:
-                return gr.update(value=[]), ""
-            header, rows = project_table(service.assistant.db, direction, source, year)
-            return gr.update(value=rows, headers=header), linkage_svg(service.assistant.db)
+            with service.using() as assistant:
+                if assistant is None:
+                    return gr.update(value=[]), ""
+                header, rows = project_table(assistant.db, direction, source, year)
+                return gr.update(value=rows, headers=header), linkage_svg(assistant.db)
 
         for control in (f_direction, f_source, f_year):
             control.change(explore, [f_direction, f_source, f_year], [projects, linkage])
@@ -185,8 +267,7 @@ def build_app(service: Service) -> gr.Blocks:
             for piece in service.stream(f"ช่วยร่างหลักการและเหตุผลโครงการ{subject}", None):
                 if not isinstance(piece, str):
                     answer = piece
-            refs = "\n".join(f"[{c.n}] {c.section or c.doc_id} (บรรทัด {c.line_start}–{c.line_end}): "
-                             f"“{' '.join(c.quote.split())[:200]}”" for c in answer.citations)
+            refs = draft_references(answer.citations)
             return answer.answer, refs
 
         make.click(make_draft, [topic, pick], [draft_text, draft_refs])
@@ -218,37 +299,33 @@ def build_app(service: Service) -> gr.Blocks:
             guard(request)
             if not files:
                 raise gr.Error("เลือกไฟล์ก่อน / choose files first")
-            uploads = Path(settings.data_dir) / "uploads"
+            # Staged under a fixed name, so uploading a file of the same name again replaces that document;
+            # the ingest keeps its own copy, and the staged file goes whether the ingest took it or not.
+            uploads = Path(settings.data_dir).absolute() / "uploads"
             uploads.mkdir(parents=True, exist_ok=True)
-            added = []
-            for f in files:
-                source = Path(f if isinstance(f, str) else f.name)
-                shutil.copy(source, uploads / source.name)
-                added.append((uploads / source.name).resolve())
-            progress(0, desc="ingesting")
-            report = service.ingest([uploads], progress=lambda m: progress(None, desc=m))
-            indexed = {Path(e.path).resolve() for e in Manifest.load(Path(settings.data_dir)).documents.values()}
-            for path in added:  # a new upload that failed is not kept, so it does not fail every later ingest
-                if path not in indexed and any(Path(p).resolve() == path for p, _ in report.failed):
+            staged = []
+            try:
+                for f in files:
+                    source = Path(f if isinstance(f, str) else f.name)
+                    shutil.copy(source, uploads / source.name)
+                    staged.append(uploads / source.name)
+                progress(0, desc="ingesting")
+                report = service.ingest(staged, progress=lambda m: progress(None, desc=m))
+            finally:
+                for path in staged:
                     path.unlink(missing_ok=True)
             return report_markdown(report), _documents_table(settings), *_choices()
 
         def do_reingest(request: gr.Request, progress=gr.Progress()):
             guard(request)
-            manifest = Manifest.load(Path(settings.data_dir))
-            paths = [Path(e.path) for e in manifest.documents.values() if Path(e.path).exists()]
-            report = service.ingest(paths, progress=lambda m: progress(None, desc=m))
+            report = service.ingest([], force=True, progress=lambda m: progress(None, desc=m))
             return report_markdown(report), _documents_table(settings), *_choices()
 
         def do_delete(doc_id, request: gr.Request):
             guard(request)
             if not doc_id:
                 raise gr.Error("เลือกเอกสาร / choose a document")
-            entry = Manifest.load(Path(settings.data_dir)).documents.get(doc_id)
             report = service.ingest([], remove={doc_id})
-            uploads = (Path(settings.data_dir) / "uploads").resolve()
-            if entry and Path(entry.path).resolve().parent == uploads:
-                Path(entry.path).unlink(missing_ok=True)
             return report_markdown(report), _documents_table(settings), *_choices()
 
         def _choices():
@@ -262,7 +339,10 @@ def build_app(service: Service) -> gr.Blocks:
 
         # -- page load and language ----------------------------------------------------------
         def on_load(request: gr.Request):
-            db = service.assistant.db if service.assistant else None
+            with service.using() as assistant:
+                return _on_load(assistant.db if assistant else None, request)
+
+        def _on_load(db, request: gr.Request):
             directions = [str(d["number"]) for d in db.directions()] if db else []
             rows = db.list_projects() if db else []
             sources = sorted({p.source for p in rows})
@@ -290,12 +370,116 @@ def build_app(service: Service) -> gr.Blocks:
     return demo
 
 
+# -- access: loopback rule, DNS-rebinding defence, login lock-out ----------------------------------
+
+def is_loopback(host: str | None) -> bool:
+    """True for `localhost`, 127.0.0.0/8 and ::1, with or without a port (`[::1]:7860`, `localhost:7860`)."""
+    host = (host or "").strip().lower()
+    if host.startswith("["):
+        host = host[1:].split("]", 1)[0]
+    elif host.count(":") == 1:
+        host = host.split(":", 1)[0]
+    host = host.rstrip(".")
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def request_is_local(request) -> bool:
+    """The request's Host header is loopback, and so is its Origin when it sends one (a page on another
+    site, or on a DNS-rebinding name such as evil.example → 127.0.0.1, is not local)."""
+    headers = getattr(request, "headers", None)
+    if headers is None:
+        return False
+    host, origin = headers.get("host"), headers.get("origin")
+    if not is_loopback(host):
+        return False
+    if origin is None:
+        return True
+    parts = urlsplit(origin)
+    return parts.scheme in ("http", "https") and is_loopback(parts.netloc)
+
+
+_CLIENT_ADDRESS: contextvars.ContextVar[str | None] = contextvars.ContextVar("plan_assistant_client", default=None)
+
+
+class AccessMiddleware:
+    """ASGI middleware on the app gradio builds. While the server is bound to a loopback address it
+    refuses (403) every request whose Host header is not loopback: a page on evil.example whose name
+    was rebound to 127.0.0.1 sends `Host: evil.example`. It also makes the client address visible to
+    the login check (gradio's auth callable only gets the user name and password)."""
+
+    def __init__(self, app, loopback_only: bool):
+        self.app, self.loopback_only = app, loopback_only
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        if self.loopback_only:
+            from starlette.datastructures import Headers
+
+            host = Headers(scope=scope).get("host")
+            if not is_loopback(host):
+                if scope["type"] == "websocket":
+                    await send({"type": "websocket.close", "code": 1008})
+                    return
+                from starlette.responses import PlainTextResponse
+
+                response = PlainTextResponse(f"refused: this server answers only to a loopback Host, not {host!r}",
+                                             status_code=403)
+                await response(scope, receive, send)
+                return
+        client = scope.get("client")
+        token = _CLIENT_ADDRESS.set(client[0] if client else None)
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            _CLIENT_ADDRESS.reset(token)
+
+
+def login_check(service: Service, guard: LoginGuard):
+    """gradio's auth callable: the password check behind the lock-out of repeated failures per user
+    name and per client address (429 while locked, whatever the password)."""
+
+    def auth(name: str, password: str) -> bool:
+        address = _CLIENT_ADDRESS.get()
+        wait = guard.retry_after(name, address)
+        if wait > 0:
+            from fastapi import HTTPException
+
+            minutes = max(1, math.ceil(wait / 60))
+            raise HTTPException(status_code=429, headers={"Retry-After": str(math.ceil(wait))},
+                                detail=f"too many failed logins: try again in {minutes} min")
+        ok = check(service.users, name, password)
+        guard.record(name, address, ok)
+        return ok
+
+    return auth
+
+
 def serve(settings: Settings, embeddings=None, block: bool = True):
     """Start the app on settings.host:settings.port with a queue sized for concurrent chats."""
+    from starlette.middleware import Middleware
+
     service = Service(settings, embeddings)
     demo = build_app(service)
     demo.queue(default_concurrency_limit=settings.concurrency, max_size=max(64, 4 * settings.concurrency))
-    auth = (lambda name, password: check(service.users, name, password)) if service.users else None
+    loopback = is_loopback(settings.host)
+    if not service.users:
+        where = f"{settings.host}:{settings.port}"
+        print(f"warning: no users file: anyone who can reach this port can administer; bound to {where} "
+              "(requests must name a loopback Host)" if loopback else
+              f"warning: no users file and bound to {where} (not loopback): nobody can administer documents; "
+              "anyone who can reach this port can chat", file=sys.stderr, flush=True)
+    auth = login_check(service, LoginGuard()) if service.users else None
     demo.launch(server_name=settings.host, server_port=settings.port, auth=auth, prevent_thread_lock=not block,
-                show_error=True, css=CSS, quiet=True)
+                auth_message="เข้าสู่ระบบผิด 5 ครั้งใน 15 นาที จะถูกระงับ 15 นาที / "
+                             "5 failed logins within 15 minutes lock that name and address for 15 minutes",
+                show_error=True, css=CSS, quiet=True, ssr_mode=False,
+                max_file_size=int(settings.max_file_mb) * 1024 * 1024,
+                app_kwargs={"middleware": [Middleware(AccessMiddleware, loopback_only=loopback)]})
     return demo

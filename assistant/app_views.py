@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 
 from assistant.lookup import FactsDB
 from assistant.records import Answer, Citation
@@ -26,25 +27,62 @@ TEXT = {
 }
 
 
+# Markdown punctuation that could start markup (emphasis, code, links/images, tables, LaTeX `$$`,
+# e-mail autolinks); CommonMark lets every ASCII punctuation mark be backslash-escaped.
+_MD_PUNCT = re.compile(r"([\\`*_{}\[\]$~|!@])")
+# Bare-URL autolinks (GFM): `http://…`, `www.…`; breaking the scheme's colon or the `www.` dot stops them.
+_MD_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto|javascript|data|file|vbscript)(:)|\b(www)(\.)")
+
+
+def inert(text: object, context: str = "markdown") -> str:
+    """Text that came from a document, made inert for one web view: no document can inject markup
+    or make the browser fetch anything.
+
+    - ``markdown`` (chat bubble, draft references, exported answer; gradio's Chatbot renders Markdown
+      *and* raw HTML, and its sanitizer keeps ``<img src=…>``): ``& < >`` become entities, Markdown
+      punctuation is backslash-escaped (so ``![x](url)``, ``[a](javascript:…)``, ``$$…$$`` stay
+      text) and bare-URL autolinks are broken (``http\\://``); it renders as the original text.
+    - ``html`` (passage panel, linkage SVG text and attributes): HTML-escaped, quotes included.
+    - ``text`` (widgets that set text, not HTML: radio labels, dropdowns, table cells): angle
+      brackets become ‹ ›, so the value stays harmless even if a view later renders it as HTML.
+    """
+    text = "" if text is None else str(text)
+    if context == "html":
+        return html.escape(text, quote=True)
+    if context == "text":
+        return text.replace("<", "‹").replace(">", "›")
+    if context != "markdown":
+        raise ValueError(f"unknown context {context!r}")
+    text = _MD_PUNCT.sub(r"\\\1", text)
+    text = _MD_AUTOLINK.sub(lambda m: f"{m[1]}\\:" if m[1] else f"{m[3]}\\.", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def citation_label(c: Citation) -> str:
     where = f"p. {c.page}, " if c.page else ""
     section = c.section.split(" › ")[-1] if c.section else c.doc_id
-    return f"[{c.n}] {section[:60]} ({where}lines {c.line_start}–{c.line_end})"
+    return inert(f"[{c.n}] {section[:60]} ({where}lines {c.line_start}–{c.line_end})", "text")
 
 
 def answer_markdown(answer: Answer, lang: str = "th") -> str:
-    """The answer with its references, for the chat bubble and for export."""
-    out = [answer.answer]
+    """The answer with its references, for the chat bubble and for export (document text escaped)."""
+    out = [inert(answer.answer)]
     if answer.refused or not answer.supported:
         out.append(f"\n{TEXT[lang]['weak']}")
     if answer.citations:
         out.append("\n**" + ("อ้างอิง" if lang == "th" else "References") + "**")
         for c in answer.citations:
             quote = " ".join(c.quote.split())
-            out.append(f"{c.n}. {c.title} — {c.section or c.doc_id} — "
+            out.append(f"{c.n}. {inert(c.title)} — {inert(c.section or c.doc_id)} — "
                        f"{'หน้า ' + str(c.page) + ', ' if c.page else ''}บรรทัด {c.line_start}–{c.line_end}: "
-                       f"“{quote[:300]}{'…' if len(quote) > 300 else ''}”")
+                       f"“{inert(quote[:300])}{'…' if len(quote) > 300 else ''}”")
     return "\n".join(out)
+
+
+def draft_references(citations: list[Citation]) -> str:
+    """The references under a drafted rationale (Markdown, document text escaped)."""
+    return "\n".join(f"[{c.n}] {inert(c.section or c.doc_id)} (บรรทัด {c.line_start}–{c.line_end}): "
+                     f"“{inert(' '.join(c.quote.split())[:200])}”" for c in citations)
 
 
 def passage_html(db: FactsDB, c: Citation, context: int = 4) -> str:
@@ -52,14 +90,14 @@ def passage_html(db: FactsDB, c: Citation, context: int = 4) -> str:
     rows = db.lines(c.doc_id, max(1, c.line_start - context), c.line_end + context)
     body = []
     for n, text, _ in rows:
-        line = html.escape(text.rstrip())
+        line = inert(text.rstrip(), "html")
         if c.line_start <= n <= c.line_end:
             line = f"<mark class='cited'>{line}</mark>"
         body.append(f"<div><span style='color:#888'>{n:>5}</span> {line}</div>")
     where = (f"หน้า {c.page} · " if c.page else "") + f"บรรทัด {c.line_start}–{c.line_end}"
     badge = "✔ verified" if c.verified else "✖ NOT verified"
-    return (f"<div class='passage'><b>[{c.n}] {html.escape(c.title)}</b><br>"
-            f"<small>{html.escape(c.section or '')}<br>{where} · {badge}</small>"
+    return (f"<div class='passage'><b>[{c.n}] {inert(c.title, 'html')}</b><br>"
+            f"<small>{inert(c.section or '', 'html')}<br>{where} · {badge}</small>"
             f"<div style='font-family:monospace;white-space:pre-wrap;margin-top:6px'>{''.join(body)}</div></div>")
 
 
@@ -70,6 +108,9 @@ def project_table(db: FactsDB, direction: str | None = None, source: str | None 
     rows.sort(key=lambda p: (p.direction or 99, p.strategy or 99, p.source, p.name))
     years = sorted({b.fiscal_year for p in rows for b in p.budgets if b.fiscal_year})
     header = ["แนวทาง", "กลยุทธ์", "โครงการ", "แหล่งงบ"] + [f"งบ {y} (บาท)" for y in years] + ["หมายเหตุ"]
+    titles = db.titles() if len({p.doc_id for p in rows}) > 1 else {}
+    if titles:  # several documents: say which one each row comes from, never merge them
+        header.append("เอกสาร")
     table = []
     for p in rows:
         by_year = {}
@@ -80,8 +121,9 @@ def project_table(db: FactsDB, direction: str | None = None, source: str | None 
         note = "; ".join(p.flags)[:200] if p.flags else ""
         if unresolved:
             note = (f"{unresolved[0].printed} {unresolved[0].unit}: ปีไม่ระบุ; " + note).strip("; ")
-        table.append([p.direction or "-", p.strategy or "-", " ".join(p.name.split()), p.source]
-                     + [f"{by_year[y]:,}" if y in by_year else "" for y in years] + [note])
+        table.append([p.direction or "-", p.strategy or "-", inert(" ".join(p.name.split()), "text"), p.source]
+                     + [f"{by_year[y]:,}" if y in by_year else "" for y in years] + [inert(note, "text")]
+                     + ([inert(titles.get(p.doc_id, p.doc_id), "text")] if titles else []))
     return header, table
 
 
@@ -115,8 +157,8 @@ def linkage_svg(db: FactsDB) -> str:
         for key, label in col:
             x, y = pos[key]
             short = label if len(label) <= 48 else label[:47] + "…"
-            parts.append(f"<g><title>{html.escape(label)}</title><rect x='{x}' y='{y - 10}' width='250' height='20' "
-                         f"rx='4' fill='#eef4f7' stroke='#9bb'/><text x='{x + 5}' y='{y + 4}'>{html.escape(short)}</text></g>")
+            parts.append(f"<g><title>{inert(label, 'html')}</title><rect x='{x}' y='{y - 10}' width='250' height='20' "
+                         f"rx='4' fill='#eef4f7' stroke='#9bb'/><text x='{x + 5}' y='{y + 4}'>{inert(short, 'html')}</text></g>")
     parts.append("</svg>")
     return "<div style='overflow:auto'>" + "".join(parts) + "</div>"
 

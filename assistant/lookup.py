@@ -10,11 +10,10 @@ import re
 import sqlite3
 from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
-from pathlib import Path
 
 from ingest.facts import compact_name
 from ingest.facts_tables import classify_source
-from ingest.store import Manifest, generation_dir
+from ingest.store import generation_dir, open_active
 from ingest.thai_repair import join_wrapped_lines, thai_digits_to_arabic
 from plan_assistant.config import Settings
 
@@ -68,6 +67,7 @@ class TotalRow:
     baht: int
     projects: int
     cites: list[Cite] = field(default_factory=list)
+    doc_id: str | None = None  # sums never cross documents: each document's rows are summed apart
 
 
 def normalize_year(value: str | int | None) -> int | None:
@@ -133,15 +133,24 @@ def _similarity(query: str, name: str) -> float:
 class FactsDB:
     """Read-only access to the active generation's facts database."""
 
-    def __init__(self, settings: Settings):
-        manifest = Manifest.load(Path(settings.data_dir))
-        if not manifest.generation:
-            raise RuntimeError(f"no index in {settings.data_dir}: run `plan-assistant ingest corpus/` first")
-        path = generation_dir(settings.data_dir, manifest.generation) / "facts.sqlite"
+    def __init__(self, settings: Settings, generation: str | None = None):
+        """Open `generation` (pinned by the caller) or pin and open the active one."""
+        self._pin = None
+        if generation is None:
+            opened = open_active(settings)
+            if opened is None:
+                raise RuntimeError(f"no index in {settings.data_dir}: run `plan-assistant ingest corpus/` first")
+            generation, self._pin = opened[0].generation, opened[1]
+        path = generation_dir(settings.data_dir, generation) / "facts.sqlite"
         if not path.is_file():
             raise RuntimeError(f"{path} is missing: re-run `plan-assistant ingest`")
         self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self.db.row_factory = sqlite3.Row
+
+    def close(self) -> None:
+        self.db.close()
+        if self._pin is not None:
+            self._pin.release()
 
     # -- citations -------------------------------------------------------------------
     def cite(self, doc_id: str, line_start: int, line_end: int) -> Cite:
@@ -202,7 +211,29 @@ class FactsDB:
         if rows:  # keep only the best-named project(s): one name may sit under several sources
             best = rows[0].match_score
             rows = [p for p in rows if p.match_score >= best - 0.05]
-        return rows[:limit]
+        return self.own_document_first(rows)[:limit]
+
+    def own_document_first(self, rows: list[ProjectRow]) -> list[ProjectRow]:
+        """Matched rows grouped by document, the project's own document first (rows of one document
+        are returned as they are).
+
+        The own document is the one whose project best matches the typed name; on a tie, the one
+        that places it most fully (budget-table row, brief, direction, strategy), then the one that
+        holds more projects (the plan rather than a note that mentions it), then doc_id. Rows of
+        other documents are never merged into it: callers show them apart, labelled.
+        """
+        if len({p.doc_id for p in rows}) < 2:
+            return rows
+        size = {r[0]: r[1] for r in self.db.execute("SELECT doc_id, COUNT(*) FROM projects GROUP BY doc_id")}
+
+        def placed(p: ProjectRow) -> int:
+            origins = {b.origin for b in p.budgets}
+            return ("table" in origins) + ("brief" in origins) + (p.direction is not None) + (p.strategy is not None)
+
+        order: dict[str, int] = {}
+        for p in sorted(rows, key=lambda p: (-(p.match_score or 0.0), -placed(p), -size.get(p.doc_id, 0), p.doc_id)):
+            order.setdefault(p.doc_id, len(order))
+        return sorted(rows, key=lambda p: order[p.doc_id])  # stable: each document keeps its own order
 
     def list_projects(self, direction: int | None = None, strategy: int | None = None,
                       source: str | None = None, year: str | int | None = None) -> list[ProjectRow]:
@@ -226,11 +257,16 @@ class FactsDB:
     # -- totals ----------------------------------------------------------------------
     def totals(self, by: str = "direction", year: str | int | None = None, source: str | None = None,
                origin: str = "table") -> list[TotalRow]:
-        """Sums in baht computed by SQLite, grouped by direction | source | year, with the cited lines."""
+        """Sums in baht computed by SQLite, grouped by direction | source | year, with the cited lines.
+
+        Each document is summed apart (two documents may describe the same project): one row per
+        document and key, in document order.
+        """
         column = {"direction": "p.direction", "source": "b.source", "year": "b.fiscal_year"}.get(by)
         if column is None:
             raise ValueError("by must be direction, source or year")
-        sql = (f"SELECT {column} AS key, SUM(b.baht) AS baht, COUNT(DISTINCT b.project_id) AS projects, "
+        sql = (f"SELECT b.doc_id AS doc_id, {column} AS key, SUM(b.baht) AS baht, "
+               "COUNT(DISTINCT b.project_id) AS projects, "
                "GROUP_CONCAT(b.doc_id || ':' || b.line_start, ',') AS spans "
                "FROM budgets b JOIN projects p ON p.project_id = b.project_id WHERE b.origin = ?")
         args: list = [origin]
@@ -240,12 +276,12 @@ class FactsDB:
         if category:
             sql, args = sql + " AND b.source = ?", args + [category]
         out = []
-        for r in self.db.execute(sql + f" GROUP BY {column} ORDER BY {column}", args):
+        for r in self.db.execute(sql + f" GROUP BY b.doc_id, {column} ORDER BY b.doc_id, {column}", args):
             cites = []
             for span in (r["spans"] or "").split(","):
                 doc_id, line = span.rsplit(":", 1)
                 cites.append(self.cite(doc_id, int(line), int(line)))
-            out.append(TotalRow(r["key"], r["baht"], r["projects"], cites))
+            out.append(TotalRow(r["key"], r["baht"], r["projects"], cites, r["doc_id"]))
         return out
 
     # -- directions, KPIs, links, flags ----------------------------------------------

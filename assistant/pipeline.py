@@ -27,6 +27,7 @@ from assistant.retrieve import Retriever
 from assistant.route import Query, analyse
 from assistant.structured_answers import Draft
 from assistant.verify import figure_allowed, strip_markers, verify
+from ingest.store import collect_if_idle, open_active
 from plan_assistant.config import Settings
 
 LOOKUP_ROUTES = {"budget", "list_projects", "totals", "links", "results"}
@@ -55,8 +56,13 @@ class Assistant:
 
     def __init__(self, settings: Settings, embeddings=None, engine: Engine | None = None):
         self.settings = settings
-        self.db = FactsDB(settings)
-        self.retriever = Retriever(settings, embeddings)
+        opened = open_active(settings)  # one pinned generation for both the facts and the passages
+        if opened is None:
+            raise RuntimeError(f"no index in {settings.data_dir}: run `plan-assistant ingest corpus/` first")
+        manifest, self._pin = opened
+        self.generation = manifest.generation
+        self.db = FactsDB(settings, self.generation)
+        self.retriever = Retriever(settings, embeddings, self.generation, manifest.embedding_model)
         self.engine = engine or make_engine(settings)
         self.titles = self.db.titles()
         self._sections: dict[str, list[tuple[int, int, str]]] = {}
@@ -66,6 +72,15 @@ class Assistant:
             spans.sort()
         self.chain = (RunnableLambda(self.resolve) | RunnableLambda(self.route) | RunnableLambda(self.gather)
                       | RunnableLambda(self.write) | RunnableLambda(self.finish))
+
+    def close(self) -> None:
+        """Let go of the generation; if it is no longer the active one and no ingest runs, collect it now."""
+        if self._pin is None:
+            return
+        self.db.close()
+        self._pin.release()
+        self._pin = None
+        collect_if_idle(self.settings)
 
     # -- stages ----------------------------------------------------------------------
     def resolve(self, turn: Turn) -> Turn:

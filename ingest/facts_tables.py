@@ -102,7 +102,7 @@ def _assign(group: _Group, years: list[int], unit: str, flags: list[Flag]) -> No
     flags.append(Flag(
         "amounts_unresolved",
         f"{len(flat)} amounts for {len(rows)} project rows under '{group.source_text}': layout does not say which is which",
-        group.line, lines[-1][0],
+        group.line, lines[-1][0] if lines else group.line,
     ))
 
 

@@ -1,12 +1,20 @@
 """The ingest pipeline, composed in one place: files → read → repair → sections → chunks + facts → index.
 
-Incremental: a document whose content hash (and the chunking settings) are unchanged is
-skipped; changed ones are rebuilt; files that disappeared are dropped. The new index is
-built beside the active one and swapped in atomically (see ingest.store). A file that
-cannot be read is reported and, if an earlier version was indexed, that version is kept.
+- One writer at a time: the whole run holds the data dir's ingest lock (ingest.locks).
+- Identity: a document is keyed by its absolute path (ingest.identity), never by the working
+  directory; its source is copied under the data dir, so the index never depends on the original.
+- Incremental: a document whose content hash (and the chunking settings) are unchanged is skipped;
+  changed ones are rebuilt. Nothing is removed because a file is missing: only by `remove`
+  (ids) or `sync` (folders whose vanished files should go).
+- Per-file isolation: any failure reading or preparing one file is reported with its name and
+  reason, that file is skipped (an earlier indexed version is kept) and the rest is indexed.
+- The new index is built beside the active one and swapped in atomically (see ingest.store);
+  generations nobody reads any more, and crash leftovers, are collected.
 """
 from __future__ import annotations
 
+import os
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,12 +24,15 @@ from ingest.chunking import chunk_document, index_text
 from ingest.facts import extract_facts
 from ingest.facts_records import PlanFacts
 from ingest.facts_store import copy_documents, write_facts
+from ingest.identity import document_id
+from ingest.locks import writer_lock
 from ingest.readers import SUPPORTED_SUFFIXES, ReadError, read_document
 from ingest.records import Chunk, Section, SourceText
 from ingest.store import (
     DocumentEntry,
     EmbeddingCache,
     Manifest,
+    collect_garbage,
     drop_generation,
     embed_with_cache,
     generation_dir,
@@ -35,7 +46,7 @@ from ingest.tokenize import search_tokens
 from plan_assistant.config import Settings
 
 # Bump when repair/structure/chunking/facts rules or the facts schema change: everything is rebuilt.
-PIPELINE_VERSION = "6"
+PIPELINE_VERSION = "7"
 
 
 @dataclass
@@ -57,6 +68,8 @@ class IngestReport:
     replaced: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    ignored: list[tuple[str, str]] = field(default_factory=list)  # (path, why) not read: hidden, unsupported, duplicate
+    collected: list[str] = field(default_factory=list)  # old generations deleted
     sections: int = 0
     chunks: int = 0
     embedded: int = 0
@@ -66,24 +79,62 @@ class IngestReport:
     def summary(self) -> str:
         lines = [
             f"documents: {self.documents} indexed ({len(self.added)} added, {len(self.replaced)} replaced, "
-            f"{len(self.skipped)} unchanged/skipped, {len(self.removed)} removed, {len(self.failed)} failed)",
+            f"{len(self.skipped)} unchanged, {len(self.removed)} removed, {len(self.failed)} failed, "
+            f"{len(self.ignored)} ignored)",
             f"sections: {self.sections}  chunks: {self.chunks}  newly embedded: {self.embedded}",
             f"seconds: {self.seconds:.2f}",
         ]
         lines += [f"FAILED {path}: {reason}" for path, reason in self.failed]
+        lines += [f"ignored {path}: {reason}" for path, reason in self.ignored]
         return "\n".join(lines)
 
 
-def discover(paths: list[Path]) -> list[tuple[Path, Path]]:
-    """(file, root) pairs for every supported file under the given files/directories."""
-    found: list[tuple[Path, Path]] = []
-    for p in paths:
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith("."):
-                    found.append((f, p))
+@dataclass
+class Candidate:
+    """A file to read: where it is, the folder it was found under, and its document id."""
+
+    path: Path
+    root: Path
+    doc_id: str
+
+
+def discover(paths: list[Path], report: IngestReport) -> list[Candidate]:
+    """Candidates for every supported file under the given files/folders; the rest is reported.
+
+    Paths are resolved absolutely. Inside a folder, hidden files and unsupported types are
+    ignored (and listed), and a symbolic link is followed only when it stays inside that folder.
+    """
+    found: list[Candidate] = []
+    for given in paths:
+        root = Path(given).expanduser().absolute()
+        if root.is_dir():
+            top = root.resolve()
+            for f in sorted(root.rglob("*")):
+                rel = f.relative_to(root)
+                if any(part.startswith(".") for part in rel.parts):
+                    if not f.is_dir():
+                        report.ignored.append((str(f), "hidden file"))
+                    continue
+                if f.is_symlink():
+                    target = f.resolve()
+                    if not target.exists():
+                        report.failed.append((str(f), "broken symbolic link"))
+                        continue
+                    if not target.is_relative_to(top):
+                        report.failed.append((str(f), f"symbolic link to {target}, outside {top}: not followed"))
+                        continue
+                if f.is_dir():
+                    continue
+                if f.suffix.lower() not in SUPPORTED_SUFFIXES:
+                    report.ignored.append((str(f), f"unsupported file type '{f.suffix or '(none)'}'"))
+                    continue
+                found.append(Candidate(f, root, document_id(f)))
+        elif root.is_symlink() and not root.exists():
+            report.failed.append((str(root), "broken symbolic link"))
+        elif not root.exists():
+            report.failed.append((str(root), "not found"))
         else:
-            found.append((p, p.parent))
+            found.append(Candidate(root, root.parent, document_id(root)))
     return found
 
 
@@ -97,7 +148,7 @@ def derive_title(lines: list[str], fallback: str) -> str:
 
 
 def prepare_document(source: SourceText, settings: Settings) -> PreparedDocument:
-    """Repair, section and chunk one document that has been read."""
+    """Repair, section, chunk and extract facts of one document that has been read."""
     lines = repair_lines(source.lines)
     source.title = derive_title(lines, Path(source.path).stem)
     sections = build_sections(lines)
@@ -116,85 +167,151 @@ def _expected_model_id(settings: Settings) -> str:
     return f"sentence-transformers:{Path(settings.embedding_model).expanduser().resolve()}"
 
 
+def _read_and_prepare(path: Path, root: Path | None, doc_id: str, settings: Settings) -> PreparedDocument:
+    """Read and prepare one file; any failure is a ReadError naming the file and the reason."""
+    source = read_document(path, root, settings.max_file_mb * 1_000_000)
+    source.doc_id = doc_id
+    try:
+        return prepare_document(source, settings)
+    except Exception as exc:  # a rule tripping over odd text must not take the batch down
+        raise ReadError(path, f"could not be processed ({exc.__class__.__name__}: {exc})") from None
+
+
+def _store_source(data_dir: Path, doc: PreparedDocument) -> str:
+    """Copy the source file under the data dir (content-addressed, so a crash never breaks the active copy)."""
+    name = Path(doc.source.path).name
+    folder = data_dir / "sources" / doc.source.doc_id / doc.source.content_hash[:16]
+    target = folder / name
+    if not target.is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / (name + ".part")
+        shutil.copyfile(doc.source.path, tmp)
+        os.replace(tmp, target)
+    return target.relative_to(data_dir).as_posix()
+
+
+def _source_of(entry: DocumentEntry, data_dir: Path) -> Path | None:
+    """Where to re-read an indexed document: its stored copy, else (older manifests) its original path."""
+    for candidate in (data_dir / entry.stored if entry.stored else None, Path(entry.path)):
+        if candidate is not None and candidate.is_file():
+            return candidate
+    return None
+
+
+def _under(path: str, roots: list[Path]) -> bool:
+    return any(Path(path).is_relative_to(r) for r in roots)
+
+
 def ingest(
     paths: list[Path],
     settings: Settings,
     progress: Callable[[str], None] = print,
     embeddings=None,
     remove: set[str] | None = None,
+    sync: bool = False,
+    force: bool = False,
+    wait_seconds: float | None = None,
 ) -> IngestReport:
     """Bring the index in line with the given files; see module docstring.
 
-    `remove`: document ids to drop from the index even though their files still exist.
+    `remove`: document ids to drop. `sync`: also drop indexed documents whose original file was
+    under one of the given folders and is gone. `force`: rebuild every document (from its
+    original file if it still exists, else from the stored copy). `wait_seconds`: how long to wait
+    for another ingest on the same data dir (None: until it ends).
     """
-    remove = remove or set()
+    data_dir = Path(settings.data_dir).absolute()
+    with writer_lock(data_dir, wait_seconds, progress):
+        report = _ingest_locked(paths, settings, data_dir, progress, embeddings, set(remove or ()), sync, force)
+    return report
+
+
+def _ingest_locked(paths, settings, data_dir, progress, embeddings, remove, sync, force) -> IngestReport:
     t0 = time.perf_counter()
-    data_dir = Path(settings.data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
     manifest = Manifest.load(data_dir)
     report = IngestReport()
+    report.collected = collect_garbage(settings, manifest.generation, manifest.stored_sources())  # crash leftovers
     key = _settings_key(settings, _expected_model_id(settings))
-    rebuild_all = manifest.settings_key != key
+    rebuild_all = force or manifest.settings_key != key
+    unknown = remove - set(manifest.documents)
+    if unknown:
+        report.failed += [(doc_id, "no such document in the index") for doc_id in sorted(unknown)]
 
-    files = discover(paths)
+    files = discover(paths, report)
+    by_hash = {e.content_hash: e for e in manifest.documents.values()}
+    batch_hashes: dict[str, DocumentEntry] = {}
     prepared: dict[str, PreparedDocument] = {}
     kept: dict[str, DocumentEntry] = {}
-    seen: set[str] = set()
-    for n, (path, root) in enumerate(files, start=1):
+    for n, cand in enumerate(files, start=1):
+        where = f"[{n}/{len(files)}]"
+        if cand.doc_id in prepared or cand.doc_id in kept:
+            continue  # the same file named twice (e.g. a folder and a file in it)
         try:
-            source = read_document(path, root, settings.max_file_mb * 1_000_000)
+            source = read_document(cand.path, cand.root, settings.max_file_mb * 1_000_000)
         except ReadError as exc:
             report.failed.append((exc.path, exc.reason))
-            progress(f"[{n}/{len(files)}] FAILED {exc.path}: {exc.reason}")
+            progress(f"{where} FAILED {exc.path}: {exc.reason}")
             continue
-        if source.doc_id in seen:
-            report.failed.append((str(path), f"duplicate document id '{source.doc_id}'"))
-            continue
-        seen.add(source.doc_id)
-        old = manifest.documents.get(source.doc_id)
+        source.doc_id = cand.doc_id
+        old = manifest.documents.get(cand.doc_id)
+        twin = batch_hashes.get(source.content_hash) or by_hash.get(source.content_hash)
+        if old is None and twin is not None:
+            if Path(twin.path).exists() and Path(twin.path).resolve() != cand.path.resolve():
+                report.ignored.append((str(cand.path), f"same content as document {twin.doc_id} ({twin.path})"))
+                progress(f"{where} same content as {twin.doc_id}: not indexed twice")
+                continue
+            old = twin  # the file was moved: keep its id, remember where it is now
+            source.doc_id = twin.doc_id
+        batch_hashes[source.content_hash] = DocumentEntry(source.doc_id, str(cand.path.resolve()), "", "", 0, 0)
         if old and old.content_hash == source.content_hash and not rebuild_all:
-            kept[source.doc_id] = old
-            report.skipped.append(source.doc_id)
-            progress(f"[{n}/{len(files)}] unchanged {source.doc_id}")
+            kept[old.doc_id] = DocumentEntry(**{**vars(old), "path": str(cand.path.resolve()), "name": cand.path.name})
+            report.skipped.append(old.doc_id)
+            progress(f"{where} unchanged {old.doc_id}")
             continue
-        doc = prepare_document(source, settings)
+        try:
+            doc = prepare_document(source, settings)
+        except Exception as exc:  # a rule tripping over odd text must not take the batch down
+            reason = f"could not be processed ({exc.__class__.__name__}: {exc})"
+            report.failed.append((str(cand.path), reason))
+            progress(f"{where} FAILED {cand.path}: {reason}")
+            continue
         prepared[source.doc_id] = doc
         (report.replaced if old else report.added).append(source.doc_id)
-        progress(
-            f"[{n}/{len(files)}] {'replaced' if old else 'added'} {source.doc_id}: {len(doc.lines)} lines, "
-            f"{len(doc.sections)} sections, {len(doc.chunks)} chunks"
-        )
+        progress(f"{where} {'replaced' if old else 'added'} {source.doc_id}: {len(doc.lines)} lines, "
+                 f"{len(doc.sections)} sections, {len(doc.chunks)} chunks")
 
-    # Documents no longer on disk are dropped; unreadable ones keep their indexed version.
-    failed_paths = {p for p, _ in report.failed}
+    # Documents not in this batch stay, unless removed explicitly or synced away.
+    sync_roots = [Path(p).expanduser().absolute().resolve() for p in paths if Path(p).is_dir()] if sync else []
     for doc_id, entry in manifest.documents.items():
-        if doc_id in remove:
-            kept.pop(doc_id, None)
-            prepared.pop(doc_id, None)
-            report.removed.append(doc_id)
-            progress(f"removed {doc_id}")
-            continue
         if doc_id in kept or doc_id in prepared:
             continue
-        if entry.path in failed_paths or (Path(entry.path).exists() and not rebuild_all):
-            kept[doc_id] = entry
-            if entry.path in failed_paths:
-                progress(f"keeping the indexed version of {doc_id}")
-        elif Path(entry.path).exists():
-            # Settings changed and the file was not in this batch: rebuild it too.
+        if doc_id in remove or (sync_roots and _under(entry.path, sync_roots) and not Path(entry.path).exists()):
+            report.removed.append(doc_id)
+            progress(f"removed {doc_id} ({entry.name or entry.path})")
+            continue
+        source_path = _source_of(entry, data_dir) if rebuild_all else None
+        if rebuild_all and source_path is not None:
             try:
-                source = read_document(Path(entry.path), None, settings.max_file_mb * 1_000_000)
-                source.doc_id = doc_id
-                prepared[doc_id] = prepare_document(source, settings)
-                report.replaced.append(doc_id)
+                original = Path(entry.path)
+                read_from = original if original.is_file() else source_path
+                doc_id_now = doc_id if entry.stored else document_id(read_from)  # older manifests: new-style id
+                prepared[doc_id_now] = _read_and_prepare(read_from, None, doc_id_now, settings)
+                prepared[doc_id_now].source.path = str(read_from.resolve())
+                report.replaced.append(doc_id_now)
+                progress(f"rebuilt {doc_id_now}")
+                continue
             except ReadError as exc:
                 report.failed.append((exc.path, exc.reason))
-        else:
-            report.removed.append(doc_id)
-            progress(f"removed {doc_id} (file is gone)")
+        elif rebuild_all:
+            report.failed.append((entry.path, "cannot rebuild: neither the stored copy nor the original file exists"))
+        kept[doc_id] = entry
+        if rebuild_all:
+            progress(f"keeping the indexed version of {doc_id}")
 
     report.documents = len(kept) + len(prepared)
     if not prepared and not report.removed and manifest.generation and not rebuild_all:
+        if any(kept[d].path != e.path for d, e in manifest.documents.items() if d in kept):
+            manifest.documents.update(kept)  # moved files: remember where they are now
+            manifest.save(data_dir)
         report.sections = sum(e.sections for e in kept.values())
         report.chunks = sum(e.chunks for e in kept.values())
         report.generation = manifest.generation
@@ -229,24 +346,30 @@ def ingest(
         write_facts(facts_db, [(d.facts, d.lines, d.source.pages, d.source.title) for d in prepared.values()])
         if manifest.generation:
             copy_documents(generation_dir(data_dir, manifest.generation) / "facts.sqlite", facts_db, set(kept))
+        stored = {doc_id: _store_source(data_dir, doc) for doc_id, doc in prepared.items()}
     except BaseException:
         drop_generation(settings, generation)
         raise
 
     new_manifest = Manifest(generation, model_id, _settings_key(settings, model_id), dict(kept))
+    now = time.strftime("%Y-%m-%dT%H:%M:%S%z")
     for doc_id, doc in prepared.items():
         pages = [p for p in doc.source.pages if p is not None]
         new_manifest.documents[doc_id] = DocumentEntry(
             doc_id=doc_id,
-            path=doc.source.path,
+            path=str(Path(doc.source.path).resolve()),
             title=doc.source.title,
             content_hash=doc.source.content_hash,
             sections=len(doc.sections),
             chunks=len(doc.chunks),
             pages=max(pages) if pages else None,
+            name=Path(doc.source.path).name,
+            stored=stored[doc_id],
+            indexed_at=now,
         )
     new_manifest.save(data_dir)  # the atomic switch
-    drop_generation(settings, manifest.generation)
+    # The old generation goes now if nobody reads it; otherwise its last reader or the next ingest collects it.
+    report.collected += collect_garbage(settings, generation, new_manifest.stored_sources())
 
     report.sections = sum(e.sections for e in new_manifest.documents.values())
     report.chunks = len(chunks)

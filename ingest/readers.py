@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ingest.identity import document_id
 from ingest.records import SourceText
 from ingest.thai_repair import thai_digits_to_arabic
+from plan_assistant.config import Settings
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".pdf", ".docx"}
 # A printed page footer/header on its own line: "- 12 -", "หน้า ๑๒", "12/40", "Page 3".
@@ -28,13 +31,34 @@ class ReadError(Exception):
         self.reason = reason
 
 
+_DEFAULTS = Settings()
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """Input limits checked before a file is parsed; None = no limit. Defaults = Settings' defaults."""
+
+    max_bytes: int | None = _DEFAULTS.max_file_mb * 1_000_000  # size on disk
+    max_docx_xml_bytes: int | None = _DEFAULTS.max_docx_xml_mb * 1_000_000  # a .docx's XML, unzipped
+    max_pdf_pages: int | None = _DEFAULTS.max_pdf_pages
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ReadLimits:
+        return cls(
+            max_bytes=settings.max_file_mb * 1_000_000,
+            max_docx_xml_bytes=settings.max_docx_xml_mb * 1_000_000,
+            max_pdf_pages=settings.max_pdf_pages,
+        )
+
+
+def _mb(n: int) -> str:
+    """Decimal megabytes for messages: `0.001`, `1.7`, `812`."""
+    return f"{n / 1e6:.3g}" if n < 10_000_000 else f"{n / 1e6:.0f}"
+
+
 def doc_id_for(path: Path, root: Path | None = None) -> str:
-    """Stable document id: the path relative to the corpus root, with '/' separators."""
-    try:
-        rel = path.resolve().relative_to(root.resolve()) if root else Path(path.name)
-    except ValueError:
-        rel = Path(path.name)
-    return rel.as_posix()
+    """Stable document id (ingest.identity): file name + hash of the absolute path; `root` is not used."""
+    return document_id(path)
 
 
 def file_hash(path: Path) -> str:
@@ -97,15 +121,23 @@ def page_of_lines(lines: list[str]) -> tuple[list[str], list[int | None]]:
     return [ln.replace("\f", "") for ln in lines], pages
 
 
-def read_text(path: Path) -> tuple[list[str], list[int | None]]:
-    text = _decode_text(path.read_bytes(), path).replace("\r\n", "\n").replace("\r", "\n")
+def read_text(path: Path, limits: ReadLimits | None = None) -> tuple[list[str], list[int | None]]:
+    max_bytes = (limits or ReadLimits()).max_bytes
+    with path.open("rb") as fh:  # never more than the limit, even if the file grew since stat
+        data = fh.read() if max_bytes is None else fh.read(max_bytes + 1)
+    if max_bytes is not None and len(data) > max_bytes:
+        raise ReadError(path, f"file too large (over the limit of {_mb(max_bytes)} MB, setting max_file_mb)")
+    text = _decode_text(data, path)
+    del data
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return page_of_lines(text.split("\n"))
 
 
-def read_pdf(path: Path) -> tuple[list[str], list[int | None]]:
+def read_pdf(path: Path, limits: ReadLimits | None = None) -> tuple[list[str], list[int | None]]:
     """Text layer of a PDF, page by page (page numbers are the PDF's own, 1-based)."""
     import pypdfium2 as pdfium
 
+    max_pages = (limits or ReadLimits()).max_pdf_pages
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
@@ -116,6 +148,8 @@ def read_pdf(path: Path) -> tuple[list[str], list[int | None]]:
     lines: list[str] = []
     pages: list[int | None] = []
     try:
+        if max_pages is not None and len(pdf) > max_pages:
+            raise ReadError(path, f"PDF has {len(pdf)} pages (limit {max_pages}, setting max_pdf_pages)")
         for number, page in enumerate(pdf, start=1):
             textpage = page.get_textpage()
             text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
@@ -127,13 +161,52 @@ def read_pdf(path: Path) -> tuple[list[str], list[int | None]]:
     return lines, pages
 
 
-def read_docx(path: Path) -> tuple[list[str], list[int | None]]:
+def check_docx_sizes(path: Path, limits: ReadLimits | None = None) -> None:
+    """Refuse a .docx whose parts unzip to too much (a zip bomb) from the zip directory alone.
+
+    The declared sizes bound what is unpacked: Python's zipfile never returns more than an
+    entry's declared size (and fails on a CRC mismatch). XML parts (.xml/.rels) count against
+    max_docx_xml_bytes; the other parts (images, embedded files) against max_bytes, and one of
+    them that compresses like repeated text (a disguised XML part) is refused.
+    """
+    import zipfile
+
+    limits = limits or ReadLimits()
+    try:
+        with zipfile.ZipFile(path) as zf:
+            entries = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ReadError(path, f"corrupt or not a .docx file ({exc.__class__.__name__}: {exc})") from None
+    xml = sum(e.file_size for e in entries if e.filename.lower().endswith((".xml", ".rels")))
+    if limits.max_docx_xml_bytes is not None and xml > limits.max_docx_xml_bytes:
+        raise ReadError(
+            path,
+            f"DOCX expands to {_mb(xml)} MB of XML (limit {_mb(limits.max_docx_xml_bytes)} MB, setting max_docx_xml_mb)",
+        )
+    others = [e for e in entries if not e.filename.lower().endswith((".xml", ".rels"))]
+    other = sum(e.file_size for e in others)
+    if limits.max_bytes is not None and other > limits.max_bytes:
+        raise ReadError(
+            path,
+            f"DOCX's images and other parts expand to {_mb(other)} MB (limit {_mb(limits.max_bytes)} MB, setting max_file_mb)",
+        )
+    for e in others:
+        if e.file_size > 10_000_000 and e.file_size > 100 * max(e.compress_size, 1):
+            raise ReadError(
+                path,
+                f"DOCX part '{e.filename}' expands {_mb(e.compress_size)} MB to {_mb(e.file_size)} MB "
+                f"(over 100:1; a zip bomb?)",
+            )
+
+
+def read_docx(path: Path, limits: ReadLimits | None = None) -> tuple[list[str], list[int | None]]:
     """Paragraphs and table rows of a .docx, in document order (no pages in DOCX)."""
     import zipfile
 
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_docx_sizes(path, limits)
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
@@ -158,8 +231,17 @@ def read_docx(path: Path) -> tuple[list[str], list[int | None]]:
 _READERS = {".txt": read_text, ".md": read_text, ".pdf": read_pdf, ".docx": read_docx}
 
 
-def read_document(path: Path, root: Path | None = None, max_bytes: int | None = None) -> SourceText:
-    """Read one file into a SourceText, or raise ReadError saying why it cannot be used."""
+def read_document(
+    path: Path, root: Path | None = None, max_bytes: int | None = None, *, limits: ReadLimits | None = None
+) -> SourceText:
+    """Read one file into a SourceText, or raise ReadError saying why it cannot be used.
+
+    `limits` (default: the Settings defaults) are checked before parsing; `max_bytes`, when
+    given, overrides `limits.max_bytes`. The size on disk is checked before any byte is read.
+    """
+    limits = limits or ReadLimits()
+    if max_bytes is not None:
+        limits = replace(limits, max_bytes=max_bytes)
     suffix = path.suffix.lower()
     if suffix not in _READERS:
         raise ReadError(path, f"unsupported file type '{suffix}' (supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})")
@@ -169,10 +251,12 @@ def read_document(path: Path, root: Path | None = None, max_bytes: int | None = 
         raise ReadError(path, f"cannot open ({exc.strerror})") from None
     if size == 0:
         raise ReadError(path, "empty file")
-    if max_bytes is not None and size > max_bytes:
-        raise ReadError(path, f"file too large ({size / 1e6:.1f} MB > limit {max_bytes / 1e6:.0f} MB)")
+    if limits.max_bytes is not None and size > limits.max_bytes:
+        raise ReadError(
+            path, f"file too large ({_mb(size)} MB; limit {_mb(limits.max_bytes)} MB, setting max_file_mb)"
+        )
     try:
-        lines, pages = _READERS[suffix](path)
+        lines, pages = _READERS[suffix](path, limits)
     except ReadError:
         raise
     except Exception as exc:  # a third-party parser failing on a hostile file

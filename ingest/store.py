@@ -1,14 +1,18 @@
 """The index on disk: Chroma (dense) + BM25 (keywords) + chunk records, swapped atomically.
 
 Layout under the data directory:
-    manifest.json             active generation, documents (content hash, counts), embedding model
-    generations/<gen>/        chunks.jsonl, bm25.json for that generation
+    manifest.json             active generation, documents (id, source path, content hash, counts), embedding model
+    ingest.lock               held by the one ingest that may write (ingest.locks)
+    sources/<doc>/<hash>/     a copy of each indexed source file, so the index never depends on the original
+    generations/<gen>/        chunks.jsonl, bm25.json, facts.sqlite for that generation; `.pin` is locked by readers
     chroma/                   Chroma PersistentClient files (collection `chunks_<gen>`), unless a
                               Chroma server is configured (chroma_mode = "http")
     embedding_cache.sqlite    vectors by (model, text hash): unchanged chunks are never re-embedded
 
 A new generation is built completely beside the active one, then `manifest.json` is replaced
 in one `os.replace`, so readers see either the old index or the new one, never half of each.
+Readers pin the generation they opened; an old generation (files and Chroma collection) is
+collected only when nobody reads it, by the next writer or by the last reader to let go.
 """
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ from pathlib import Path
 from typing import Callable
 
 from ingest.bm25 import BM25Index
+from ingest.locks import GenerationPin, pin, try_writer_lock, unused
 from ingest.records import Chunk
 from plan_assistant.config import Settings
 
@@ -35,12 +40,15 @@ class DocumentEntry:
     """What the manifest remembers of one indexed document."""
 
     doc_id: str
-    path: str
+    path: str  # absolute path of the file it was read from (informational: the index uses `stored`)
     title: str
     content_hash: str
     sections: int
     chunks: int
     pages: int | None = None
+    name: str = ""  # the source file's name, for display
+    stored: str = ""  # the copy under the data dir (relative to it); "" in manifests written before copies
+    indexed_at: str = ""  # ISO time of the ingest that read this version
 
 
 @dataclass
@@ -56,8 +64,13 @@ class Manifest:
         if not path.is_file():
             return cls()
         raw = json.loads(path.read_text(encoding="utf-8"))
-        docs = {k: DocumentEntry(**v) for k, v in raw.get("documents", {}).items()}
+        known = set(DocumentEntry.__dataclass_fields__)
+        docs = {k: DocumentEntry(**{f: x for f, x in v.items() if f in known}) for k, v in raw.get("documents", {}).items()}
         return cls(raw.get("generation"), raw.get("embedding_model"), raw.get("settings_key"), docs)
+
+    def stored_sources(self) -> set[str]:
+        """The source copies (relative to the data dir) the index refers to."""
+        return {str(Path(e.stored).parent.as_posix()) for e in self.documents.values() if e.stored}
 
     def save(self, data_dir: Path) -> None:
         """Write atomically: a temp file in the same directory, then os.replace."""
@@ -190,21 +203,94 @@ def write_generation(
         )
 
 
-def drop_generation(settings: Settings, generation: str | None) -> None:
-    """Remove a generation's files and collection (after the manifest stopped pointing at it)."""
+def drop_generation(settings: Settings, generation: str | None, client=None) -> None:
+    """Remove a generation's files and collection (never the active one; callers make sure nobody reads it)."""
     if not generation:
         return
-    shutil.rmtree(generation_dir(settings.data_dir, generation), ignore_errors=True)
+    gdir = generation_dir(settings.data_dir, generation)
+    (gdir / "chunks.jsonl").unlink(missing_ok=True)  # first: a reader pinning now sees the generation is gone
+    shutil.rmtree(gdir, ignore_errors=True)
     try:
-        chroma_client(settings).delete_collection(collection_name(generation))
+        (client or chroma_client(settings)).delete_collection(collection_name(generation))
     except Exception:  # already gone, or never created
         pass
+
+
+def collect_garbage(settings: Settings, active: str | None, referenced_sources: set[str] = frozenset()) -> list[str]:
+    """Delete generations nobody reads (crash leftovers, superseded ones) and unreferenced source copies.
+
+    The caller holds the writer lock, so no generation is being built. Returns the generations removed.
+    """
+    data_dir = Path(settings.data_dir)
+    removed: list[str] = []
+    root = data_dir / "generations"
+    client = None
+    for gdir in sorted(root.iterdir()) if root.is_dir() else []:
+        if gdir.name == active or not gdir.is_dir():
+            continue
+        fd = unused(gdir)
+        if fd is None:
+            continue  # a reader still has it; whoever comes next collects it
+        try:
+            client = client or chroma_client(settings)
+            drop_generation(settings, gdir.name, client)
+            removed.append(gdir.name)
+        finally:
+            os.close(fd)
+    if settings.chroma_mode == "persistent" and (data_dir / "chroma").is_dir():
+        # The local Chroma holds only this data dir's collections: one without a generation is an orphan.
+        # (A Chroma server may be shared by several data dirs, so nothing is deleted there by name alone.)
+        client = client or chroma_client(settings)
+        for col in client.list_collections():
+            name = getattr(col, "name", col)
+            gen = name[len("chunks_"):] if name.startswith("chunks_") else None
+            if gen and gen != active and not generation_dir(data_dir, gen).exists():
+                client.delete_collection(name)
+                removed.append(gen)
+    sources = data_dir / "sources"
+    if sources.is_dir() and active:
+        for version in sources.glob("*/*"):
+            if version.relative_to(data_dir).as_posix() not in referenced_sources:
+                shutil.rmtree(version, ignore_errors=True)
+        for doc in sources.iterdir():
+            if doc.is_dir() and not any(doc.iterdir()):
+                doc.rmdir()
+    return removed
+
+
+def collect_if_idle(settings: Settings) -> list[str]:
+    """Collect unused generations now if no ingest is running (a reader calls this when it lets go)."""
+    fd = try_writer_lock(Path(settings.data_dir))
+    if fd is None:
+        return []
+    try:
+        manifest = Manifest.load(Path(settings.data_dir))
+        return collect_garbage(settings, manifest.generation, manifest.stored_sources())
+    finally:
+        os.close(fd)
 
 
 def load_chunks(data_dir: Path, generation: str) -> list[Chunk]:
     path = generation_dir(data_dir, generation) / "chunks.jsonl"
     with path.open(encoding="utf-8") as fh:
         return [Chunk.from_dict(json.loads(line)) for line in fh if line.strip()]
+
+
+def open_active(settings: Settings, attempts: int = 50) -> tuple[Manifest, GenerationPin] | None:
+    """The active manifest with its generation pinned for reading; None if nothing is indexed yet.
+
+    Retries when an ingest swaps generations between reading the manifest and pinning.
+    """
+    data_dir = Path(settings.data_dir)
+    for _ in range(attempts):
+        manifest = Manifest.load(data_dir)
+        if not manifest.generation:
+            return None
+        held = pin(generation_dir(data_dir, manifest.generation))
+        if held is not None:
+            return manifest, held
+        time.sleep(0.05)
+    raise RuntimeError(f"could not open the index in {data_dir}: its generation kept changing")
 
 
 @dataclass
@@ -216,15 +302,24 @@ class IndexSnapshot:
     bm25: BM25Index
     collection: object
     embedding_model: str | None
+    pin: GenerationPin | None = None  # held when the snapshot pinned its generation itself
+
+    def close(self) -> None:
+        if self.pin is not None:
+            self.pin.release()
 
 
-def open_snapshot(settings: Settings) -> IndexSnapshot | None:
-    """Open the active generation, or None if nothing has been ingested yet."""
-    manifest = Manifest.load(Path(settings.data_dir))
-    if not manifest.generation:
-        return None
-    gdir = generation_dir(settings.data_dir, manifest.generation)
-    chunks = {c.chunk_id: c for c in load_chunks(settings.data_dir, manifest.generation)}
+def open_snapshot(settings: Settings, generation: str | None = None, embedding_model: str | None = None) -> IndexSnapshot | None:
+    """Open a generation the caller has pinned, or pin and open the active one (None if nothing is indexed)."""
+    held = None
+    if generation is None:
+        opened = open_active(settings)
+        if opened is None:
+            return None
+        manifest, held = opened
+        generation, embedding_model = manifest.generation, manifest.embedding_model
+    gdir = generation_dir(settings.data_dir, generation)
+    chunks = {c.chunk_id: c for c in load_chunks(settings.data_dir, generation)}
     bm25 = BM25Index.load(gdir / "bm25.json")
-    collection = _get_collection(chroma_client(settings), collection_name(manifest.generation))
-    return IndexSnapshot(manifest.generation, chunks, bm25, collection, manifest.embedding_model)
+    collection = _get_collection(chroma_client(settings), collection_name(generation))
+    return IndexSnapshot(generation, chunks, bm25, collection, embedding_model, held)

@@ -18,20 +18,49 @@ def _settings(args: argparse.Namespace):
     return load_settings(args.config, data_dir=Path(args.data_dir) if args.data_dir else None)
 
 
-def cmd_ingest(args: argparse.Namespace) -> int:
+def _run_ingest(args: argparse.Namespace, paths: list[Path], **options) -> int:
+    """Run one ingest and print its report; exit 1 when any requested file or removal failed."""
+    from ingest.locks import IngestBusy
     from ingest.pipeline import ingest
 
-    settings = _settings(args)
+    try:
+        report = ingest(paths, _settings(args), progress=lambda msg: print(msg, flush=True),
+                        wait_seconds=args.wait, **options)
+    except IngestBusy as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 3
+    print(report.summary())
+    if getattr(args, "json", False):
+        print(json.dumps(vars(report), ensure_ascii=False, default=str))
+    return 1 if report.failed else 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths]
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         print(f"error: not found: {', '.join(missing)}", file=sys.stderr)
         return 2
-    report = ingest(paths, settings, progress=lambda msg: print(msg, flush=True))
-    print(report.summary())
-    if args.json:
-        print(json.dumps(vars(report), ensure_ascii=False, default=str))
-    return 1 if report.failed and report.documents == 0 else 0
+    return _run_ingest(args, paths, sync=args.sync, force=args.force)
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    """Remove documents by id, or by file name when exactly one indexed document has it."""
+    from ingest.store import Manifest
+
+    documents = Manifest.load(Path(_settings(args).data_dir)).documents
+    ids: set[str] = set()
+    for given in args.documents:
+        named = [d for d, e in documents.items() if given in (e.name, Path(e.path).name)]
+        if given in documents:
+            ids.add(given)
+        elif len(named) == 1:
+            ids.add(named[0])
+        else:
+            found = f"{len(named)} documents are named {given!r}: {', '.join(named)}" if named else f"no document {given!r}"
+            print(f"error: {found} (see `plan-assistant status`)", file=sys.stderr)
+            return 2
+    return _run_ingest(args, [], remove=ids)
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -131,9 +160,11 @@ def cmd_facts(args: argparse.Namespace) -> int:
             for flag in p.flags:
                 print(f"  ! {flag}")
     elif what == "totals":
+        several = len({t.doc_id for t in rows}) > 1  # each document is summed apart
         for t in rows:
             lines = ", ".join(str(c.line_start) for c in t.cites)
-            print(f"{args.by} {t.key if t.key is not None else '(ไม่ระบุ)'}: {_baht(t.baht)} from {t.projects} projects (lines {lines})")
+            print(f"{t.doc_id + ': ' if several else ''}{args.by} {t.key if t.key is not None else '(ไม่ระบุ)'}: "
+                  f"{_baht(t.baht)} from {t.projects} projects (lines {lines})")
     elif what == "results":
         for g in rows["groups"]:
             print(f"{g['text']}: {g['printed_count']} โครงการ (listed {g['listed_count']}) (line {g['cite']['line_start']})")
@@ -203,8 +234,12 @@ def cmd_user(args: argparse.Namespace) -> int:
     from plan_assistant.users import add_user
 
     password = os.environ.get("PLAN_ASSISTANT_NEW_PASSWORD") or getpass.getpass(f"password for {args.name}: ")
-    add_user(args.file, args.name, password, args.role)
-    print(f"added {args.name} ({args.role}) to {args.file}")
+    try:
+        add_user(args.file, args.name, password, args.role, replace=args.replace)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"{'set' if args.replace else 'added'} {args.name} ({args.role}) in {args.file} (mode 0600)")
     return 0
 
 
@@ -231,8 +266,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="index plan files (txt/md/pdf/docx); unchanged files are skipped")
     p.add_argument("paths", nargs="+", help="files or directories")
+    p.add_argument("--sync", action="store_true",
+                   help="also remove indexed documents whose file was in one of these folders and is gone")
+    p.add_argument("--force", action="store_true", help="rebuild every indexed document")
+    p.add_argument("--wait", type=float, default=None, metavar="SECONDS",
+                   help="how long to wait for another ingest on the same data dir (default: until it ends)")
     p.add_argument("--json", action="store_true", help="also print the report as JSON")
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("remove", help="remove documents from the index (by id, or by file name if unique)")
+    p.add_argument("documents", nargs="+", help="document ids or file names (see `plan-assistant status`)")
+    p.add_argument("--wait", type=float, default=None, metavar="SECONDS", help="as for ingest")
+    p.set_defaults(func=cmd_remove)
 
     p = sub.add_parser("ask", help="answer a question with cited sources (or --retrieve-only: ranked passages)")
     p.add_argument("question")
@@ -280,6 +325,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name")
     p.add_argument("--role", choices=["admin", "staff"], default="staff")
     p.add_argument("--file", default="users.txt")
+    p.add_argument("--replace", action="store_true", help="set a new password (and role) for an existing user")
     p.set_defaults(func=cmd_user)
 
     p = sub.add_parser("status", help="show what is indexed")

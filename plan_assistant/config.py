@@ -36,7 +36,10 @@ class Settings:
     rrf_k: int = 60
     # BM25's weight in the fusion (dense = 1.0); see eval/RESULTS-retrieval.md for the measurements.
     bm25_weight: float = 1.5
-    max_file_mb: int = 200
+    # Input limits: a file over any of them is refused with a reason naming the setting.
+    max_file_mb: int = 100  # size on disk, checked before a byte is read
+    max_docx_xml_mb: int = 50  # a .docx's XML once unzipped (a zip bomb is refused before parsing)
+    max_pdf_pages: int = 2000  # pages of a PDF, checked before any text is extracted
     # Answering. engine: "extractive" (no model), "llamacpp" (local GGUF file) or "openai"
     # (any OpenAI-compatible endpoint). Models are paths/URLs given here, never downloaded.
     engine: str = "extractive"
@@ -51,7 +54,7 @@ class Settings:
     # Evidence needed before the assistant answers from passages (share of the question's
     # weighted key terms found in the best passage); below it, it says the plan does not say.
     min_support: float = 0.5
-    # Web app (`plan-assistant serve`). users_file: lines `name:sha256:<hex>:role` (role admin|staff);
+    # Web app (`plan-assistant serve`). users_file: lines `name:scrypt$...:role` (plan_assistant/users.py);
     # empty = no login (then only loopback binds are allowed to have the admin tab without a login).
     host: str = "127.0.0.1"
     port: int = 7860

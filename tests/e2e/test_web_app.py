@@ -194,3 +194,80 @@ def test_non_admin_cannot_upload(sample_settings, embeddings, browser, tmp_path)
         assert "sneaky.txt" not in Manifest.load(Path(settings.data_dir)).documents
     finally:
         demo.close()
+
+
+def _evil_server():
+    """A local 'outside' host: every request a page makes to it is recorded."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    hits: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            hits.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, hits
+
+
+def test_hostile_document_text_stays_inert(sample_settings, embeddings, browser, tmp_path):
+    """A document carrying <img>, <script>, Markdown images and links: shown as text in the chat bubble,
+    citations, passage, explorer and documents table; the browser fetches nothing from its URLs."""
+    from selenium.webdriver.common.by import By
+
+    from ingest.pipeline import ingest
+
+    evil, hits = _evil_server()
+    url = f"http://127.0.0.1:{evil.server_address[1]}"
+    img, md_img = f"<img src={url}/tag.png onerror=alert(1)>", f"![x]({url}/markdown.png)"
+    hostile = (f"บันทึกกลุ่มผู้ผลิตเซรามิกบ้านทดสอบ {img}\n"
+               "ยุทธศาสตร์ที่ 1 ส่งเสริมเซรามิก <script>alert(1)</script>\n"
+               "หน่วย : บาท\nกลยุทธ์ โครงการ\nปีงบประมาณ\n2568\nกลยุทธ์ที่ 1 ยกระดับผู้ผลิต\nงบประมาณจังหวัด\n"
+               f"1) โครงการเตาเผาทดสอบ {img}\n150,000\n"
+               f"กลุ่มผู้ผลิตเซรามิกบ้านทดสอบ มีสมาชิกจำนวน 29 ราย {img} {md_img} [a](javascript:alert(1)) "
+               f"<script>alert(2)</script>\n")
+    root = tmp_path / "copy"
+    shutil.copytree(sample_settings.data_dir, root / "data")
+    settings = replace(sample_settings, data_dir=root / "data", port=_port())
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "hostile-notes.txt").write_text(hostile, encoding="utf-8")
+    assert not ingest([tmp_path / "docs"], settings, lambda m: None, embeddings).failed  # added to the sample
+
+    def live(css: str) -> list:
+        return browser.find_elements(By.CSS_SELECTOR, f"{css} img[src*='{url}'], {css} script, "
+                                                      f"{css} a[href*='{url}'], {css} a[href^='javascript']")
+
+    demo = _serve(settings, embeddings)
+    try:
+        browser.get(f"http://127.0.0.1:{settings.port}/")
+        _wait_text(browser, "body", "ถามตอบ")
+        _ask(browser, "กลุ่มผู้ผลิตเซรามิกบ้านทดสอบมีสมาชิกกี่ราย")
+        _wait_text(browser, "#chatbot", "29")
+        bubble = _wait_text(browser, "#chatbot", "อ้างอิง")
+        assert "<img src=" in bubble and "![x](" in bubble  # shown as text
+        assert not live("#chatbot")
+        _wait_text(browser, "#citations", "[1]")
+        browser.find_element(By.CSS_SELECTOR, "#citations label").click()
+        _wait_text(browser, "#passage", "<img src=")
+        assert not live("#passage") and not live("#citations")
+
+        _tab(browser, "สำรวจแผน")
+        _wait_text(browser, "#projects", "เตาเผาทดสอบ")
+        _wait_text(browser, "#linkage", "แผนปฏิบัติการ")
+        assert not live("#projects") and not live("#linkage")
+        _tab(browser, "เอกสาร")
+        _wait_text(browser, "#documents", "<img src=")
+        assert not live("#documents")
+        assert not browser.find_elements(By.CSS_SELECTOR, f"img[src*='{url}'], a[href^='javascript']")
+        time.sleep(1)
+        assert hits == []  # nothing on the page asked the outside host for anything
+    finally:
+        demo.close()
+        evil.shutdown()

@@ -2,6 +2,7 @@
 import pytest
 
 from assistant.retrieve import Retriever
+from ingest.identity import document_id
 from ingest.pipeline import ingest
 from ingest.store import Manifest, chroma_client, collection_name, generation_dir
 from plan_assistant.config import Settings
@@ -16,12 +17,16 @@ def quiet(_msg: str) -> None:
     pass
 
 
+def ids(corpus, *names):
+    return sorted(document_id(corpus / n) for n in names)
+
+
 def test_first_ingest_then_skip_unchanged(setup, embeddings):
     corpus, settings = setup
     first = ingest([corpus], settings, quiet, embeddings)
-    assert sorted(first.added) == ["a.txt", "b.txt"] and first.chunks >= 2 and not first.failed
+    assert sorted(first.added) == ids(corpus, "a.txt", "b.txt") and first.chunks >= 2 and not first.failed
     second = ingest([corpus], settings, quiet, embeddings)
-    assert sorted(second.skipped) == ["a.txt", "b.txt"]
+    assert sorted(second.skipped) == ids(corpus, "a.txt", "b.txt")
     assert second.generation == first.generation and second.embedded == 0
 
 
@@ -30,7 +35,7 @@ def test_changed_document_replaced_and_old_generation_dropped(setup, embeddings)
     first = ingest([corpus], settings, quiet, embeddings)
     (corpus / "a.txt").write_text(PLAN_A.replace("๒,๕๐๐,๐๐๐", "๓,๐๐๐,๐๐๐"), encoding="utf-8")
     second = ingest([corpus], settings, quiet, embeddings)
-    assert second.replaced == ["a.txt"] and second.skipped == ["b.txt"]
+    assert second.replaced == ids(corpus, "a.txt") and second.skipped == ids(corpus, "b.txt")
     assert second.generation != first.generation
     # Only the changed chunk needed embedding; b.txt's vectors came from the cache.
     assert 0 < second.embedded <= 2
@@ -41,15 +46,21 @@ def test_changed_document_replaced_and_old_generation_dropped(setup, embeddings)
     assert "๓,๐๐๐,๐๐๐" in texts and "๒,๕๐๐,๐๐๐" not in texts
 
 
-def test_deleted_document_disappears(setup, embeddings):
+def test_deleted_file_stays_until_removed_or_synced(setup, embeddings):
     corpus, settings = setup
     ingest([corpus], settings, quiet, embeddings)
+    a, b = ids(corpus, "a.txt")[0], ids(corpus, "b.txt")[0]
     (corpus / "b.txt").unlink()
-    report = ingest([corpus], settings, quiet, embeddings)
-    assert report.removed == ["b.txt"]
+    kept = ingest([corpus], settings, quiet, embeddings)
+    assert kept.removed == [] and kept.skipped == [a] and set(Manifest.load(settings.data_dir).documents) == {a, b}
+    synced = ingest([corpus], settings, quiet, embeddings, sync=True)
+    assert synced.removed == [b]
     retriever = Retriever(settings, embeddings)
-    assert {c.doc_id for c in retriever.snapshot.chunks.values()} == {"a.txt"}
-    assert retriever.search("ท่องเที่ยวเชิงวัฒนธรรม ผ้าทอ", k=3).hits[0].chunk.doc_id == "a.txt"
+    assert {c.doc_id for c in retriever.snapshot.chunks.values()} == {a}
+    assert retriever.search("ท่องเที่ยวเชิงวัฒนธรรม ผ้าทอ", k=3).hits[0].chunk.doc_id == a
+    retriever.close()
+    assert ingest([], settings, quiet, embeddings, remove={a}).removed == [a]
+    assert Manifest.load(settings.data_dir).documents == {}
 
 
 def test_unreadable_update_keeps_indexed_version(setup, embeddings):
@@ -62,9 +73,9 @@ def test_unreadable_update_keeps_indexed_version(setup, embeddings):
     assert reasons[str(corpus / "a.txt")] == "empty file"
     assert "corrupt" in reasons[str(corpus / "broken.pdf")]
     manifest = Manifest.load(settings.data_dir)
-    assert set(manifest.documents) == {"a.txt", "b.txt"}
+    assert sorted(manifest.documents) == ids(corpus, "a.txt", "b.txt")
     hit = Retriever(settings, embeddings).search("เตาเผาประหยัดพลังงาน", k=1).hits[0]
-    assert hit.chunk.doc_id == "a.txt"
+    assert hit.chunk.doc_id == document_id(corpus / "a.txt")
 
 
 def test_retrieval_matches_thai_and_arabic_digits(setup, embeddings):
@@ -73,10 +84,88 @@ def test_retrieval_matches_thai_and_arabic_digits(setup, embeddings):
     retriever = Retriever(settings, embeddings)
     for query in ("งบประมาณ 2500000 บาท ปี 2568", "งบ ๒,๕๐๐,๐๐๐ ปี ๒๕๖๘"):
         hit = retriever.search(query, k=1, mode="bm25").hits[0]
-        assert hit.chunk.doc_id == "a.txt" and hit.chunk.line_start <= 6 <= hit.chunk.line_end
+        assert hit.chunk.doc_id == document_id(corpus / "a.txt") and hit.chunk.line_start <= 6 <= hit.chunk.line_end
         assert hit.chunk.section_path[-1] == "1.2 โครงการ"
 
 
 def test_no_index_is_a_clear_error(tmp_path):
     with pytest.raises(RuntimeError, match="plan-assistant ingest"):
         Retriever(Settings(data_dir=tmp_path / "empty"))
+
+
+# A budget table in the flattened layout the facts rules read, whose amount line carries a note.
+ODD_TABLE = """แผนปฏิบัติการจังหวัดทดสอบ ประจำปีงบประมาณ 2568
+แนวทางการพัฒนาที่ 1 ส่งเสริมการผลิต
+หน่วย : ล้านบาท
+2568
+กลยุทธ์ที่ 1 พัฒนาผู้ประกอบการ
+โครงการที่ของบประมาณจังหวัด
+1) โครงการอบรมผู้ประกอบการเซรามิก
+8.14 (ประมาณการ)
+"""
+
+
+def test_odd_amount_line_is_flagged_not_fatal(tmp_path, small_corpus, embeddings):
+    """The reported crash: `8.14 (ประมาณการ)` raised IndexError and aborted the whole batch."""
+    from ingest.facts import extract_facts
+
+    facts = extract_facts("t", ODD_TABLE.split("\n"))
+    assert [f.kind for f in facts.flags if f.kind == "amounts_unresolved"]
+    (small_corpus / "odd.txt").write_text(ODD_TABLE, encoding="utf-8")
+    report = ingest([small_corpus], Settings(data_dir=tmp_path / "data"), quiet, embeddings)
+    assert not report.failed and len(report.added) == 3
+
+
+def test_one_failing_document_does_not_stop_the_batch(tmp_path, small_corpus, embeddings, monkeypatch):
+    """Any exception while preparing one file names that file; the rest is indexed (fault injected)."""
+    import ingest.pipeline as pipeline
+
+    real = pipeline.extract_facts
+
+    def explode_on_b(doc_id, lines):
+        if doc_id.startswith("b.txt"):
+            raise ValueError("a rule tripped")
+        return real(doc_id, lines)
+
+    monkeypatch.setattr(pipeline, "extract_facts", explode_on_b)
+    report = ingest([small_corpus], Settings(data_dir=tmp_path / "data"), quiet, embeddings)
+    assert report.added == [document_id(small_corpus / "a.txt")]
+    assert report.failed == [(str(small_corpus / "b.txt"), "could not be processed (ValueError: a rule tripped)")]
+    assert "FAILED" in report.summary() and str(small_corpus / "b.txt") in report.summary()
+
+
+def test_links_hidden_files_and_other_types_are_reported(tmp_path, small_corpus):
+    """Symlinks leaving the folder are refused, dangling ones reported, hidden and unsupported files listed."""
+    from ingest.pipeline import IngestReport, discover
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0", encoding="utf-8")
+    (small_corpus / "passwd.txt").symlink_to(secret)
+    (small_corpus / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (small_corpus / "inside.txt").symlink_to(small_corpus / "a.txt")
+    (small_corpus / ".notes.txt").write_text("x", encoding="utf-8")
+    (small_corpus / "photo.jpg").write_bytes(b"\xff\xd8")
+    report = IngestReport()
+    found = [c.path.name for c in discover([small_corpus], report)]
+    assert found == ["a.txt", "b.txt", "inside.txt"]
+    failed = dict(report.failed)
+    assert "outside" in failed[str(small_corpus / "passwd.txt")] and "not followed" in failed[str(small_corpus / "passwd.txt")]
+    assert failed[str(small_corpus / "gone.txt")] == "broken symbolic link"
+    assert dict(report.ignored) == {str(small_corpus / ".notes.txt"): "hidden file",
+                                    str(small_corpus / "photo.jpg"): "unsupported file type '.jpg'"}
+
+
+def test_cli_exit_code_is_non_zero_when_a_requested_file_failed(tmp_path, small_corpus):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    (small_corpus / "empty.txt").write_bytes(b"")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), HF_HUB_OFFLINE="1")
+    run = subprocess.run([sys.executable, "-m", "plan_assistant.cli", "--data-dir", str(tmp_path / "d"), "ingest",
+                          str(small_corpus)], capture_output=True, text=True, env=env, timeout=300)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert f"FAILED {small_corpus / 'empty.txt'}: empty file" in run.stdout
+    assert "2 indexed (2 added" in run.stdout

@@ -1,9 +1,12 @@
 """Readers on real small files of each format, and every kind of bad file."""
+import time
 from pathlib import Path
 
 import pytest
 
-from ingest.readers import ReadError, page_of_lines, read_document
+from ingest.identity import document_id
+from ingest.readers import ReadError, ReadLimits, page_of_lines, read_document
+from plan_assistant.config import load_settings
 
 
 def make_pdf(path: Path, pages: list[str]) -> None:
@@ -23,7 +26,7 @@ def test_txt_utf8_and_tis620(tmp_path):
     (tmp_path / "b.txt").write_bytes("แผนปฏิบัติการ ปี ๒๕๖๗".encode("cp874"))
     a = read_document(tmp_path / "a.txt", tmp_path)
     b = read_document(tmp_path / "b.txt", tmp_path)
-    assert a.lines == ["แผนปฏิบัติการ", "บรรทัดสอง"] and a.doc_id == "a.txt"
+    assert a.lines == ["แผนปฏิบัติการ", "บรรทัดสอง"] and a.doc_id == document_id(tmp_path / "a.txt")
     assert b.lines == ["แผนปฏิบัติการ ปี ๒๕๖๗"]
     assert a.content_hash != b.content_hash
 
@@ -103,3 +106,111 @@ def test_encrypted_pdf(tmp_path):
     pdf.output(str(path))
     with pytest.raises(ReadError, match="encrypted"):
         read_document(path, tmp_path)
+
+
+# ---- input limits (max_file_mb, max_docx_xml_mb, max_pdf_pages) ------------------------
+
+
+def make_docx_bomb(path: Path, xml_bytes: int) -> None:
+    """A valid .docx whose word/document.xml is replaced by `xml_bytes` of numbered paragraphs."""
+    import zipfile
+
+    import docx
+
+    small = path.with_name("small-" + path.name)
+    docx.Document().save(str(small))
+    with zipfile.ZipFile(small) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            if item.filename != "word/document.xml":
+                zout.writestr(item, zin.read(item.filename))
+                continue
+            info = zipfile.ZipInfo("word/document.xml")
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with zout.open(info, "w", force_zip64=True) as fh:
+                fh.write(b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>')
+                written, n = 0, 0
+                while written < xml_bytes:
+                    block = "".join(
+                        f"<w:p><w:r><w:t>ข้อ {n + i} แผนปฏิบัติการ จังหวัดลำปาง</w:t></w:r></w:p>" for i in range(5000)
+                    ).encode()
+                    fh.write(block)
+                    written, n = written + len(block), n + 5000
+                fh.write(b"</w:body></w:document>")
+
+
+def test_read_limits_from_settings():
+    from plan_assistant.config import Settings
+
+    limits = ReadLimits.from_settings(Settings(max_file_mb=7, max_docx_xml_mb=3, max_pdf_pages=9))
+    assert limits == ReadLimits(max_bytes=7_000_000, max_docx_xml_bytes=3_000_000, max_pdf_pages=9)
+    assert ReadLimits() == ReadLimits.from_settings(Settings())  # read_document's defaults are the settings'
+
+
+def test_docx_xml_over_limit_refused(tmp_path):
+    path = tmp_path / "bomb.docx"
+    make_docx_bomb(path, 2_000_000)
+    with pytest.raises(ReadError) as err:
+        read_document(path, tmp_path, limits=ReadLimits(max_docx_xml_bytes=1_000_000))
+    assert "bomb.docx" in str(err.value)
+    assert "MB of XML" in err.value.reason and "limit 1 MB, setting max_docx_xml_mb" in err.value.reason
+    assert read_document(path, tmp_path).lines[0].startswith("ข้อ 0 ")  # under the default 50 MB it reads
+
+
+def test_realistic_docx_bomb_refused_quickly_with_default_limit(tmp_path):
+    path = tmp_path / "bomb.docx"
+    make_docx_bomb(path, 110_000_000)
+    assert path.stat().st_size < 3_000_000  # ~1.7 MB on disk
+    t0 = time.perf_counter()
+    with pytest.raises(ReadError) as err:
+        read_document(path, tmp_path)
+    assert time.perf_counter() - t0 < 2
+    assert "limit 50 MB, setting max_docx_xml_mb" in err.value.reason
+
+
+def test_docx_other_parts_over_limit_refused(tmp_path):
+    import zipfile
+
+    path = tmp_path / "media.docx"
+    make_docx_bomb(path, 1000)
+    with zipfile.ZipFile(path, "a") as zf:  # a 30 MB "image" of zeros: compresses ~1000:1
+        info = zipfile.ZipInfo("word/media/image1.png")
+        info.compress_type = zipfile.ZIP_DEFLATED
+        zf.writestr(info, bytes(30_000_000))
+    with pytest.raises(ReadError, match="limit 20 MB, setting max_file_mb"):
+        read_document(path, tmp_path, limits=ReadLimits(max_bytes=20_000_000))
+    with pytest.raises(ReadError, match=r"image1\.png.*zip bomb"):
+        read_document(path, tmp_path)
+
+
+def test_pdf_over_page_limit_refused(tmp_path):
+    path = tmp_path / "long.pdf"
+    make_pdf(path, [f"Page {n} of the plan" for n in range(1, 6)])
+    with pytest.raises(ReadError) as err:
+        read_document(path, tmp_path, limits=ReadLimits(max_pdf_pages=3))
+    assert err.value.reason == "PDF has 5 pages (limit 3, setting max_pdf_pages)"
+    assert len(read_document(path, tmp_path, limits=ReadLimits(max_pdf_pages=5)).lines) >= 5
+
+
+def test_file_over_max_file_mb_refused_from_its_size(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as fh:
+        fh.truncate(101 * 10**6)  # sparse: 101 MB without writing a byte
+    t0 = time.perf_counter()
+    with pytest.raises(ReadError) as err:
+        read_document(path, tmp_path)
+    assert time.perf_counter() - t0 < 2
+    assert err.value.reason == "file too large (101 MB; limit 100 MB, setting max_file_mb)"
+    # the positional max_bytes (what ingest/pipeline.py passes) overrides limits.max_bytes
+    with pytest.raises(ReadError, match=r"\(101 MB; limit 50 MB, setting max_file_mb\)"):
+        read_document(path, tmp_path, 50 * 10**6, limits=ReadLimits(max_bytes=200 * 10**6))
+
+
+def test_small_docx_reads_under_default_limits(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("แผนปฏิบัติการ ปี ๒๕๖๗")
+    d.add_paragraph("โครงการส่งเสริมอุตสาหกรรม")
+    d.save(str(tmp_path / "small.docx"))
+    doc = read_document(tmp_path / "small.docx", tmp_path, limits=ReadLimits.from_settings(load_settings(tmp_path / "none.toml")))
+    assert doc.lines == ["แผนปฏิบัติการ ปี ๒๕๖๗", "โครงการส่งเสริมอุตสาหกรรม"]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.retrieve import Retriever
+from ingest.identity import document_id
 from ingest.pipeline import ingest
 from ingest.store import EmbeddingCache, chroma_client
 from plan_assistant.config import Settings
@@ -49,12 +50,15 @@ def test_chroma_server_mode(tmp_path, small_corpus, embeddings):
                     raise
                 time.sleep(0.5)
         report = ingest([small_corpus], settings, lambda m: None, embeddings)
-        assert sorted(report.added) == ["a.txt", "b.txt"]
+        a, b = document_id(small_corpus / "a.txt"), document_id(small_corpus / "b.txt")
+        assert sorted(report.added) == sorted([a, b])
         assert not (tmp_path / "data" / "chroma").exists()  # vectors live in the server
-        hit = Retriever(settings, embeddings).search("เตาเผาประหยัดพลังงาน", k=1, mode="dense").hits[0]
-        assert hit.chunk.doc_id == "a.txt"
+        retriever = Retriever(settings, embeddings)
+        hit = retriever.search("เตาเผาประหยัดพลังงาน", k=1, mode="dense").hits[0]
+        assert hit.chunk.doc_id == a
+        retriever.close()
         (small_corpus / "b.txt").unlink()
-        assert ingest([small_corpus], settings, lambda m: None, embeddings).removed == ["b.txt"]
+        assert ingest([small_corpus], settings, lambda m: None, embeddings, sync=True).removed == [b]
         assert len(chroma_client(settings).list_collections()) == 1
     finally:
         server.terminate()

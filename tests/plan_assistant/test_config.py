@@ -22,3 +22,12 @@ def test_unknown_key_is_an_error(tmp_path):
     cfg.write_text("chunk_size = 10\n", encoding="utf-8")
     with pytest.raises(ValueError, match="chunk_size"):
         load_settings(cfg)
+
+
+def test_input_limit_defaults_and_env(tmp_path, monkeypatch):
+    monkeypatch.delenv("PLAN_ASSISTANT_MAX_FILE_MB", raising=False)
+    monkeypatch.delenv("PLAN_ASSISTANT_MAX_PDF_PAGES", raising=False)
+    s = load_settings(tmp_path / "none.toml")
+    assert (s.max_file_mb, s.max_docx_xml_mb, s.max_pdf_pages) == (100, 50, 2000)
+    monkeypatch.setenv("PLAN_ASSISTANT_MAX_DOCX_XML_MB", "20")
+    assert load_settings(tmp_path / "none.toml").max_docx_xml_mb == 20
