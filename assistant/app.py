@@ -107,6 +107,13 @@ class Service:
             if lease is not None:
                 self._release(lease)
 
+    def close(self) -> None:
+        """Let go of the current generation (when the server stops)."""
+        with self._state:
+            current, self._current, self._seen = self._current, None, None
+        if current is not None:
+            self._release(current, retire=True)
+
     @property
     def assistant(self) -> Assistant | None:
         """The current assistant, for a quick look (work that takes time goes through `using`)."""

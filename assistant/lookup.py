@@ -224,16 +224,23 @@ class FactsDB:
         """
         if len({p.doc_id for p in rows}) < 2:
             return rows
-        size = {r[0]: r[1] for r in self.db.execute("SELECT doc_id, COUNT(*) FROM projects GROUP BY doc_id")}
+        rank = self.document_order()
 
         def placed(p: ProjectRow) -> int:
             origins = {b.origin for b in p.budgets}
             return ("table" in origins) + ("brief" in origins) + (p.direction is not None) + (p.strategy is not None)
 
         order: dict[str, int] = {}
-        for p in sorted(rows, key=lambda p: (-(p.match_score or 0.0), -placed(p), -size.get(p.doc_id, 0), p.doc_id)):
+        for p in sorted(rows, key=lambda p: (-(p.match_score or 0.0), -placed(p), rank.get(p.doc_id, len(rank)))):
             order.setdefault(p.doc_id, len(order))
         return sorted(rows, key=lambda p: order[p.doc_id])  # stable: each document keeps its own order
+
+    def document_order(self) -> dict[str, int]:
+        """Rank of each document, 0 first: the one holding more projects first (a plan before a note
+        that mentions some of its projects), then by doc_id."""
+        rows = self.db.execute("SELECT d.doc_id, COUNT(p.project_id) AS n FROM documents d "
+                               "LEFT JOIN projects p ON p.doc_id = d.doc_id GROUP BY d.doc_id ORDER BY n DESC, d.doc_id")
+        return {r[0]: i for i, r in enumerate(rows)}
 
     def list_projects(self, direction: int | None = None, strategy: int | None = None,
                       source: str | None = None, year: str | int | None = None) -> list[ProjectRow]:

@@ -78,11 +78,13 @@ def _budget_text(q: Query, b) -> str:
               f"{b.printed} {b.unit}{baht}, fiscal year {year} ({b.source}, {origin[1]})")
 
 
-def _by_document(rows: list) -> list[tuple[str, list]]:
-    """Rows grouped by their document, in the order the documents first appear."""
+def _by_document(rows: list, order: dict[str, int] | None = None) -> list[tuple[str, list]]:
+    """Rows grouped by their document, in the order the documents first appear (or in `order`)."""
     groups: dict[str, list] = {}
     for r in rows:
         groups.setdefault(r.doc_id, []).append(r)
+    if order is not None:
+        return sorted(groups.items(), key=lambda g: order.get(g[0], len(order)))
     return list(groups.items())
 
 
@@ -210,8 +212,9 @@ def list_projects(q: Query, db: FactsDB) -> Draft:
         for p in rows:
             _project_line(q, draft, p)
         return draft
-    # Several documents: each one's projects apart (never merged), a same-named project whose amounts
-    # differ between documents flagged.
+    # Several documents: each one's projects apart (never merged; the plan holding more projects first),
+    # a same-named project whose amounts differ between documents flagged.
+    groups = _by_document(rows, db.document_order())
     titles = db.titles()
     draft.say(_t(q, f"{where} มีโครงการใน {len(groups)} เอกสาร (แยกตามเอกสาร ไม่นำมารวมกัน):",
                  f"{where.capitalize()} has projects in {len(groups)} documents (listed per document, not merged):"),
@@ -262,6 +265,8 @@ def totals(q: Query, db: FactsDB) -> Draft:
                      "Budget totals from the budget tables, per document (summed from the cited rows, "
                      "never across documents):"), template=True)
     titles = db.titles() if len(groups) > 1 else {}
+    if titles:
+        groups = _by_document(rows, db.document_order())
     for doc_id, doc_rows in groups:
         if titles:
             title = titles.get(doc_id, doc_id)

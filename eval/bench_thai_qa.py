@@ -21,6 +21,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from assistant.normalize import normalize_query  # noqa: E402
 from assistant.retrieve import Retriever, rrf  # noqa: E402
+from ingest.identity import document_id  # noqa: E402
 from ingest.pipeline import ingest  # noqa: E402
 from ingest.thai_repair import index_form  # noqa: E402
 from plan_assistant.config import load_settings  # noqa: E402
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
                 name = f"p{n:04d}.txt"
                 (corpus / name).write_text(para["context"].lstrip("\ufeff"), encoding="utf-8")
                 for qa in para["qas"]:
-                    questions.append((qa["question"], qa["answers"][0]["text"], name))
+                    questions.append((qa["question"], qa["answers"][0]["text"], document_id(corpus / name)))
         questions = questions[: args.limit]
         settings = load_settings(data_dir=Path(tmp) / "data")
         t0 = time.perf_counter()

@@ -48,15 +48,21 @@ def resolve_documents(questions: list[dict], manifest: Manifest, line_counts: di
                       default_doc: str | None = None) -> dict[str, str]:
     """The indexed document each question's evidence refers to; an error if it is not indexed."""
     indexed = set(manifest.documents)
-    if default_doc and default_doc not in indexed:
-        raise EvalError(f"--doc {default_doc!r} is not in the index ({', '.join(sorted(indexed)) or 'empty'})")
+
+    def one(given: str, who: str) -> str:
+        """A document id from an id or a file name (the same name in two folders must be given by id)."""
+        found = manifest.find(given)
+        if len(found) != 1:
+            why = f"names {len(found)} documents ({', '.join(found)}); use the id" if found else "is not in the index"
+            raise EvalError(f"{who}: document {given!r} {why} (indexed: {', '.join(sorted(indexed)) or 'none'})")
+        return found[0]
+
+    default_doc = one(default_doc, "--doc") if default_doc else None
     out = {}
     for q in questions:
-        doc = q.get("doc") or default_doc or (next(iter(indexed)) if len(indexed) == 1 else None)
+        doc = one(q["doc"], q["id"]) if q.get("doc") else default_doc or (next(iter(indexed)) if len(indexed) == 1 else None)
         if doc is None:
             raise EvalError(f"{q['id']}: no 'doc' and the index holds {len(indexed)} documents; add doc or pass --doc")
-        if doc not in indexed:
-            raise EvalError(f"{q['id']}: document {doc!r} is not in the index; ingest it first")
         for start, end in q["evidence_lines"]:
             if not 1 <= start <= end <= line_counts.get(doc, 0):
                 raise EvalError(f"{q['id']}: evidence lines {start}-{end} are outside {doc} "

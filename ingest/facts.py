@@ -36,14 +36,21 @@ def compact_name(name: str) -> str:
 
 def name_similarity(a: str, b: str) -> float:
     """1.0 for the same name however it is spaced/wrapped; containment counts as a match."""
-    x, y = compact_name(a), compact_name(b)
+    return _compact_similarity(compact_name(a), compact_name(b))
+
+
+def _compact_similarity(x: str, y: str, floor: float = 0.0) -> float:
+    """`name_similarity` of two compact names; below `floor` it may answer 0.0 without the full comparison."""
     if not x or not y:
         return 0.0
     if x == y:
         return 1.0
     if min(len(x), len(y)) >= 12 and (x in y or y in x):
         return 0.95
-    return SequenceMatcher(None, x, y, autojunk=False).ratio()
+    matcher = SequenceMatcher(None, x, y, autojunk=False)
+    if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:  # upper bounds of ratio()
+        return 0.0
+    return matcher.ratio()
 
 
 def _amounts_agree(table_printed: str, table_unit: str, brief_baht: int) -> bool:
@@ -56,11 +63,13 @@ def _amounts_agree(table_printed: str, table_unit: str, brief_baht: int) -> bool
 def match_projects(rows: list[TableRow], briefs: list[Brief]) -> tuple[list[Project], list[Flag]]:
     """Pair table rows with briefs (same funding source, similar name), best pairs first."""
     candidates = []
+    brief_names = [compact_name(b.name) for b in briefs]
     for i, row in enumerate(rows):
+        row_name = compact_name(row.name)
         for j, brief in enumerate(briefs):
             if brief.source and brief.source != row.source:
                 continue
-            score = name_similarity(row.name, brief.name)
+            score = _compact_similarity(row_name, brief_names[j], MATCH_THRESHOLD)
             if score >= MATCH_THRESHOLD:
                 candidates.append((score, i, j))
     used_rows: set[int] = set()

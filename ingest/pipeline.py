@@ -26,7 +26,7 @@ from ingest.facts_records import PlanFacts
 from ingest.facts_store import copy_documents, write_facts
 from ingest.identity import document_id
 from ingest.locks import writer_lock
-from ingest.readers import SUPPORTED_SUFFIXES, ReadError, read_document
+from ingest.readers import SUPPORTED_SUFFIXES, ReadError, ReadLimits, read_document
 from ingest.records import Chunk, Section, SourceText
 from ingest.store import (
     DocumentEntry,
@@ -169,7 +169,7 @@ def _expected_model_id(settings: Settings) -> str:
 
 def _read_and_prepare(path: Path, root: Path | None, doc_id: str, settings: Settings) -> PreparedDocument:
     """Read and prepare one file; any failure is a ReadError naming the file and the reason."""
-    source = read_document(path, root, settings.max_file_mb * 1_000_000)
+    source = read_document(path, root, limits=ReadLimits.from_settings(settings))
     source.doc_id = doc_id
     try:
         return prepare_document(source, settings)
@@ -246,7 +246,7 @@ def _ingest_locked(paths, settings, data_dir, progress, embeddings, remove, sync
         if cand.doc_id in prepared or cand.doc_id in kept:
             continue  # the same file named twice (e.g. a folder and a file in it)
         try:
-            source = read_document(cand.path, cand.root, settings.max_file_mb * 1_000_000)
+            source = read_document(cand.path, cand.root, limits=ReadLimits.from_settings(settings))
         except ReadError as exc:
             report.failed.append((exc.path, exc.reason))
             progress(f"{where} FAILED {exc.path}: {exc.reason}")

@@ -68,6 +68,12 @@ class Manifest:
         docs = {k: DocumentEntry(**{f: x for f, x in v.items() if f in known}) for k, v in raw.get("documents", {}).items()}
         return cls(raw.get("generation"), raw.get("embedding_model"), raw.get("settings_key"), docs)
 
+    def find(self, given: str) -> list[str]:
+        """Ids of the documents `given` names: its id, or else every document with that file name."""
+        if given in self.documents:
+            return [given]
+        return sorted(d for d, e in self.documents.items() if given in (e.name, Path(e.path).name))
+
     def stored_sources(self) -> set[str]:
         """The source copies (relative to the data dir) the index refers to."""
         return {str(Path(e.stored).parent.as_posix()) for e in self.documents.values() if e.stored}

@@ -48,13 +48,11 @@ def cmd_remove(args: argparse.Namespace) -> int:
     """Remove documents by id, or by file name when exactly one indexed document has it."""
     from ingest.store import Manifest
 
-    documents = Manifest.load(Path(_settings(args).data_dir)).documents
+    manifest = Manifest.load(Path(_settings(args).data_dir))
     ids: set[str] = set()
     for given in args.documents:
-        named = [d for d, e in documents.items() if given in (e.name, Path(e.path).name)]
-        if given in documents:
-            ids.add(given)
-        elif len(named) == 1:
+        named = manifest.find(given)
+        if len(named) == 1:
             ids.add(named[0])
         else:
             found = f"{len(named)} documents are named {given!r}: {', '.join(named)}" if named else f"no document {given!r}"

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from eval.harness import EvalError, evaluate, gate_failures, to_markdown, write_section
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SAMPLE
 
 pytestmark = pytest.mark.slow
 DEV = ROOT / "eval" / "questions_dev.jsonl"
@@ -31,6 +31,9 @@ def test_questions_about_missing_documents_or_lines_are_errors(sample_settings, 
     other.write_text(json.dumps(q | {"doc": "not-ingested.pdf"}, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(EvalError, match="not in the index"):
         evaluate(sample_settings, other)
+    named = tmp_path / "named.jsonl"  # a document may be named by its file name when that is unique
+    named.write_text(json.dumps(q | {"doc": SAMPLE.name}, ensure_ascii=False), encoding="utf-8")
+    assert evaluate(sample_settings, named)["overall"]
     far = tmp_path / "far.jsonl"
     far.write_text(json.dumps(q | {"evidence_lines": [[900000, 900001]]}, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(EvalError, match="outside"):

@@ -1,0 +1,264 @@
+"""Choose, per document, which candidate repair of each damage family to apply, by evidence.
+
+The evidence is the share of Thai characters that fall inside dictionary words: each line is
+tokenized with pythainlp `newmm` (per line: it is slow on long strings) and the Thai characters
+of tokens found in `pythainlp.corpus.thai_words()` are counted. For each damage family present
+in the document, up to `SAMPLE_LINES` lines showing that damage are repaired with each candidate
+mapping; the candidate with the highest share is applied to the whole document, and only if it
+beats leaving the damage alone. The choices and the before/after figures are returned in a
+`RepairReport` (for `plan-assistant status`).
+"""
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+
+from ingest import thai_repair as tr
+from ingest.thai_repair import BASE_PLAN, STANDIN_READINGS, TIS620, RepairPlan, apply_plan, repair_line
+
+SAMPLE_LINES = 200  # lines per family decision
+SAMPLE_PER_LETTER = 60  # lines per stand-in letter when choosing what it stands for
+MAX_LETTERS = 12  # distinct stand-in letters considered
+HIT_RATE_LINES = 6000  # lines scored for the report's hit rates (evenly spaced beyond that)
+
+_THAI = re.compile("[\u0E01-\u0E4E]")
+_HAS_MARK = re.compile(f"[{tr.MARKS}]")
+_PROBLEM_MARK = re.compile(
+    rf"(?:^|[ \t\u00A0]|[\u0E30\u0E32\u0E33\u0E40-\u0E46])[{tr.MARKS}]"
+    rf"|[{tr.MARKS}][\u0E31\u0E34-\u0E37\u0E47\u0E4D]"
+)
+
+
+@lru_cache(maxsize=1)
+def _words() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+
+    return thai_words()
+
+
+@lru_cache(maxsize=262144)
+def line_hits(line: str) -> tuple[int, int]:
+    """(Thai characters inside dictionary tokens, Thai characters) of one line (newmm)."""
+    if not _THAI.search(line):
+        return 0, 0
+    from pythainlp.tokenize import word_tokenize
+
+    words = _words()
+    hit = total = 0
+    for tok in word_tokenize(line, engine="newmm", keep_whitespace=False):
+        n = len(_THAI.findall(tok))
+        total += n
+        if n and tok in words:
+            hit += n
+    return hit, total
+
+
+def dictionary_share(lines: list[str]) -> float:
+    """Share of Thai characters of `lines` that fall inside dictionary words (0..1)."""
+    hit = total = 0
+    for line in lines:
+        h, t = line_hits(line)
+        hit += h
+        total += t
+    return hit / total if total else 1.0
+
+
+@dataclass
+class FamilyChoice:
+    """One damage family's decision: candidates tried on a sample, with their shares."""
+
+    family: str
+    chosen: str
+    sample_lines: int
+    shares: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class RepairReport:
+    """What repair did to one document, for logs and `plan-assistant status`."""
+
+    lines: int
+    hit_rate_before: float
+    hit_rate_after: float
+    damage_before: dict[str, int]
+    damage_after: dict[str, int]
+    choices: list[FamilyChoice]
+    plan: RepairPlan
+    seconds: float
+    hit_rate_lines: int = 0  # lines the hit rates were computed on
+
+    def chosen(self) -> dict[str, str]:
+        """Family → chosen candidate."""
+        return {c.family: c.chosen for c in self.choices}
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["plan"] = {k: (list(map(list, v)) if isinstance(v, tuple) else v) for k, v in asdict(self.plan).items()}
+        return d
+
+    def summary(self) -> str:
+        """One line: hit rate before → after and the non-trivial choices."""
+        picks = ", ".join(f"{c.family}={c.chosen}" for c in self.choices) or "no damage found"
+        return (
+            f"dictionary hits {self.hit_rate_before:.1%} → {self.hit_rate_after:.1%}; {picks}"
+        )
+
+
+def _spread(items: list, n: int) -> list:
+    """Up to n items evenly spaced over `items` (deterministic)."""
+    if len(items) <= n:
+        return list(items)
+    return [items[k * len(items) // n] for k in range(n)]
+
+
+def _share(lines: list[str], plan: RepairPlan) -> float:
+    return dictionary_share([repair_line(line, plan) for line in lines])
+
+
+def _pick(family: str, sample: list[str], candidates: dict[str, RepairPlan], keep: str,
+          score=None) -> tuple[str, FamilyChoice]:
+    """The candidate with the highest share, if it beats `keep` (ties keep)."""
+    score = score or (lambda plan: _share(sample, plan))
+    shares = {name: score(plan) for name, plan in candidates.items()}
+    best = keep
+    for name, value in shares.items():
+        if value > shares[best]:
+            best = name
+    return best, FamilyChoice(family, best, len(sample), {k: round(v, 4) for k, v in shares.items()})
+
+
+def _letter_table(lines: list[str], plan: RepairPlan, pattern: re.Pattern, field_name: str,
+                  readings_for) -> tuple[tuple[str, str], ...]:
+    """For each stand-in letter, the reading that raises the share on lines containing it."""
+    counts = Counter(ch for line in lines for m in pattern.finditer(line) for ch in m.group())
+    table: list[tuple[str, str]] = []
+    for letter, _ in counts.most_common(MAX_LETTERS):
+        sample = _spread([line for line in lines if letter in line and pattern.search(line)], SAMPLE_PER_LETTER)
+        keep = _share(sample, plan)
+        best, best_share = None, keep
+        for reading in readings_for(letter):
+            share = _share(sample, plan.with_(**{field_name: ((letter, reading),)}))
+            if share > best_share:
+                best, best_share = reading, share
+        if best is not None:
+            table.append((letter, best))
+    return tuple(table)
+
+
+def _table_name(table: tuple[tuple[str, str], ...]) -> str:
+    return "letters " + " ".join(f"{a}={b if b in tr._CONSONANT else '◌' + b}" for a, b in table)
+
+
+def choose_plan(lines: list[str]) -> tuple[RepairPlan, list[FamilyChoice]]:
+    """Decide each damage family present in `lines` (one document) from its own text."""
+    plan = BASE_PLAN
+    choices: list[FamilyChoice] = []
+
+    def family(name: str, pattern: re.Pattern, candidates: dict[str, RepairPlan], keep: str = "keep"):
+        nonlocal plan
+        sample = _spread([line for line in lines if pattern.search(line)], SAMPLE_LINES)
+        if not sample:
+            return
+        best, choice = _pick(name, sample, candidates, keep)
+        choices.append(choice)
+        plan = candidates[best]
+
+    family("private_use", tr._PUA, {"keep": plan, "map": plan.with_(pua=True)})
+
+    latin = [line for line in lines if tr._LATIN1_IN_THAI.search(line)]
+    if latin:
+        table = _letter_table(
+            latin, plan, tr._LATIN1_IN_THAI, "latin1",
+            lambda c: [chr(ord(c) + 0x0D60), *STANDIN_READINGS],
+        )
+        cands = {"keep": plan, TIS620: plan.with_(latin1=TIS620)}
+        if table and table != tuple((c, chr(ord(c) + 0x0D60)) for c, _ in table):
+            cands[_table_name(table)] = plan.with_(latin1=table)
+        family("latin_in_thai", tr._LATIN1_IN_THAI, cands)
+
+    ascii_lines = [line for line in lines if tr._ASCII_IN_THAI.search(line)]
+    if ascii_lines:
+        table = _letter_table(ascii_lines, plan, tr._ASCII_IN_THAI, "ascii", lambda c: STANDIN_READINGS)
+        if table:
+            family("ascii_standin", tr._ASCII_IN_THAI, {"keep": plan, _table_name(table): plan.with_(ascii=table)})
+
+    family("replacement_char", re.compile("\uFFFD"), {"keep": plan, "sara_am+remnant": plan.with_(fffd=True)})
+    family("doubled_mark", tr._EXACT_DOUBLE, {"keep": plan, "dedupe": plan.with_(dedupe=True)})
+
+    mapped = None
+
+    def mapped_lines() -> list[str]:
+        nonlocal mapped
+        if mapped is None:
+            mapped = [tr.map_characters(line, plan) for line in lines]
+        return mapped
+
+    # Displaced marks: decided on the mapped text (a tone mark may have been a Latin letter).
+    problem = _spread([line for line in mapped_lines() if _PROBLEM_MARK.search(line)], SAMPLE_LINES)
+    if problem:
+        mplan = plan.with_(pua=False, latin1=(), ascii=(), fffd=False)  # already mapped
+        best, choice = _pick("displaced_mark", problem,
+                             {"in_place": mplan, "search": mplan.with_(relocate=True)}, "in_place")
+        choices.append(choice)
+        plan = plan.with_(relocate=best == "search")
+
+    pairs = [
+        (mapped_lines()[n - 1], mapped_lines()[n])
+        for n in range(1, len(lines))
+        if tr._LINE_START_MARKS.match(mapped_lines()[n]) and mapped_lines()[n - 1].strip()
+    ]
+    if pairs:
+        sample = _spread(pairs, SAMPLE_LINES)
+        mplan = plan.with_(pua=False, latin1=(), ascii=(), fffd=False)
+
+        def score(p: RepairPlan) -> float:
+            return dictionary_share([x for pair in sample for x in apply_plan(list(pair), p)])
+
+        best, choice = _pick("line_start_mark", [a + "\n" + b for a, b in sample],
+                             {"keep": mplan, "move_back": mplan.with_(line_start=True)}, "keep", score)
+        choices.append(choice)
+        plan = plan.with_(line_start=best == "move_back")
+
+    marked = _spread([line for line in mapped_lines() if _HAS_MARK.search(line)], SAMPLE_LINES)
+    if marked:
+        mplan = plan.with_(pua=False, latin1=(), ascii=(), fffd=False, line_start=False)
+        best, choice = _pick("shifted_mark", marked, {"keep": mplan, "shift_back": mplan.with_(shift_back=True)})
+        choices.append(choice)
+        plan = plan.with_(shift_back=best == "shift_back")
+    return plan, choices
+
+
+def damage_totals(lines: list[str]) -> dict[str, int]:
+    """`thai_repair.damage_counts` summed over lines, plus marks at a line start."""
+    totals: Counter = Counter()
+    for line in lines:
+        totals.update(tr.damage_counts(line))
+    totals["mark_at_line_start"] = sum(
+        1 for n in range(1, len(lines)) if tr._LINE_START_MARKS.match(lines[n]) and lines[n - 1].strip()
+    )
+    return dict(totals)
+
+
+def repair_document(lines: list[str]) -> tuple[list[str], RepairReport]:
+    """Choose the plan from `lines`, apply it, and report (see module docstring)."""
+    start = time.perf_counter()
+    plan, choices = choose_plan(lines)
+    repaired = apply_plan(lines, plan)
+    sample = _spread(range(len(lines)), HIT_RATE_LINES)
+    before = dictionary_share([lines[n] for n in sample])
+    after = dictionary_share([repaired[n] for n in sample])
+    report = RepairReport(
+        lines=len(lines),
+        hit_rate_before=round(before, 4),
+        hit_rate_after=round(after, 4),
+        damage_before=damage_totals(lines),
+        damage_after=damage_totals(repaired),
+        choices=choices,
+        plan=plan,
+        seconds=round(time.perf_counter() - start, 2),
+        hit_rate_lines=len(sample),
+    )
+    return repaired, report
