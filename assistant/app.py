@@ -71,9 +71,11 @@ class Service:
         with self._reloading:
             if key == self._seen:
                 return
-            generation = Manifest.load(Path(self.settings.data_dir)).generation
+            manifest = Manifest.load(Path(self.settings.data_dir))
+            generation = manifest.generation
             current = self._current
-            if current is not None and current.assistant.generation == generation:
+            if current is not None and (current.assistant.generation, current.assistant.dense_ready) == (
+                    generation, manifest.dense_pending == 0):
                 self._seen = key
                 return
             fresh = _Lease(Assistant(self.settings, self._embeddings)) if generation else None

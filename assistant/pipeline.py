@@ -61,8 +61,9 @@ class Assistant:
             raise RuntimeError(f"no index in {settings.data_dir}: run `plan-assistant ingest corpus/` first")
         manifest, self._pin = opened
         self.generation = manifest.generation
+        self.dense_ready = manifest.dense_pending == 0
         self.db = FactsDB(settings, self.generation)
-        self.retriever = Retriever(settings, embeddings, self.generation, manifest.embedding_model)
+        self.retriever = Retriever(settings, embeddings, self.generation, manifest.embedding_model, self.dense_ready)
         self.engine = engine or make_engine(settings)
         self.titles = self.db.titles()
         self._sections: dict[str, list[tuple[int, int, str]]] = {}

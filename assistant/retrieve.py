@@ -46,10 +46,10 @@ class Retriever:
     answers queries against it."""
 
     def __init__(self, settings: Settings, embeddings=None, generation: str | None = None,
-                 embedding_model: str | None = None):
+                 embedding_model: str | None = None, dense_ready: bool = True):
         self.settings = settings
         self._embeddings = embeddings
-        self.snapshot: IndexSnapshot | None = open_snapshot(settings, generation, embedding_model)
+        self.snapshot: IndexSnapshot | None = open_snapshot(settings, generation, embedding_model, dense_ready)
         if self.snapshot is None:
             raise RuntimeError(
                 f"no index in {settings.data_dir}: run `plan-assistant ingest corpus/` first"
@@ -83,6 +83,8 @@ class Retriever:
         k = k or self.settings.top_k
         normalized = normalize_query(query)
         pool = max(4 * k, 20)
+        if not self.snapshot.dense_ready:  # passages still being embedded: keywords only, never a partial dense list
+            mode = "bm25"
         dense_ids = self.dense(normalized, pool) if mode in ("fused", "dense") else []
         bm25_ids = self.bm25(normalized, pool) if mode in ("fused", "bm25") else []
         if mode == "dense":

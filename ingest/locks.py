@@ -64,18 +64,23 @@ def writer_lock(data_dir: Path, wait_seconds: float | None = None,
         os.close(fd)  # closing the descriptor releases the lock
 
 
-def try_writer_lock(data_dir: Path) -> int | None:
-    """The ingest lock's descriptor if it is free right now (release with os.close), else None."""
-    path = Path(data_dir) / WRITER_LOCK
-    if not Path(data_dir).is_dir():
+def _exclusive_now(path: Path, flags: int) -> int | None:
+    """A descriptor holding an exclusive lock on `path` if nobody holds one (release with os.close), else None."""
+    try:
+        fd = os.open(path, flags | os.O_CREAT, 0o644)
+    except FileNotFoundError:  # its folder is gone
         return None
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         os.close(fd)
         return None
     return fd
+
+
+def try_writer_lock(data_dir: Path) -> int | None:
+    """The ingest lock's descriptor if it is free right now (release with os.close), else None."""
+    return _exclusive_now(Path(data_dir) / WRITER_LOCK, os.O_RDWR)
 
 
 class GenerationPin:
@@ -110,13 +115,4 @@ def pin(generation_dir: Path) -> GenerationPin | None:
 
 def unused(generation_dir: Path) -> int | None:
     """An exclusive lock's descriptor on a generation nobody reads (release with os.close), else None."""
-    try:
-        fd = os.open(generation_dir / PIN_FILE, os.O_RDONLY | os.O_CREAT, 0o644)
-    except FileNotFoundError:
-        return None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        os.close(fd)
-        return None
-    return fd
+    return _exclusive_now(generation_dir / PIN_FILE, os.O_RDONLY)

@@ -26,18 +26,20 @@ from ingest.facts_records import PlanFacts
 from ingest.facts_store import copy_documents, write_facts
 from ingest.identity import document_id
 from ingest.locks import writer_lock
-from ingest.readers import SUPPORTED_SUFFIXES, ReadError, ReadLimits, read_document
+from ingest.readers import SUPPORTED_SUFFIXES, ReadError, ReadLimits, file_hash, read_document
 from ingest.records import Chunk, Section, SourceText
 from ingest.store import (
     DocumentEntry,
     EmbeddingCache,
     Manifest,
+    add_vectors,
     collect_garbage,
     drop_generation,
     embed_with_cache,
     generation_dir,
     load_chunks,
     new_generation_id,
+    vector_ids,
     write_generation,
 )
 from ingest.structure import build_sections
@@ -74,6 +76,8 @@ class IngestReport:
     chunks: int = 0
     embedded: int = 0
     seconds: float = 0.0
+    answerable_seconds: float | None = None  # when keyword search and facts of the new index were live
+    dense_error: str | None = None  # embedding stopped: search stays keyword-only until an ingest finishes it
     generation: str | None = None
 
     def summary(self) -> str:
@@ -82,8 +86,11 @@ class IngestReport:
             f"{len(self.skipped)} unchanged, {len(self.removed)} removed, {len(self.failed)} failed, "
             f"{len(self.ignored)} ignored)",
             f"sections: {self.sections}  chunks: {self.chunks}  newly embedded: {self.embedded}",
-            f"seconds: {self.seconds:.2f}",
+            f"seconds: {self.seconds:.2f}"
+            + (f" (answerable after {self.answerable_seconds:.2f})" if self.answerable_seconds is not None else ""),
         ]
+        if self.dense_error:
+            lines.append(f"WARNING {self.dense_error}")
         lines += [f"FAILED {path}: {reason}" for path, reason in self.failed]
         lines += [f"ignored {path}: {reason}" for path, reason in self.ignored]
         return "\n".join(lines)
@@ -198,6 +205,14 @@ def _source_of(entry: DocumentEntry, data_dir: Path) -> Path | None:
     return None
 
 
+def _unchanged(path: Path, entry: DocumentEntry, settings: Settings) -> bool:
+    """True if the file still has the indexed content: decided from its bytes, without parsing it."""
+    try:
+        return path.stat().st_size <= settings.max_file_mb * 1_000_000 and file_hash(path) == entry.content_hash
+    except OSError:
+        return False
+
+
 def _under(path: str, roots: list[Path]) -> bool:
     return any(Path(path).is_relative_to(r) for r in roots)
 
@@ -230,7 +245,9 @@ def _ingest_locked(paths, settings, data_dir, progress, embeddings, remove, sync
     manifest = Manifest.load(data_dir)
     report = IngestReport()
     report.collected = collect_garbage(settings, manifest.generation, manifest.stored_sources())  # crash leftovers
-    key = _settings_key(settings, _expected_model_id(settings))
+    if manifest.generation and manifest.dense_pending:
+        embeddings = _resume_vectors(settings, data_dir, manifest, embeddings, progress, report)
+    key = _settings_key(settings, getattr(embeddings, "model_id", None) or _expected_model_id(settings))
     rebuild_all = force or manifest.settings_key != key
     unknown = remove - set(manifest.documents)
     if unknown:
@@ -245,6 +262,13 @@ def _ingest_locked(paths, settings, data_dir, progress, embeddings, remove, sync
         where = f"[{n}/{len(files)}]"
         if cand.doc_id in prepared or cand.doc_id in kept:
             continue  # the same file named twice (e.g. a folder and a file in it)
+        old = manifest.documents.get(cand.doc_id)
+        if old and not rebuild_all and _unchanged(cand.path, old, settings):
+            kept[old.doc_id] = DocumentEntry(**{**vars(old), "name": cand.path.name})
+            batch_hashes[old.content_hash] = old
+            report.skipped.append(old.doc_id)
+            progress(f"{where} unchanged {old.doc_id}")
+            continue
         try:
             source = read_document(cand.path, cand.root, limits=ReadLimits.from_settings(settings))
         except ReadError as exc:
@@ -332,13 +356,10 @@ def _ingest_locked(paths, settings, data_dir, progress, embeddings, remove, sync
     texts = [index_text(c) for c in chunks]
     cache = EmbeddingCache(data_dir / "embedding_cache.sqlite")
     try:
-        before = len(cache.get_many(model_id, texts))
-        vectors = embed_with_cache(
-            texts, embeddings, model_id, cache, progress=lambda i, total: progress(f"embedding {i}/{total}")
-        )
-        report.embedded = len(set(texts)) - before
+        cached = cache.get_many(model_id, texts)
     finally:
         cache.close()
+    vectors = [cached.get(EmbeddingCache.key(t)) for t in texts]
     generation = new_generation_id()
     try:
         write_generation(settings, generation, chunks, texts, vectors, [search_tokens(t) for t in texts])
@@ -351,7 +372,8 @@ def _ingest_locked(paths, settings, data_dir, progress, embeddings, remove, sync
         drop_generation(settings, generation)
         raise
 
-    new_manifest = Manifest(generation, model_id, _settings_key(settings, model_id), dict(kept))
+    missing = [(c, t) for c, t, v in zip(chunks, texts, vectors) if v is None]
+    new_manifest = Manifest(generation, model_id, _settings_key(settings, model_id), dict(kept), len(missing))
     now = time.strftime("%Y-%m-%dT%H:%M:%S%z")
     for doc_id, doc in prepared.items():
         pages = [p for p in doc.source.pages if p is not None]
@@ -367,12 +389,64 @@ def _ingest_locked(paths, settings, data_dir, progress, embeddings, remove, sync
             stored=stored[doc_id],
             indexed_at=now,
         )
-    new_manifest.save(data_dir)  # the atomic switch
+    # The atomic switch: from here the new documents answer by keyword search and facts.
+    new_manifest.save(data_dir)
+    report.answerable_seconds = time.perf_counter() - t0
     # The old generation goes now if nobody reads it; otherwise its last reader or the next ingest collects it.
     report.collected += collect_garbage(settings, generation, new_manifest.stored_sources())
-
     report.sections = sum(e.sections for e in new_manifest.documents.values())
     report.chunks = len(chunks)
     report.generation = generation
+    if missing:
+        progress(f"answerable now by keyword search and facts ({report.answerable_seconds:.1f} s); "
+                 f"embedding {len(missing)} passages for meaning-based search …")
+        _fill_vectors(settings, data_dir, new_manifest, missing, embeddings, model_id, progress, report)
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _fill_vectors(settings: Settings, data_dir: Path, manifest: Manifest, missing: list[tuple[Chunk, str]],
+                  embeddings, model_id: str, progress: Callable[[str], None], report: IngestReport,
+                  batch: int = 32) -> None:
+    """Embed the active generation's passages that have no vector yet, then let dense search join in.
+
+    Runs under the writer lock after the swap; vectors go to the cache as they come, so an ingest
+    that is stopped here resumes where it was (the manifest keeps `dense_pending` until the end).
+    """
+    cache = EmbeddingCache(data_dir / "embedding_cache.sqlite")
+    started = time.perf_counter()
+    done = 0
+    try:
+        for i in range(0, len(missing), batch):
+            part = missing[i:i + batch]
+            vectors = embed_with_cache([t for _, t in part], embeddings, model_id, cache)
+            add_vectors(settings, manifest.generation, [c for c, _ in part], [t for _, t in part], vectors)
+            done += len(part)
+            rate = done / max(time.perf_counter() - started, 1e-6)
+            eta = (len(missing) - done) / rate
+            progress(f"embedding {done}/{len(missing)} ({rate:.1f}/s, about {eta:.0f} s left)")
+        report.embedded += len(missing)
+    except Exception as exc:  # the documents stay answerable by keywords; the next ingest resumes
+        report.dense_error = f"embedding stopped after {done} of {len(missing)} passages ({exc.__class__.__name__}: {exc}); " \
+                             "run `plan-assistant ingest` again to finish"
+        progress(report.dense_error)
+        return
+    finally:
+        cache.close()
+    manifest.dense_pending = 0
+    manifest.save(data_dir)
+
+
+def _resume_vectors(settings: Settings, data_dir: Path, manifest: Manifest, embeddings,
+                    progress: Callable[[str], None], report: IngestReport):
+    """Finish the embedding a stopped ingest left pending on the active generation; the embedder used."""
+    if embeddings is None:
+        from ingest.embeddings import make_embeddings
+
+        embeddings = make_embeddings(settings)
+    have = vector_ids(settings, manifest.generation)
+    missing = [(c, index_text(c)) for c in load_chunks(data_dir, manifest.generation) if c.chunk_id not in have]
+    progress(f"resuming: {len(missing)} passages of the active index still need vectors")
+    _fill_vectors(settings, data_dir, manifest, missing, embeddings,
+                  getattr(embeddings, "model_id", type(embeddings).__name__), progress, report)
+    return embeddings

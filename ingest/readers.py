@@ -93,8 +93,10 @@ def _decode_text(data: bytes, path: Path) -> str:
 def page_of_lines(lines: list[str]) -> tuple[list[str], list[int | None]]:
     """Assign printed page numbers (footers like `- 12 -` / `หน้า 12`) to the lines above them.
 
-    Form feeds also end a page. Returns the lines unchanged and the page of each line;
-    all None when the text carries no page marks.
+    Form feeds also end a page, where they stand: a line that begins with one (`pdftotext`
+    writes `…last line\\n\\fFirst line of the next page`) is the first line of the next page, a
+    line that ends with one is the last line of its page. Returns the lines without the form
+    feeds and the page of each line; all None when the text carries no page marks.
     """
     pages: list[int | None] = [None] * len(lines)
     start = 0
@@ -110,10 +112,14 @@ def page_of_lines(lines: list[str]) -> tuple[list[str], list[int | None]]:
             start = i + 1
             found = True
         elif seen_feed and "\f" in line:
-            for j in range(start, i + 1):
+            before, _, after = line.partition("\f")
+            # Text before the first form feed ends the current page on this line; with none
+            # (and text after it) this line already belongs to the next page.
+            last = i if before.strip() or not after.replace("\f", "").strip() else i - 1
+            for j in range(start, last + 1):
                 pages[j] = feed_page
-            feed_page += 1
-            start = i + 1
+            feed_page += line.count("\f")  # `\f\f`: an empty page in between
+            start = last + 1
             found = True
     if found and seen_feed:
         for j in range(start, len(lines)):

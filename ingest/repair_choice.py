@@ -10,6 +10,7 @@ beats leaving the damage alone. The choices and the before/after figures are ret
 """
 from __future__ import annotations
 
+import math
 import re
 import time
 from collections import Counter
@@ -22,6 +23,7 @@ from ingest.thai_repair import BASE_PLAN, STANDIN_READINGS, TIS620, RepairPlan, 
 SAMPLE_LINES = 200  # lines per family decision
 SAMPLE_PER_LETTER = 60  # lines per stand-in letter when choosing what it stands for
 MAX_LETTERS = 12  # distinct stand-in letters considered
+REFINE_SNIPPETS = 20  # three-line windows per letter when judged again with the moves
 HIT_RATE_LINES = 6000  # lines scored for the report's hit rates (evenly spaced beyond that)
 
 _THAI = re.compile("[\u0E01-\u0E4E]")
@@ -39,31 +41,66 @@ def _words() -> frozenset[str]:
     return thai_words()
 
 
-@lru_cache(maxsize=262144)
-def line_hits(line: str) -> tuple[int, int]:
-    """(Thai characters inside dictionary tokens, Thai characters) of one line (newmm)."""
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    """log(1 + count) of words in the Thai National Corpus list shipped with pythainlp."""
+    from pythainlp.corpus import tnc
+
+    return {word: math.log1p(count) for word, count in tnc.word_freqs()}
+
+
+@lru_cache(maxsize=65536)
+def line_stats(line: str) -> tuple[int, int, int, float]:
+    """(Thai characters inside dictionary tokens, Thai characters, tokens, their frequency).
+
+    Tokens come from newmm. Fewer tokens, then the frequency (sum of log counts in the Thai
+    National Corpus), only break ties between readings the dictionary accepts alike:
+    `ผลสัมฤทธิ์` beats `ผลิ|สัมฤทธิ`, `ตัวชี้วัด` beats `ตัวชี่วัด` (`ชี่` is a word too, a rare one).
+    Latin letters glued to Thai (Latin-1 runs, single ASCII letters) count as Thai characters
+    that are in no word: a stand-in for a Thai letter or mark the font hid, judged against the
+    same total whether mapped or left.
+    """
     if not _THAI.search(line):
-        return 0, 0
+        return 0, 0, 0, 0.0
     from pythainlp.tokenize import word_tokenize
 
     words = _words()
-    hit = total = 0
+    freqs = _frequencies()
+    hit = tokens = 0
+    freq = 0.0
+    total = sum(len(m.group()) for m in tr._LATIN1_IN_THAI.finditer(line))
+    total += len(tr._ASCII_IN_THAI.findall(line))
     for tok in word_tokenize(line, engine="newmm", keep_whitespace=False):
         n = len(_THAI.findall(tok))
         total += n
+        tokens += 1
         if n and tok in words:
             hit += n
-    return hit, total
+            freq += freqs.get(tok, 0.0)
+    return hit, total, tokens, freq
+
+
+def line_hits(line: str) -> tuple[int, int]:
+    """(Thai characters inside dictionary tokens, Thai characters) of one line (newmm)."""
+    return line_stats(line)[:2]
 
 
 def dictionary_share(lines: list[str]) -> float:
     """Share of Thai characters of `lines` that fall inside dictionary words (0..1)."""
-    hit = total = 0
+    return evidence(lines)[0]
+
+
+def evidence(lines: list[str]) -> tuple[float, int, float]:
+    """(dictionary share, −tokens, token frequency) of `lines`: compared in that order."""
+    hit = total = tokens = 0
+    freq = 0.0
     for line in lines:
-        h, t = line_hits(line)
+        h, t, k, f = line_stats(line)
         hit += h
         total += t
-    return hit / total if total else 1.0
+        tokens += k
+        freq += f
+    return (round(hit / total, 9) if total else 1.0), -tokens, round(freq, 6)
 
 
 @dataclass
@@ -114,20 +151,26 @@ def _spread(items: list, n: int) -> list:
     return [items[k * len(items) // n] for k in range(n)]
 
 
-def _share(lines: list[str], plan: RepairPlan) -> float:
-    return dictionary_share([repair_line(line, plan) for line in lines])
+def _score(lines: list[str], plan: RepairPlan) -> tuple[float, int, float]:
+    return evidence([repair_line(line, plan) for line in lines])
+
+
+def _better(value: tuple, best: tuple, keep: tuple) -> bool:
+    """`value` beats `best`, and its dictionary share is strictly above leaving the damage
+    (fewer tokens and word frequency only order candidates that all raise the share)."""
+    return value[0] > keep[0] and value > best
 
 
 def _pick(family: str, sample: list[str], candidates: dict[str, RepairPlan], keep: str,
           score=None) -> tuple[str, FamilyChoice]:
     """The candidate with the highest share, if it beats `keep` (ties keep)."""
-    score = score or (lambda plan: _share(sample, plan))
-    shares = {name: score(plan) for name, plan in candidates.items()}
+    score = score or (lambda plan: _score(sample, plan))
+    scores = {name: score(plan) for name, plan in candidates.items()}
     best = keep
-    for name, value in shares.items():
-        if value > shares[best]:
+    for name, value in scores.items():
+        if _better(value, scores[best], scores[keep]):
             best = name
-    return best, FamilyChoice(family, best, len(sample), {k: round(v, 4) for k, v in shares.items()})
+    return best, FamilyChoice(family, best, len(sample), {k: round(v[0], 4) for k, v in scores.items()})
 
 
 def _letter_table(lines: list[str], plan: RepairPlan, pattern: re.Pattern, field_name: str,
@@ -137,15 +180,52 @@ def _letter_table(lines: list[str], plan: RepairPlan, pattern: re.Pattern, field
     table: list[tuple[str, str]] = []
     for letter, _ in counts.most_common(MAX_LETTERS):
         sample = _spread([line for line in lines if letter in line and pattern.search(line)], SAMPLE_PER_LETTER)
-        keep = _share(sample, plan)
-        best, best_share = None, keep
+        keep = _score(sample, plan)
+        best, best_score = None, keep
         for reading in readings_for(letter):
-            share = _share(sample, plan.with_(**{field_name: ((letter, reading),)}))
-            if share > best_share:
-                best, best_share = reading, share
+            value = _score(sample, plan.with_(**{field_name: ((letter, reading),)}))
+            if _better(value, best_score, keep):
+                best, best_score = reading, value
         if best is not None:
             table.append((letter, best))
     return tuple(table)
+
+
+def _refine_letters(lines: list[str], plan: RepairPlan, choices: list[FamilyChoice]) -> RepairPlan:
+    """Each stand-in letter judged again with the moves chosen since, on the lines around it:
+    a mark the extractor displaced only scores once it is put back, so the first, move-less
+    reading of a letter seen mostly in displaced places can be wrong (`ผลสมฤทธ ั Í` / `ิ...` is
+    `ผลสัมฤทธิ์` only with `Í` = `์`)."""
+    first = plan.latin1
+    counts = Counter(ch for line in lines for m in tr._LATIN1_IN_THAI.finditer(line) for ch in m.group())
+    rows_with: dict[str, list[int]] = {c: [] for c, _ in counts.most_common(MAX_LETTERS)}
+    for n, line in enumerate(lines):
+        if tr._LATIN1_IN_THAI.search(line):
+            for c in rows_with:
+                if c in line:
+                    rows_with[c].append(n)
+    for letter, rows in rows_with.items():
+        windows = [lines[max(0, n - 1):n + 2] for n in _spread(rows, REFINE_SNIPPETS)]
+
+        def score(p: RepairPlan) -> tuple[float, int, float]:
+            # Marks the font put on the next line join in (the line-start choice is made again).
+            return evidence([x for window in windows for x in apply_plan(window, p.with_(line_start=True))])
+
+        others = tuple(pair for pair in plan.latin1 if pair[0] != letter)
+        keep = best = score(plan.with_(latin1=others))
+        best_plan = plan.with_(latin1=others)
+        for reading in [chr(ord(letter) + 0x0D60), *STANDIN_READINGS]:
+            cand = plan.with_(latin1=(*others, (letter, reading)))
+            value = score(cand)
+            if _better(value, best, keep):
+                best_plan, best = cand, value
+        plan = best_plan
+    if plan.latin1 != first:
+        choice = next(c for c in choices if c.family == "latin_in_thai")
+        choice.chosen = _table_name(plan.latin1) if plan.latin1 else "keep"
+        sample = _spread([line for line in lines if tr._LATIN1_IN_THAI.search(line)], SAMPLE_LINES)
+        choice.shares[choice.chosen + " (after moves)"] = round(_score(sample, plan)[0], 4)
+    return plan
 
 
 def _table_name(table: tuple[tuple[str, str], ...]) -> str:
@@ -185,16 +265,17 @@ def choose_plan(lines: list[str]) -> tuple[RepairPlan, list[FamilyChoice]]:
         if table:
             family("ascii_standin", tr._ASCII_IN_THAI, {"keep": plan, _table_name(table): plan.with_(ascii=table)})
 
-    family("replacement_char", re.compile("\uFFFD"), {"keep": plan, "sara_am+remnant": plan.with_(fffd=True)})
     family("doubled_mark", tr._EXACT_DOUBLE, {"keep": plan, "dedupe": plan.with_(dedupe=True)})
+    family("replacement_char", re.compile("\uFFFD"), {"keep": plan, "sara_am+remnant": plan.with_(fffd=True)})
 
-    mapped = None
+    mapped: dict[RepairPlan, list[str]] = {}
 
     def mapped_lines() -> list[str]:
-        nonlocal mapped
-        if mapped is None:
-            mapped = [tr.map_characters(line, plan) for line in lines]
-        return mapped
+        key = plan.with_(relocate=False, line_start=False, shift_back="")
+        if key not in mapped:
+            mapped.clear()
+            mapped[key] = [tr.map_characters(line, plan) for line in lines]
+        return mapped[key]
 
     # Displaced marks: decided on the mapped text (a tone mark may have been a Latin letter).
     problem = _spread([line for line in mapped_lines() if _PROBLEM_MARK.search(line)], SAMPLE_LINES)
@@ -205,29 +286,46 @@ def choose_plan(lines: list[str]) -> tuple[RepairPlan, list[FamilyChoice]]:
         choices.append(choice)
         plan = plan.with_(relocate=best == "search")
 
-    pairs = [
-        (mapped_lines()[n - 1], mapped_lines()[n])
-        for n in range(1, len(lines))
-        if tr._LINE_START_MARKS.match(mapped_lines()[n]) and mapped_lines()[n - 1].strip()
-    ]
-    if pairs:
+    def line_start() -> None:
+        nonlocal plan
+        text = mapped_lines()
+        pairs = [
+            (text[n - 1], text[n])
+            for n in range(1, len(text))
+            if tr._LINE_START_MARKS.match(text[n]) and text[n - 1].strip()
+        ]
+        choices[:] = [c for c in choices if c.family != "line_start_mark"]
+        if not pairs:
+            plan = plan.with_(line_start=False)
+            return
         sample = _spread(pairs, SAMPLE_LINES)
         mplan = plan.with_(pua=False, latin1=(), ascii=(), fffd=False)
 
-        def score(p: RepairPlan) -> float:
-            return dictionary_share([x for pair in sample for x in apply_plan(list(pair), p)])
+        def score(p: RepairPlan) -> tuple[float, int, float]:
+            return evidence([x for pair in sample for x in apply_plan(list(pair), p)])
 
         best, choice = _pick("line_start_mark", [a + "\n" + b for a, b in sample],
-                             {"keep": mplan, "move_back": mplan.with_(line_start=True)}, "keep", score)
+                             {"keep": mplan.with_(line_start=False), "move_back": mplan.with_(line_start=True)},
+                             "keep", score)
         choices.append(choice)
         plan = plan.with_(line_start=best == "move_back")
+
+    line_start()
+    if latin and plan.latin1 != TIS620 and plan.relocate:
+        before = plan.latin1
+        plan = _refine_letters(lines, plan, choices)
+        if plan.latin1 != before:
+            line_start()  # marks that were letters may now start lines
 
     marked = _spread([line for line in mapped_lines() if _HAS_MARK.search(line)], SAMPLE_LINES)
     if marked:
         mplan = plan.with_(pua=False, latin1=(), ascii=(), fffd=False, line_start=False)
-        best, choice = _pick("shifted_mark", marked, {"keep": mplan, "shift_back": mplan.with_(shift_back=True)})
+        cands = {"keep": mplan, "after": mplan.with_(shift_back="after")}
+        if plan.relocate:
+            cands["before+after"] = mplan.with_(shift_back="both")
+        best, choice = _pick("shifted_mark", marked, cands, "keep")
         choices.append(choice)
-        plan = plan.with_(shift_back=best == "shift_back")
+        plan = plan.with_(shift_back={"keep": "", "after": "after", "before+after": "both"}[best])
     return plan, choices
 
 

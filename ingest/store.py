@@ -57,6 +57,8 @@ class Manifest:
     embedding_model: str | None = None
     settings_key: str | None = None
     documents: dict[str, DocumentEntry] = field(default_factory=dict)
+    # Passages of the active generation still without a vector: until 0, search is keyword-only.
+    dense_pending: int = 0
 
     @classmethod
     def load(cls, data_dir: Path) -> "Manifest":
@@ -66,7 +68,8 @@ class Manifest:
         raw = json.loads(path.read_text(encoding="utf-8"))
         known = set(DocumentEntry.__dataclass_fields__)
         docs = {k: DocumentEntry(**{f: x for f, x in v.items() if f in known}) for k, v in raw.get("documents", {}).items()}
-        return cls(raw.get("generation"), raw.get("embedding_model"), raw.get("settings_key"), docs)
+        return cls(raw.get("generation"), raw.get("embedding_model"), raw.get("settings_key"), docs,
+                   int(raw.get("dense_pending", 0)))
 
     def find(self, given: str) -> list[str]:
         """Ids of the documents `given` names: its id, or else every document with that file name."""
@@ -84,6 +87,7 @@ class Manifest:
             "generation": self.generation,
             "embedding_model": self.embedding_model,
             "settings_key": self.settings_key,
+            "dense_pending": self.dense_pending,
             "documents": {k: vars(v) for k, v in sorted(self.documents.items())},
         }
         tmp = data_dir / (MANIFEST + ".tmp")
@@ -186,18 +190,28 @@ def write_generation(
     generation: str,
     chunks: list[Chunk],
     index_texts: list[str],
-    vectors: list[list[float]],
+    vectors: list[list[float] | None],
     search_tokens: list[list[str]],
 ) -> None:
-    """Write a complete generation (chunk records, BM25, Chroma collection) beside the active one."""
+    """Write a generation (chunk records, BM25, Chroma collection) beside the active one.
+
+    Chunks whose vector is None are left out of the collection: `add_vectors` adds them later.
+    """
     gdir = generation_dir(settings.data_dir, generation)
     gdir.mkdir(parents=True, exist_ok=False)
     with (gdir / "chunks.jsonl").open("w", encoding="utf-8") as fh:
         for c in chunks:
             fh.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
     BM25Index([c.chunk_id for c in chunks], search_tokens).save(gdir / "bm25.json")
-    client = chroma_client(settings)
-    col = _get_collection(client, collection_name(generation), create=True)
+    _get_collection(chroma_client(settings), collection_name(generation), create=True)
+    ready = [(c, t, v) for c, t, v in zip(chunks, index_texts, vectors) if v is not None]
+    add_vectors(settings, generation, [c for c, _, _ in ready], [t for _, t, _ in ready], [v for _, _, v in ready])
+
+
+def add_vectors(settings: Settings, generation: str, chunks: list[Chunk], index_texts: list[str],
+                vectors: list[list[float]]) -> None:
+    """Add chunks with their vectors to a generation's Chroma collection."""
+    col = _get_collection(chroma_client(settings), collection_name(generation))
     step = 1000
     for i in range(0, len(chunks), step):
         part = chunks[i:i + step]
@@ -209,17 +223,23 @@ def write_generation(
         )
 
 
+def vector_ids(settings: Settings, generation: str) -> set[str]:
+    """Ids of the chunks that already have a vector in a generation's collection."""
+    col = _get_collection(chroma_client(settings), collection_name(generation))
+    return set(col.get(include=[])["ids"])
+
+
 def drop_generation(settings: Settings, generation: str | None, client=None) -> None:
     """Remove a generation's files and collection (never the active one; callers make sure nobody reads it)."""
     if not generation:
         return
     gdir = generation_dir(settings.data_dir, generation)
     (gdir / "chunks.jsonl").unlink(missing_ok=True)  # first: a reader pinning now sees the generation is gone
-    shutil.rmtree(gdir, ignore_errors=True)
-    try:
+    try:  # then the collection, so a crash here leaves a folder (collected next time), never a lone collection
         (client or chroma_client(settings)).delete_collection(collection_name(generation))
     except Exception:  # already gone, or never created
         pass
+    shutil.rmtree(gdir, ignore_errors=True)
 
 
 def collect_garbage(settings: Settings, active: str | None, referenced_sources: set[str] = frozenset()) -> list[str]:
@@ -243,10 +263,11 @@ def collect_garbage(settings: Settings, active: str | None, referenced_sources: 
             removed.append(gdir.name)
         finally:
             os.close(fd)
-    if settings.chroma_mode == "persistent" and (data_dir / "chroma").is_dir():
-        # The local Chroma holds only this data dir's collections: one without a generation is an orphan.
-        # (A Chroma server may be shared by several data dirs, so nothing is deleted there by name alone.)
-        client = client or chroma_client(settings)
+    if client is not None and settings.chroma_mode == "persistent":
+        # The local Chroma holds only this data dir's collections: one without a generation is an orphan
+        # (a collection is created after its folder and deleted before it, so only an older version left
+        # such; looked for when a generation was collected anyway, to keep an unchanged re-ingest fast).
+        # A Chroma server may be shared by several data dirs, so nothing is deleted there by name alone.
         for col in client.list_collections():
             name = getattr(col, "name", col)
             gen = name[len("chunks_"):] if name.startswith("chunks_") else None
@@ -309,13 +330,15 @@ class IndexSnapshot:
     collection: object
     embedding_model: str | None
     pin: GenerationPin | None = None  # held when the snapshot pinned its generation itself
+    dense_ready: bool = True  # False while passages still wait for vectors: search is keyword-only
 
     def close(self) -> None:
         if self.pin is not None:
             self.pin.release()
 
 
-def open_snapshot(settings: Settings, generation: str | None = None, embedding_model: str | None = None) -> IndexSnapshot | None:
+def open_snapshot(settings: Settings, generation: str | None = None, embedding_model: str | None = None,
+                  dense_ready: bool = True) -> IndexSnapshot | None:
     """Open a generation the caller has pinned, or pin and open the active one (None if nothing is indexed)."""
     held = None
     if generation is None:
@@ -324,8 +347,9 @@ def open_snapshot(settings: Settings, generation: str | None = None, embedding_m
             return None
         manifest, held = opened
         generation, embedding_model = manifest.generation, manifest.embedding_model
+        dense_ready = manifest.dense_pending == 0
     gdir = generation_dir(settings.data_dir, generation)
     chunks = {c.chunk_id: c for c in load_chunks(settings.data_dir, generation)}
     bm25 = BM25Index.load(gdir / "bm25.json")
     collection = _get_collection(chroma_client(settings), collection_name(generation))
-    return IndexSnapshot(generation, chunks, bm25, collection, embedding_model, held)
+    return IndexSnapshot(generation, chunks, bm25, collection, embedding_model, held, dense_ready)

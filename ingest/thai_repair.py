@@ -40,7 +40,12 @@ _DOUBLED_TONE = re.compile(r"([\u0E01-\u0E2E])([\u0E01-\u0E2E])([\u0E34-\u0E37\u
 _EXACT_DOUBLE = re.compile(rf"([{MARKS}\u0E33])\1+")
 _CID = re.compile(r"\(cid:\d+\)")
 _THAI_CHAR = "\u0E01-\u0E5B"
-_LATIN1_IN_THAI = re.compile(rf"(?<=[{_THAI_CHAR}])[\u00A1-\u00FB]+|[\u00A1-\u00FB]+(?=[{_THAI_CHAR}])")
+# A Latin-1 run glued to Thai, or one Latin-1 letter standing alone right after Thai and a
+# space (a font's tone mark the extractor set apart: `ได ั É ้รับ`).
+_LATIN1_IN_THAI = re.compile(
+    rf"(?<=[{_THAI_CHAR}])[\u00A1-\u00FB]+|[\u00A1-\u00FB]+(?=[{_THAI_CHAR}])"
+    rf"|(?<=[{_THAI_CHAR}] )[\u00A1-\u00FB](?= |$)"
+)
 # One ASCII letter glued to Thai, not part of a Latin word (`ปv 2570`, `ทีc`, `ลํfา`, `เปqน`).
 _ASCII_IN_THAI = re.compile(rf"(?<![A-Za-z])(?:(?<=[{_THAI_CHAR}])[A-Za-z]|[A-Za-z](?=[{_THAI_CHAR}]))(?![A-Za-z])")
 _THAI_SPACE_THAI = re.compile(r"(?<=[\u0E01-\u0E4E]) (?=[\u0E01-\u0E2E\u0E40-\u0E44])")
@@ -48,7 +53,7 @@ _THAI_SPACE_THAI = re.compile(r"(?<=[\u0E01-\u0E4E]) (?=[\u0E01-\u0E2E\u0E40-\u0
 # next to a mark it is the remnant of a ligature glyph (`ที่่�คาด`) and carries no letter.
 _FFFD_SARA_AM = re.compile("\uFFFD(?=\u0E32)")
 _FFFD_REMNANT = re.compile(rf"(?<=[{MARKS}\u0E33])\uFFFD|\uFFFD(?=[{MARKS}\u0E33])")
-_LINE_START_MARKS = re.compile(rf"^([{MARKS}\u0E33]+)")
+_LINE_START_MARKS = re.compile(rf"^((?:[{MARKS}\u0E33]+ *)*[{MARKS}\u0E33]+)")
 _MARK_AFTER_SPACE = re.compile(rf"(?:^|(?<=[ \t\u00A0]))[{MARKS}]", re.M)
 
 # Private-Use-Area glyph variants that Thai PDF fonts emit (Windows/Mac Thai font layout).
@@ -72,6 +77,7 @@ _VOWEL_MARK = frozenset("\u0E31\u0E34\u0E35\u0E36\u0E37\u0E38\u0E39\u0E3A\u0E47\
 _TONE_MARK = frozenset("\u0E48\u0E49\u0E4A\u0E4B\u0E4C\u0E4E")
 _MARK = _VOWEL_MARK | _TONE_MARK
 _SPACE = frozenset(" \u00A0")
+_THAI_VOWEL_BASE = frozenset("\u0E30\u0E32\u0E33\u0E40\u0E41\u0E42\u0E43\u0E44\u0E45")
 # Thai letters a Latin-1 or ASCII stand-in may be read as: the marks (a font that put its tone
 # marks and upper vowels on Latin code points). The consonant reading is TIS-620 (`Ê` = ส).
 STANDIN_READINGS = "\u0E48\u0E49\u0E4A\u0E4B\u0E4C\u0E31\u0E34\u0E35\u0E36\u0E37\u0E47\u0E4D\u0E38\u0E39"
@@ -88,7 +94,8 @@ class RepairPlan:
     `relocate`: search for the slot of a mark the PDF put after a space, after a vowel or on a
     consonant that already carries one (dictionary-scored); off, the mark stays where it is
     and only the space before it goes. `shift_back`: move a mark one consonant back where that
-    turns a non-word into a dictionary word (`ลุม่น้ำ` → `ลุ่มน้ำ`).
+    turns a non-word into a dictionary word (`ลุม่น้ำ` → `ลุ่มน้ำ`): `"after"` the relocation
+    search, `"both"` before it too (`มลูคา่`: `มูล` first, then `ค่า`), `""` never.
     """
 
     pua: bool = True
@@ -98,7 +105,7 @@ class RepairPlan:
     dedupe: bool = True
     line_start: bool = False
     relocate: bool = False
-    shift_back: bool = False
+    shift_back: str = ""
 
     def with_(self, **changes) -> RepairPlan:
         return replace(self, **changes)
@@ -219,17 +226,15 @@ def _trie_root() -> dict:
     return root
 
 
-_WORD_SCORE = [n * 256 - 1 for n in range(128)]
+# A word of n letters scores n − 1 (each extra split costs one), ties going to more letters
+# covered: `รายละเอียด|งบประมาณ|จ` beats `รายละ|เอ|ยด|งบประมาณ|จี`. Below 256 letters, a
+# score modulo 256 is the number of letters covered.
+_WORD_SCORE = [(n - 1) * 256 + n for n in range(128)]
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=131072)
 def _token_coverage(token: str) -> int:
-    """Score of the best split of `token` into dictionary words and leftovers.
-
-    Most characters covered by words first, then fewer words (`รายละเอียด|งบประมาณ|จ` beats
-    `รายละ|เอ|ยด|งบประมาณ|จี`, which covers as many characters with a stray mark): covered
-    characters × 256 − words.
-    """
+    """Score of the best split of `token` into dictionary words and leftovers (`_WORD_SCORE`)."""
     root = _trie_root()
     n = len(token)
     best = [0] * (n + 1)
@@ -279,12 +284,14 @@ def _token_at(tokens: tuple[str, ...], offset: int) -> tuple[str, int, int]:
     return "", pos, pos
 
 
-def join_broken_words(text: str) -> str:
+def join_broken_words(text: str, whole_left: bool = False) -> str:
     """Remove a space that splits one Thai word (`กิจ กรร ม` → `กิจกรรม`), checked by dictionary.
 
     A space between Thai letters is a phrase break in normal Thai, so it is removed only
     when, with the space gone, a dictionary word spans the gap and a side of the gap was not
     a word on its own (so `กิจ กรรม`, two real words, stays: too risky to guess).
+    The glued word must start where the left word starts; with `whole_left` (a document whose
+    marks were displaced, leaving spaces in words: `คัดเลื อก`) it may start earlier.
     """
     if " " not in text:
         return text
@@ -303,7 +310,8 @@ def join_broken_words(text: str) -> str:
         # The glued word must extend the left word, not re-split it (`แล้ว ณ` ≠ `แล้|วณ`).
         glued = _tokens(left + right)
         tok, start, end = _token_at(glued, len(left) - 1)
-        spans = start == len(left) - len(lw) and end > len(left) and tok in words
+        left_start = len(left) - len(lw)
+        spans = (start <= left_start if whole_left else start == left_start) and end > len(left) and tok in words
         if lw and rw and spans and (lw not in words or rw not in words):
             out = out[:i] + out[i + 1:]
             pos = max(0, i - 1)
@@ -314,7 +322,8 @@ def join_broken_words(text: str) -> str:
 # ---- displaced marks: search for the slot, scored by dictionary coverage -------------------
 
 _WINDOW = 24  # cells back from a displaced mark where its slot may be
-_MAX_CHAIN = 2  # marks shifted along with it (each displayed one slot late)
+_MAX_CHAIN = 3  # marks shifted along with it (each displayed one slot late)
+_MARGIN = 4  # cells of context either side of the scored window
 
 
 def _valid_cluster(marks: str) -> bool:
@@ -367,8 +376,52 @@ def _unit(cell: list[str]) -> str | None:
     return marks[0]
 
 
+@lru_cache(maxsize=1)
+def _cluster_contexts() -> tuple[frozenset, frozenset, frozenset, frozenset]:
+    """Where each consonant+marks cluster occurs in dictionary words (sara am decomposed):
+    at a word start, at a word end, after a given character, before a given character."""
+    start, end, pre, mid = set(), set(), set(), set()
+    for word in _dictionary():
+        w = word.replace("\u0E33", "\u0E4D\u0E32")
+        n = len(w)
+        t = 0
+        while t < n:
+            if w[t] in _CONSONANT:
+                e = t + 1
+                while e < n and w[e] in _MARK:
+                    e += 1
+                if e > t + 1:
+                    key = w[t] + "".join(sorted(w[t + 1:e], key=lambda m: m in _TONE_MARK))
+                    (start.add(key) if t == 0 else pre.add(w[t - 1] + key))
+                    (end.add(key) if e == n else mid.add(key + w[e]))
+                t = e
+            else:
+                t += 1
+    return frozenset(start), frozenset(end), frozenset(pre), frozenset(mid)
+
+
+def _plausible(cells: list[list[str]], j: int, marks: str) -> bool:
+    """Can consonant j carrying `marks` sit inside some dictionary word, given its neighbours?
+
+    A cheap filter before scoring: a slot whose cluster never occurs next to these letters in
+    any word cannot make a word there.
+    """
+    start, end, pre, mid = _cluster_contexts()
+    key = cells[j][0] + marks
+    # Neighbours as scored: spaces (and late marks set apart by them) do not count.
+    q = j - 1
+    while q >= 0 and cells[q][0] in _SPACE:
+        q -= 1
+    left = (cells[q][1] or cells[q][0])[-1:] if q >= 0 else ""
+    r = j + 1
+    while r < len(cells) and cells[r][0] in _SPACE:
+        r += 1
+    right = cells[r][0] if r < len(cells) else ""
+    return (key in start or left + key in pre) and (key in end or key + right in mid)
+
+
 def _candidates(cells: list[list[str]], i: int, unit: str):
-    """Candidate repairs for the unit at the head of cell i's marks: (rank, {cell: marks}, drop).
+    """Candidate repairs for the unit at the head of cell i's marks: (rank, {cell: marks}, rest).
 
     rank orders equal scores: nearer and shorter chains first. Slot 0: the unit joins a
     consonant before it. Chain k: the unit takes the slot of the k-th marked consonant before
@@ -393,7 +446,7 @@ def _candidates(cells: list[list[str]], i: int, unit: str):
         if base not in _CONSONANT:
             continue
         merged = _merge(marks, unit)
-        if merged is not None:
+        if merged is not None and _plausible(cells, j, merged):
             rank += 1
             yield rank, {j: merged}, rest
         if marks and _valid_cluster(marks):
@@ -402,12 +455,17 @@ def _candidates(cells: list[list[str]], i: int, unit: str):
         change = {marked[0]: unit}
         for m in range(1, k):
             change[marked[m]] = cells[marked[m - 1]][1]
+        if not all(_plausible(cells, j, marks) for j, marks in change.items()):
+            break  # a longer chain keeps these moves
         last = cells[marked[k - 1]][1]
-        stop = marked[k] if len(marked) > k else lo - 1
-        for p in range(marked[k - 1] - 1, stop, -1):
-            if cells[p][0] in _CONSONANT and not cells[p][1]:
+        stop = marked[k] if len(marked) > k else lo
+        for p in range(marked[k - 1] - 1, stop - 1, -1):
+            # The last cluster goes to a bare consonant, or joins the next marked one if it can
+            # (`เพ่อเปื ็น`: `ื` joins `่` on พ).
+            merged = last if not cells[p][1] else _merge(cells[p][1], last)
+            if cells[p][0] in _CONSONANT and merged and _plausible(cells, p, merged):
                 rank += 1
-                yield 1000 * k + rank, {**change, p: last}, rest
+                yield 1000 * k + rank, {**change, p: merged}, rest
 
 
 def _apply(cells: list[list[str]], i: int, change: dict[int, str], rest: str) -> list[list[str]]:
@@ -416,7 +474,16 @@ def _apply(cells: list[list[str]], i: int, change: dict[int, str], rest: str) ->
         out[j][1] = marks
     out[i][1] = rest
     if not rest and out[i][0] in _SPACE | {""}:
-        del out[i]  # the space the extractor put before a late mark goes with it
+        # The space the extractor put before a late mark goes with it, and so does one it put
+        # after it inside a word (`เง ํ นนอก`: Thai on both sides).
+        if (
+            0 < i < len(out) - 2
+            and out[i + 1] == [" ", ""]
+            and out[i - 1][0] in _CONSONANT | _THAI_VOWEL_BASE
+            and out[i + 2][0] in _CONSONANT | _THAI_VOWEL_BASE
+        ):
+            del out[i + 1]
+        del out[i]
     return out
 
 
@@ -443,14 +510,16 @@ def relocate_marks(line: str) -> str:
     Some PDFs emit a mark one or more glyph slots late, often after a space (`วิสัยทศนั ์`,
     `สรุปงบประมาณรายจายประจ ่ าปํ ี`); the sample's `สรา้ง` and `สเีขียว` are the one-slot case.
     Each such mark is tried on every consonant of the 24 cells before it, and along a chain of
-    up to two marks each shifted one slot back; the placement that covers the most characters
+    up to three marks each shifted one slot back; the placement that covers the most characters
     with dictionary words wins, and only if it covers strictly more than leaving the mark where
     it is (then only the space before it goes). Marks are moved, never dropped.
     """
     if not any(ch in _MARK for ch in line):
         return line
-    cells = _cells(line)
-    i = 0
+    return _render(_relocate_from(_cells(line), 0))
+
+
+def _relocate_from(cells: list[list[str]], i: int, groups: bool = True) -> list[list[str]]:
     guard = 0
     while i < len(cells) and guard < 4 * len(cells) + 8:
         guard += 1
@@ -458,6 +527,9 @@ def relocate_marks(line: str) -> str:
         if unit is None:
             i += 1
             continue
+        end = _group_at_end(cells, i) if groups else 0
+        if end:
+            return _place_group(cells, i, end)
         cands = list(_candidates(cells, i, unit))
         base = _baseline(cells, i, unit)
         if not cands:
@@ -465,9 +537,10 @@ def relocate_marks(line: str) -> str:
                 i += 1
             cells = base
             continue
-        lo = min(min(ch) for _, ch, _ in cands)
-        a, b = _word_bounds(cells, lo, i + 1)
-        tail = len(cells) - b  # cells after the window are never touched
+        # Scored on a window from a few cells before the farthest slot to a few after the unit:
+        # the same text outside it for every candidate.
+        a = max(0, min(min(ch) for _, ch, _ in cands) - _MARGIN)
+        tail = max(0, len(cells) - i - 2 - _MARGIN)  # cells after the window are never touched
         best_score = coverage(_render(base[a:len(base) - tail]))
         best = None
         for rank, change, rest in cands:
@@ -482,7 +555,56 @@ def relocate_marks(line: str) -> str:
                 i += 1  # left where it is: go on after it
         else:
             cells = best[1]  # cell i now holds what followed the unit: look at it again
-    return _render(cells)
+    return cells
+
+
+_GROUP_WINDOW = 16
+
+
+def _group_at_end(cells: list[list[str]], i: int) -> int:
+    """End of a run of 2–3 marks each set apart by a space that closes the line, else 0.
+
+    That is where marks moved back from the next line land (`ผลสมฤทธ ั ์ ิ`); they are placed
+    together, since one alone rarely makes a word (`ผลสัมฤทธิ์` needs all three).
+    """
+    j = i
+    while j < len(cells) and cells[j][0] in _SPACE | {""} and cells[j][1] and _valid_cluster(cells[j][1]):
+        j += 1
+    if not 2 <= j - i <= 3 or i == 0:
+        return 0
+    if any(c[1] or not c[0].isspace() for c in cells[j:]):
+        return 0
+    return j
+
+
+def _place_group(cells: list[list[str]], i: int, end: int) -> list[list[str]]:
+    """The best joint placement of the marks of cells i..end on consonants before them, if it
+    beats placing them one by one."""
+    from itertools import combinations_with_replacement
+
+    units = [c[1] for c in cells[i:end]]
+    lo = max(0, i - _GROUP_WINDOW)
+    slots = [x for x in range(lo, i) if cells[x][0] in _CONSONANT]
+    a, _ = _word_bounds(cells, lo, i)
+    one_by_one = _relocate_from([list(c) for c in cells], i, groups=False)
+    best, best_score = one_by_one, coverage(_render(one_by_one[a:]))
+    for combo in combinations_with_replacement(slots, len(units)):
+        change: dict[int, str] = {}
+        for x, unit in zip(combo, units):
+            merged = _merge(change.get(x, cells[x][1]), unit)
+            if merged is None:
+                break
+            change[x] = merged
+        else:
+            cand = [list(c) for c in cells[:i]] + [list(c) for c in cells[end:]]
+            for x, marks in change.items():
+                cand[x][1] = marks
+            score = coverage(_render(cand[a:]))
+            if score > best_score:
+                best, best_score = cand, score
+    return best
+
+
 
 
 def shift_marks_back(line: str) -> str:
@@ -503,14 +625,16 @@ def shift_marks_back(line: str) -> str:
 def _shift_token(token: str) -> str:
     thai = sum(1 for ch in token if "\u0E01" <= ch <= "\u0E4E")
     score = _token_coverage(compose_sara_am(token))
-    if -(-score // 256) >= thai:  # every Thai character already in a word
+    if len(token) < 256 and score % 256 >= thai:  # every Thai character already in a word
         return token
     for _ in range(4):
         cells = _cells(token)
         best = None
         for j in range(1, len(cells)):
             base, marks = cells[j]
-            prev = cells[j - 1]
+            # The consonant before, over a following vowel if one is between (`รายจาย่`).
+            k = j - 2 if j > 1 and cells[j - 1][0] in "\u0E30\u0E32\u0E45" and not cells[j - 1][1] else j - 1
+            prev = cells[k]
             if base not in _CONSONANT or not marks or prev[0] not in _CONSONANT:
                 continue
             for mark in dict.fromkeys(marks):
@@ -518,7 +642,7 @@ def _shift_token(token: str) -> str:
                 if merged is None:
                     continue
                 cand = [list(c) for c in cells]
-                cand[j - 1][1] = merged
+                cand[k][1] = merged
                 cand[j][1] = marks.replace(mark, "", 1)
                 text = _render(cand)
                 s = _token_coverage(compose_sara_am(text))
@@ -530,12 +654,13 @@ def _shift_token(token: str) -> str:
     return token
 
 
-def move_line_start_marks(lines: list[str]) -> list[str]:
+def move_line_start_marks(lines: list[str], dedupe: bool = False) -> list[str]:
     """Marks the PDF put at the start of the next line go back to the end of the line before.
 
-    `ฉบัับที่` / `่� 12`, `ผลสมฤทธ ั Í` / `ิและประโยชน์`. They are appended after a space, so the
-    relocation search (or the space rule) then seats them. The line count never changes; a line
-    that held only marks stays, empty.
+    `ฉบัับที่` / `่ 12`, `ผลสมฤทธ ั Í` / `ิและประโยชน์`. They are appended after a space, so the
+    relocation search (or the space rule) then seats them; with `dedupe`, a mark that repeats
+    the one ending the line before is the extractor's double of it (`ที่` / `่`). The line count
+    never changes; a line that held only marks stays, empty.
     """
     out = list(lines)
     for n in range(1, len(out)):
@@ -544,47 +669,55 @@ def move_line_start_marks(lines: list[str]) -> list[str]:
         if not m or not prev.strip():
             continue
         stripped = prev.rstrip()
-        out[n - 1] = stripped + " " + m.group(1) + prev[len(stripped):]
+        marks = m.group(1)
+        if dedupe and marks[0] == stripped[-1]:
+            marks = marks[1:].lstrip()
+        out[n - 1] = stripped + (" " + marks if marks else "") + prev[len(stripped):]
         out[n] = out[n][m.end():]
     return out
 
 
 def map_characters(line: str, plan: RepairPlan = DEFAULT_PLAN) -> str:
-    """The character mappings of `plan` (no moves): invisible, PUA, Latin-1, ASCII, U+FFFD, doubles."""
+    """The character mappings of `plan` (no moves): invisible, PUA, doubles, Latin-1, ASCII, U+FFFD."""
     line = strip_invisible(line)
     if plan.pua:
         line = map_private_use(line)
+    if plan.dedupe:  # before the letter mappings: only doubles the extractor printed go
+        line = dedupe_marks(line)
     line = map_latin1_with(line, plan.latin1)
     line = map_ascii_standins(line, plan.ascii)
     if plan.fffd:
         line = fix_replacement_char(line)
-    if plan.dedupe:
-        line = dedupe_marks(line)
     return line
 
 
 @lru_cache(maxsize=131072)
-def _repair_mapped(line: str, plan: RepairPlan) -> str:
-    """The moves after the mappings (cached: books repeat headings and table rows)."""
-    ended_with_space = line[-1:].isspace()
+def _moved(line: str, relocate: bool, shift_first: bool = False) -> str:
+    """The mark moves after the mappings (cached: books repeat headings and table rows)."""
     line, _ = drop_cid_glyphs(line)
     line = compose_sara_am(line)
-    if plan.relocate:
+    if relocate:
         line = _SPACE_BEFORE_FOLLOWING_VOWEL.sub("", line)
         line = reorder_marks(line)
+        if shift_first:
+            line = shift_marks_back(line)
         line = relocate_marks(line)
         line = remove_spaces_before_marks(line)
         line = compose_sara_am(line)
-    else:
-        line = remove_spaces_before_marks(line)
-        line = compose_sara_am(line)
-        line = reorder_marks(line)
-        line = unshift_vowels(line)
-    if plan.dedupe:
-        line = dedupe_marks(line)
+        return _TONE_BEFORE_VOWEL.sub(lambda m: m.group(2) + m.group(1), line)
+    line = remove_spaces_before_marks(line)
+    line = compose_sara_am(line)
+    line = reorder_marks(line)
+    return unshift_vowels(line)
+
+
+@lru_cache(maxsize=131072)
+def _repair_mapped(line: str, plan: RepairPlan) -> str:
+    ended_with_space = line[-1:].isspace()
+    line = _moved(line, plan.relocate, plan.shift_back == "both")
     if plan.shift_back:
         line = shift_marks_back(line)
-    line = join_broken_words(line)
+    line = join_broken_words(line, whole_left=plan.relocate)
     line = line.rstrip()
     return line + " " if line and ended_with_space else line
 
@@ -603,7 +736,7 @@ def apply_plan(lines: list[str], plan: RepairPlan) -> list[str]:
     """Repair a document's lines with a chosen plan (same number of lines)."""
     mapped = [map_characters(line, plan) for line in lines]
     if plan.line_start:
-        mapped = move_line_start_marks(mapped)
+        mapped = move_line_start_marks(mapped, dedupe=plan.dedupe)
     return [_repair_mapped(line, plan) for line in mapped]
 
 

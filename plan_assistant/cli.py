@@ -32,7 +32,7 @@ def _run_ingest(args: argparse.Namespace, paths: list[Path], **options) -> int:
     print(report.summary())
     if getattr(args, "json", False):
         print(json.dumps(vars(report), ensure_ascii=False, default=str))
-    return 1 if report.failed else 0
+    return 1 if report.failed or report.dense_error else 0
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -250,6 +250,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         "data_dir": str(settings.data_dir),
         "generation": manifest.generation,
         "embedding_model": manifest.embedding_model,
+        "search": (f"keywords only: {manifest.dense_pending} passages still being embedded (or left pending by a "
+                   "stopped ingest: run ingest again)") if manifest.dense_pending else "keywords and meaning (dense)",
         "documents": {k: vars(v) for k, v in manifest.documents.items()},
     }
     print(json.dumps(out, ensure_ascii=False, indent=1))

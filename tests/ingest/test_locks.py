@@ -93,7 +93,7 @@ def test_crash_leftovers_are_collected_by_the_next_ingest(tmp_path, small_corpus
     write_generation(settings, "19990101000000000001", chunks, texts, embeddings.embed_documents(texts),
                      [t.split() for t in texts])
     (settings.data_dir / "generations" / "19990101000000000002").mkdir()  # killed right after mkdir
-    chroma_client(settings).create_collection(collection_name("19990101000000000003"))  # killed before mkdir
+    chroma_client(settings).create_collection(collection_name("19990101000000000003"))  # an older version's leftover
     (settings.data_dir / "sources" / "orphan.txt-00000000" / "0123456789abcdef").mkdir(parents=True)
     report = ingest([small_corpus], settings, quiet, embeddings)
     assert sorted(report.collected) == ["19990101000000000001", "19990101000000000002", "19990101000000000003"]

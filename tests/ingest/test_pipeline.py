@@ -169,3 +169,62 @@ def test_cli_exit_code_is_non_zero_when_a_requested_file_failed(tmp_path, small_
     assert run.returncode == 1, run.stdout + run.stderr
     assert f"FAILED {small_corpus / 'empty.txt'}: empty file" in run.stdout
     assert "2 indexed (2 added" in run.stdout
+
+
+class SlowEmbeddings:
+    """A deterministic stand-in embedder that records when it is called and can fail on demand."""
+
+    model_id = "test:hash-vectors"
+
+    def __init__(self, on_call=None, fail_after: int | None = None):
+        self.on_call, self.fail_after, self.calls = on_call, fail_after, 0
+
+    def embed_documents(self, texts):
+        self.calls += 1
+        if self.on_call:
+            self.on_call()
+        if self.fail_after is not None and self.calls > self.fail_after:
+            raise RuntimeError("embedder went away")
+        return [[float((hash(t) >> s) % 7) + 1.0 for s in range(8)] for t in texts]
+
+    def embed_query(self, text):
+        return self.embed_documents([text])[0]
+
+
+def test_new_documents_answer_by_keywords_before_their_vectors_exist(setup):
+    """Two phases: keyword search and facts are live when embedding starts; dense joins when it ends."""
+    from assistant.lookup import FactsDB
+
+    corpus, settings = setup
+    seen = []
+
+    def look():  # runs inside the ingest, before the first batch is embedded
+        if seen:
+            return
+        manifest = Manifest.load(settings.data_dir)
+        retriever = Retriever(settings, SlowEmbeddings())
+        hit = retriever.search("เตาเผาประหยัดพลังงาน", k=1).hits[0]
+        db = FactsDB(settings)
+        seen.append((manifest.dense_pending, retriever.snapshot.dense_ready, hit.chunk.doc_id, hit.dense_rank,
+                     len(db.titles())))
+        retriever.close()
+        db.close()
+
+    report = ingest([corpus], settings, quiet, SlowEmbeddings(on_call=look))
+    assert seen == [(report.chunks, False, document_id(corpus / "a.txt"), None, 2)]
+    assert report.answerable_seconds <= report.seconds and Manifest.load(settings.data_dir).dense_pending == 0
+    after = Retriever(settings, SlowEmbeddings())
+    assert after.snapshot.dense_ready and after.search("เตาเผา", k=1).hits[0].dense_rank is not None
+    after.close()
+
+
+def test_a_stopped_embedding_resumes_on_the_next_ingest(setup):
+    corpus, settings = setup
+    first = ingest([corpus], settings, quiet, SlowEmbeddings(fail_after=0))
+    assert "embedding stopped after 0 of" in first.dense_error and "WARNING" in first.summary()
+    assert Manifest.load(settings.data_dir).dense_pending == first.chunks
+    assert Retriever(settings, SlowEmbeddings()).search("เตาเผา", k=1).hits  # keywords still answer
+    second = ingest([corpus], settings, quiet, SlowEmbeddings())
+    assert second.dense_error is None and second.skipped and Manifest.load(settings.data_dir).dense_pending == 0
+    assert len(chroma_client(settings).get_collection(collection_name(second.generation)).get(include=[])["ids"]) \
+        == first.chunks

@@ -214,3 +214,19 @@ def test_small_docx_reads_under_default_limits(tmp_path):
     d.save(str(tmp_path / "small.docx"))
     doc = read_document(tmp_path / "small.docx", tmp_path, limits=ReadLimits.from_settings(load_settings(tmp_path / "none.toml")))
     assert doc.lines == ["แผนปฏิบัติการ ปี ๒๕๖๗", "โครงการส่งเสริมอุตสาหกรรม"]
+
+
+def test_form_feed_pages_start_at_the_line_after_the_feed(tmp_path):
+    # pdftotext writes each page's text then "\f", so the next page's first line begins with it.
+    lines, pages = page_of_lines(["หน้าหนึ่ง บรรทัดแรก", "บรรทัดสอง", "\fหน้าสอง บรรทัดแรก", "บรรทัดสอง",
+                                  "\f\fหน้าสี่ (หน้าสามว่าง)", "\f"])
+    assert pages == [1, 1, 2, 2, 4, 4]
+    assert lines[2] == "หน้าสอง บรรทัดแรก" and lines[5] == ""
+    # A feed at the end of a line ends that line's page.
+    assert page_of_lines(["ก", "ข\f", "ค", "ง\f", "จ"])[1] == [1, 1, 2, 2, 3]
+    # Through the reader, as a text file.
+    (tmp_path / "plan.txt").write_text("แผนปฏิบัติการ\nบทนำ\n\fส่วนที่ ๒ ยุทธศาสตร์\nเนื้อหา\n\fส่วนที่ ๓\n", encoding="utf-8")
+    doc = read_document(tmp_path / "plan.txt", tmp_path)
+    assert doc.pages[doc.lines.index("ส่วนที่ ๒ ยุทธศาสตร์")] == 2
+    assert doc.pages[doc.lines.index("ส่วนที่ ๓")] == 3
+    assert doc.pages[doc.lines.index("บทนำ")] == 1

@@ -1,0 +1,176 @@
+"""The vocabulary profile (`ingest/vocabulary.toml`) with typed accessors.
+
+Every module that recognises Thai/English words in documents (headings, plan levels, agency
+names, brief fields, funding headers, years, units) reads them from here, so a word is added
+in one place and there is no second copy of a pattern. `alternation` turns a word list into a
+regex alternative (escaped, longest first, so `แนวทางการพัฒนาด้าน` is tried before
+`แนวทางการพัฒนา`).
+
+`load_vocabulary(path)` reads another profile file (tests, a deployment's own words);
+`vocabulary()` is the shipped one, read once.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+PROFILE_PATH = Path(__file__).with_name("vocabulary.toml")
+
+
+class VocabularyError(ValueError):
+    """The profile file is missing a key or has a value of the wrong type."""
+
+
+@dataclass(frozen=True)
+class PlanLevel:
+    """One plan level (direction, strategy, program, output, activity) and its words."""
+
+    key: str
+    words: tuple[str, ...]  # Thai stems, numbered as word + ordinal + number
+    english: tuple[str, ...]  # numbered as word + space + number
+    named: bool  # "<word> : name" (no number) also heads a section
+    heading: bool  # False: the level's lines are list items, never sections
+
+
+@dataclass(frozen=True)
+class HeadingWords:
+    part_words: tuple[str, ...]
+    toc_titles: tuple[str, ...]
+    toc_page_words: tuple[str, ...]
+    toc_range_words: tuple[str, ...]
+    page_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AgencyWords:
+    ministry_words: tuple[str, ...]
+    unit_words: tuple[str, ...]
+    label_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BriefWords:
+    name_fields: tuple[str, ...]
+    default_name: str
+
+
+@dataclass(frozen=True)
+class FundingWords:
+    group_prefix: str
+    not_group: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class YearWords:
+    words: tuple[str, ...]
+    era_prefixes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class UnitWords:
+    currency: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    headings: HeadingWords
+    ordinal: str
+    plan_levels: tuple[PlanLevel, ...]
+    agency: AgencyWords
+    brief: BriefWords
+    funding: FundingWords
+    years: YearWords
+    units: UnitWords
+
+    def level(self, key: str) -> PlanLevel:
+        """The plan level named `key` (KeyError if the profile has none)."""
+        for level in self.plan_levels:
+            if level.key == key:
+                return level
+        raise KeyError(f"vocabulary has no plan level {key!r}")
+
+
+def alternation(words: tuple[str, ...] | list[str]) -> str:
+    """A non-capturing regex alternative of `words`, escaped, longest first."""
+    if not words:
+        return "(?!)"  # matches nothing
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+def _words(table: dict, key: str, where: str) -> tuple[str, ...]:
+    value = table.get(key)
+    if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+        raise VocabularyError(f"{where}.{key}: expected a list of non-empty strings")
+    return tuple(value)
+
+
+def _text(table: dict, key: str, where: str) -> str:
+    value = table.get(key)
+    if not isinstance(value, str) or not value:
+        raise VocabularyError(f"{where}.{key}: expected a non-empty string")
+    return value
+
+
+def _table(data: dict, key: str) -> dict:
+    value = data.get(key)
+    if not isinstance(value, dict):
+        raise VocabularyError(f"[{key}]: missing table")
+    return value
+
+
+def parse_vocabulary(data: dict) -> Vocabulary:
+    """Build the typed profile from parsed TOML; VocabularyError names a bad or missing key."""
+    h = _table(data, "headings")
+    levels_raw = data.get("plan_levels")
+    if not isinstance(levels_raw, list) or not levels_raw:
+        raise VocabularyError("[[plan_levels]]: expected at least one level")
+    levels = []
+    for n, raw in enumerate(levels_raw):
+        where = f"plan_levels[{n}]"
+        levels.append(PlanLevel(
+            key=_text(raw, "key", where),
+            words=_words(raw, "words", where),
+            english=tuple(raw.get("english", ())),
+            named=bool(raw.get("named", False)),
+            heading=bool(raw.get("heading", True)),
+        ))
+    a, b, f, y, u = (_table(data, k) for k in ("agency", "brief", "funding", "years", "units"))
+    return Vocabulary(
+        headings=HeadingWords(
+            part_words=_words(h, "part_words", "headings"),
+            toc_titles=_words(h, "toc_titles", "headings"),
+            toc_page_words=_words(h, "toc_page_words", "headings"),
+            toc_range_words=_words(h, "toc_range_words", "headings"),
+            page_words=_words(h, "page_words", "headings"),
+        ),
+        ordinal=_text(_table(data, "numbering"), "ordinal", "numbering"),
+        plan_levels=tuple(levels),
+        agency=AgencyWords(
+            ministry_words=_words(a, "ministry_words", "agency"),
+            unit_words=_words(a, "unit_words", "agency"),
+            label_words=_words(a, "label_words", "agency"),
+        ),
+        brief=BriefWords(name_fields=_words(b, "name_fields", "brief"), default_name=_text(b, "default_name", "brief")),
+        funding=FundingWords(group_prefix=_text(f, "group_prefix", "funding"), not_group=_words(f, "not_group", "funding")),
+        years=YearWords(words=_words(y, "words", "years"), era_prefixes=_words(y, "era_prefixes", "years")),
+        units=UnitWords(currency=_words(u, "currency", "units")),
+    )
+
+
+def load_vocabulary(path: Path | str) -> Vocabulary:
+    """Read and check a profile file."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise VocabularyError(f"{path}: {exc}") from None
+    return parse_vocabulary(data)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The shipped profile (`ingest/vocabulary.toml`), read once."""
+    return load_vocabulary(PROFILE_PATH)

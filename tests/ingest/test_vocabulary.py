@@ -1,0 +1,58 @@
+"""The vocabulary profile: one data file, typed accessors, checked on load."""
+import re
+import tomllib
+
+import pytest
+
+from ingest.vocabulary import (
+    PROFILE_PATH,
+    Vocabulary,
+    VocabularyError,
+    alternation,
+    load_vocabulary,
+    parse_vocabulary,
+    vocabulary,
+)
+
+
+def test_shipped_profile_has_the_heading_vocabulary():
+    v = vocabulary()
+    assert isinstance(v, Vocabulary) and PROFILE_PATH.name == "vocabulary.toml"
+    assert {"ส่วนที่", "บทที่", "ภาค", "หมวด", "Part", "Chapter"} <= set(v.headings.part_words)
+    assert [lvl.key for lvl in v.plan_levels] == ["direction", "strategy", "program", "output", "activity"]
+    assert {"แนวทางการพัฒนา", "ประเด็นยุทธศาสตร์", "ประเด็นการพัฒนา", "ยุทธศาสตร์"} <= set(v.level("direction").words)
+    assert v.level("strategy").words == ("กลยุทธ์",)
+    assert v.level("program").words == ("แผนงาน",) and v.level("program").named
+    assert set(v.level("output").words) == {"ผลผลิต", "โครงการ"}
+    assert not v.level("activity").heading  # กิจกรรมที่ N are items under a project, not sections
+    assert v.ordinal == "ที่"
+    assert "กระทรวง" in v.agency.ministry_words
+    assert {"กรม", "สำนักงาน", "สถาบัน"} <= set(v.agency.unit_words)
+    assert {"ส่วนราชการ", "หน่วยงาน"} <= set(v.agency.label_words)
+    assert v.brief.name_fields[0] == "ชื่อโครงการ"
+    assert "สารบัญ" in v.headings.toc_titles
+    with pytest.raises(KeyError):
+        v.level("no-such-level")
+
+
+def test_alternation_escapes_and_tries_longest_first():
+    pattern = re.compile("^" + alternation(["แนวทางการพัฒนา", "แนวทางการพัฒนาด้าน", "พ.ศ."]))
+    assert pattern.match("แนวทางการพัฒนาด้านที่ 1").group() == "แนวทางการพัฒนาด้าน"
+    assert pattern.match("พ.ศ. 2567") and not pattern.match("พxศx 2567")  # dots are literal
+    assert re.compile(alternation([])).search("anything") is None
+
+
+def test_a_profile_file_of_ones_own_is_read_and_checked(tmp_path):
+    text = PROFILE_PATH.read_text(encoding="utf-8").replace('part_words = ["ส่วนที่"', 'part_words = ["ตอนที่", "ส่วนที่"')
+    custom = tmp_path / "vocabulary.toml"
+    custom.write_text(text, encoding="utf-8")
+    assert load_vocabulary(custom).headings.part_words[0] == "ตอนที่"
+
+    broken = tmp_path / "broken.toml"
+    broken.write_text(text.replace('group_prefix = "งบ"', "group_prefix = 3"), encoding="utf-8")
+    with pytest.raises(VocabularyError, match=r"funding\.group_prefix"):
+        load_vocabulary(broken)
+    with pytest.raises(VocabularyError, match=r"\[agency\]"):
+        parse_vocabulary({k: v for k, v in tomllib.loads(text).items() if k != "agency"})
+    with pytest.raises(VocabularyError, match="not-there.toml"):
+        load_vocabulary(tmp_path / "not-there.toml")
