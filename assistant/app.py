@@ -298,10 +298,16 @@ def build_app(service: Service) -> gr.Blocks:
                 raise gr.Error(TEXT["th"]["admin_only"] + " / " + TEXT["en"]["admin_only"])
 
         def report_markdown(report) -> str:
+            def md(text) -> str:  # file names and reasons come from uploads: shown as text
+                return inert(str(text), "markdown")
+
             lines = [f"**{report.summary().splitlines()[0]}**"] if hasattr(report, "summary") else []
-            lines += [f"- ✔ {d}" for d in report.added + report.replaced]
-            lines += [f"- ✖ **{Path(p).name}**: {reason}" for p, reason in report.failed]
-            lines += [f"- 🗑 {d}" for d in report.removed]
+            lines += [f"- ✔ {md(d)}" for d in report.added + report.replaced]
+            lines += [f"- ✖ **{md(Path(p).name)}**: {md(reason)}" for p, reason in report.failed]
+            lines += [f"- · {md(Path(p).name)}: {md(reason)}" for p, reason in report.ignored]
+            lines += [f"- 🗑 {md(d)}" for d in report.removed]
+            if report.dense_error:
+                lines.append(f"- ⚠ {md(report.dense_error)}")
             return "\n".join(lines)
 
         def do_ingest(files, request: gr.Request, progress=gr.Progress()):

@@ -94,9 +94,10 @@ _LEVEL_ONLY = {
     lvl.key: re.compile(rf"^{_alt(lvl.words + lvl.english)}\S{{0,4}}\s*(?:[{_D}]+)?\s*:?\s*$") for lvl in _BUDGET_LEVELS
 }
 _AGENCY_WORD = _alt(_V.agency.ministry_words + _V.agency.unit_words)
-_MINISTRY = re.compile(rf"^\s*{_alt(_V.agency.ministry_words)}[^0-9๐-๙\t:]{{2,70}}$")
-_UNIT = re.compile(rf"^\s*{_alt(_V.agency.unit_words)}[^0-9๐-๙\t:]{{1,90}}$")
-_NAME_LINE = re.compile(r"^\s*[\u0E01-\u0E2E\u0E40-\u0E44A-Za-z][^0-9๐-๙\t:]{2,90}$")
+# Agency blocks: a name alone on its line (no digit, tab or colon: not a contents entry or a field).
+_MINISTRY = re.compile(rf"^\s*{_alt(_V.agency.ministry_words)}[^{_D}\t:]{{2,70}}$")
+_UNIT = re.compile(rf"^\s*{_alt(_V.agency.unit_words)}[^{_D}\t:]{{1,90}}$")
+_NAME_LINE = re.compile(rf"^\s*[\u0E01-\u0E2E\u0E40-\u0E44A-Za-z][^{_D}\t:]{{2,90}}$")
 _AGENCY_LABEL = re.compile(rf"^\s*{_alt(_V.agency.label_words)}\s*:\s*({_AGENCY_WORD}.*)$")
 BRIEF_RE = re.compile(rf"^\s*{_ITEM}{_alt(_V.brief.name_fields)}\s*:?\s*(.*)$")
 # Funding/year header printed above a run of briefs: "งบจังหวัดลำปาง ปี พ.ศ. 2567".
