@@ -19,6 +19,7 @@ from assistant import structured_answers as facts
 from assistant.drafting import rationale, topic_of
 from assistant.engines import Engine, make_engine
 from assistant.extractive import text_answer
+from assistant.fallback import from_text
 from assistant.followup import resolve_followup
 from assistant.lookup import FactsDB
 from assistant.passages import figures_of, select_passages
@@ -102,6 +103,10 @@ class Assistant:
         draft: Draft | None = None
         if q.route in FACT_ROUTES:
             draft = FACT_ROUTES[q.route](q, self.db)
+            if draft is not None and draft.missing:  # not in the facts: the text may still print it
+                draft = from_text(q, draft, self.retriever, self.db, self.settings.min_support)
+                if not draft.missing:
+                    q.route = "text"
         elif q.route == "draft":
             topic = analyse(topic_of(q.text))
             hits = self.retriever.search(topic.text, k=8).hits

@@ -39,6 +39,7 @@ class Draft:
     evidence: list[Evidence] = field(default_factory=list)
     refused: bool = False
     support: float = 1.0
+    missing: bool = False  # the facts have no such project: the text may still have it (assistant.fallback)
 
     def cite(self, evidence: Evidence) -> int:
         """Index of this evidence in the draft, adding it once."""
@@ -104,6 +105,7 @@ def _document_ev(cite: Cite, title: str) -> Evidence:
 def not_found(q: Query, db: FactsDB, draft: Draft) -> Draft:
     """Refusal for a project name the plan does not have, with the closest names it does have."""
     draft.refused = True
+    draft.missing = True
     draft.support = 0.0
     draft.say(_t(q, f"ไม่พบโครงการ “{q.project_name}” ในแผน จึงไม่มีข้อมูลงบประมาณหรือรายละเอียดของโครงการนี้",
                  f"The plan does not include a project named “{q.project_name}”, so it states no budget or details for it."),

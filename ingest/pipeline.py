@@ -43,12 +43,12 @@ from ingest.store import (
     write_generation,
 )
 from ingest.structure import build_sections
-from ingest.thai_repair import repair_lines
+from ingest.thai_repair import repair_document
 from ingest.tokenize import search_tokens
 from plan_assistant.config import Settings
 
 # Bump when repair/structure/chunking/facts rules or the facts schema change: everything is rebuilt.
-PIPELINE_VERSION = "7"
+PIPELINE_VERSION = "8"
 
 
 @dataclass
@@ -60,6 +60,7 @@ class PreparedDocument:
     sections: list[Section]
     chunks: list[Chunk]
     facts: PlanFacts
+    repair: dict = field(default_factory=dict)  # what Thai repair chose and measured (see ingest.repair_choice)
 
 
 @dataclass
@@ -156,11 +157,14 @@ def derive_title(lines: list[str], fallback: str) -> str:
 
 def prepare_document(source: SourceText, settings: Settings) -> PreparedDocument:
     """Repair, section, chunk and extract facts of one document that has been read."""
-    lines = repair_lines(source.lines)
+    lines, repair = repair_document(source.lines)
     source.title = derive_title(lines, Path(source.path).stem)
     sections = build_sections(lines)
     chunks = chunk_document(source, lines, sections, settings.chunk_tokens, settings.chunk_overlap)
-    return PreparedDocument(source, lines, sections, chunks, extract_facts(source.doc_id, lines))
+    summary = {"summary": repair.summary(), "hit_rate_before": round(repair.hit_rate_before, 4),
+               "hit_rate_after": round(repair.hit_rate_after, 4), "chosen": repair.chosen(),
+               "damage_before": repair.damage_before, "damage_after": repair.damage_after}
+    return PreparedDocument(source, lines, sections, chunks, extract_facts(source.doc_id, lines), summary)
 
 
 def _settings_key(settings: Settings, model_id: str) -> str:
@@ -388,6 +392,7 @@ def _ingest_locked(paths, settings, data_dir, progress, embeddings, remove, sync
             name=Path(doc.source.path).name,
             stored=stored[doc_id],
             indexed_at=now,
+            repair=doc.repair,
         )
     # The atomic switch: from here the new documents answer by keyword search and facts.
     new_manifest.save(data_dir)

@@ -330,14 +330,12 @@ def choose_plan(lines: list[str]) -> tuple[RepairPlan, list[FamilyChoice]]:
 
 
 def damage_totals(lines: list[str]) -> dict[str, int]:
-    """`thai_repair.damage_counts` summed over lines, plus marks at a line start."""
-    totals: Counter = Counter()
-    for line in lines:
-        totals.update(tr.damage_counts(line))
+    """`thai_repair.damage_counts` of the document, plus marks at a line start (after a non-blank line)."""
+    totals = tr.damage_counts("\n".join(lines))
     totals["mark_at_line_start"] = sum(
         1 for n in range(1, len(lines)) if tr._LINE_START_MARKS.match(lines[n]) and lines[n - 1].strip()
     )
-    return dict(totals)
+    return totals
 
 
 def repair_document(lines: list[str]) -> tuple[list[str], RepairReport]:

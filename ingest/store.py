@@ -49,6 +49,7 @@ class DocumentEntry:
     name: str = ""  # the source file's name, for display
     stored: str = ""  # the copy under the data dir (relative to it); "" in manifests written before copies
     indexed_at: str = ""  # ISO time of the ingest that read this version
+    repair: dict = field(default_factory=dict)  # Thai repair's choice and dictionary-hit rates (status shows it)
 
 
 @dataclass

@@ -306,6 +306,26 @@ def running_lines(lines: list[str], pages: int) -> set[str]:
     return {text for text, n in counts.items() if n >= least}
 
 
+def part_words(lines: list[str], skip: tuple[int, int] | None = None) -> set[str]:
+    """Part words that this document numbers in order (`ส่วนที่ 1 … 2 … 3`): at least as many
+    steps up by one or two as other steps, starting at 1 or 2. `ภาคที่ 3, 8, 11, 1, 9` (regional
+    offices listed in tables) are not parts."""
+    numbers: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if skip and skip[0] <= i <= skip[1]:
+            continue
+        m = _PART.match(line)
+        if m and len(line.strip()) <= MAX_HEADING_CHARS and not _TOC_LINE.search(line.strip()):
+            numbers.setdefault(m.group(1), []).append(int(thai_digits_to_arabic(m.group(2))))
+    words = set()
+    for word, seq in numbers.items():
+        steps = [b - a for a, b in zip(seq, seq[1:]) if b != a]  # a running header repeats its number
+        good = sum(1 for d in steps if 0 < d <= 2)
+        if min(seq) <= 2 and good >= len(steps) - good:
+            words.add(word)
+    return words
+
+
 def numbered_levels(lines: list[str]) -> set[str]:
     """Budget levels (program, output) that the document numbers decimally (`7.2 แผนงาน…`)."""
     found: set[str] = set()
@@ -339,6 +359,11 @@ def _name_continuation(line: str) -> bool:
     return len(text) <= 45 and not _HAS_DIGIT.search(text) and not text.startswith(("-", "•", "*"))
 
 
+def _name(lines: list[str]) -> str:
+    """A name printed over several lines (broken-off tails and emptied lines included), joined."""
+    return join_wrapped_lines([line for line in lines if line.strip()])
+
+
 def _compact(text: str) -> str:
     return re.sub(r"[\W\d_]+", "", text)
 
@@ -355,9 +380,9 @@ def agency_blocks(lines: list[str], after: int = -1) -> list[_Block]:
             i += 1
             continue
         j = i + 1
-        while j < n and j <= i + 3 and _fragment(lines[j]) and lines[j].strip():
+        while j < n and j <= i + 3 and _fragment(lines[j]):  # `É`, `อ้ม`, or emptied by repair
             j += 1
-        ministry = join_wrapped_lines(lines[i:j])
+        ministry = _name(lines[i:j])
         unit = j < n and bool(_UNIT.match(lines[j]))
         if unit or (j < n and _NAME_LINE.match(lines[j])):
             k = j + 1
@@ -365,7 +390,7 @@ def agency_blocks(lines: list[str], after: int = -1) -> list[_Block]:
                 k += 1
             while k - 1 > j and not lines[k - 1].strip():
                 k -= 1
-            (blocks if unit else maybe).append(_Block(i, k - 1, ministry, join_wrapped_lines(lines[j:k])))
+            (blocks if unit else maybe).append(_Block(i, k - 1, ministry, _name(lines[j:k])))
             i = k
         else:
             alone.append(_Block(i, j - 1, ministry, None))
@@ -400,6 +425,7 @@ def detect_headings(lines: list[str], pages: list[int | None] | None = None) -> 
     running = running_lines(lines, max(len(starts) + 1, len(lines) // LINES_PER_PAGE))
     numbered = numbered_levels(lines)
     listed = toc_titles(lines, toc)
+    parts = part_words(lines, toc)
 
     blocks = agency_blocks(lines, after=toc_last)
     block_at: dict[int, list[_Block]] = {}
@@ -454,8 +480,9 @@ def detect_headings(lines: list[str], pages: list[int | None] | None = None) -> 
         if not line or len(line) > MAX_HEADING_CHARS or _TOC_LINE.search(line) or line in running:
             continue
         m = _PART.match(line)
-        if m and _part_in_sequence(m.group(1), int(thai_digits_to_arabic(m.group(2))), part_word, part):
-            part_word, part = m.group(1), int(thai_digits_to_arabic(m.group(2)))
+        number = int(thai_digits_to_arabic(m.group(2))) if m else 0
+        if m and m.group(1) in parts and _part_in_sequence(m.group(1), number, part_word, part):
+            part_word, part = m.group(1), number
             outline = ()
             in_brief = False
             headings.append(Heading(i + 1, 0, _short(line), m.group(2), "part"))
@@ -491,7 +518,8 @@ def detect_headings(lines: list[str], pages: list[int | None] | None = None) -> 
             if ok:
                 start, early = snap(i, nums)
                 outline, in_brief = nums, False
-                headings.append(Heading(start + 1, len(nums) - 1, _label(_with_name(lines, i, title)), number, "decimal"))
+                label = _label(_with_name(lines, i, title))
+                headings.append(Heading(start + 1, len(nums) - 1, label, number, "decimal"))
                 for r in early:  # sub-headings given before their parent, in their own order
                     sub = _DECIMAL.match(lines[r].strip())
                     sub_nums = _numbers(sub.group(1))
@@ -547,7 +575,24 @@ def detect_headings(lines: list[str], pages: list[int | None] | None = None) -> 
             headings.append(Heading(_brief_start(lines, i), RANK_BRIEF,
                                     _short(brief_name(lines, i, m.group(1))), None, "brief"))
             in_brief = True
-    return headings
+    return _drop_empty_agencies(headings)
+
+
+def _drop_empty_agencies(headings: list[Heading]) -> list[Heading]:
+    """An agency or ministry name that heads nothing is not a section: the ministry's name on
+    the back cover, or a cover's ministry and publisher (`สำนักงบประมาณ`), when the document's
+    units otherwise head outlines (two or more do)."""
+    while True:
+        heads = []
+        for k, h in enumerate(headings):
+            nxt = headings[k + 1] if k + 1 < len(headings) else None
+            under = nxt is not None and (nxt.rank >= 0 or (h.kind == "ministry" and nxt.kind == "agency"))
+            heads.append(h.rank >= 0 or under)
+        outlined = sum(1 for k, h in enumerate(headings) if h.kind == "agency" and heads[k])
+        kept = [h for k, h in enumerate(headings) if heads[k] or (h.kind == "agency" and outlined < 2)]
+        if len(kept) == len(headings):
+            return kept
+        headings = kept
 
 
 def build_sections(

@@ -44,7 +44,7 @@ _THAI_CHAR = "\u0E01-\u0E5B"
 # space (a font's tone mark the extractor set apart: `ได ั É ้รับ`).
 _LATIN1_IN_THAI = re.compile(
     rf"(?<=[{_THAI_CHAR}])[\u00A1-\u00FB]+|[\u00A1-\u00FB]+(?=[{_THAI_CHAR}])"
-    rf"|(?<=[{_THAI_CHAR}] )[\u00A1-\u00FB](?= |$)"
+    rf"|(?<=[{_THAI_CHAR}] )[\u00A1-\u00FB](?=\s|$)"
 )
 # One ASCII letter glued to Thai, not part of a Latin word (`ปv 2570`, `ทีc`, `ลํfา`, `เปqน`).
 _ASCII_IN_THAI = re.compile(rf"(?<![A-Za-z])(?:(?<=[{_THAI_CHAR}])[A-Za-z]|[A-Za-z](?=[{_THAI_CHAR}]))(?![A-Za-z])")
@@ -323,7 +323,8 @@ def join_broken_words(text: str, whole_left: bool = False) -> str:
 
 _WINDOW = 24  # cells back from a displaced mark where its slot may be
 _MAX_CHAIN = 3  # marks shifted along with it (each displayed one slot late)
-_MARGIN = 4  # cells of context either side of the scored window
+_MARGIN = 4  # cells of context before the farthest slot in the scored window
+_MARGIN_AFTER = 8  # cells of context after the unit (a word the mark ends may run on: `ยั่ งยืน`)
 
 
 def _valid_cluster(marks: str) -> bool:
@@ -540,7 +541,7 @@ def _relocate_from(cells: list[list[str]], i: int, groups: bool = True) -> list[
         # Scored on a window from a few cells before the farthest slot to a few after the unit:
         # the same text outside it for every candidate.
         a = max(0, min(min(ch) for _, ch, _ in cands) - _MARGIN)
-        tail = max(0, len(cells) - i - 2 - _MARGIN)  # cells after the window are never touched
+        tail = max(0, len(cells) - i - 2 - _MARGIN_AFTER)  # cells after the window are never touched
         best_score = coverage(_render(base[a:len(base) - tail]))
         best = None
         for rank, change, rest in cands:
@@ -646,7 +647,9 @@ def _shift_token(token: str) -> str:
                 cand[j][1] = marks.replace(mark, "", 1)
                 text = _render(cand)
                 s = _token_coverage(compose_sara_am(text))
-                if s > score:
+                # Only a move that leaves the whole token in dictionary words: loanwords and
+                # names (`อินนูลิน`, `รีทอร์ท`) are not in the dictionary either way.
+                if s > score and s % 256 >= thai and s % 256 > score % 256:
                     score, best = s, text
         if best is None:
             break
@@ -677,6 +680,7 @@ def move_line_start_marks(lines: list[str], dedupe: bool = False) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=131072)
 def map_characters(line: str, plan: RepairPlan = DEFAULT_PLAN) -> str:
     """The character mappings of `plan` (no moves): invisible, PUA, doubles, Latin-1, ASCII, U+FFFD."""
     line = strip_invisible(line)
@@ -753,7 +757,9 @@ def repair_document(lines: list[str]) -> tuple[list[str], RepairReport]:
 
 def repair_lines(lines: list[str]) -> list[str]:
     """Repair one document's lines (choices made from these lines; see `repair_document`)."""
-    return repair_document(lines)[0]
+    from ingest.repair_choice import choose_plan
+
+    return apply_plan(lines, choose_plan(lines)[0])
 
 
 def thai_digits_to_arabic(text: str) -> str:

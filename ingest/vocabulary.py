@@ -154,7 +154,9 @@ def parse_vocabulary(data: dict) -> Vocabulary:
             label_words=_words(a, "label_words", "agency"),
         ),
         brief=BriefWords(name_fields=_words(b, "name_fields", "brief"), default_name=_text(b, "default_name", "brief")),
-        funding=FundingWords(group_prefix=_text(f, "group_prefix", "funding"), not_group=_words(f, "not_group", "funding")),
+        funding=FundingWords(
+            group_prefix=_text(f, "group_prefix", "funding"), not_group=_words(f, "not_group", "funding")
+        ),
         years=YearWords(words=_words(y, "words", "years"), era_prefixes=_words(y, "era_prefixes", "years")),
         units=UnitWords(currency=_words(u, "currency", "units")),
     )

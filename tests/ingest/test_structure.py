@@ -1,5 +1,9 @@
-"""Heading detection on two numbering styles, and list items that must not become headings."""
-from ingest.structure import build_sections, detect_headings
+"""Heading detection on three numbering styles (the sample's Thai decimals, budget books' แผนงาน /
+ผลผลิต / โครงการที่ N under agencies, Arabic `7.2.1` outlines), and what must not become a heading:
+list items, table rows, contents entries, running headers."""
+from pathlib import Path
+
+from ingest.structure import RANK_AGENCY, RANK_BRIEF, RANK_DIRECTION, RANK_MINISTRY, build_sections, detect_headings
 from ingest.thai_repair import repair_lines
 
 # A second, differently formatted plan: บทที่ + Arabic decimals, ยุทธศาสตร์ที่/กลยุทธ์ที่, (๑) items.
@@ -79,10 +83,6 @@ def test_project_briefs_become_sections_named_after_the_project(sample_lines):
 #   page 29 (7. / 7.1) and pages 33-38 (7.3 แผนงาน… with โครงการที่ 1-3 and their 7.3.N.M parts);
 # - budget_book_ministry_env.txt: vol. 6 cover + contents (start), the ministry's overview page,
 #   and the first pages of two units (one unit name damaged: `กรัม…` for `กรม…`).
-from pathlib import Path  # noqa: E402
-
-from ingest.structure import RANK_AGENCY, RANK_BRIEF, RANK_DIRECTION, RANK_MINISTRY  # noqa: E402
-
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
@@ -99,7 +99,8 @@ def test_budget_book_unit_outline_agency_then_numbered_sections():
     lines = fixture_lines("budget_book_unit_mhesi.txt")
     sections = build_sections(lines)
     by_start = {s.line_start: s.path for s in sections}
-    ministry, unit = "กระทรวงการอดมุศึกษา วิทยาศาสตร์วิจัยและนวัตกรรม", "สำนักงานคณะกรรมการส่งเสริมวิทยาศาสตร์ วิจัยและนวัตกรรม"
+    ministry = "กระทรวงการอดมุศึกษา วิทยาศาสตร์วิจัยและนวัตกรรม"
+    unit = "สำนักงานคณะกรรมการส่งเสริมวิทยาศาสตร์ วิจัยและนวัตกรรม"
     # The table of contents (lines 1-29) holds no heading, though it lists every one.
     assert sections[0].path == [] and sections[0].line_end >= 29
     # The unit's section starts at the top of its first page, above the vision and missions
@@ -116,7 +117,8 @@ def test_budget_book_unit_outline_agency_then_numbered_sections():
         assert line_of(lines, item) not in headings, item
     # แผนงาน → ผลผลิต, Arabic decimals 7.2 → 7.2.1 → 7.2.1.1; labels without the amount column.
     paths = [" › ".join(p) for p in by_start.values()]
-    assert any(p.endswith("7. รายละเอียดงบประมาณจำแนกตามแผนงาน และ ผลผลิต/โครงการ › 7.1 แผนงานบุคลากรภาครัฐ") for p in paths)
+    assert any(p.endswith("7. รายละเอียดงบประมาณจำแนกตามแผนงาน และ ผลผลิต/โครงการ › 7.1 แผนงานบุคลากรภาครัฐ")
+               for p in paths)
     output = next(p for p in by_start.values() if p and p[-1].startswith("7.2.1 "))
     assert output[:2] == [ministry, unit] and output[3] == "7.2 แผนงานพื้นฐานด้านการสร้างความสามารถในการแข่งขัน"
     assert output[4].startswith("7.2.1 ผลผลิตที่ 1 : การจัดทาแผนยุทธศาสตร์ด้านวิทยาศาสตร์")
@@ -255,3 +257,13 @@ def test_structure_module_keeps_no_thai_words_of_its_own():
     thai = [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)
             and id(node) not in docstrings and re.search("[\u0E01-\u0E2E]", node.value)]
     assert thai == []
+
+
+def test_agency_blocks_hold_when_repair_empties_the_broken_off_tails():
+    # Once repair moves a mark back across the line break, its line is left empty
+    # (`…สิ่งแวดล` / `` / `อ้ม`); the blocks are the same, and the ministry's name alone on the
+    # back cover heads nothing.
+    lines = ["" if line == "É" else line for line in fixture_lines("budget_book_ministry_env.txt")]
+    lines += ["", "กระทรวงทรัพยากรธรรมชาติและสงแวดลิอ้ม", "สำนักงบประมาณ"]
+    agencies = [h.label for h in detect_headings(lines) if h.rank < 0]
+    assert agencies == ["กระทรวงทรัพยากรธรรมชาติและสงแวดลิอ้ม", "กรมควบคุมมลพิษ", "กรัมทรัพยากรทางทะเลและชายฝ Éง"]

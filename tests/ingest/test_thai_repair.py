@@ -206,6 +206,12 @@ def test_mark_displaced_by_one_position_in_the_sample():
     assert shift_marks_back("ลุม่น้ำ") == "ลุ่มน้ำ"
     assert shift_marks_back(relocate_marks("ลุม่น้ำ สเีขียว สรา้ง")) == "ลุ่มน้ำ สีเขียว สร้าง"
     assert shift_marks_back(relocate_marks(shift_marks_back("มลูคา่"))) == "มูลค่า"
+    # The sample's marks set apart by spaces are in place: the search keeps them there.
+    plan = RepairPlan(relocate=True, shift_back="after")
+    assert repair_line("การบร ิหารจ ัดการส ู ่ ความย ั ่ งย ืน ” ในว ันพ ุธที่", plan) == (
+        "การบริหารจัดการสู่ ความยั่งยืน ” ในวันพุธที่"
+    )
+    assert repair_line("เปลี่ยนแปลงในปัจจ ุบ ัน ซึ ่งแผน", plan) == "เปลี่ยนแปลงในปัจจุบัน ซึ่งแผน"
     # Words already in the dictionary are left alone.
     assert relocate_marks("ลุ่มน้ำ สีเขียว สร้าง มูลค่า") == "ลุ่มน้ำ สีเขียว สร้าง มูลค่า"
     assert shift_marks_back("ลุ่มน้ำ สีเขียว สร้าง มูลค่า") == "ลุ่มน้ำ สีเขียว สร้าง มูลค่า"

@@ -43,7 +43,8 @@ def test_alternation_escapes_and_tries_longest_first():
 
 
 def test_a_profile_file_of_ones_own_is_read_and_checked(tmp_path):
-    text = PROFILE_PATH.read_text(encoding="utf-8").replace('part_words = ["ส่วนที่"', 'part_words = ["ตอนที่", "ส่วนที่"')
+    text = PROFILE_PATH.read_text(encoding="utf-8")
+    text = text.replace('part_words = ["ส่วนที่"', 'part_words = ["ตอนที่", "ส่วนที่"')
     custom = tmp_path / "vocabulary.toml"
     custom.write_text(text, encoding="utf-8")
     assert load_vocabulary(custom).headings.part_words[0] == "ตอนที่"
