@@ -14,7 +14,8 @@ from ingest.facts_briefs import parse_briefs
 from ingest.facts_records import UNIT_SCALE, Brief, Flag, PlanFacts, PlanLink, Project, TableRow
 from ingest.facts_results import parse_results
 from ingest.facts_tables import parse_directions_and_tables
-from ingest.structure import RANK_BRIEF, RANK_DIRECTION, build_sections, detect_headings
+from ingest.records import Section
+from ingest.structure import RANK_BRIEF, RANK_DIRECTION, Heading, build_sections, detect_headings
 from ingest.thai_repair import DIGIT_CLASS as _D, index_form
 
 _PREFIX = rf"^\s*(?:\(?[{_D}]{{1,2}}[.)]\s*)?(?:[{_D}]+(?:\.[{_D}]+)+\s*)?"
@@ -163,16 +164,18 @@ def parse_links(lines: list[str], briefs: list[Brief]) -> list[PlanLink]:
     return links
 
 
-def extract_facts(doc_id: str, lines: list[str]) -> PlanFacts:
-    """All structured facts of one repaired document."""
-    headings = detect_headings(lines)
+def extract_facts(doc_id: str, lines: list[str], headings: list[Heading] | None = None,
+                  sections: list[Section] | None = None) -> PlanFacts:
+    """All structured facts of one repaired document (its outline, when the caller has it, is not parsed again)."""
+    if headings is None:
+        headings = detect_headings(lines)
     outline_stops = {h.line for h in headings if h.rank < RANK_DIRECTION}  # parts and decimal sections
     brief_stops = {h.line for h in headings if h.rank == RANK_BRIEF}
     directions, rows, flags = parse_directions_and_tables(lines, outline_stops | brief_stops)
     briefs = parse_briefs(lines, outline_stops)
     projects, match_flags = match_projects(rows, briefs)
     flags.extend(match_flags)
-    result_groups, results = parse_results(lines, build_sections(lines, headings))
+    result_groups, results = parse_results(lines, sections if sections is not None else build_sections(lines, headings))
     for g in result_groups:
         if g.printed_count != g.listed_count:
             flags.append(Flag("result_count_mismatch", f"'{g.label}' prints {g.printed_count} projects but lists "

@@ -42,7 +42,7 @@ from ingest.store import (
     vector_ids,
     write_generation,
 )
-from ingest.structure import build_sections
+from ingest.structure import build_sections, detect_headings
 from ingest.thai_repair import repair_document
 from ingest.tokenize import search_tokens
 from plan_assistant.config import Settings
@@ -159,12 +159,13 @@ def prepare_document(source: SourceText, settings: Settings) -> PreparedDocument
     """Repair, section, chunk and extract facts of one document that has been read."""
     lines, repair = repair_document(source.lines)
     source.title = derive_title(lines, Path(source.path).stem)
-    sections = build_sections(lines)
+    headings = detect_headings(lines, source.pages)  # the outline, parsed once for sections and facts
+    sections = build_sections(lines, headings, source.pages)
     chunks = chunk_document(source, lines, sections, settings.chunk_tokens, settings.chunk_overlap)
     summary = {"summary": repair.summary(), "hit_rate_before": round(repair.hit_rate_before, 4),
                "hit_rate_after": round(repair.hit_rate_after, 4), "chosen": repair.chosen(),
                "damage_before": repair.damage_before, "damage_after": repair.damage_after}
-    return PreparedDocument(source, lines, sections, chunks, extract_facts(source.doc_id, lines), summary)
+    return PreparedDocument(source, lines, sections, chunks, extract_facts(source.doc_id, lines, headings, sections), summary)
 
 
 def _settings_key(settings: Settings, model_id: str) -> str:
