@@ -23,11 +23,12 @@ from typing import Callable
 from ingest.chunking import chunk_document, index_text
 from ingest.facts import extract_facts
 from ingest.facts_records import PlanFacts
+from ingest.document import build_model, model_path, save_model
 from ingest.facts_store import copy_documents, write_facts
 from ingest.identity import document_id
 from ingest.locks import writer_lock
 from ingest.readers import SUPPORTED_SUFFIXES, ReadError, ReadLimits, file_hash, read_document
-from ingest.records import Chunk, Section, SourceText
+from ingest.records import Chunk, DocumentModel, Section, SourceText
 from ingest.store import (
     DocumentEntry,
     EmbeddingCache,
@@ -61,6 +62,7 @@ class PreparedDocument:
     chunks: list[Chunk]
     facts: PlanFacts
     repair: dict = field(default_factory=dict)  # what Thai repair chose and measured (see ingest.repair_choice)
+    model: DocumentModel | None = None  # pages (printed labels), lines with boxes, sections, tables
 
 
 @dataclass
@@ -165,7 +167,8 @@ def prepare_document(source: SourceText, settings: Settings) -> PreparedDocument
     summary = {"summary": repair.summary(), "hit_rate_before": round(repair.hit_rate_before, 4),
                "hit_rate_after": round(repair.hit_rate_after, 4), "chosen": repair.chosen(),
                "damage_before": repair.damage_before, "damage_after": repair.damage_after}
-    return PreparedDocument(source, lines, sections, chunks, extract_facts(source.doc_id, lines, headings, sections), summary)
+    return PreparedDocument(source, lines, sections, chunks, extract_facts(source.doc_id, lines, headings, sections),
+                            summary, build_model(source, lines, sections))
 
 
 def _settings_key(settings: Settings, model_id: str) -> str:
@@ -208,6 +211,19 @@ def _source_of(entry: DocumentEntry, data_dir: Path) -> Path | None:
         if candidate is not None and candidate.is_file():
             return candidate
     return None
+
+
+def _write_models(data_dir: Path, previous: str | None, generation: str, prepared: dict[str, PreparedDocument],
+                  kept: set[str]) -> None:
+    """Each document's model in the generation's `documents/`: new ones written, unchanged ones linked over."""
+    folder = generation_dir(data_dir, generation) / "documents"
+    folder.mkdir(parents=True, exist_ok=True)
+    for doc_id, doc in prepared.items():
+        save_model(doc.model, model_path(folder, doc_id))
+    for doc_id in kept:
+        old = model_path(generation_dir(data_dir, previous) / "documents", doc_id) if previous else None
+        if old is not None and old.is_file():
+            os.link(old, model_path(folder, doc_id))
 
 
 def _unchanged(path: Path, entry: DocumentEntry, settings: Settings) -> bool:
@@ -372,6 +388,7 @@ def _ingest_locked(paths, settings, data_dir, progress, embeddings, remove, sync
         write_facts(facts_db, [(d.facts, d.lines, d.source.pages, d.source.title) for d in prepared.values()])
         if manifest.generation:
             copy_documents(generation_dir(data_dir, manifest.generation) / "facts.sqlite", facts_db, set(kept))
+        _write_models(data_dir, manifest.generation, generation, prepared, set(kept))
         stored = {doc_id: _store_source(data_dir, doc) for doc_id, doc in prepared.items()}
     except BaseException:
         drop_generation(settings, generation)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingest.identity import document_id
-from ingest.records import SourceText
+from ingest.records import LineBox, SourceText, Table, TableCell
 from ingest.thai_repair import thai_digits_to_arabic
 from plan_assistant.config import Settings
 
@@ -139,8 +139,76 @@ def read_text(path: Path, limits: ReadLimits | None = None) -> tuple[list[str], 
     return page_of_lines(text.split("\n"))
 
 
-def read_pdf(path: Path, limits: ReadLimits | None = None) -> tuple[list[str], list[int | None]]:
-    """Text layer of a PDF, page by page (page numbers are the PDF's own, 1-based)."""
+class ReadResult(tuple):
+    """What a reader returns: unpacks as `(lines, pages)` like before; `extras` holds the optional
+    SourceText fields the reader could fill (boxes, page_labels, page_sizes, tables)."""
+
+    extras: dict
+
+    def __new__(cls, lines: list[str], pages: list[int | None], **extras):
+        obj = super().__new__(cls, (lines, pages))
+        obj.extras = {k: v for k, v in extras.items() if v is not None}
+        return obj
+
+
+# A printed page number on a line of its own: `12`, `๑๒`, `- 12 -`, `หน้า ๑๒`, `หน้าที่ 12`.
+_PRINTED_NUMBER = re.compile(r"^[\s\-–—]*(?:หน้า\s*(?:ที่\s*)?)?([0-9๐-๙]{1,4})[\s\-–—]*$")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_MARGIN = 0.12  # a page label sits in the top or bottom 12% of the page
+
+
+def _line_box(textpage, start: int, count: int, page: int, left: float, top: float) -> LineBox | None:
+    """Union of the rectangles pdfium gives for chars [start, start+count), top-left origin."""
+    n = textpage.count_rects(start, count)
+    if n <= 0:
+        return None
+    x0 = y0 = float("inf")
+    x1 = y1 = float("-inf")
+    for i in range(n):
+        l, b, r, t = textpage.get_rect(i)
+        x0, x1 = min(x0, l), max(x1, r)
+        y0, y1 = min(y0, top - t), max(y1, top - b)
+    return LineBox(page, x0 - left, y0, x1 - left, y1)
+
+
+def printed_page_labels(
+    candidates: dict[int, list[int]], n_pages: int, min_run: int = 3, window: int = 3
+) -> dict[int, str]:
+    """Choose each page's printed number among its candidates (numbers found alone on a line in
+    the page's top/bottom margin) by agreement with neighbouring pages.
+
+    A book numbers its pages with an offset from the PDF index (value - page stays constant, for
+    a run of pages). A candidate is kept when at least `min_run` pages (fewer in a short PDF)
+    share its offset and another page within `window` pages does; a stray number (a table total)
+    has an offset no neighbour shares. Where two offsets qualify on one page, the one shared by
+    more pages wins.
+    """
+    by_offset: dict[int, list[int]] = {}
+    for page, values in candidates.items():
+        for v in set(values):
+            by_offset.setdefault(v - page, []).append(page)
+    need = max(2, min(min_run, n_pages))
+    labels: dict[int, str] = {}
+    for page, values in sorted(candidates.items()):
+        best: tuple[int, int] | None = None
+        for v in set(values):
+            pages = by_offset[v - page]
+            if len(pages) < need or not any(q != page and abs(q - page) <= window for q in pages):
+                continue
+            if best is None or len(pages) > best[0]:
+                best = (len(pages), v)
+        if best is not None:
+            labels[page] = str(best[1])
+    return labels
+
+
+def read_pdf(path: Path, limits: ReadLimits | None = None) -> ReadResult:
+    """Text layer of a PDF, page by page (page numbers are the PDF's own, 1-based).
+
+    Unpacks as `(lines, pages)`; `.extras` adds each line's box on its page (`boxes`, LineBox
+    with a top-left origin, from the rectangles pdfium gives for the line's characters), each
+    page's size and the page numbers the pages print (`page_labels`, see printed_page_labels).
+    """
     import pypdfium2 as pdfium
 
     max_pages = (limits or ReadLimits()).max_pdf_pages
@@ -153,18 +221,40 @@ def read_pdf(path: Path, limits: ReadLimits | None = None) -> tuple[list[str], l
         raise ReadError(path, f"corrupt or unreadable PDF ({reason})") from None
     lines: list[str] = []
     pages: list[int | None] = []
+    boxes: list[LineBox | None] = []
+    sizes: dict[int, tuple[float, float]] = {}
+    candidates: dict[int, list[int]] = {}
     try:
         if max_pages is not None and len(pdf) > max_pages:
             raise ReadError(path, f"PDF has {len(pdf)} pages (limit {max_pages}, setting max_pdf_pages)")
         for number, page in enumerate(pdf, start=1):
             textpage = page.get_textpage()
-            text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
-            page_lines = text.split("\n")
+            raw = textpage.get_text_range()
+            # Same lines as splitting the text at \r\n, \r or \n; `starts` are char indices.
+            starts = [0] + [m.end() for m in _LINE_BREAK.finditer(raw)]
+            ends = [m.start() for m in _LINE_BREAK.finditer(raw)] + [len(raw)]
+            page_lines = [raw[a:b] for a, b in zip(starts, ends)]
             lines.extend(page_lines)
             pages.extend([number] * len(page_lines))
+            left, bottom, right, top = page.get_bbox()  # the visible area (crop box), inherited boxes included
+            width, height = right - left, top - bottom
+            sizes[number] = (round(width, 1), round(height, 1))
+            aligned = textpage.count_chars() == len(raw)  # text index = char index (no surrogates)
+            for a, b, text in zip(starts, ends, page_lines):
+                box = _line_box(textpage, a, b - a, number, left, top) if aligned and text.strip() else None
+                boxes.append(box)
+                if box is None or len(text) > 24:
+                    continue
+                m = _PRINTED_NUMBER.match(text)
+                if m and (box.y1 <= _MARGIN * height or box.y0 >= (1 - _MARGIN) * height):
+                    candidates.setdefault(number, []).append(int(thai_digits_to_arabic(m.group(1))))
+            textpage.close()
+            page.close()
+        n_pages = len(pdf)
     finally:
         pdf.close()
-    return lines, pages
+    labels = printed_page_labels(candidates, n_pages)
+    return ReadResult(lines, pages, boxes=boxes, page_labels=labels, page_sizes=sizes)
 
 
 def check_docx_sizes(path: Path, limits: ReadLimits | None = None) -> None:
@@ -205,8 +295,46 @@ def check_docx_sizes(path: Path, limits: ReadLimits | None = None) -> None:
             )
 
 
-def read_docx(path: Path, limits: ReadLimits | None = None) -> tuple[list[str], list[int | None]]:
-    """Paragraphs and table rows of a .docx, in document order (no pages in DOCX)."""
+def _docx_text(element) -> str:
+    return "".join(t.text or "" for t in element.iter() if t.tag.endswith("}t"))
+
+
+def _docx_table(tbl, row_lines: list[tuple[object, int]], line_start: int, line_end: int) -> Table:
+    """Cells of a top-level table from its rows' XML (python-docx's CT_Tbl/CT_Row/CT_Tc).
+
+    `row_lines`: (tr element, 1-based line of that row). A cell merged across columns
+    (gridSpan) is one cell with that colspan; a vertical merge (vMerge restart … continue) is
+    the restarting cell with the rowspan, the continuing cells are not repeated. The first row
+    is the header row.
+    """
+    cells: list[TableCell] = []
+    open_merges: dict[int, TableCell] = {}  # grid column -> cell a vertical merge started in
+    for r, (tr, _line) in enumerate(row_lines):
+        col = int(getattr(tr, "grid_before", 0) or 0)
+        for tc in tr.iterchildren():
+            if not tc.tag.endswith("}tc"):
+                continue
+            span = max(1, int(getattr(tc, "grid_span", 1) or 1))
+            merge = getattr(tc, "vMerge", None)
+            if merge is not None and merge != "restart" and col in open_merges:
+                open_merges[col].rowspan += 1
+            else:
+                cell = TableCell(r, col, " ".join(_docx_text(tc).split()), 1, span, header=r == 0)
+                cells.append(cell)
+                for c in range(col, col + span):
+                    open_merges.pop(c, None)
+                if merge == "restart":
+                    open_merges[col] = cell
+            col += span
+    return Table(page=None, line_start=line_start, line_end=line_end, cells=cells)
+
+
+def read_docx(path: Path, limits: ReadLimits | None = None) -> ReadResult:
+    """Paragraphs and table rows of a .docx, in document order (no pages in DOCX).
+
+    A table row is one line, its cells' text joined with ` | `; `.extras["tables"]` gives each
+    top-level table again as cells (Table records with the line span of its rows).
+    """
     import zipfile
 
     import docx
@@ -218,20 +346,28 @@ def read_docx(path: Path, limits: ReadLimits | None = None) -> tuple[list[str], 
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise ReadError(path, f"corrupt or not a .docx file ({exc.__class__.__name__}: {exc})") from None
     lines: list[str] = []
+    tables: list[Table] = []
     body = document.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.extend("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")).split("\n"))
+            lines.extend(_docx_text(child).split("\n"))
         elif tag == "tbl":
+            first = len(lines) + 1
+            top_rows: list[tuple[object, int]] = []
             for row in child.iter():
                 if row.tag.endswith("}tr"):
                     cells = []
                     for cell in row.iterchildren():
                         if cell.tag.endswith("}tc"):
-                            cells.append(" ".join("".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t")).split()))
+                            cells.append(" ".join(_docx_text(cell).split()))
                     lines.append(" | ".join(cells))
-    return lines, [None] * len(lines)
+                    owner = next((a for a in row.iterancestors() if a.tag.endswith("}tbl")), None)
+                    if owner is child:  # rows of nested tables are lines, not rows of this table
+                        top_rows.append((row, len(lines)))
+            if top_rows:
+                tables.append(_docx_table(child, top_rows, first, len(lines)))
+    return ReadResult(lines, [None] * len(lines), tables=tables or None)
 
 
 _READERS = {".txt": read_text, ".md": read_text, ".pdf": read_pdf, ".docx": read_docx}
@@ -262,7 +398,8 @@ def read_document(
             path, f"file too large ({_mb(size)} MB; limit {_mb(limits.max_bytes)} MB, setting max_file_mb)"
         )
     try:
-        lines, pages = _READERS[suffix](path, limits)
+        result = _READERS[suffix](path, limits)
+        lines, pages = result
     except ReadError:
         raise
     except Exception as exc:  # a third-party parser failing on a hostile file
@@ -278,4 +415,5 @@ def read_document(
         content_hash=file_hash(path),
         lines=lines,
         pages=pages,
+        **getattr(result, "extras", {}),  # boxes, page_labels, page_sizes, tables where the reader gives them
     )

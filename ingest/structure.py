@@ -93,6 +93,7 @@ _LEVEL_TITLE = {
 _LEVEL_ONLY = {
     lvl.key: re.compile(rf"^{_alt(lvl.words + lvl.english)}\S{{0,4}}\s*(?:[{_D}]+)?\s*:?\s*$") for lvl in _BUDGET_LEVELS
 }
+_BARE_LEVEL_WORDS = {w for lvl in _BUDGET_LEVELS for w in lvl.words + lvl.english}
 _AGENCY_WORD = _alt(_V.agency.ministry_words + _V.agency.unit_words)
 # Agency blocks: a name alone on its line (no digit, tab or colon: not a contents entry or a field).
 _MINISTRY = re.compile(rf"^\s*{_alt(_V.agency.ministry_words)}[^{_D}\t:]{{2,70}}$")
@@ -164,7 +165,9 @@ def _with_name(lines: list[str], i: int, title: str) -> str:
     """The heading line, with the name printed on the next lines when the line gives only its
     level and number (`7.2.1 ผลผลิตที่ 1 :` / `การจัดทำแผน…`)."""
     line = lines[i]
-    nameless = title.rstrip().endswith(":") or any(p.match(title) for p in _LEVEL_ONLY.values())
+    # A bare level word (`1.2 โครงการ`: the section about projects) is a title of its own.
+    nameless = title.rstrip().endswith(":") or (title.strip() not in _BARE_LEVEL_WORDS
+                                                and any(p.match(title) for p in _LEVEL_ONLY.values()))
     if not nameless:
         return line
     parts = [line]

@@ -80,12 +80,21 @@ def _wait_text(driver, css: str, needle: str, timeout: float = 60.0) -> str:
 
 
 def _ask(driver, question: str):
+    """Type and send a question; send again if the page did not take the click (seen under CI load)."""
     from selenium.webdriver.common.by import By
 
-    box = driver.find_element(By.CSS_SELECTOR, "#question textarea")
-    box.clear()
-    box.send_keys(question)
-    driver.find_element(By.CSS_SELECTOR, "#send").click()
+    asked = driver.find_element(By.CSS_SELECTOR, "#chatbot").text.count(question)
+    for _ in range(3):
+        box = driver.find_element(By.CSS_SELECTOR, "#question textarea")
+        box.clear()
+        box.send_keys(question)
+        driver.find_element(By.CSS_SELECTOR, "#send").click()
+        deadline = time.time() + 15
+        while time.time() < deadline:
+            if driver.find_element(By.CSS_SELECTOR, "#chatbot").text.count(question) > asked:
+                return
+            time.sleep(0.3)
+    raise AssertionError(f"the chat never showed the question {question!r}")
 
 
 def _tab(driver, label: str):

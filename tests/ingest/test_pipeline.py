@@ -122,10 +122,10 @@ def test_one_failing_document_does_not_stop_the_batch(tmp_path, small_corpus, em
 
     real = pipeline.extract_facts
 
-    def explode_on_b(doc_id, lines):
+    def explode_on_b(doc_id, *args):
         if doc_id.startswith("b.txt"):
             raise ValueError("a rule tripped")
-        return real(doc_id, lines)
+        return real(doc_id, *args)
 
     monkeypatch.setattr(pipeline, "extract_facts", explode_on_b)
     report = ingest([small_corpus], Settings(data_dir=tmp_path / "data"), quiet, embeddings)
