@@ -228,3 +228,18 @@ def test_a_stopped_embedding_resumes_on_the_next_ingest(setup):
     assert second.dense_error is None and second.skipped and Manifest.load(settings.data_dir).dense_pending == 0
     assert len(chroma_client(settings).get_collection(collection_name(second.generation)).get(include=[])["ids"]) \
         == first.chunks
+
+
+def test_each_generation_stores_every_document_model(setup, embeddings):
+    """Parsed once, stored per generation: a changed document's model is rewritten, an unchanged one's carried."""
+    from ingest.document import load_model, model_path
+
+    corpus, settings = setup
+    ingest([corpus], settings, quiet, embeddings)
+    (corpus / "a.txt").write_text(PLAN_A.replace("๒,๕๐๐,๐๐๐", "๓,๐๐๐,๐๐๐"), encoding="utf-8")
+    report = ingest([corpus], settings, quiet, embeddings)
+    folder = generation_dir(settings.data_dir, report.generation) / "documents"
+    models = {d: load_model(model_path(folder, d)) for d in ids(corpus, "a.txt", "b.txt")}
+    a = models[document_id(corpus / "a.txt")]
+    assert any("๓,๐๐๐,๐๐๐" in line for line in a.lines) and a.sections
+    assert models[document_id(corpus / "b.txt")].lines[0].startswith("แผนพัฒนาจังหวัดทดสอบ")
