@@ -59,7 +59,7 @@ def inert(text: object, context: str = "markdown") -> str:
 
 
 def citation_label(c: Citation) -> str:
-    where = f"p. {c.page}, " if c.page else ""
+    where = f"p. {c.page_shown()}, " if c.page_shown() else ""
     section = c.section.split(" › ")[-1] if c.section else c.doc_id
     return inert(f"[{c.n}] {section[:60]} ({where}lines {c.line_start}–{c.line_end})", "text")
 
@@ -74,7 +74,7 @@ def answer_markdown(answer: Answer, lang: str = "th") -> str:
         for c in answer.citations:
             quote = " ".join(c.quote.split())
             out.append(f"{c.n}. {inert(c.title)} — {inert(c.section or c.doc_id)} — "
-                       f"{'หน้า ' + str(c.page) + ', ' if c.page else ''}บรรทัด {c.line_start}–{c.line_end}: "
+                       f"{'หน้า ' + c.page_shown() + ', ' if c.page_shown() else ''}บรรทัด {c.line_start}–{c.line_end}: "
                        f"“{inert(quote[:300])}{'…' if len(quote) > 300 else ''}”")
     return "\n".join(out)
 
@@ -94,7 +94,7 @@ def passage_html(db: FactsDB, c: Citation, context: int = 4) -> str:
         if c.line_start <= n <= c.line_end:
             line = f"<mark class='cited'>{line}</mark>"
         body.append(f"<div><span style='color:#888'>{n:>5}</span> {line}</div>")
-    where = (f"หน้า {c.page} · " if c.page else "") + f"บรรทัด {c.line_start}–{c.line_end}"
+    where = (f"หน้า {c.page_shown()} · " if c.page_shown() else "") + f"บรรทัด {c.line_start}–{c.line_end}"
     badge = "✔ verified" if c.verified else "✖ NOT verified"
     return (f"<div class='passage'><b>[{c.n}] {inert(c.title, 'html')}</b><br>"
             f"<small>{inert(c.section or '', 'html')}<br>{where} · {badge}</small>"

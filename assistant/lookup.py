@@ -165,6 +165,11 @@ class FactsDB:
             "SELECT n, text, page FROM lines WHERE doc_id = ? AND n BETWEEN ? AND ? ORDER BY n",
             (doc_id, line_start, line_end))]
 
+    def page_label(self, doc_id: str, n: int) -> str | None:
+        """The page number printed on the page of line n (None where the page prints none)."""
+        row = self.db.execute("SELECT page_label FROM lines WHERE doc_id = ? AND n = ?", (doc_id, n)).fetchone()
+        return row["page_label"] if row else None
+
     def line_counts(self) -> dict[str, int]:
         """Number of stored lines per document."""
         return {r[0]: r[1] for r in self.db.execute("SELECT doc_id, MAX(n) FROM lines GROUP BY doc_id")}

@@ -196,7 +196,7 @@ class Assistant:
         lines = self.db.lines(e.doc_id, e.line_start, e.line_start)
         page = lines[0][2] if lines else None
         return Citation(n, e.doc_id, self.titles.get(e.doc_id, e.doc_id), section, page, e.line_start, e.line_end,
-                        e.quote, e.origin, verified)
+                        e.quote, e.origin, verified, self.db.page_label(e.doc_id, e.line_start))
 
     @staticmethod
     def _figures(kept: list[Sentence], draft: Draft, number: dict[int, int]) -> list[Figure]:

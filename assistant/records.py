@@ -36,6 +36,13 @@ class Citation:
     quote: str
     origin: str
     verified: bool = False
+    page_label: str | None = None  # the page number the page itself prints (books), when it prints one
+
+    def page_shown(self) -> str | None:
+        """The page to show a reader: the printed number where the page has one, else the file's page."""
+        if self.page_label:
+            return self.page_label
+        return str(self.page) if self.page else None
 
 
 @dataclass

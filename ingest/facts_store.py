@@ -37,7 +37,7 @@ CREATE TABLE result_groups (doc_id TEXT, section TEXT, label TEXT, printed_count
                          line_start INTEGER, line_end INTEGER);
 CREATE TABLE results    (doc_id TEXT, section TEXT, group_label TEXT, project TEXT, figure TEXT, unit TEXT,
                          quote TEXT, line_start INTEGER, line_end INTEGER);
-CREATE TABLE lines      (doc_id TEXT, n INTEGER, text TEXT, page INTEGER, PRIMARY KEY (doc_id, n));
+CREATE TABLE lines      (doc_id TEXT, n INTEGER, text TEXT, page INTEGER, page_label TEXT, PRIMARY KEY (doc_id, n));
 CREATE INDEX budgets_project ON budgets(project_id);
 """
 TABLES = ["documents", "directions", "goals", "strategies", "projects", "budgets", "kpis",
@@ -65,13 +65,15 @@ def _split_items(item: TextItem, lines: list[str]) -> list[TextItem]:
     return items or [item]
 
 
-def write_facts(db_path: Path, documents: list[tuple[PlanFacts, list[str], list[int | None], str]]) -> None:
-    """Create the facts database for a generation from (facts, repaired lines, pages, title) per document."""
+def write_facts(db_path: Path,
+                documents: list[tuple[PlanFacts, list[str], list[int | None], str, dict[int, str] | None]]) -> None:
+    """Create the facts database for a generation from (facts, repaired lines, pages, title, printed page
+    labels) per document."""
     db = sqlite3.connect(str(db_path))
     try:
         db.executescript(SCHEMA)
-        for facts, lines, pages, title in documents:
-            _insert(db, facts, lines, pages, title)
+        for facts, lines, pages, title, labels in documents:
+            _insert(db, facts, lines, pages, title, labels or {})
         db.commit()
     finally:
         db.close()
@@ -93,7 +95,8 @@ def copy_documents(old_db: Path, new_db: Path, doc_ids: set[str]) -> None:
         db.close()
 
 
-def _insert(db: sqlite3.Connection, facts: PlanFacts, lines: list[str], pages: list[int | None], title: str) -> None:
+def _insert(db: sqlite3.Connection, facts: PlanFacts, lines: list[str], pages: list[int | None], title: str,
+            labels: dict[int, str]) -> None:
     doc = facts.doc_id
     db.execute("INSERT INTO documents VALUES (?, ?)", (doc, title))
     for d in facts.directions:
@@ -151,6 +154,8 @@ def _insert(db: sqlite3.Connection, facts: PlanFacts, lines: list[str], pages: l
     for r in facts.results:
         db.execute("INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?)",
                    (doc, r.section, r.group, r.project, r.figure, r.unit, r.quote, r.line, r.line))
-    # The repaired source lines (with their page), so every cited span can be quoted exactly.
-    db.executemany("INSERT INTO lines VALUES (?,?,?,?)",
-                   [(doc, n, text, pages[n - 1] if n <= len(pages) else None) for n, text in enumerate(lines, start=1)])
+    # The repaired source lines (with their page and the number that page prints), so every cited span
+    # can be quoted exactly and shown with the page a reader finds in the book.
+    page_of = [pages[n - 1] if n <= len(pages) else None for n in range(1, len(lines) + 1)]
+    db.executemany("INSERT INTO lines VALUES (?,?,?,?,?)",
+                   [(doc, n, text, page_of[n - 1], labels.get(page_of[n - 1])) for n, text in enumerate(lines, start=1)])

@@ -49,7 +49,7 @@ from ingest.tokenize import search_tokens
 from plan_assistant.config import Settings
 
 # Bump when repair/structure/chunking/facts rules or the facts schema change: everything is rebuilt.
-PIPELINE_VERSION = "8"
+PIPELINE_VERSION = "9"
 
 
 @dataclass
@@ -385,7 +385,8 @@ def _ingest_locked(paths, settings, data_dir, progress, embeddings, remove, sync
     try:
         write_generation(settings, generation, chunks, texts, vectors, [search_tokens(t) for t in texts])
         facts_db = generation_dir(data_dir, generation) / "facts.sqlite"
-        write_facts(facts_db, [(d.facts, d.lines, d.source.pages, d.source.title) for d in prepared.values()])
+        write_facts(facts_db, [(d.facts, d.lines, d.source.pages, d.source.title, d.source.page_labels)
+                               for d in prepared.values()])
         if manifest.generation:
             copy_documents(generation_dir(data_dir, manifest.generation) / "facts.sqlite", facts_db, set(kept))
         _write_models(data_dir, manifest.generation, generation, prepared, set(kept))

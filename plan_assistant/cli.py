@@ -89,7 +89,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
         print("\n--- verified answer ---\n" + answer.answer)
     print()
     for c in answer.citations:
-        where = f"lines {c.line_start}-{c.line_end}" + (f", page {c.page}" if c.page else "")
+        printed = f" (PDF page {c.page})" if c.page_label and str(c.page) != c.page_label else ""
+        where = f"lines {c.line_start}-{c.line_end}" + (f", page {c.page_shown()}{printed}" if c.page_shown() else "")
         mark = "" if c.verified else " (UNVERIFIED)"
         quote = " ".join(c.quote.split())
         print(f"[{c.n}] {c.doc_id} › {c.section or '-'} ({where}){mark}\n    “{quote[:240]}{'…' if len(quote) > 240 else ''}”")

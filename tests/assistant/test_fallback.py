@@ -41,6 +41,8 @@ def test_budget_of_a_project_missing_from_the_facts_comes_from_its_own_line(book
     assert "5,377,900" not in answer.answer and "2,000,000" not in answer.answer  # sub-items are not its figure
     assert all(c.verified and about(c.quote, NAME) for c in answer.citations)
     assert [f.value for f in answer.figures] == ["7377900"]
+    # Cited with the page number the book prints (its 34th page is the fixture's 2nd PDF page).
+    assert [(c.page, c.page_label, c.page_shown()) for c in answer.citations] == [(2, "34", "34")]
 
 
 @pytest.mark.slow
