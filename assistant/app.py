@@ -149,9 +149,18 @@ class Service:
         return report
 
 
-def _documents_table(settings: Settings) -> list[list]:
-    manifest = Manifest.load(Path(settings.data_dir))
-    return [[e.doc_id, e.title, e.sections, e.chunks, e.pages or "-", "indexed"] for e in manifest.documents.values()]
+DOCUMENT_COLUMNS = ["doc_id", "file", "title", "pages", "sections", "projects", "budget lines", "indexed", "search"]
+
+
+def _documents_table(service: Service) -> list[list]:
+    """One row per indexed document: id, source file, title, pages, sections, fact counts, when indexed."""
+    manifest = Manifest.load(Path(service.settings.data_dir))
+    with service.using() as assistant:
+        counts = assistant.db.fact_counts() if assistant else {}
+    search = "keywords + meaning" if not manifest.dense_pending else f"keywords ({manifest.dense_pending} embedding)"
+    return [[e.doc_id, e.name or Path(e.path).name, e.title, e.pages or "-", e.sections,
+             counts.get(e.doc_id, {}).get("projects", 0), counts.get(e.doc_id, {}).get("budget_lines", 0),
+             e.indexed_at.replace("T", " ")[:16] or "-", search] for e in manifest.documents.values()]
 
 
 def build_app(service: Service) -> gr.Blocks:
@@ -195,7 +204,7 @@ def build_app(service: Service) -> gr.Blocks:
                     dl_docx = gr.Button(".docx")
                 draft_file = gr.File(label="draft", interactive=False)
             with gr.Tab(t["docs"], id="docs", elem_id="tab-docs") as docs_tab:
-                docs = gr.Dataframe(headers=["doc_id", "title", "sections", "chunks", "pages", "status"],
+                docs = gr.Dataframe(headers=DOCUMENT_COLUMNS,
                                     interactive=False, elem_id="documents")
                 upload = gr.File(label=t["upload"], file_count="multiple", file_types=[".pdf", ".docx", ".txt", ".md"],
                                  elem_id="upload")
@@ -329,19 +338,19 @@ def build_app(service: Service) -> gr.Blocks:
             finally:
                 for path in staged:
                     path.unlink(missing_ok=True)
-            return report_markdown(report), _documents_table(settings), *_choices()
+            return report_markdown(report), _documents_table(service), *_choices()
 
         def do_reingest(request: gr.Request, progress=gr.Progress()):
             guard(request)
             report = service.ingest([], force=True, progress=lambda m: progress(None, desc=m))
-            return report_markdown(report), _documents_table(settings), *_choices()
+            return report_markdown(report), _documents_table(service), *_choices()
 
         def do_delete(doc_id, request: gr.Request):
             guard(request)
             if not doc_id:
                 raise gr.Error("เลือกเอกสาร / choose a document")
             report = service.ingest([], remove={doc_id})
-            return report_markdown(report), _documents_table(settings), *_choices()
+            return report_markdown(report), _documents_table(service), *_choices()
 
         def _choices():
             manifest = Manifest.load(Path(settings.data_dir))
@@ -366,7 +375,7 @@ def build_app(service: Service) -> gr.Blocks:
             admin = service.role(request) == "admin"
             return (gr.update(choices=[""] + directions), gr.update(choices=[""] + sources), gr.update(choices=[""] + years),
                     gr.update(value=table, headers=header) if header else gr.update(), linkage_svg(db) if db else "",
-                    gr.update(choices=[" ".join(p.name.split()) for p in rows]), _documents_table(settings),
+                    gr.update(choices=[" ".join(p.name.split()) for p in rows]), _documents_table(service),
                     gr.update(choices=list(Manifest.load(Path(settings.data_dir)).documents)),
                     "" if admin else f"**{TEXT['th']['admin_only']}**")
 

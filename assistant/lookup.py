@@ -174,6 +174,15 @@ class FactsDB:
         """Number of stored lines per document."""
         return {r[0]: r[1] for r in self.db.execute("SELECT doc_id, MAX(n) FROM lines GROUP BY doc_id")}
 
+    def fact_counts(self) -> dict[str, dict[str, int]]:
+        """Per document: how many projects, budget lines, KPIs, directions and links the facts hold."""
+        counts = {d: {"projects": 0, "budget_lines": 0, "kpis": 0, "directions": 0, "links": 0} for d in self.titles()}
+        for table, key in (("projects", "projects"), ("budgets", "budget_lines"), ("kpis", "kpis"),
+                           ("directions", "directions"), ("links", "links")):
+            for doc_id, n in self.db.execute(f"SELECT doc_id, COUNT(*) FROM {table} GROUP BY doc_id"):
+                counts.setdefault(doc_id, {})[key] = n
+        return counts
+
     def titles(self) -> dict[str, str]:
         return {r["doc_id"]: r["title"] for r in self.db.execute("SELECT doc_id, title FROM documents")}
 

@@ -247,13 +247,20 @@ def cmd_status(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     manifest = Manifest.load(Path(settings.data_dir))
+    counts: dict = {}
+    if manifest.generation:
+        from assistant.lookup import FactsDB
+
+        db = FactsDB(settings)
+        counts = db.fact_counts()
+        db.close()
     out = {
         "data_dir": str(settings.data_dir),
         "generation": manifest.generation,
         "embedding_model": manifest.embedding_model,
         "search": (f"keywords only: {manifest.dense_pending} passages still being embedded (or left pending by a "
                    "stopped ingest: run ingest again)") if manifest.dense_pending else "keywords and meaning (dense)",
-        "documents": {k: vars(v) for k, v in manifest.documents.items()},
+        "documents": {k: vars(v) | {"facts": counts.get(k, {})} for k, v in manifest.documents.items()},
     }
     print(json.dumps(out, ensure_ascii=False, indent=1))
     return 0
