@@ -112,30 +112,10 @@ def test_encrypted_pdf(tmp_path):
 
 
 def make_docx_bomb(path: Path, xml_bytes: int) -> None:
-    """A valid .docx whose word/document.xml is replaced by `xml_bytes` of numbered paragraphs."""
-    import zipfile
+    """A valid .docx whose word/document.xml is `xml_bytes` of numbered paragraphs (the bench's builder)."""
+    from eval.bench_limits import make_docx_with_xml
 
-    import docx
-
-    small = path.with_name("small-" + path.name)
-    docx.Document().save(str(small))
-    with zipfile.ZipFile(small) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
-        for item in zin.infolist():
-            if item.filename != "word/document.xml":
-                zout.writestr(item, zin.read(item.filename))
-                continue
-            info = zipfile.ZipInfo("word/document.xml")
-            info.compress_type = zipfile.ZIP_DEFLATED
-            with zout.open(info, "w", force_zip64=True) as fh:
-                fh.write(b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>')
-                written, n = 0, 0
-                while written < xml_bytes:
-                    block = "".join(
-                        f"<w:p><w:r><w:t>ข้อ {n + i} แผนปฏิบัติการ จังหวัดลำปาง</w:t></w:r></w:p>" for i in range(5000)
-                    ).encode()
-                    fh.write(block)
-                    written, n = written + len(block), n + 5000
-                fh.write(b"</w:body></w:document>")
+    make_docx_with_xml(path, xml_bytes / 1_000_000, number_every=1)
 
 
 def test_read_limits_from_settings():
