@@ -146,6 +146,8 @@ class FactsDB:
             raise RuntimeError(f"{path} is missing: re-run `plan-assistant ingest`")
         self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self.db.row_factory = sqlite3.Row
+        # Indexes built before printed page labels were kept have no such column: read them as unknown.
+        self._labels = any(r["name"] == "page_label" for r in self.db.execute("PRAGMA table_info(lines)"))
 
     def close(self) -> None:
         self.db.close()
@@ -167,6 +169,8 @@ class FactsDB:
 
     def page_label(self, doc_id: str, n: int) -> str | None:
         """The page number printed on the page of line n (None where the page prints none)."""
+        if not self._labels:
+            return None
         row = self.db.execute("SELECT page_label FROM lines WHERE doc_id = ? AND n = ?", (doc_id, n)).fetchone()
         return row["page_label"] if row else None
 
@@ -351,6 +355,27 @@ class FactsDB:
             query = compact_name(split_hints(name)[0])
             figures = [f for f in figures if f["project"] and _similarity(query, compact_name(f["project"])) >= 0.6]
         return {"groups": groups, "projects_reported": total or 0, "figures": figures}
+
+    def budget_lines(self, doc_id: str | None = None) -> list[dict]:
+        """Every budget line in the stable contract of `plan-assistant facts budgets --json`: document, PDF
+        page and printed page, line span, level path, project name, fiscal year (B.E.), amount as printed,
+        unit, baht, funding source or expense category, whether it is a total, and the exact quote."""
+        sql = f"""SELECT b.*, p.name, p.direction, p.strategy, l.page, {"l.page_label" if self._labels else "NULL AS page_label"}, d.title AS d_title, s.title AS s_title
+                 FROM budgets b JOIN projects p ON p.project_id = b.project_id
+                 LEFT JOIN lines l ON l.doc_id = b.doc_id AND l.n = b.line_start
+                 LEFT JOIN directions d ON d.doc_id = b.doc_id AND d.number = p.direction
+                 LEFT JOIN strategies s ON s.direction_id = d.direction_id AND s.number = p.strategy"""
+        rows = self.db.execute(sql + (" WHERE b.doc_id = ?" if doc_id else "") + " ORDER BY b.doc_id, b.line_start",
+                               [doc_id] if doc_id else [])
+        out = []
+        for r in rows:
+            path = [f"{n}. {t}" if t else str(n) for n, t in ((r["direction"], r["d_title"]), (r["strategy"], r["s_title"]))
+                    if n is not None]
+            out.append({"doc_id": r["doc_id"], "page": r["page"], "printed_page": r["page_label"],
+                        "line_start": r["line_start"], "line_end": r["line_end"], "path": path, "name": r["name"],
+                        "fiscal_year": r["fiscal_year"], "printed": r["printed"], "unit": r["unit"], "baht": r["baht"],
+                        "category_or_source": r["source"], "is_total": False, "origin": r["origin"], "quote": r["quote"]})
+        return out
 
     def flags(self) -> list[dict]:
         return [self._text(r, "message") | {"kind": r["kind"]} for r in self.db.execute("SELECT * FROM flags")]

@@ -254,7 +254,10 @@ def read_pdf(path: Path, limits: ReadLimits | None = None) -> ReadResult:
     finally:
         pdf.close()
     labels = printed_page_labels(candidates, n_pages)
-    return ReadResult(lines, pages, boxes=boxes, page_labels=labels, page_sizes=sizes)
+    from ingest.pdf_tables import read_pdf_tables  # tables as cells, from the characters' boxes
+
+    tables = read_pdf_tables(path, lines, pages)
+    return ReadResult(lines, pages, boxes=boxes, page_labels=labels, page_sizes=sizes, tables=tables or None)
 
 
 def check_docx_sizes(path: Path, limits: ReadLimits | None = None) -> None:

@@ -141,6 +141,8 @@ def cmd_facts(args: argparse.Namespace) -> int:
         rows = db.links(args.level)
     elif what == "results":
         rows = db.results(args.name, args.section)
+    elif what == "budgets":
+        rows = db.budget_lines(args.doc)
     else:
         rows = db.flags()
     if args.json:
@@ -170,6 +172,11 @@ def cmd_facts(args: argparse.Namespace) -> int:
         print(f"projects reported: {rows['projects_reported']}")
         for f in rows["figures"]:
             print(f"- {f['figure']} {f['unit']} | {f['project'] or ''} (line {f['cite']['line_start']})")
+    elif what == "budgets":
+        for b in rows:
+            page = f"p. {b['printed_page'] or b['page'] or '-'}"
+            print(f"{b['name']} | {' › '.join(b['path']) or '-'} | {b['fiscal_year'] or 'ปีไม่ระบุ'} | {b['printed']} {b['unit']}"
+                  f" (= {_baht(b['baht'])}) | {b['category_or_source']} | {b['doc_id']} {page} line {b['line_start']}")
     elif what == "directions":
         for d in rows:
             print(f"แนวทางการพัฒนาด้านที่ {d['number']} {d['title']} (line {d['cite']['line_start']})")
@@ -298,7 +305,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_ask)
 
     p = sub.add_parser("facts", help="exact plan facts: projects, budgets, totals, KPIs, links, flags")
-    p.add_argument("what", choices=["projects", "totals", "kpis", "directions", "links", "results", "flags"])
+    p.add_argument("what", choices=["projects", "budgets", "totals", "kpis", "directions", "links", "results", "flags"])
+    p.add_argument("--doc", help="for budgets: only this document id")
     p.add_argument("--name", help="project name or part of it (fuzzy, Thai-aware)")
     p.add_argument("--direction", type=int, help="development direction number")
     p.add_argument("--strategy", type=int, help="strategy number")

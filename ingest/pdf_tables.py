@@ -1,0 +1,460 @@
+"""Tables as cells from a PDF's layout (pypdfium2 character boxes), for `read_pdf`.
+
+Budget Bureau books (and plans like them) print tables whose text layer comes out flattened and
+often out of order (`ล้านบาท 7.3779 16.9300 7.3779 …` where the printed row reads 16.9300 first).
+The characters' boxes still say where each figure stands, so the table is rebuilt from them:
+
+1. characters → visual rows (by baseline; Thai marks and stand-in letters join the row they sit
+   on) → segments (runs of characters separated by a gap wider than a word space);
+2. a *numeric row* has at least two numeric segments (`7.3779`, `1,234,500`, `-`, `(15)`);
+   a *region* is a run of numeric rows, at most two other rows apart, at least 2 of them;
+3. columns: the x-extents of the region's numeric segments, merged where they overlap (kept when
+   at least two rows use them), plus the text columns to their left (row label, unit);
+   columns partition the page width at the midpoints between them;
+4. header rows: the rows just above the region whose segments all fall in the table's width
+   (the `ปี 2565` year row, `งบประมาณ` over two columns, …), up to a heading or caption line;
+   a header segment over several columns gets that colspan;
+5. rows without two numbers that sit closer to the row above than rows do to each other (a
+   wrapped label, `( 15 )` under `15`) are folded into that row.
+
+A region is emitted when it has at least 3 rows (header rows included) sharing at least two
+numeric columns. Cell text is the characters in text-layer order (as the lines have them,
+before Thai repair). `line_start`/`line_end` are the document lines (1-based) that hold the
+table's characters; since the text layer may put a table's label column far from its figures,
+that span can include lines between them.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+from statistics import median
+
+from ingest.records import Table, TableCell
+
+_log = logging.getLogger(__name__)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as ingest.readers splits a page's text
+_NUMERIC = re.compile(r"^[(（]?\s*[-+]?[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?\s*%?\s*[)）]?\*{0,2}$|^[-–—]$")
+_NUM_TOKEN = re.compile(r"(?<!\S)(?:[-+]?[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?|[-–—])(?!\S)")
+_HEADING = re.compile(r"^\s*(?:[0-9๐-๙]+\.){2,}[0-9๐-๙]*\s")  # `7.4.2.6 เป้าหมาย…`: not a header row
+_DESCENDERS = set("ญฐฎฏฤฦ")
+_UNIT_CAPTION = re.compile(r"^\s*\(?\s*หน่วย\s*[:：]")
+
+
+@dataclass
+class _Seg:
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    idx: list[int] = field(default_factory=list)  # char indices (text-layer order)
+    text: str = ""
+
+    @property
+    def numeric(self) -> bool:
+        return bool(_NUMERIC.match(self.text))
+
+
+@dataclass
+class _Row:
+    base: float  # baseline (top-left origin: grows downwards)
+    y0: float
+    y1: float
+    chars: list[tuple[int, float, float]] = field(default_factory=list)  # (index, x0, x1) of base chars
+    extra: list[tuple[int, float]] = field(default_factory=list)  # (index, x centre) of marks/spaces
+    segs: list[_Seg] = field(default_factory=list)
+
+    @property
+    def n_numeric(self) -> int:
+        return sum(s.numeric for s in self.segs)
+
+
+def _is_mark(ch: str) -> bool:
+    """A mark drawn above/below a letter (Thai vowels and tones, or Latin-1 letters a font uses for them)."""
+    return unicodedata.category(ch) == "Mn" or "\u00c0" <= ch <= "\u00ff"
+
+
+def _page_rows(textpage, raw: str, top: float, left: float) -> list[_Row]:
+    """Visual rows of a page, top to bottom, each with its segments."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    base: list[tuple[int, float, float, float, float]] = []  # index, x0, x1, y0, y1 (top-left origin)
+    others: list[tuple[int, float, float, float]] = []  # index, x centre, y0, y1
+    l, r, b, t = (ctypes.c_double() for _ in range(4))
+    refs = (ctypes.byref(l), ctypes.byref(r), ctypes.byref(b), ctypes.byref(t))
+    get_box, raw_page = pdfium_c.FPDFText_GetCharBox, textpage.raw
+    for i, ch in enumerate(raw):
+        if ch == "\r" or ch == "\n":
+            continue
+        if not get_box(raw_page, i, *refs):
+            continue
+        x0, x1, y0, y1 = l.value - left, r.value - left, top - t.value, top - b.value
+        if ch.isspace() or _is_mark(ch):
+            others.append((i, (x0 + x1) / 2, y0, y1))
+        else:
+            base.append((i, x0, x1, y0, y1))
+    if not base:
+        return []
+    heights = [y1 - y0 for _, _, _, y0, y1 in base if y1 - y0 > 1]
+    h = median(heights) if heights else 5.0
+    tol = max(1.5, 0.45 * h)
+    keyed = []
+    for item in base:
+        i, x0, x1, y0, y1 = item
+        # Small punctuation (`-`, `.`, `*`) sits above the baseline: place it by its centre instead.
+        ch = raw[i]
+        if ch in _DESCENDERS:  # ญ ฐ ฎ ฏ ฤ ฦ reach below the line: place them by their top
+            key = y0 + h
+        elif unicodedata.category(ch)[0] in "PS" and y1 - y0 < 0.5 * h:
+            key = (y0 + y1) / 2 + 0.25 * h
+        else:
+            key = y1
+        keyed.append((key, item))
+    keyed.sort(key=lambda k: k[0])
+    rows: list[_Row] = []
+    keys: list[list[float]] = []
+    last = None
+    for key, (i, x0, x1, y0, y1) in keyed:
+        if last is not None and key - last <= tol:
+            row = rows[-1]
+            row.y0, row.y1 = min(row.y0, y0), max(row.y1, y1)
+        else:
+            row = _Row(key, y0, y1)
+            rows.append(row)
+            keys.append([])
+        keys[-1].append(key)
+        last = key
+        row.chars.append((i, x0, x1))
+    for row, ks in zip(rows, keys):
+        row.base = median(ks)
+    # A row of nothing but `*` marks (a footnote sign set high) belongs to the nearest row.
+    for k in range(len(rows) - 1, -1, -1):
+        if len(rows) > 1 and all(raw[i] == "*" for i, _, _ in rows[k].chars):
+            j = min((m for m in (k - 1, k + 1) if 0 <= m < len(rows)), key=lambda m: abs(rows[m].base - rows[k].base))
+            if abs(rows[j].base - rows[k].base) <= 2 * h:
+                rows[j].chars.extend(rows[k].chars)
+                rows[j].y0, rows[j].y1 = min(rows[j].y0, rows[k].y0), max(rows[j].y1, rows[k].y1)
+                del rows[k]
+    bases = [r.base for r in rows]
+    x_spans = [sorted((x0, x1) for _, x0, x1 in r.chars) for r in rows]
+    x_starts = [[a for a, _ in spans] for spans in x_spans]
+
+    def under(k: int, xc: float) -> bool:  # a letter of row k spans x = xc
+        j = bisect_right(x_starts[k], xc + 1.5)
+        return any(x_spans[k][m][1] >= xc - 1.5 for m in range(max(0, j - 3), j))
+
+    n_rows = len(rows)
+    for i, xc, y0, y1 in others:
+        yc = (y0 + y1) / 2
+        k = bisect_left(bases, yc)
+        near = [m for m in range(k - 2, k + 3) if 0 <= m < n_rows]
+        if y1 - y0 < 0.1:  # a space: its box is a line on the baseline
+            best = min(near, key=lambda m: abs(bases[m] - y1))
+            if abs(bases[best] - y1) > tol:
+                continue
+        else:  # a mark: the nearest row (above or below its letters) with a letter under it
+            near.sort(key=lambda m: max(rows[m].y0 - yc, yc - rows[m].base, 0.0))
+            best = next((m for m in near[:3] if under(m, xc)), near[0])
+        rows[best].extra.append((i, xc))
+    gap = max(4.5, 1.0 * h)
+    for row in rows:
+        chars = sorted(row.chars, key=lambda c: c[1])
+        segs: list[_Seg] = []
+        for i, x0, x1 in chars:
+            if segs and x0 - segs[-1].x1 <= gap:
+                seg = segs[-1]
+                seg.x1 = max(seg.x1, x1)
+            else:
+                seg = _Seg(x0, x1, row.y0, row.y1)
+                segs.append(seg)
+            seg.idx.append(i)
+        for i, xc in row.extra:
+            for seg in segs:
+                if seg.x0 - 1 <= xc <= seg.x1 + 1:
+                    seg.idx.append(i)
+                    break
+        for seg in segs:
+            seg.idx.sort()
+            seg.text = " ".join("".join(raw[i] for i in seg.idx).split())
+        row.segs = segs
+    return rows
+
+
+def _merge_intervals(spans: list[tuple[float, float, int]]) -> list[tuple[float, float, set[int]]]:
+    """Overlapping (x0, x1, row) spans merged into (x0, x1, rows using it)."""
+    out: list[tuple[float, float, set[int]]] = []
+    for x0, x1, r in sorted(spans):
+        if out and x0 <= out[-1][1]:
+            a, b, rows = out[-1]
+            rows.add(r)
+            out[-1] = (a, max(b, x1), rows)
+        else:
+            out.append((x0, x1, {r}))
+    return out
+
+
+def _overlaps(seg: _Seg, lo: float, hi: float) -> bool:
+    ov = min(seg.x1, hi) - max(seg.x0, lo)
+    return ov > max(1.5, 0.15 * (seg.x1 - seg.x0))
+
+
+def _page_rules(page, top: float, left: float) -> list[tuple[float, float, float]]:
+    """Vertical rules drawn on the page (thin path objects at its top level): (x, y top, y bottom),
+    top-left origin."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    l, b, r, t = (ctypes.c_float() for _ in range(4))
+    refs = (ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t))
+    rules = []
+    for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, *refs):
+            continue
+        if r.value - l.value < 2.5 and t.value - b.value > 5:
+            rules.append(((l.value + r.value) / 2 - left, top - t.value, top - b.value))
+    return rules
+
+
+def _page_tables(rows: list[_Row], page: int, get_rules=None) -> list[tuple[Table, list[int]]]:
+    """Tables found among a page's rows, each with the char indices it holds. `get_rules()`: the
+    page's vertical rules (where drawn, they give the column boundaries and header spans), asked
+    for once a table is seen."""
+    rules: list[tuple[float, float, float]] | None = None
+    numeric = [k for k, r in enumerate(rows) if r.n_numeric >= 2]
+    regions: list[list[int]] = []
+    for k in numeric:
+        if regions and k - regions[-1][-1] <= 3 and rows[k].base - rows[regions[-1][-1]].base <= 45:
+            regions[-1].append(k)
+        else:
+            regions.append([k])
+    found = []
+    used_until = -1
+    for region in regions:
+        if len(region) < 2:
+            continue
+        first, last = region[0], region[-1]
+        body = list(range(first, last + 1))
+        spans = [(s.x0, s.x1, k) for k in region for s in rows[k].segs if s.numeric]
+        ncols = [(a, b) for a, b, rs in _merge_intervals(spans) if len(rs) >= 2]
+        if len(ncols) < 2:
+            continue
+        left_edge = ncols[0][0]
+        tspans = [(s.x0, s.x1, k) for k in body for s in rows[k].segs if not s.numeric and s.x1 < left_edge - 1]
+        tcols: list[tuple[float, float]] = []
+        for a, b, used in _merge_intervals(tspans):
+            if tcols and len(used) < 2:  # a label broken by a wide gap: part of the column before
+                tcols[-1] = (tcols[-1][0], max(tcols[-1][1], b))
+            else:
+                tcols.append((a, b))
+        cols = sorted(tcols + ncols)
+        if rules is None:
+            rules = get_rules() if get_rules else []
+        y_top, y_bot = rows[first].y0, rows[last].y1
+        body_rules = [x for x, ra, rb in rules if ra <= y_top + 2 and rb >= y_bot - 2] or [
+            x for x, ra, rb in rules if min(rb, y_bot) - max(ra, y_top) > 0]
+        bounds = [cols[0][0] - 5]
+        for j in range(len(cols) - 1):
+            lo, hi = cols[j][1], cols[j + 1][0]
+            mid = (lo + hi) / 2
+            between = [x for x in body_rules if lo - 1 <= x <= hi + 1]
+            bounds.append(min(between, key=lambda x: abs(x - mid)) if between else mid)
+        outer_l = [x for x in body_rules if x <= cols[0][0] + 1]
+        outer_r = [x for x in body_rules if x >= cols[-1][1] - 1]
+        bounds[0] = max(outer_l) if outer_l else cols[0][0] - 5
+        bounds.append(min(outer_r) if outer_r else cols[-1][1] + 10)
+        x_lo, x_hi = cols[0][0], cols[-1][1]
+        width = x_hi - x_lo
+
+        def place(seg: _Seg, row: _Row | None = None) -> list[int]:
+            """The columns a segment covers: between the rules around it where drawn (a header
+            cell), else those it overlaps by a quarter of their width, else the one it sits in."""
+            n = len(cols)
+            if row is not None and rules:
+                yc = (row.y0 + row.y1) / 2
+                crossing = [x for x, ra, rb in rules if ra - 2 <= yc <= rb + 2]
+                lft = [x for x in crossing if x <= seg.x0 + 1]
+                rgt = [x for x in crossing if x >= seg.x1 - 1]
+                if lft and rgt:
+                    a, b = max(lft), min(rgt)
+                    hit = [j for j in range(n) if a - 1 <= (bounds[j] + bounds[j + 1]) / 2 <= b + 1]
+                    if hit:
+                        return hit
+            hit = [j for j in range(n)
+                   if min(seg.x1, bounds[j + 1]) - max(seg.x0, bounds[j]) >= 0.25 * (bounds[j + 1] - bounds[j])]
+            if not hit:
+                xc = (seg.x0 + seg.x1) / 2
+                hit = [min(range(n), key=lambda j: 0 if bounds[j] <= xc < bounds[j + 1]
+                           else min(abs(xc - bounds[j]), abs(xc - bounds[j + 1])))]
+            return hit
+
+        # Header rows: just above the region, inside the table's width, up to a heading/caption.
+        header: list[int] = []
+        k = first - 1
+        prev_base = rows[first].base
+        while k > used_until and len(header) < 6:
+            row = rows[k]
+            if prev_base - row.base > 40 or not row.segs:
+                break
+            if any(s.x0 < bounds[0] - 15 or s.x1 > bounds[-1] + 15 for s in row.segs):
+                break
+            if any(_HEADING.match(s.text) or _UNIT_CAPTION.match(s.text) for s in row.segs):
+                break
+            if any(s.x1 - s.x0 > 0.6 * width for s in row.segs):
+                break
+            if row.n_numeric >= 2:
+                break
+            header.insert(0, k)
+            prev_base = row.base
+            k -= 1
+        ncol_idx = {j for j, c in enumerate(cols) if c in ncols}
+        head_cols = {j for k in header for s in rows[k].segs for j in place(s, rows[k])}
+        if len(head_cols & ncol_idx) < 2:
+            header = []
+        if len(region) + len(header) < 3:
+            continue
+        # Body: numeric rows start a table row; a close row without two numbers continues the last one.
+        pitch = median([rows[b].base - rows[a].base for a, b in zip(region, region[1:])])
+        label_w = bounds[1] - bounds[0]
+
+        def continues(k: int, prev: int) -> bool:
+            """Row k (without two figures) goes on with row `prev`: it is closer than rows are
+            apart, or the label above filled its column (wrapped), or its only figures are in
+            brackets (a result printed under a target)."""
+            if rows[k].base - rows[prev].base <= 0.85 * pitch:
+                return True
+            label_end = max((s.x1 for s in rows[prev].segs if place(s)[0] == 0), default=None)
+            if label_end is not None and label_end >= bounds[1] - 0.2 * label_w:
+                return True
+            figures = [s.text for s in rows[k].segs if s.numeric]
+            return bool(figures) and all(t.startswith("(") for t in figures)
+
+        table_rows: list[list[int]] = []
+        for k in body:
+            if rows[k].n_numeric >= 2 or not table_rows or not continues(k, table_rows[-1][-1]):
+                table_rows.append([k])
+            else:
+                table_rows[-1].append(k)
+        cells: list[TableCell] = []
+        idx: list[int] = []
+        # Header: a row holding a cell over several columns stays a row; runs of rows between
+        # them are read column by column (a header cell printed on several lines is one cell).
+        head_rows: list[list[tuple[int, int, str]]] = []  # (col, colspan, text)
+        run: dict[int, list[str]] | None = None
+        for k in header:
+            placed = []
+            for seg in sorted(rows[k].segs, key=lambda s: s.x0):
+                hit = place(seg, rows[k])
+                placed.append((hit[0], hit[-1] - hit[0] + 1, seg.text))
+                idx.extend(seg.idx)
+            if any(span > 1 for _, span, _ in placed):
+                head_rows.append(placed)
+                run = None
+            else:
+                if run is None:
+                    run = {}
+                    head_rows.append([])
+                for col, _, text in placed:
+                    run.setdefault(col, []).append(text)
+                head_rows[-1] = [(col, 1, " ".join(parts)) for col, parts in sorted(run.items())]
+        for r, placed in enumerate(head_rows):
+            cells.extend(TableCell(r, col, text, colspan=span, header=True) for col, span, text in placed)
+        for r, group in enumerate(table_rows, start=len(head_rows)):
+            texts: dict[int, list[str]] = {}
+            for k in group:
+                for seg in sorted(rows[k].segs, key=lambda s: s.x0):
+                    texts.setdefault(place(seg)[0], []).append(seg.text)
+                    idx.extend(seg.idx)
+            cells.extend(TableCell(r, j, " ".join(parts)) for j, parts in sorted(texts.items()))
+        # Two header segments in one cell (rare): join them so each position is given once.
+        merged: dict[tuple[int, int], TableCell] = {}
+        for c in cells:
+            if (c.row, c.col) in merged:
+                prev = merged[(c.row, c.col)]
+                prev.text += " " + c.text
+                prev.colspan = max(prev.colspan, c.colspan)
+            else:
+                merged[(c.row, c.col)] = c
+        found.append((Table(page, 0, 0, list(merged.values())), idx))
+        used_until = last
+    return found
+
+
+def _candidate_page(page_lines: list[str]) -> bool:
+    """Cheap test on the page's text: at least two lines with two or more numbers (or dashes)."""
+    n = 0
+    for line in page_lines:
+        if len(_NUM_TOKEN.findall(line)) >= 2:
+            n += 1
+            if n >= 2:
+                return True
+    return False
+
+
+def textpage_tables(page, textpage, raw: str, number: int, first_line: int) -> list[Table]:
+    """Tables of one page (`page`, its `textpage` and their text `raw`, textpage.get_text_range()).
+    `number`: the 1-based page index; `first_line`: the document line number of its first line."""
+    if textpage.count_chars() != len(raw):
+        return []
+    starts = [0] + [m.end() for m in _LINE_BREAK.finditer(raw)]
+    left, _bottom, _right, top = page.get_bbox()
+    rows = _page_rows(textpage, raw, top, left)
+    tables = []
+    for table, idx in _page_tables(rows, number, lambda: _page_rules(page, top, left)):
+        if not idx:
+            continue
+        lines = [bisect_right(starts, i) - 1 for i in idx]
+        table.line_start = first_line + min(lines)
+        table.line_end = first_line + max(lines)
+        tables.append(table)
+    return tables
+
+
+def read_pdf_tables(path: Path, lines: list[str], pages: list[int | None]) -> list[Table]:
+    """Tables of a PDF as cells. `lines`/`pages`: the document's lines and the page of each, as
+    read_pdf gives them (a page's lines are found again by the same split of its text, so the
+    line numbers match; a page whose split differs is skipped). Only pages with at least two
+    lines of two or more figures are looked at char by char."""
+    import pypdfium2 as pdfium
+
+    first: dict[int, int] = {}
+    count: dict[int, int] = {}
+    by_page: dict[int, list[str]] = {}
+    for n, (line, p) in enumerate(zip(lines, pages), start=1):
+        if p is not None:
+            first.setdefault(p, n)
+            count[p] = count.get(p, 0) + 1
+            by_page.setdefault(p, []).append(line)
+    wanted = [p for p in sorted(first) if _candidate_page(by_page[p])]
+    if not wanted:
+        return []
+    tables: list[Table] = []
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for number in wanted:
+            page = pdf[number - 1]
+            try:
+                textpage = page.get_textpage()
+                try:
+                    raw = textpage.get_text_range()
+                    if len(_LINE_BREAK.split(raw)) != count[number]:
+                        continue
+                    try:
+                        tables.extend(textpage_tables(page, textpage, raw, number, first[number]))
+                    except Exception:  # noqa: BLE001 - a layout this module cannot read costs its tables, not the file
+                        _log.warning("%s: page %d: table cells not read", path, number, exc_info=True)
+                finally:
+                    textpage.close()
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+    return tables
