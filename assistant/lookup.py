@@ -148,6 +148,7 @@ class FactsDB:
         self.db.row_factory = sqlite3.Row
         # Indexes built before printed page labels were kept have no such column: read them as unknown.
         self._labels = any(r["name"] == "page_label" for r in self.db.execute("PRAGMA table_info(lines)"))
+        self._items = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'budget_items'").fetchone() is not None
 
     def close(self) -> None:
         self.db.close()
@@ -181,10 +182,11 @@ class FactsDB:
     def fact_counts(self) -> dict[str, dict[str, int]]:
         """Per document: how many projects, budget lines, KPIs, directions and links the facts hold."""
         counts = {d: {"projects": 0, "budget_lines": 0, "kpis": 0, "directions": 0, "links": 0} for d in self.titles()}
-        for table, key in (("projects", "projects"), ("budgets", "budget_lines"), ("kpis", "kpis"),
-                           ("directions", "directions"), ("links", "links")):
+        tables = [("projects", "projects"), ("budgets", "budget_lines"), ("kpis", "kpis"),
+                  ("directions", "directions"), ("links", "links")] + ([("budget_items", "budget_lines")] if self._items else [])
+        for table, key in tables:
             for doc_id, n in self.db.execute(f"SELECT doc_id, COUNT(*) FROM {table} GROUP BY doc_id"):
-                counts.setdefault(doc_id, {})[key] = n
+                counts.setdefault(doc_id, {})[key] = counts.get(doc_id, {}).get(key, 0) + n
         return counts
 
     def titles(self) -> dict[str, str]:
@@ -375,6 +377,16 @@ class FactsDB:
                         "line_start": r["line_start"], "line_end": r["line_end"], "path": path, "name": r["name"],
                         "fiscal_year": r["fiscal_year"], "printed": r["printed"], "unit": r["unit"], "baht": r["baht"],
                         "category_or_source": r["source"], "is_total": False, "origin": r["origin"], "quote": r["quote"]})
+        if self._items:  # budget lines printed as numbered items (budget books)
+            items = self.db.execute(
+                f"""SELECT b.*, l.page, {"l.page_label" if self._labels else "NULL AS page_label"} FROM budget_items b
+                    LEFT JOIN lines l ON l.doc_id = b.doc_id AND l.n = b.line_start"""
+                + (" WHERE b.doc_id = ?" if doc_id else "") + " ORDER BY b.doc_id, b.line_start", [doc_id] if doc_id else [])
+            out += [{"doc_id": r["doc_id"], "page": r["page"], "printed_page": r["page_label"],
+                     "line_start": r["line_start"], "line_end": r["line_end"], "path": json.loads(r["path"]),
+                     "name": r["name"], "fiscal_year": r["fiscal_year"], "printed": r["printed"], "unit": r["unit"],
+                     "baht": r["baht"], "category_or_source": r["category"], "is_total": bool(r["is_total"]),
+                     "origin": "instalment" if r["instalment"] else "item", "quote": r["quote"]} for r in items]
         return out
 
     def flags(self) -> list[dict]:

@@ -37,6 +37,7 @@ CONFIGS = {
     "base": (300, 16, 0, "shipped"),
     "b1": (300, 1, 0, "shipped"),
     "b4": (300, 4, 0, "shipped"),
+    "b8": (300, 8, 0, "shipped"),
     "b32": (300, 32, 0, "shipped"),
     "t1": (300, 16, 1, "shipped"),
     "t2": (300, 16, 2, "shipped"),

@@ -11,6 +11,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 
 from ingest.facts_briefs import parse_briefs
+from ingest.facts_budget_lines import parse_budget_items
 from ingest.facts_records import UNIT_SCALE, Brief, Flag, PlanFacts, PlanLink, Project, TableRow
 from ingest.facts_results import parse_results
 from ingest.facts_tables import parse_directions_and_tables
@@ -175,10 +176,16 @@ def extract_facts(doc_id: str, lines: list[str], headings: list[Heading] | None 
     briefs = parse_briefs(lines, outline_stops)
     projects, match_flags = match_projects(rows, briefs)
     flags.extend(match_flags)
-    result_groups, results = parse_results(lines, sections if sections is not None else build_sections(lines, headings))
+    sections = sections if sections is not None else build_sections(lines, headings)
+    result_groups, results = parse_results(lines, sections)
+    owned = {n for p in projects for span in (p.row, p.brief) if span is not None
+             for n in range(span.line_start, span.line_end + 1)}
+    owned |= {a.line for p in projects if p.row for a in p.row.amounts}
+    budget_items = parse_budget_items(lines, sections, owned)
     for g in result_groups:
         if g.printed_count != g.listed_count:
             flags.append(Flag("result_count_mismatch", f"'{g.label}' prints {g.printed_count} projects but lists "
                               f"{g.listed_count}", g.line, g.line))
-    return PlanFacts(doc_id, directions, projects, parse_links(lines, briefs), flags, result_groups, results)
+    return PlanFacts(doc_id, directions, projects, parse_links(lines, briefs), flags, result_groups, results,
+                     budget_items)
 

@@ -149,6 +149,22 @@ class ResultFigure:
 
 
 @dataclass
+class BudgetItem:
+    """A budget line printed as a numbered item with its amount in baht (budget books)."""
+
+    name: str
+    printed: str
+    baht: int
+    fiscal_year: int | None
+    category: str | None  # the expense category it falls under (งบบุคลากร, งบดำเนินงาน, …)
+    path: list[str]  # the outline sections it sits in (agency › แผนงาน › ผลผลิต/โครงการ)
+    line_start: int
+    line_end: int
+    is_total: bool = False
+    instalment: bool = False  # one year's instalment of a multi-year item
+
+
+@dataclass
 class PlanFacts:
     doc_id: str
     directions: list[Direction] = field(default_factory=list)
@@ -157,3 +173,4 @@ class PlanFacts:
     flags: list[Flag] = field(default_factory=list)
     result_groups: list[ResultGroup] = field(default_factory=list)
     results: list[ResultFigure] = field(default_factory=list)
+    budget_items: list[BudgetItem] = field(default_factory=list)

@@ -12,6 +12,7 @@ from ingest.facts import compact_name
 from ingest.facts_records import PlanFacts, TextItem
 from ingest.facts_tables import NUMBERED_ITEM_RE
 from ingest.thai_repair import join_wrapped_lines
+from ingest.vocabulary import vocabulary
 
 SCHEMA = """
 CREATE TABLE documents  (doc_id TEXT PRIMARY KEY, title TEXT);
@@ -38,10 +39,14 @@ CREATE TABLE result_groups (doc_id TEXT, section TEXT, label TEXT, printed_count
 CREATE TABLE results    (doc_id TEXT, section TEXT, group_label TEXT, project TEXT, figure TEXT, unit TEXT,
                          quote TEXT, line_start INTEGER, line_end INTEGER);
 CREATE TABLE lines      (doc_id TEXT, n INTEGER, text TEXT, page INTEGER, page_label TEXT, PRIMARY KEY (doc_id, n));
+CREATE TABLE budget_items (doc_id TEXT, name TEXT, path TEXT, fiscal_year INTEGER, printed TEXT, unit TEXT,
+                         baht INTEGER, category TEXT, is_total INTEGER, instalment INTEGER,
+                         line_start INTEGER, line_end INTEGER, quote TEXT);
 CREATE INDEX budgets_project ON budgets(project_id);
 """
+CURRENCY = vocabulary().budget_lines.currency_line  # budget items are printed in baht
 TABLES = ["documents", "directions", "goals", "strategies", "projects", "budgets", "kpis",
-          "brief_fields", "links", "flags", "result_groups", "results", "lines"]
+          "brief_fields", "links", "flags", "result_groups", "results", "lines", "budget_items"]
 
 
 def _split_items(item: TextItem, lines: list[str]) -> list[TextItem]:
@@ -154,6 +159,10 @@ def _insert(db: sqlite3.Connection, facts: PlanFacts, lines: list[str], pages: l
     for r in facts.results:
         db.execute("INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?)",
                    (doc, r.section, r.group, r.project, r.figure, r.unit, r.quote, r.line, r.line))
+    db.executemany("INSERT INTO budget_items VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+        (doc, b.name, json.dumps(b.path, ensure_ascii=False), b.fiscal_year, b.printed, CURRENCY, b.baht, b.category,
+         int(b.is_total), int(b.instalment), b.line_start, b.line_end,
+         join_wrapped_lines(lines[b.line_start - 1:b.line_end])) for b in facts.budget_items])
     # The repaired source lines (with their page and the number that page prints), so every cited span
     # can be quoted exactly and shown with the page a reader finds in the book.
     page_of = [pages[n - 1] if n <= len(pages) else None for n in range(1, len(lines) + 1)]

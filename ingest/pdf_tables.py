@@ -4,21 +4,26 @@ Budget Bureau books (and plans like them) print tables whose text layer comes ou
 often out of order (`ล้านบาท 7.3779 16.9300 7.3779 …` where the printed row reads 16.9300 first).
 The characters' boxes still say where each figure stands, so the table is rebuilt from them:
 
-1. characters → visual rows (by baseline; Thai marks and stand-in letters join the row they sit
-   on) → segments (runs of characters separated by a gap wider than a word space);
-2. a *numeric row* has at least two numeric segments (`7.3779`, `1,234,500`, `-`, `(15)`);
-   a *region* is a run of numeric rows, at most two other rows apart, at least 2 of them;
-3. columns: the x-extents of the region's numeric segments, merged where they overlap (kept when
-   at least two rows use them), plus the text columns to their left (row label, unit);
-   columns partition the page width at the midpoints between them;
-4. header rows: the rows just above the region whose segments all fall in the table's width
-   (the `ปี 2565` year row, `งบประมาณ` over two columns, …), up to a heading or caption line;
-   a header segment over several columns gets that colspan;
-5. rows without two numbers that sit closer to the row above than rows do to each other (a
-   wrapped label, `( 15 )` under `15`) are folded into that row.
+1. characters → visual rows (by baseline; Thai marks and Latin-1 stand-ins join the row whose
+   letter they sit on; ญ ฐ … by their top) → segments (runs separated by more than a word space);
+2. a *figure row* has at least two numeric segments (`7.3779`, `1,234,500`, `-`, `( 15 )`);
+   a *region* is a run of figure rows at most three rows apart (or further when the rows between
+   only hold a wrapped label or a bracketed figure);
+3. columns: the x-extents of the region's figures merged where they overlap (kept when two rows
+   use them; two clusters no row uses both of, and no drawn rule parts, are one column: bold
+   totals centred, other figures right-aligned), plus the text columns left of them (row label,
+   unit); column boundaries are the vertical rules drawn between them, else the midpoints;
+4. header rows: the rows just above the region inside the table's width, up to a numbered
+   heading, a `หน่วย:` caption or a page number; a header cell covers the columns between the
+   rules around it (`งบประมาณ` over 2564-2565), else those it overlaps; header rows without such
+   a spanning cell are read column by column into one row (`ปี 2565` + `แผน` → `ปี 2565 แผน`);
+5. a row without two figures continues the row above (a wrapped label, `( 15 )` under `15`) when
+   it is closer than single-line rows are apart, when the label above filled its column, or when
+   its only figures are bracketed; otherwise it is a row of its own (a group title).
 
-A region is emitted when it has at least 3 rows (header rows included) sharing at least two
-numeric columns. Cell text is the characters in text-layer order (as the lines have them,
+A region is emitted when it has at least 3 rows (header rows included) and at least two figure
+columns. Only pages with two or more lines of two or more figures are read char by char.
+Cell text is the characters in text-layer order (as the lines have them,
 before Thai repair). `line_start`/`line_end` are the document lines (1-based) that hold the
 table's characters; since the text layer may put a table's label column far from its figures,
 that span can include lines between them.
@@ -37,10 +42,15 @@ from ingest.records import Table, TableCell
 
 _log = logging.getLogger(__name__)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as ingest.readers splits a page's text
-_NUMERIC = re.compile(r"^[(（]?\s*[-+]?[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?\s*%?\s*[)）]?\*{0,2}$|^[-–—]$")
+_NUMERIC = re.compile(
+    r"^[(（]?\s*[-+]?[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?\s*%?\s*[)）]?\*{0,2}$"
+    r"|^[(（]?\s*[-–—]\s*[)）]?$"
+)
 _NUM_TOKEN = re.compile(r"(?<!\S)(?:[-+]?[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?|[-–—])(?!\S)")
-_HEADING = re.compile(r"^\s*(?:[0-9๐-๙]+\.){2,}[0-9๐-๙]*\s")  # `7.4.2.6 เป้าหมาย…`: not a header row
+# A numbered heading (`7.4.2.6 เป้าหมาย…`) is not a header row.
+_HEADING = re.compile(r"^\s*(?:[0-9๐-๙]+\.){2,}[0-9๐-๙]*\s")
 _DESCENDERS = set("ญฐฎฏฤฦ")
+_MARKS: dict[str, bool] = {}  # char -> _is_mark(char), filled as met
 _UNIT_CAPTION = re.compile(r"^\s*\(?\s*หน่วย\s*[:：]")
 
 
@@ -88,13 +98,17 @@ def _page_rows(textpage, raw: str, top: float, left: float) -> list[_Row]:
     l, r, b, t = (ctypes.c_double() for _ in range(4))
     refs = (ctypes.byref(l), ctypes.byref(r), ctypes.byref(b), ctypes.byref(t))
     get_box, raw_page = pdfium_c.FPDFText_GetCharBox, textpage.raw
+    marks = _MARKS
     for i, ch in enumerate(raw):
-        if ch == "\r" or ch == "\n":
+        if ch.isspace():  # spaces are given back from the text (see below), not placed
             continue
         if not get_box(raw_page, i, *refs):
             continue
         x0, x1, y0, y1 = l.value - left, r.value - left, top - t.value, top - b.value
-        if ch.isspace() or _is_mark(ch):
+        mark = marks.get(ch)
+        if mark is None:
+            mark = marks[ch] = _is_mark(ch)
+        if mark:
             others.append((i, (x0 + x1) / 2, y0, y1))
         else:
             base.append((i, x0, x1, y0, y1))
@@ -134,7 +148,7 @@ def _page_rows(textpage, raw: str, top: float, left: float) -> list[_Row]:
         row.base = median(ks)
     # A row of nothing but `*` marks (a footnote sign set high) belongs to the nearest row.
     for k in range(len(rows) - 1, -1, -1):
-        if len(rows) > 1 and all(raw[i] == "*" for i, _, _ in rows[k].chars):
+        if len(rows) > 1 and raw[rows[k].chars[0][0]] == "*" and all(raw[i] == "*" for i, _, _ in rows[k].chars):
             j = min((m for m in (k - 1, k + 1) if 0 <= m < len(rows)), key=lambda m: abs(rows[m].base - rows[k].base))
             if abs(rows[j].base - rows[k].base) <= 2 * h:
                 rows[j].chars.extend(rows[k].chars)
@@ -153,13 +167,9 @@ def _page_rows(textpage, raw: str, top: float, left: float) -> list[_Row]:
         yc = (y0 + y1) / 2
         k = bisect_left(bases, yc)
         near = [m for m in range(k - 2, k + 3) if 0 <= m < n_rows]
-        if y1 - y0 < 0.1:  # a space: its box is a line on the baseline
-            best = min(near, key=lambda m: abs(bases[m] - y1))
-            if abs(bases[best] - y1) > tol:
-                continue
-        else:  # a mark: the nearest row (above or below its letters) with a letter under it
-            near.sort(key=lambda m: max(rows[m].y0 - yc, yc - rows[m].base, 0.0))
-            best = next((m for m in near[:3] if under(m, xc)), near[0])
+        # A mark goes to the nearest row (above or below its letters) with a letter under it.
+        near.sort(key=lambda m: max(rows[m].y0 - yc, yc - rows[m].base, 0.0))
+        best = next((m for m in near[:3] if under(m, xc)), near[0])
         rows[best].extra.append((i, xc))
     gap = max(4.5, 1.0 * h)
     for row in rows:
@@ -180,7 +190,13 @@ def _page_rows(textpage, raw: str, top: float, left: float) -> list[_Row]:
                     break
         for seg in segs:
             seg.idx.sort()
-            seg.text = " ".join("".join(raw[i] for i in seg.idx).split())
+            parts, prev = [], None
+            for i in seg.idx:  # text-layer order; a space where the text has one between two chars
+                if prev is not None and i > prev + 1 and " " in raw[prev + 1 : i]:
+                    parts.append(" ")
+                parts.append(raw[i])
+                prev = i
+            seg.text = " ".join("".join(parts).split())
         row.segs = segs
     return rows
 
@@ -231,11 +247,24 @@ def _page_tables(rows: list[_Row], page: int, get_rules=None) -> list[tuple[Tabl
     rules: list[tuple[float, float, float]] | None = None
     numeric = [k for k, r in enumerate(rows) if r.n_numeric >= 2]
     regions: list[list[int]] = []
+    fig_x0 = 0.0  # where the figures of the current region start
+
+    def label_only(k: int) -> bool:  # a wrapped row label left of the figures, or a bracketed figure
+        return all((s.text.startswith("(") and s.numeric) or (not s.numeric and s.x1 < fig_x0 - 1
+                                                              and not _HEADING.match(s.text)) for s in rows[k].segs)
+
     for k in numeric:
-        if regions and k - regions[-1][-1] <= 3 and rows[k].base - rows[regions[-1][-1]].base <= 45:
-            regions[-1].append(k)
-        else:
-            regions.append([k])
+        if regions:
+            prev = regions[-1][-1]
+            near = k - prev <= 3 and rows[k].base - rows[prev].base <= 45
+            wrapped = k - prev <= 8 and rows[k].base - rows[prev].base <= 130 and all(
+                label_only(m) for m in range(prev + 1, k))
+            if near or wrapped:
+                regions[-1].append(k)
+                fig_x0 = min([fig_x0] + [s.x0 for s in rows[k].segs if s.numeric][1:])
+                continue
+        regions.append([k])
+        fig_x0 = sorted(s.x0 for s in rows[k].segs if s.numeric)[1] if rows[k].n_numeric >= 2 else 0.0
     found = []
     used_until = -1
     for region in regions:
@@ -244,7 +273,24 @@ def _page_tables(rows: list[_Row], page: int, get_rules=None) -> list[tuple[Tabl
         first, last = region[0], region[-1]
         body = list(range(first, last + 1))
         spans = [(s.x0, s.x1, k) for k in region for s in rows[k].segs if s.numeric]
-        ncols = [(a, b) for a, b, rs in _merge_intervals(spans) if len(rs) >= 2]
+        merged_cols = [(a, b, rs) for a, b, rs in _merge_intervals(spans) if len(rs) >= 2]
+        if len(merged_cols) < 2:
+            continue
+        if rules is None:
+            rules = get_rules() if get_rules else []
+        # Figures set differently in one column (bold totals centred, others right-aligned) make
+        # two neighbouring x-clusters that no row uses both of: one column, unless a rule parts them.
+        y_top, y_bot = rows[first].y0, rows[last].y1
+        crossing_rules = [x for x, ra, rb in rules if min(rb, y_bot) - max(ra, y_top) > 0]
+        ncols: list[tuple[float, float]] = []
+        used: list[set[int]] = []
+        for a, b, rs in merged_cols:
+            if ncols and not (used[-1] & rs) and not any(ncols[-1][1] <= x <= a for x in crossing_rules):
+                ncols[-1] = (ncols[-1][0], b)
+                used[-1] |= rs
+            else:
+                ncols.append((a, b))
+                used.append(set(rs))
         if len(ncols) < 2:
             continue
         left_edge = ncols[0][0]
@@ -256,9 +302,6 @@ def _page_tables(rows: list[_Row], page: int, get_rules=None) -> list[tuple[Tabl
             else:
                 tcols.append((a, b))
         cols = sorted(tcols + ncols)
-        if rules is None:
-            rules = get_rules() if get_rules else []
-        y_top, y_bot = rows[first].y0, rows[last].y1
         body_rules = [x for x, ra, rb in rules if ra <= y_top + 2 and rb >= y_bot - 2] or [
             x for x, ra, rb in rules if min(rb, y_bot) - max(ra, y_top) > 0]
         bounds = [cols[0][0] - 5]
@@ -310,19 +353,24 @@ def _page_tables(rows: list[_Row], page: int, get_rules=None) -> list[tuple[Tabl
                 break
             if any(s.x1 - s.x0 > 0.6 * width for s in row.segs):
                 break
-            if row.n_numeric >= 2:
+            if row.n_numeric >= 2 or all(s.numeric for s in row.segs):  # figures, or the page number
                 break
             header.insert(0, k)
             prev_base = row.base
             k -= 1
         ncol_idx = {j for j, c in enumerate(cols) if c in ncols}
+        # Label-only rows between the header and the first figures (a group's title) are body rows.
+        while header and all(not set(place(s, rows[header[-1]])) & ncol_idx for s in rows[header[-1]].segs):
+            body.insert(0, header.pop())
         head_cols = {j for k in header for s in rows[k].segs for j in place(s, rows[k])}
         if len(head_cols & ncol_idx) < 2:
             header = []
         if len(region) + len(header) < 3:
             continue
         # Body: numeric rows start a table row; a close row without two numbers continues the last one.
-        pitch = median([rows[b].base - rows[a].base for a, b in zip(region, region[1:])])
+        # Row pitch: between figure rows with nothing in between (single-line rows).
+        adjacent = [rows[b].base - rows[a].base for a, b in zip(region, region[1:]) if b == a + 1]
+        pitch = min(adjacent) if adjacent else median([rows[b].base - rows[a].base for a, b in zip(region, region[1:])])
         label_w = bounds[1] - bounds[0]
 
         def continues(k: int, prev: int) -> bool:
@@ -343,6 +391,15 @@ def _page_tables(rows: list[_Row], page: int, get_rules=None) -> list[tuple[Tabl
                 table_rows.append([k])
             else:
                 table_rows[-1].append(k)
+        # The last row's label may wrap onto lines below it.
+        k = last + 1
+        while k < len(rows) and k - last <= 3 and all(
+                (s.numeric and s.text.startswith("(")) or (not s.numeric and s.x1 < ncols[0][0] - 1
+                                                           and not _HEADING.match(s.text)) for s in rows[k].segs
+        ) and rows[k].segs and continues(k, table_rows[-1][-1]) and rows[k].base - rows[k - 1].base <= 1.2 * pitch:
+            table_rows[-1].append(k)
+            last = k
+            k += 1
         cells: list[TableCell] = []
         idx: list[int] = []
         # Header: a row holding a cell over several columns stays a row; runs of rows between

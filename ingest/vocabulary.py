@@ -70,6 +70,15 @@ class YearWords:
 
 
 @dataclass(frozen=True)
+class BudgetLineWords:
+    instalment_words: tuple[str, ...]
+    total_words: tuple[str, ...]
+    category_prefix: str
+    currency_line: str
+    fiscal_year_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class UnitWords:
     currency: tuple[str, ...]
 
@@ -84,6 +93,7 @@ class Vocabulary:
     funding: FundingWords
     years: YearWords
     units: UnitWords
+    budget_lines: BudgetLineWords
 
     def level(self, key: str) -> PlanLevel:
         """The plan level named `key` (KeyError if the profile has none)."""
@@ -137,7 +147,7 @@ def parse_vocabulary(data: dict) -> Vocabulary:
             named=bool(raw.get("named", False)),
             heading=bool(raw.get("heading", True)),
         ))
-    a, b, f, y, u = (_table(data, k) for k in ("agency", "brief", "funding", "years", "units"))
+    a, b, f, y, u, bl = (_table(data, k) for k in ("agency", "brief", "funding", "years", "units", "budget_lines"))
     return Vocabulary(
         headings=HeadingWords(
             part_words=_words(h, "part_words", "headings"),
@@ -159,6 +169,13 @@ def parse_vocabulary(data: dict) -> Vocabulary:
         ),
         years=YearWords(words=_words(y, "words", "years"), era_prefixes=_words(y, "era_prefixes", "years")),
         units=UnitWords(currency=_words(u, "currency", "units")),
+        budget_lines=BudgetLineWords(
+            instalment_words=_words(bl, "instalment_words", "budget_lines"),
+            total_words=_words(bl, "total_words", "budget_lines"),
+            category_prefix=_text(bl, "category_prefix", "budget_lines"),
+            currency_line=_text(bl, "currency_line", "budget_lines"),
+            fiscal_year_words=_words(bl, "fiscal_year_words", "budget_lines"),
+        ),
     )
 
 

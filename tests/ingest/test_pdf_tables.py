@@ -67,7 +67,8 @@ def test_year_header_cells(source):
         years = {y: year_col(table, y) for y in ("2564", "2565", "2566", "2567", "2568")}
         assert list(years.values()) == [2, 3, 4, 5, 6]  # after the row label and the unit column
         assert all(c.row <= 1 for c in header)
-        # The group headers span their year columns: งบประมาณ over 2564-2565, the forward estimates over 2566-2568.
+        # The group headers span their year columns: งบประมาณ over 2564-2565,
+        # the forward estimates (ประมาณการรายจ่ายล่วงหน้า) over 2566-2568.
         spans = {c.text[:8]: (c.col, c.colspan) for c in header if c.colspan > 1}
         assert spans == {"งบประมาณ": (2, 2), "ประมาณกา": (4, 3)}
         g = grid(table)
@@ -93,7 +94,8 @@ def test_known_cells(source):
     g = grid(activity)
     assert g[(0, 1)] == "งบรายจาย่" and [c.colspan for c in activity.cells if c.row == 0] == [5]
     assert g[(1, 5)] == "รวม" and g[(2, 5)] == "7.3779" and g[(3, 1)] == "-"
-    assert g[(3, 0)].startswith("1. แกไขป้ ญหาไฟป")  # the label, with the glyph the text layer puts below the line
+    # The label, with the ญ that its box puts lower than the line.
+    assert g[(3, 0)].startswith("1. แกไขป้ ญหาไฟป")
 
 
 def test_line_span_holds_the_figures(source):
