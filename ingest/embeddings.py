@@ -9,9 +9,8 @@ Heavy imports happen inside the constructors so the CLI starts instantly.
 """
 from __future__ import annotations
 
-import threading
-
 import os
+import threading
 from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
