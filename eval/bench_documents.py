@@ -167,6 +167,10 @@ def _pct(x: float | None) -> str:
 
 def markdown(rows: list[dict], ingests: list[dict], settings, full: bool) -> str:
     head = [d for d, _ in DAMAGE[:5]]
+    if not rows:
+        out = [f"Run {time.strftime('%Y-%m-%d %H:%M %Z')} on {os.cpu_count()} cores; chunk_tokens {settings.chunk_tokens}, "
+               f"embedding {settings.embedding_backend}."]
+        return "\n".join(out + _ingest_rows(ingests))
     out = [
         f"Run {time.strftime('%Y-%m-%d %H:%M %Z')} on {os.cpu_count()} cores; chunk_tokens {settings.chunk_tokens}, "
         f"embedding {settings.embedding_backend}. Load average (1/5/15 min) per row.",
@@ -196,6 +200,11 @@ def markdown(rows: list[dict], ingests: list[dict], settings, full: bool) -> str
                    f" | {total:.1f} | {r['answerable_s_estimate']:.1f} | {r['embed_chunks_per_s']} | {r['load']} |")
     if not full:
         out += ["", "\\* estimated from a sample; `--full` embeds every chunk."]
+    return "\n".join(out + _ingest_rows(ingests))
+
+
+def _ingest_rows(ingests: list[dict]) -> list[str]:
+    out: list[str] = []
     if ingests:
         out += ["", "Real `plan-assistant ingest FILE` on a fresh data dir, then again unchanged:", "",
                 "| document | answerable after (s) | full ingest (s) | unchanged re-ingest (s) | load |",
@@ -207,7 +216,7 @@ def markdown(rows: list[dict], ingests: list[dict], settings, full: bool) -> str
             for label in ("first", "unchanged"):
                 if g[label].get("error"):
                     out.append(f"\nFAILED ({label}): {g[label]['error']}")
-    return "\n".join(out)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -76,7 +76,7 @@ def _wait_text(driver, css: str, needle: str, timeout: float = 60.0) -> str:
         if needle in text:
             return text
         time.sleep(0.3)
-    raise AssertionError(f"{needle!r} not in {css}: {text[:500]!r}")
+    raise AssertionError(f"{needle!r} not in {css}: …{text[-900:]!r}")  # the end: the latest answer
 
 
 def _ask(driver, question: str):

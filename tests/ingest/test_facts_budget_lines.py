@@ -8,7 +8,7 @@ from ingest.pipeline import prepare_document
 from ingest.readers import read_document
 from ingest.records import Section
 from plan_assistant.config import Settings
-from tests.conftest import FIXTURES, ROOT, SAMPLE
+from tests.conftest import FIXTURES, SAMPLE
 
 # FY2565 vol. 6, printed page 18 (repaired text as ingest stores it).
 PAGE_18 = """รายละเอียดงบประมาณจำแนกตามงบรายจ่าย
@@ -45,7 +45,7 @@ PAGE_152 = """(7) ปรับปรุงซ่อมแซมอ่างเ�
 1.1.1.3 ค่าปรับปรุงแหล่งน้ำ 1,456,020,800 บาท""".split("\n")
 
 BOOK_PAGES = FIXTURES / "budget-fy2565-vol6-p45-47.pdf"
-CSV = ROOT.parent / "shared" / "corpus-extra" / "budget-fy2565-vol6-natural-resources.reference.csv"
+CSV = FIXTURES / "budget-fy2565-vol6-p33-35.reference.csv"  # the community CSV's rows for those pages
 
 
 def whole(lines: list[str]) -> list[Section]:
