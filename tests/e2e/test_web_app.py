@@ -147,13 +147,14 @@ def test_chat_citation_explorer_drafting_and_admin_upload(app_settings, embeddin
         browser.find_element(By.CSS_SELECTOR, "#upload input[type=file]").send_keys(str(corrupt))
         time.sleep(1.5)
         browser.find_element(By.CSS_SELECTOR, "#ingest").click()
-        _wait_text(browser, "#docs-status", "broken.pdf", timeout=120)
+        _wait_text(browser, "#docs-status", "✖ broken.pdf", timeout=120)
         new = tmp_path / "weaving.txt"
         new.write_text(NEW_DOC, encoding="utf-8")
         browser.find_element(By.CSS_SELECTOR, "#upload input[type=file]").send_keys(str(new))
         time.sleep(1.5)
         browser.find_element(By.CSS_SELECTOR, "#ingest").click()
-        _wait_text(browser, "#docs-status", "weaving.txt", timeout=180)
+        # The finished report, not the progress text shown while it runs (which also names the file).
+        _wait_text(browser, "#docs-status", "✔ weaving.txt", timeout=180)
         _wait_text(browser, "#documents", "weaving.txt")
         browser.save_screenshot(str(SHOTS / "documents.png"))
 
