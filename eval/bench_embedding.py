@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-BOOK = Path("/work/shared/corpus-extra/budget-fy2565-vol6-natural-resources.pdf")
+BOOK = ROOT.parent / "shared" / "corpus-extra" / "budget-fy2565-vol6-natural-resources.pdf"
 # name: (chunk_tokens, batch, threads, engine)
 CONFIGS = {
     "base": (300, 16, 0, "shipped"),

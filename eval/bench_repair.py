@@ -3,7 +3,7 @@
     python eval/bench_repair.py [--json out.json] [FILE ...]
 
 Default documents: the shipped sample plan (corpus/*.txt) and the two Budget Bureau books in
-/work/shared/corpus-extra (all pages; text via pypdfium2 exactly as `ingest.readers.read_pdf`
+../shared/corpus-extra (all pages; text via pypdfium2 exactly as `ingest.readers.read_pdf`
 reads it). For each: pages, lines, the share of Thai characters inside dictionary words (newmm +
 pythainlp `thai_words()`, every line) before and after `repair_document`, the damage counts per
 family before and after, the mapping chosen for each family, and the seconds `repair_document`
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-EXTRA = Path("/work/shared/corpus-extra")
+EXTRA = ROOT.parent / "shared" / "corpus-extra"  # ../shared beside the repository
 DEFAULTS = [
     ROOT / "corpus" / "lampang-industry-action-plan-2567.txt",
     EXTRA / "budget-fy2565-vol3-5-mhesi.pdf",

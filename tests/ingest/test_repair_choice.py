@@ -2,7 +2,7 @@
 
 Pages are the pypdfium2 text layer (`PdfDocument(path)[i].get_textpage().get_text_range()`, as
 `ingest.readers.read_pdf` reads them) of the Budget Bureau FY2565 books in
-/work/shared/corpus-extra: vol. 3(5) (MHESI) page 12, set in a font whose tone marks come out as
+../shared/corpus-extra: vol. 3(5) (MHESI) page 12, set in a font whose tone marks come out as
 Latin-1 letters and late, and vol. 6 (natural resources) page 5, where every mark is doubled.
 """
 import json

@@ -1,5 +1,5 @@
 """Repair rules, each on real damaged snippets from the sample plan and the Budget Bureau books
-(/work/shared/corpus-extra, pypdfium2 text layer), and known PDF encodings.
+(../shared/corpus-extra, pypdfium2 text layer), and known PDF encodings.
 
 Per-document choices (which mapping each damage family gets) are tested on whole real pages in
 test_repair_choice.py.
