@@ -33,14 +33,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from eval.bench_repair import FAMILIES  # noqa: E402
+from eval.bench_repair import DEFAULTS, FAMILIES  # noqa: E402  (the sample and both books; damage families)
 
-EXTRA = ROOT.parent / "shared" / "corpus-extra"  # ../shared beside the repository
-DEFAULTS = [
-    ROOT / "corpus" / "lampang-industry-action-plan-2567.txt",
-    EXTRA / "budget-fy2565-vol3-5-mhesi.pdf",
-    EXTRA / "budget-fy2565-vol6-natural-resources.pdf",
-]
 # The damage families the "Done when" names, then the others repair counts.
 DAMAGE = FAMILIES  # the damage families, in bench_repair's order (the first five are the issue's)
 STAGES = ["read", "repair", "structure", "chunks", "facts", "model", "keyword", "embed"]
