@@ -82,7 +82,7 @@ class Retriever:
         t0 = time.perf_counter()
         k = k or self.settings.top_k
         normalized = normalize_query(query)
-        pool = max(4 * k, 20)
+        pool = max(self.settings.fusion_pool, k)
         if not self.snapshot.dense_ready:  # passages still being embedded: keywords only, never a partial dense list
             mode = "bm25"
         dense_ids = self.dense(normalized, pool) if mode in ("fused", "dense") else []

@@ -4,12 +4,13 @@
 
 Default documents: the shipped sample plan and the two Budget Bureau books in
 ../shared/corpus-extra. For each: pages, printed page labels found, lines, sections, tables
-(cells in the document model), lists (the model has no list element yet: reported as "–"),
+(cells in the document model), lists (and their items, nested ones included; list detection is
+part of the model stage and also timed on its own),
 dictionary-hit rate and damage counts before/after Thai repair (`repair_document`'s own
 RepairReport: sampled lines, as `plan-assistant status` shows), and seconds per ingest stage,
-timed by calling the functions `ingest.pipeline.prepare_document` calls, in its order:
-read → repair → structure (detect_headings + build_sections) → chunks → facts → model
-(build_model), then the keyword index (search_tokens over every chunk's index_text) and the
+timed by `ingest.pipeline.prepare_document` itself (its stage callback), in its order:
+read → repair (lines and table cells) → structure (detect_headings with fonts and tables +
+build_sections) → chunks → facts → model (build_model, lists included), then the keyword index (search_tokens over every chunk's index_text) and the
 embeddings. Embedding seconds are an ESTIMATE (32 evenly spaced chunks embedded with the real
 embedder, scaled to the chunk count) unless `--full` embeds every chunk.
 
@@ -47,14 +48,11 @@ def load_avg() -> str:
 
 def bench(path: Path, settings, embedder, full: bool) -> dict:
     """One document through the pipeline's own functions, each stage timed."""
-    from ingest.chunking import chunk_document, index_text
-    from ingest.document import build_model
-    from ingest.facts import extract_facts
+    from ingest.chunking import index_text
     from ingest.identity import document_id
-    from ingest.pipeline import derive_title
+    from ingest.lists import detect_lists
+    from ingest.pipeline import prepare_document
     from ingest.readers import ReadLimits, read_document
-    from ingest.structure import build_sections, detect_headings
-    from ingest.thai_repair import repair_document
     from ingest.tokenize import search_tokens
 
     t: dict[str, float] = {}
@@ -69,18 +67,12 @@ def bench(path: Path, settings, embedder, full: bool) -> dict:
     source = read_document(path, path.parent, limits=ReadLimits.from_settings(settings))
     source.doc_id = document_id(path)
     lap("read")
-    lines, repair = repair_document(source.lines)
-    source.title = derive_title(lines, path.stem)
-    lap("repair")
-    headings = detect_headings(lines, source.pages)
-    sections = build_sections(lines, headings, source.pages)
-    lap("structure")
-    chunks = chunk_document(source, lines, sections, settings.chunk_tokens, settings.chunk_overlap)
-    lap("chunks")
-    facts = extract_facts(source.doc_id, lines, headings, sections)
-    lap("facts")
-    model = build_model(source, lines, sections)
-    lap("model")
+    doc = prepare_document(source, settings, lap)  # repair → structure → chunks → facts → model, as ingest runs them
+    lines, sections, chunks, facts, model, repair = doc.lines, doc.sections, doc.chunks, doc.facts, doc.model, doc.repair
+    t0 = time.perf_counter()
+    detect_lists(lines, sections, source.pages, model.tables)  # again, alone: its share of the model stage
+    lists_s = time.perf_counter() - t0
+    clock = time.perf_counter()
     texts = [index_text(c) for c in chunks]
     tokens = [search_tokens(x) for x in texts]
     lap("keyword")
@@ -97,7 +89,6 @@ def bench(path: Path, settings, embedder, full: bool) -> dict:
     embed_estimated = len(sample) < len(texts)
 
     pages = {p for p in source.pages if p is not None}
-    lists = getattr(model, "lists", None)
     return {
         "document": path.name,
         "pages": len(pages) or (1 if lines else 0),
@@ -106,16 +97,18 @@ def bench(path: Path, settings, embedder, full: bool) -> dict:
         "sections": len(sections),
         "tables": len(model.tables),
         "table_cells": sum(len(tb.cells) for tb in model.tables),
-        "lists": None if lists is None else len(lists),
+        "lists": len(model.lists),
+        "list_items": sum(len(b.items) for b in model.lists),
+        "lists_s": round(lists_s, 3),
         "chunks": len(chunks),
         "chunk_tokens_total": sum(len(x) for x in tokens),
         "projects": len(getattr(facts, "projects", []) or []),
-        "hit_rate_before": repair.hit_rate_before,
-        "hit_rate_after": repair.hit_rate_after,
-        "hit_rate_lines": getattr(repair, "hit_rate_lines", None),
-        "damage_before": dict(repair.damage_before),
-        "damage_after": dict(repair.damage_after),
-        "chosen": repair.chosen(),
+        "hit_rate_before": repair["hit_rate_before"],
+        "hit_rate_after": repair["hit_rate_after"],
+        "hit_rate_lines": repair.get("hit_rate_lines"),
+        "damage_before": dict(repair["damage_before"]),
+        "damage_after": dict(repair["damage_after"]),
+        "chosen": repair["chosen"],
         "seconds": {k: round(v, 2) for k, v in t.items()},
         "embed_estimated": embed_estimated,
         "embed_sample": len(sample),
@@ -161,13 +154,13 @@ def markdown(rows: list[dict], ingests: list[dict], settings, full: bool) -> str
         f"Run {time.strftime('%Y-%m-%d %H:%M %Z')} on {os.cpu_count()} cores; chunk_tokens {settings.chunk_tokens}, "
         f"embedding {settings.embedding_backend}. Load average (1/5/15 min) per row.",
         "",
-        "| document | pages | printed labels | lines | sections | tables (cells) | lists | chunks | "
+        "| document | pages | printed labels | lines | sections | tables (cells) | lists (items; s) | chunks | "
         "dictionary hits before → after | damage before → after (Latin/doubled/FFFD/PUA/mark-space) |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         dmg = " / ".join(f"{r['damage_before'].get(k, 0)}→{r['damage_after'].get(k, 0)}" for k in head)
-        lists = "– (no list model yet)" if r["lists"] is None else str(r["lists"])
+        lists = f"{r['lists']} ({r['list_items']}; {r['lists_s']:.2f} s)"
         out.append(
             f"| {r['document']} | {r['pages']} | {r['page_labels']} | {r['lines']} | {r['sections']} | "
             f"{r['tables']} ({r['table_cells']}) | {lists} | {r['chunks']} | "

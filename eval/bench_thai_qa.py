@@ -3,8 +3,9 @@ document; a hit is a retrieved chunk that contains the gold answer span.
 
     python eval/bench_thai_qa.py [--file ../shared/benchmarks/thai-qa/xquad.th.json] [--limit 400]
 
-Reports hit@k / MRR for dense, BM25 and fused at several BM25 fusion weights, so the
-fusion weight chosen on the plan dev set can be checked on independent text.
+Reports hit@k / MRR for dense, BM25 and fused at several BM25 fusion weights, and fused at
+several candidate-pool depths (how many of each list enter the fusion), so the fusion settings
+chosen on the plan dev set can be checked on independent text.
 """
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--file", default=str(Path(__file__).resolve().parents[2] / "shared/benchmarks/thai-qa/xquad.th.json"))
     ap.add_argument("--limit", type=int, default=400, help="questions to ask (from the start)")
     ap.add_argument("-k", type=int, default=5)
+    ap.add_argument("--pools", type=lambda v: [int(x) for x in v.split(",")], default=[20, 50, 100],
+                    help="candidate-pool depths to compare (comma-separated)")
     args = ap.parse_args(argv)
 
     data = json.loads(Path(args.file).read_text(encoding="utf-8-sig"))
@@ -54,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.file}: {report.documents} paragraphs, {report.chunks} chunks, ingest {time.perf_counter() - t0:.1f} s")
         retriever = Retriever(settings)
         chunks = retriever.snapshot.chunks
-        pool = 40
+        pool = max(args.pools)
         runs = []
         for question, answer, doc_id in questions:
             normalized = normalize_query(question)
@@ -84,6 +87,13 @@ def main(argv: list[str] | None = None) -> int:
             fused.append(sorted(s, key=lambda c: -s[c]))
         h, m = score(fused)
         print(f"| fused (bm25 weight {w}) | {h:.3f} | {m:.3f} |")
+    for depth in args.pools:
+        fused = []
+        for d, b, _, _ in runs:
+            s = rrf([d[:depth], b[:depth]], settings.rrf_k, [1.0, settings.bm25_weight])
+            fused.append(sorted(s, key=lambda c: -s[c]))
+        h, m = score(fused)
+        print(f"| fused (weight {settings.bm25_weight}, pool {depth}) | {h:.3f} | {m:.3f} |")
     return 0
 
 

@@ -44,7 +44,7 @@ from ingest.store import (
     write_generation,
 )
 from ingest.structure import build_sections, detect_headings
-from ingest.thai_repair import repair_document
+from ingest.thai_repair import repair_document, repair_tables
 from ingest.tokenize import search_tokens
 from plan_assistant.config import Settings
 
@@ -157,18 +157,33 @@ def derive_title(lines: list[str], fallback: str) -> str:
     return fallback
 
 
-def prepare_document(source: SourceText, settings: Settings) -> PreparedDocument:
-    """Repair, section, chunk and extract facts of one document that has been read."""
+def prepare_document(source: SourceText, settings: Settings,
+                     lap: Callable[[str], None] | None = None) -> PreparedDocument:
+    """Repair, section, chunk and extract facts of one document that has been read.
+
+    `lap(stage)`, when given, is called as each stage ends (repair, structure, chunks, facts,
+    model): eval/bench_documents.py times the stages through it."""
+    lap = lap or (lambda stage: None)
     lines, repair = repair_document(source.lines)
+    if source.tables:
+        source.tables = repair_tables(source.tables, repair.plan)
     source.title = derive_title(lines, Path(source.path).stem)
-    headings = detect_headings(lines, source.pages)  # the outline, parsed once for sections and facts
+    lap("repair")
+    # The outline, parsed once for sections and facts.
+    headings = detect_headings(lines, source.pages, source.styles, source.tables)
     sections = build_sections(lines, headings, source.pages)
+    lap("structure")
     chunks = chunk_document(source, lines, sections, settings.chunk_tokens, settings.chunk_overlap)
+    lap("chunks")
+    facts = extract_facts(source.doc_id, lines, headings, sections)
+    lap("facts")
+    model = build_model(source, lines, sections)
+    lap("model")
     summary = {"summary": repair.summary(), "hit_rate_before": round(repair.hit_rate_before, 4),
                "hit_rate_after": round(repair.hit_rate_after, 4), "chosen": repair.chosen(),
-               "damage_before": repair.damage_before, "damage_after": repair.damage_after}
-    return PreparedDocument(source, lines, sections, chunks, extract_facts(source.doc_id, lines, headings, sections),
-                            summary, build_model(source, lines, sections))
+               "damage_before": repair.damage_before, "damage_after": repair.damage_after,
+               "hit_rate_lines": repair.hit_rate_lines}
+    return PreparedDocument(source, lines, sections, chunks, facts, summary, model)
 
 
 def _settings_key(settings: Settings, model_id: str) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingest.identity import document_id
-from ingest.records import LineBox, SourceText, Table, TableCell
+from ingest.records import LineBox, LineStyle, SourceText, Table, TableCell
 from ingest.thai_repair import thai_digits_to_arabic
 from plan_assistant.config import Settings
 
@@ -141,7 +141,7 @@ def read_text(path: Path, limits: ReadLimits | None = None) -> tuple[list[str], 
 
 class ReadResult(tuple):
     """What a reader returns: unpacks as `(lines, pages)` like before; `extras` holds the optional
-    SourceText fields the reader could fill (boxes, page_labels, page_sizes, tables)."""
+    SourceText fields the reader could fill (boxes, page_labels, page_sizes, tables, styles)."""
 
     extras: dict
 
@@ -169,6 +169,29 @@ def _line_box(textpage, start: int, count: int, page: int, left: float, top: flo
         x0, x1 = min(x0, l), max(x1, r)
         y0, y1 = min(y0, top - t), max(y1, top - b)
     return LineBox(page, x0 - left, y0, x1 - left, y1)
+
+
+def _line_style(textpage, start: int, count: int) -> LineStyle | None:
+    """Font size (points, as drawn) and boldness of the first visible character of a line."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    raw = textpage.raw
+    for i in range(start, start + count):
+        if pdfium_c.FPDFText_GetUnicode(raw, i) in (0, 9, 10, 13, 32, 0xA0):
+            continue
+        matrix = pdfium_c.FS_MATRIX()
+        scale = 1.0
+        if pdfium_c.FPDFText_GetMatrix(raw, i, matrix):
+            scale = (matrix.b ** 2 + matrix.d ** 2) ** 0.5 or 1.0
+        size = pdfium_c.FPDFText_GetFontSize(raw, i) * scale
+        weight = pdfium_c.FPDFText_GetFontWeight(raw, i)
+        name = ctypes.create_string_buffer(96)
+        pdfium_c.FPDFText_GetFontInfo(raw, i, name, 96, None)
+        bold = weight >= 600 or b"bold" in name.value.lower()
+        return LineStyle(round(size, 1), bool(bold))
+    return None
 
 
 def printed_page_labels(
@@ -222,6 +245,7 @@ def read_pdf(path: Path, limits: ReadLimits | None = None) -> ReadResult:
     lines: list[str] = []
     pages: list[int | None] = []
     boxes: list[LineBox | None] = []
+    styles: list[LineStyle | None] = []
     sizes: dict[int, tuple[float, float]] = {}
     candidates: dict[int, list[int]] = {}
     try:
@@ -243,6 +267,7 @@ def read_pdf(path: Path, limits: ReadLimits | None = None) -> ReadResult:
             for a, b, text in zip(starts, ends, page_lines):
                 box = _line_box(textpage, a, b - a, number, left, top) if aligned and text.strip() else None
                 boxes.append(box)
+                styles.append(_line_style(textpage, a, b - a) if aligned and text.strip() else None)
                 if box is None or len(text) > 24:
                     continue
                 m = _PRINTED_NUMBER.match(text)
@@ -257,7 +282,8 @@ def read_pdf(path: Path, limits: ReadLimits | None = None) -> ReadResult:
     from ingest.pdf_tables import read_pdf_tables  # tables as cells, from the characters' boxes
 
     tables = read_pdf_tables(path, lines, pages)
-    return ReadResult(lines, pages, boxes=boxes, page_labels=labels, page_sizes=sizes, tables=tables or None)
+    return ReadResult(lines, pages, boxes=boxes, page_labels=labels, page_sizes=sizes, tables=tables or None,
+                      styles=styles)
 
 
 def check_docx_sizes(path: Path, limits: ReadLimits | None = None) -> None:

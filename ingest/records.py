@@ -23,6 +23,7 @@ class SourceText:
     page_labels: dict[int, str] | None = None  # PDF: page index (1-based) -> the number it prints
     page_sizes: dict[int, tuple[float, float]] | None = None  # PDF: page index -> (width, height), points
     tables: list[Table] | None = None  # DOCX: tables as cells (their rows are also lines, ` | `-joined)
+    styles: list[LineStyle | None] | None = None  # PDF: font size and weight of lines[i] (None: empty line)
 
 
 @dataclass
@@ -88,6 +89,15 @@ class Page:
     label: str | None = None
     width: float | None = None
     height: float | None = None
+
+
+@dataclass(frozen=True)
+class LineStyle:
+    """The font a PDF line starts in: size in points (as drawn, text matrix applied) and whether
+    the font is bold; heading candidates where the numbering and vocabulary find none."""
+
+    size: float
+    bold: bool
 
 
 @dataclass
@@ -156,13 +166,63 @@ class Table:
         return cls(data["page"], data["line_start"], data["line_end"], cells)
 
 
+@dataclass
+class ListItem:
+    """An item of an enumerated or bulleted list: its marker as printed (`1.`, `(1)`, `ก.`, `•`),
+    its depth (0 = the list's top level), its text with the wrapped lines that belong to it joined,
+    the exact source lines it spans (1-based, inclusive), its page, the index of its enclosing item
+    in the list's `items` (None at the top level) and the amount it ends with (`5,377,900 บาท`)."""
+
+    marker: str
+    depth: int
+    text: str
+    line_start: int
+    line_end: int
+    page: int | None = None
+    parent: int | None = None
+    amount: str | None = None
+
+
+@dataclass
+class ListBlock:
+    """A list: the items under a heading or a run of marked lines, nested where the markers change
+    kind (`1.` → `1)` → `(1)`), in document order. `heading`/`heading_line`: the line that
+    introduces it (`จุดแข็ง (Strengths)`), if one does; `section_path`: the section it sits in."""
+
+    section_path: list[str]
+    line_start: int
+    line_end: int
+    page: int | None
+    items: list[ListItem] = field(default_factory=list)
+    heading: str | None = None
+    heading_line: int | None = None
+
+    def children(self, index: int | None = None) -> list[int]:
+        """Indexes of the items directly under item `index` (None: the top-level items)."""
+        return [n for n, item in enumerate(self.items) if item.parent == index]
+
+    def to_dict(self) -> dict:
+        # Compact items: [marker, depth, parent, line_start, line_end, page, text, amount].
+        items = [[i.marker, i.depth, i.parent, i.line_start, i.line_end, i.page, i.text, i.amount] for i in self.items]
+        return {"section_path": self.section_path, "heading": self.heading, "heading_line": self.heading_line,
+                "line_start": self.line_start, "line_end": self.line_end, "page": self.page, "items": items}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ListBlock:
+        items = [ListItem(marker, depth, text, start, end, page, parent, amount)
+                 for marker, depth, parent, start, end, page, text, amount in data["items"]]
+        return cls(list(data["section_path"]), data["line_start"], data["line_end"], data["page"], items,
+                   data.get("heading"), data.get("heading_line"))
+
+
 MODEL_FORMAT = 1
 
 
 @dataclass
 class DocumentModel:
     """One document, parsed once: pages (with printed labels), repaired lines with their page and
-    (PDF) box, the section tree and the tables. Line i (0-based) is source line i + 1 everywhere."""
+    (PDF) box, the section tree, the tables and the lists. Line i (0-based) is source line i + 1
+    everywhere."""
 
     doc_id: str
     title: str
@@ -172,6 +232,7 @@ class DocumentModel:
     line_boxes: list[LineBox | None]
     sections: list[Section]
     tables: list[Table] = field(default_factory=list)
+    lists: list[ListBlock] = field(default_factory=list)
 
     def page_label(self, number: int | None) -> str | None:
         """The printed label of PDF page `number`, or None."""
@@ -203,6 +264,7 @@ class DocumentModel:
             "line_boxes": boxes if any(b is not None for b in boxes) else None,
             "sections": [[s.path, s.number, s.line_start, s.line_end] for s in self.sections],
             "tables": [t.to_dict() for t in self.tables],
+            "lists": [b.to_dict() for b in self.lists],
         }
 
     @classmethod
@@ -226,4 +288,5 @@ class DocumentModel:
             line_boxes=boxes,
             sections=[Section(list(path), number, start, end) for path, number, start, end in data["sections"]],
             tables=[Table.from_dict(t) for t in data.get("tables", [])],
+            lists=[ListBlock.from_dict(b) for b in data.get("lists", [])],  # models stored before lists: none
         )

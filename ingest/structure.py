@@ -32,7 +32,8 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
-from ingest.records import Section
+from ingest.font_headings import font_headings
+from ingest.records import LineStyle, Section, Table
 from ingest.thai_repair import DIGIT_CLASS as _D, join_wrapped_lines, thai_digits_to_arabic
 from ingest.vocabulary import PlanLevel, alternation as _alt, vocabulary
 
@@ -416,9 +417,12 @@ class _Pages:
         return self.starts[k] if k >= 0 else None
 
 
-def detect_headings(lines: list[str], pages: list[int | None] | None = None) -> list[Heading]:
+def detect_headings(lines: list[str], pages: list[int | None] | None = None,
+                    styles: list[LineStyle | None] | None = None, tables: list[Table] | None = None) -> list[Heading]:
     """Scan repaired lines and return the accepted headings in order (`pages`: page of each
-    line, when known, to place headings that the text layer gives after their page's body)."""
+    line, when known, to place headings that the text layer gives after their page's body;
+    `styles`: each PDF line's font, for headings shown by font alone, see ingest.font_headings;
+    `tables`: the document's tables, whose header rows are no font headings)."""
     toc = toc_span(lines)
     toc_first, toc_last = toc if toc else (-1, -1)
     starts = page_starts(lines, pages)
@@ -578,7 +582,25 @@ def detect_headings(lines: list[str], pages: list[int | None] | None = None) -> 
             headings.append(Heading(_brief_start(lines, i), RANK_BRIEF,
                                     _short(brief_name(lines, i, m.group(1))), None, "brief"))
             in_brief = True
-    return _drop_empty_agencies(headings)
+    headings = _drop_empty_agencies(headings)
+    if styles:
+        skip = set(range(toc_first, toc_last + 1)) | {n for n, ln in enumerate(lines) if ln.strip() in running}
+        skip.update(n for t in tables or () for n in range(t.line_start - 1, t.line_end))
+        extra = [Heading(line, rank, label, None, "font")
+                 for line, rank, label in font_headings(lines, styles, pages, headings, skip)]
+        headings = _merge(headings, extra)
+    return headings
+
+
+def _merge(headings: list[Heading], extra: list[Heading]) -> list[Heading]:
+    """`extra` (in line order) placed among `headings`, whose own order is kept."""
+    out, k = [], 0
+    for h in headings:
+        while k < len(extra) and extra[k].line < h.line:
+            out.append(extra[k])
+            k += 1
+        out.append(h)
+    return out + extra[k:]
 
 
 def _drop_empty_agencies(headings: list[Heading]) -> list[Heading]:

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ingest.records import Table
     from ingest.repair_choice import RepairReport
 
 # Thai combining marks: mai han-akat, sara i..phinthu (except sara am), maitaikhu..yamakkan.
@@ -742,6 +743,23 @@ def apply_plan(lines: list[str], plan: RepairPlan) -> list[str]:
     if plan.line_start:
         mapped = move_line_start_marks(mapped, dedupe=plan.dedupe)
     return [_repair_mapped(line, plan) for line in mapped]
+
+
+def repair_tables(tables: list[Table], plan: RepairPlan) -> list[Table]:
+    """The tables with every cell's text repaired by the document's plan (cells read from PDF
+    character boxes carry the same font damage as its lines; a cell's own lines are repaired
+    together, so a mark the PDF put at the start of a cell's next line moves back)."""
+    def fixed(text: str) -> str:
+        if not _NEEDS_REPAIR.search(text):  # figures, dashes, Latin-only headers: nothing to repair
+            return text
+        return "\n".join(apply_plan(text.split("\n"), plan)).strip()
+
+    return [replace(t, cells=[replace(c, text=fixed(c.text)) for c in t.cells]) for t in tables]
+
+
+# Characters some repair family acts on: Thai, Latin-1 letters (font stand-ins), Private Use
+# Area glyphs, U+FFFD, invisible characters; ASCII letters only next to Thai (covered by Thai).
+_NEEDS_REPAIR = re.compile("[\u0E00-\u0E7F\u00C0-\u00FF\uE000-\uF8FF\uFFFD\u200B-\u200D\u2060\uFEFF\u00AD]")
 
 
 def repair_document(lines: list[str]) -> tuple[list[str], RepairReport]:

@@ -79,8 +79,46 @@ class BudgetLineWords:
 
 
 @dataclass(frozen=True)
+class KpiWords:
+    """Words of KPI tables: the unit column's header, KPI row markers, money rows, empty cells."""
+
+    unit_header_words: tuple[str, ...] = ()
+    kpi_words: tuple[str, ...] = ()
+    money_row_words: tuple[str, ...] = ()
+    empty_cells: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FundingSources:
+    """Funding-source categories in order (first match wins) and the words of budget-table funding lines."""
+
+    categories: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    other: str = "อื่น ๆ"
+    table_prefixes: tuple[str, ...] = ()
+    group_words: tuple[str, ...] = ()
+    table_request: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TableWords:
+    """Words of plan tables and briefs: the unit line's word, the words that date a brief."""
+
+    unit_words: tuple[str, ...] = ()
+    brief_year_words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class UnitWords:
     currency: tuple[str, ...]
+    count: tuple[str, ...] = ()  # units of counted figures and KPI targets (ราย, คน, แห่ง, %)
+    count_words: tuple[str, ...] = ()  # words introducing a counted figure (ร้อยละ, จำนวน, ไม่น้อยกว่า)
+
+
+@dataclass(frozen=True)
+class ListWords:
+    bullets: tuple[str, ...] = ()  # bullet characters that start a list item
+    letter_sequences: tuple[str, ...] = ()  # letters counted in order as item markers (ก ข ค …)
+    intro_endings: tuple[str, ...] = ()  # a line ending with one of these introduces a list
 
 
 @dataclass(frozen=True)
@@ -94,6 +132,10 @@ class Vocabulary:
     years: YearWords
     units: UnitWords
     budget_lines: BudgetLineWords
+    lists: ListWords = ListWords()  # a profile without [lists] recognises numbered lists only
+    kpis: KpiWords = KpiWords()  # a profile without [kpis] reads no KPI tables
+    funding_sources: FundingSources = FundingSources()  # without [funding_sources]: every source is `other`
+    table_words: TableWords = TableWords()
 
     def level(self, key: str) -> PlanLevel:
         """The plan level named `key` (KeyError if the profile has none)."""
@@ -168,7 +210,9 @@ def parse_vocabulary(data: dict) -> Vocabulary:
             group_prefix=_text(f, "group_prefix", "funding"), not_group=_words(f, "not_group", "funding")
         ),
         years=YearWords(words=_words(y, "words", "years"), era_prefixes=_words(y, "era_prefixes", "years")),
-        units=UnitWords(currency=_words(u, "currency", "units")),
+        units=UnitWords(currency=_words(u, "currency", "units"),
+                        count=_words(u, "count", "units") if "count" in u else (),
+                        count_words=_words(u, "count_words", "units") if "count_words" in u else ()),
         budget_lines=BudgetLineWords(
             instalment_words=_words(bl, "instalment_words", "budget_lines"),
             total_words=_words(bl, "total_words", "budget_lines"),
@@ -176,7 +220,54 @@ def parse_vocabulary(data: dict) -> Vocabulary:
             currency_line=_text(bl, "currency_line", "budget_lines"),
             fiscal_year_words=_words(bl, "fiscal_year_words", "budget_lines"),
         ),
+        lists=_list_words(data),
+        kpis=_kpi_words(data),
+        funding_sources=_funding_sources(data),
+        table_words=_table_words(data),
     )
+
+
+def _list_words(data: dict) -> ListWords:
+    """The optional [lists] table: bullets and letter sequences (each letter a single character)."""
+    if "lists" not in data:
+        return ListWords()
+    lw = _table(data, "lists")
+    bullets = _words(lw, "bullets", "lists")
+    if any(len(b) != 1 for b in bullets):
+        raise VocabularyError("lists.bullets: expected single characters")
+    return ListWords(bullets=bullets, letter_sequences=_words(lw, "letter_sequences", "lists"),
+                     intro_endings=_words(lw, "intro_endings", "lists"))
+
+
+def _funding_sources(data: dict) -> FundingSources:
+    """The optional [funding_sources] table: ordered categories and the funding-line words."""
+    if "funding_sources" not in data:
+        return FundingSources()
+    f = _table(data, "funding_sources")
+    raw = f.get("categories")
+    if not isinstance(raw, list) or not raw:
+        raise VocabularyError("[[funding_sources.categories]]: expected at least one category")
+    categories = tuple((_text(c, "category", f"funding_sources.categories[{n}]"),
+                        _words(c, "words", f"funding_sources.categories[{n}]")) for n, c in enumerate(raw))
+    return FundingSources(categories, _text(f, "other", "funding_sources"),
+                          *(_words(f, key, "funding_sources") for key in ("table_prefixes", "group_words", "table_request")))
+
+
+def _table_words(data: dict) -> TableWords:
+    """The optional [table_words] table."""
+    if "table_words" not in data:
+        return TableWords()
+    t = _table(data, "table_words")
+    return TableWords(_words(t, "unit_words", "table_words"), _words(t, "brief_year_words", "table_words"))
+
+
+def _kpi_words(data: dict) -> KpiWords:
+    """The optional [kpis] table: the words of KPI tables (ingest/facts_kpis.py)."""
+    if "kpis" not in data:
+        return KpiWords()
+    k = _table(data, "kpis")
+    return KpiWords(*(_words(k, key, "kpis") for key in
+                      ("unit_header_words", "kpi_words", "money_row_words", "empty_cells")))
 
 
 def load_vocabulary(path: Path | str) -> Vocabulary:
@@ -193,3 +284,58 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
 def vocabulary() -> Vocabulary:
     """The shipped profile (`ingest/vocabulary.toml`), read once."""
     return load_vocabulary(PROFILE_PATH)
+
+
+@dataclass(frozen=True)
+class RationaleWords:
+    """Labels and phrase-boundary words used to gather and quote a rationale's evidence (`[rationale]`)."""
+
+    vision_labels: tuple[str, ...]
+    problem_labels: tuple[str, ...]
+    other_labels: tuple[str, ...]
+    problem_item_words: tuple[str, ...]
+    background_words: tuple[str, ...]
+    result_words: tuple[str, ...]
+    dangling_end: tuple[str, ...]
+    dangling_start: tuple[str, ...]
+    statistic_words: tuple[str, ...]
+
+
+def parse_rationale_words(data: dict) -> RationaleWords:
+    """The `[rationale]` table of a parsed profile; VocabularyError names a bad or missing key."""
+    r = _table(data, "rationale")
+    return RationaleWords(*(_words(r, key, "rationale") for key in RationaleWords.__dataclass_fields__))
+
+
+@lru_cache(maxsize=1)
+def rationale_words() -> RationaleWords:
+    """The shipped profile's drafting words, read once."""
+    return parse_rationale_words(tomllib.loads(PROFILE_PATH.read_text(encoding="utf-8")))
+
+
+@dataclass(frozen=True)
+class QueryWords:
+    """Words of questions (`[query]`): section labels, particles, operations, level and pair words."""
+
+    section_labels: tuple[str, ...]
+    particles: tuple[str, ...]
+    sum_words: tuple[str, ...]
+    difference_words: tuple[str, ...]
+    share_words: tuple[str, ...]
+    max_words: tuple[str, ...]
+    min_words: tuple[str, ...]
+    under_words: tuple[str, ...]
+    pair_words: tuple[str, ...]
+    organisation_words: tuple[str, ...]
+
+
+def parse_query_words(data: dict) -> QueryWords:
+    """The `[query]` table of a parsed profile; VocabularyError names a bad or missing key."""
+    q = _table(data, "query")
+    return QueryWords(*(_words(q, key, "query") for key in QueryWords.__dataclass_fields__))
+
+
+@lru_cache(maxsize=1)
+def query_words() -> QueryWords:
+    """The shipped profile's question words, read once."""
+    return parse_query_words(tomllib.loads(PROFILE_PATH.read_text(encoding="utf-8")))

@@ -36,6 +36,9 @@ class Settings:
     rrf_k: int = 60
     # BM25's weight in the fusion (dense = 1.0); see eval/RESULTS-retrieval.md for the measurements.
     bm25_weight: float = 1.5
+    # Candidates each ranking contributes to the fusion, whatever k is asked for, so that the
+    # top 5 is the start of the top 8 (a pool tied to k reordered the head; eval/bench_thai_qa.py).
+    fusion_pool: int = 50
     # Input limits: a file over any of them is refused with a reason naming the setting.
     max_file_mb: int = 100  # size on disk, checked before a byte is read
     max_docx_xml_mb: int = 50  # a .docx's XML once unzipped (a zip bomb is refused before parsing)

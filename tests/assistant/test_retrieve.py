@@ -18,3 +18,18 @@ def test_english_plan_terms_get_thai_equivalents():
     assert "งบประมาณ" in expand_english("What is the budget of the project?")
     assert "โครงการ" in expand_english("What is the budget of the project?")
     assert expand_english("ไม่มีคำอังกฤษ") == "ไม่มีคำอังกฤษ"
+
+
+def test_top_k_is_the_start_of_a_longer_list(sample_settings, embeddings):
+    """The fusion pool does not depend on k: asking for 5 gives the first 5 of asking for 8
+    (a pool of 4·k reordered the head: an English budget question lost its table at k=5)."""
+    from assistant.retrieve import Retriever
+
+    retriever = Retriever(sample_settings, embeddings)
+    try:
+        for question in ("What is the budget of the 'Lampang Ceramic Export Hub' project?",
+                         "ปี 2566 มีนักท่องเที่ยวมาลำปางกี่คน", "จุดอ่อนของจังหวัดมีอะไรบ้าง"):
+            ids = lambda k: [h.chunk.chunk_id for h in retriever.search(question, k=k).hits]  # noqa: E731
+            assert ids(5) == ids(8)[:5] == ids(3)[:3] + ids(8)[3:5]
+    finally:
+        retriever.close()

@@ -166,3 +166,28 @@ def test_model_rejects_mismatched_lines():
 def test_linebox_with_other_page_round_trips():
     model = DocumentModel("d", "t", [], ["a"], [1], [LineBox(2, 1.0, 2.0, 3.0, 4.0)], [], [])
     assert DocumentModel.from_dict(model.to_dict()) == model
+
+
+def test_model_lists_round_trip_and_old_models_load(tmp_path):
+    from ingest.records import ListBlock, SourceText
+
+    lines = (FIXTURES / "budget-fy2565-vol6-p65-67.repaired.txt").read_text(encoding="utf-8").split("\n")
+    pages = [65] * 48 + [66] * 49 + [67] * 50
+    source = SourceText("book.pdf-1", "book", "book.pdf", "h", lines, pages)
+    sections = [Section(["7.2.1 ผลผลิตที่ 1", "7.2.1.2 เป้าหมายผลผลิต"], "7.2.1.2", 1, len(lines))]
+    model = build_model(source, lines, sections)
+    # build_model finds the lists: the budget lines 1. → 1.1 → (1) … with their amounts.
+    block = next(b for b in model.lists if len(b.items) > 50)
+    assert isinstance(block, ListBlock) and block.section_path == sections[0].path
+    first = block.items[0]
+    assert (first.marker, first.amount, first.page) == ("1.", "107,481,700 บาท", 65)
+    assert [block.items[k].marker for k in block.children(block.children(0)[0])][:3] == ["(1)", "(2)", "(3)"]
+    for suffix in (".json", ".json.gz"):
+        loaded = load_model(save_model(model, tmp_path / f"m{suffix}"))
+        assert loaded.lists == model.lists and loaded == model
+    # A model stored before lists existed has no "lists" key: it loads with none.
+    data = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))
+    assert data["lists"][0]["items"][0][:6] == ["1.", 0, None, first.line_start, first.line_end, 65]
+    del data["lists"]
+    old = DocumentModel.from_dict(data)
+    assert old.lists == [] and old.lines == model.lines and old.sections == model.sections

@@ -233,3 +233,27 @@ def test_repair_document_report(sample_lines):
     assert report.damage_before["mark_after_space"] > 500 and report.damage_after["space_before_mark"] == 0
     assert report.damage_after["misplaced_mark"] < report.damage_before["misplaced_mark"]
     assert {"doubled_mark", "displaced_mark"} <= set(report.chosen())
+
+
+def test_pdf_table_cells_get_the_documents_repair():
+    """Cells read from the PDF's character boxes carry the font damage of its lines; the pipeline
+    repairs them with the plan chosen for the document, moving and mapping marks, never dropping them."""
+    from pathlib import Path
+
+    from ingest.pipeline import prepare_document
+    from ingest.readers import read_document
+    from plan_assistant.config import Settings
+
+    pdf = Path(__file__).resolve().parents[1] / "fixtures" / "budget-fy2565-vol6-p45-47.pdf"
+    source = read_document(pdf)
+    raw = "\n".join(c.text for t in source.tables for c in t.cells)
+    damaged = damage_counts(raw)
+    assert damaged["latin_in_thai"] > 0 and damaged["space_before_mark"] > 0
+
+    model = prepare_document(source, Settings()).model
+    cells = "\n".join(c.text for t in model.tables for c in t.cells)
+    assert not any(damage_counts(cells).values())
+    assert [len(t.cells) for t in model.tables] == [len(t.cells) for t in source.tables]
+    # Thai base consonants are never dropped (Latin stand-ins may become consonants, never the reverse).
+    consonants = lambda s: sum("\u0E01" <= ch <= "\u0E2E" for ch in s)  # noqa: E731
+    assert consonants(cells) >= consonants(raw)
