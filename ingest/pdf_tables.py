@@ -422,8 +422,15 @@ def _page_tables(rows: list[_Row], page: int, get_rules=None) -> list[tuple[Tabl
                 for col, _, text in placed:
                     run.setdefault(col, []).append(text)
                 head_rows[-1] = [(col, 1, " ".join(parts)) for col, parts in sorted(run.items())]
+        covered = [{c for col, span, _ in placed for c in range(col, col + span)} for placed in head_rows]
         for r, placed in enumerate(head_rows):
-            cells.extend(TableCell(r, col, text, colspan=span, header=True) for col, span, text in placed)
+            for col, span, text in placed:
+                # Nothing printed above it in the header: the cell spans up from the header's top
+                # (a row label's title beside a two-row column header, `แหล่งเงิน` / `ปี 2564`).
+                top = r
+                while top > 0 and not covered[top - 1] & set(range(col, col + span)):
+                    top -= 1
+                cells.append(TableCell(top, col, text, rowspan=r - top + 1, colspan=span, header=True))
         for r, group in enumerate(table_rows, start=len(head_rows)):
             texts: dict[int, list[str]] = {}
             for k in group:
@@ -440,7 +447,7 @@ def _page_tables(rows: list[_Row], page: int, get_rules=None) -> list[tuple[Tabl
                 prev.colspan = max(prev.colspan, c.colspan)
             else:
                 merged[(c.row, c.col)] = c
-        found.append((Table(page, 0, 0, list(merged.values())), idx))
+        found.append((Table(page, 0, 0, sorted(merged.values(), key=lambda c: (c.row, c.col))), idx))
         used_until = last
     return found
 

@@ -72,7 +72,11 @@ def test_year_header_cells(source):
         spans = {c.text[:8]: (c.col, c.colspan) for c in header if c.colspan > 1}
         assert spans == {"งบประมาณ": (2, 2), "ประมาณกา": (4, 3)}
         g = grid(table)
-        assert g[(1, 1)] == "หน่วยนับ" and g[(1, 3)] == "ปี 2565 แผน"
+        assert g[(0, 1)] == "หน่วยนับ" and g[(1, 3)] == "ปี 2565 แผน"
+        # The row-label and unit titles stand beside both header rows: they span them.
+        assert [(c.col, c.rowspan) for c in header if c.row == 0 and c.col < 2] == [(0, 2), (1, 2)]
+        activity = next(t for t in source.tables if t.page == page and t is not table)
+        assert [(c.row, c.col, c.rowspan) for c in activity.cells if c.header and c.col == 0] == [(0, 0, 2)]
 
 
 def test_known_cells(source):
@@ -92,7 +96,7 @@ def test_known_cells(source):
     assert value(p47, "- งบลงทุน", "2566") == "-"
     activity = next(t for t in source.tables if t.page == 1 and t is not p45)
     g = grid(activity)
-    assert g[(0, 1)] == "งบรายจาย่" and [c.colspan for c in activity.cells if c.row == 0] == [5]
+    assert g[(0, 1)] == "งบรายจาย่" and [(c.col, c.colspan) for c in activity.cells if c.row == 0] == [(0, 1), (1, 5)]
     assert g[(1, 5)] == "รวม" and g[(2, 5)] == "7.3779" and g[(3, 1)] == "-"
     # The label, with the ญ that its box puts lower than the line.
     assert g[(3, 0)].startswith("1. แกไขป้ ญหาไฟป")
