@@ -9,9 +9,11 @@ from ingest.facts_records import Amount, Brief, TextItem
 from ingest.facts_tables import NUMBER, classify_source
 from ingest.structure import BRIEF_GROUP_RE, BRIEF_RE, brief_name
 from ingest.thai_repair import DIGIT_CLASS as _D, join_wrapped_lines, thai_digits_to_arabic
+from ingest.vocabulary import alternation, vocabulary
 
-YEAR_RE = re.compile(rf"(?:พ\.ศ\.|ปีงบประมาณ)\s*((?:25|๒๕)[{_D}]{{2}})")
-AMOUNT_RE = re.compile(rf"({NUMBER})\s*(ล้านบาท|พันบาท|บาท)")
+_V = vocabulary()
+YEAR_RE = re.compile(rf"{alternation(_V.table_words.brief_year_words)}\s*((?:{alternation(_V.years.era_prefixes)})[{_D}]{{2}})")
+AMOUNT_RE = re.compile(rf"({NUMBER})\s*({alternation([w for w in _V.units.currency if not w.isascii()])})")
 FIELDS: list[tuple[str, re.Pattern[str]]] = [
     (name, re.compile(rf"^\s*[{_D}]{{1,2}}\s*\.\s*(?:{pattern})"))
     for name, pattern in [

@@ -10,6 +10,8 @@ from decimal import Decimal
 
 # Baht in one printed unit (tables print ล้านบาท, briefs บาท).
 UNIT_SCALE = {"ล้านบาท": Decimal(1_000_000), "พันบาท": Decimal(1000), "บาท": Decimal(1)}
+# The unit of an amount whose table states none: kept as printed, never converted to baht, and flagged.
+UNIT_UNKNOWN = "ไม่ระบุหน่วย"
 
 
 @dataclass
@@ -48,14 +50,17 @@ class Amount:
     """One printed money figure: as printed, its unit, the fiscal year it is for (None if unknown)."""
 
     printed: str
-    unit: str  # "ล้านบาท" | "บาท" | "พันบาท"
+    unit: str  # "ล้านบาท" | "บาท" | "พันบาท" | UNIT_UNKNOWN
     year: int | None
     line: int
     quote: str
     candidate_years: list[int] = field(default_factory=list)
 
     @property
-    def baht(self) -> int:
+    def baht(self) -> int | None:
+        """The amount in baht; None when its unit is not stated (never guessed)."""
+        if self.unit not in UNIT_SCALE:
+            return None
         return int((Decimal(self.printed.replace(",", "")) * UNIT_SCALE[self.unit]).to_integral_value())
 
 
@@ -165,6 +170,44 @@ class BudgetItem:
 
 
 @dataclass
+class KpiTarget:
+    """One year's target of a KPI as its table prints it (`26 ( 22 )`: target 26, result 22)."""
+
+    fiscal_year: int  # Buddhist era, from the column header
+    target: str  # the planned figure as printed
+    printed: str  # the whole cell as printed
+    result: str | None = None  # the reported result printed in brackets beside it, if any
+
+
+@dataclass
+class TableKpi:
+    """A KPI row of a KPI table: its text, unit, target per fiscal year and where it is printed."""
+
+    text: str
+    unit: str | None
+    path: list[str]  # the outline sections the table sits in (agency › แผนงาน › ผลผลิต/โครงการ)
+    page: int | None
+    line_start: int
+    line_end: int
+    row_text: str  # the row's cells as printed, ` | `-joined (repaired)
+    group: str | None = None  # the outcome/service target heading the KPI sits under, where printed
+    targets: list[KpiTarget] = field(default_factory=list)
+    located: bool = True  # False: the row's text could not be found in the lines; span = table's first line
+
+
+@dataclass
+class PlanNode:
+    """A node of the plan graph: one plan level (ministry, agency, แผนงาน, ผลผลิต/โครงการ, direction,
+    strategy, project) with its parent, so every document family shares one tree."""
+
+    key: tuple[str, ...]  # the names from the root down to this node (unique within a document)
+    level: str  # ministry | agency | program | output | project | direction | strategy
+    name: str
+    line_start: int
+    line_end: int
+
+
+@dataclass
 class PlanFacts:
     doc_id: str
     directions: list[Direction] = field(default_factory=list)
@@ -174,3 +217,6 @@ class PlanFacts:
     result_groups: list[ResultGroup] = field(default_factory=list)
     results: list[ResultFigure] = field(default_factory=list)
     budget_items: list[BudgetItem] = field(default_factory=list)
+    table_kpis: list[TableKpi] = field(default_factory=list)
+    nodes: list[PlanNode] = field(default_factory=list)
+    status: str = ""  # what the readers found, in one line (e.g. that no table or plan level was recognised)

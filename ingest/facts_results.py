@@ -10,11 +10,12 @@ from ingest.facts_records import ResultFigure, ResultGroup
 from ingest.facts_tables import NUMBER
 from ingest.records import Section
 from ingest.thai_repair import DIGIT_CLASS as _D, thai_digits_to_arabic
+from ingest.vocabulary import alternation, vocabulary
 
 RESULT_SECTION_RE = re.compile(r"ผลการดำเนินงาน|สรุปผล|รายงานผล")
 GROUP_RE = re.compile(rf"^\s*(\S.*?)\s*\(\s*([{_D}]+)\s*โครงการ\s*\)\s*$")
 PROJECT_RE = re.compile(rf"^\s*[{_D}]{{1,2}}[.)]\s*(โครงการ\S.*)$")
-UNITS = "ราย|คน|กิจการ|แห่ง|ผลิตภัณฑ์|กลุ่ม|ครั้ง|โครงการ|ชุมชน|ตำแหน่ง|โรง(?:งาน)?|เครือข่าย|วิสาหกิจ"
+UNITS = alternation([u for u in vocabulary().units.count if any(ch.isalpha() for ch in u)])  # count units (words)
 FIGURE_RE = re.compile(rf"(?:จำนวน(?:ทั้งสิ้น)?|รวม(?:ทั้งสิ้น)?)\s*({NUMBER})\s*({UNITS})|ร้อยละ\s*({NUMBER})")
 
 

@@ -1,16 +1,21 @@
 """SQLite store of plan facts, one file per index generation (`generations/<id>/facts.sqlite`),
-so it is swapped in atomically together with the chunk index. Schema: see README.
+so it is swapped in atomically together with the chunk index. Schema: see README, plus the plan
+graph: `nodes` (ministry/agency/program/output/project from a book's outline, direction/strategy/
+project from a plan; `parent_id`, `project_id` → `projects`), `node_id` on `budget_items` and
+`kpis`, `kpis` with unit/path/group/origin/quote, `kpi_targets` (one row per KPI and fiscal year)
+and `fact_status` (one line per document saying what the readers found). An older generation's
+rows are copied column by column (`copy_documents`), the new columns left NULL.
 """
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from pathlib import Path
 
 from ingest.facts import compact_name
+from ingest.facts_graph import PROJECT_KEY, deepest_node, parent_key
 from ingest.facts_records import PlanFacts, TextItem
-from ingest.facts_tables import NUMBERED_ITEM_RE
+from ingest.facts_tables import NUMBERED_ITEM_RE, TARGET_RE
 from ingest.thai_repair import join_wrapped_lines
 from ingest.vocabulary import vocabulary
 
@@ -29,7 +34,12 @@ CREATE TABLE budgets    (doc_id TEXT, project_id TEXT, fiscal_year INTEGER, cand
                          source TEXT, printed TEXT, unit TEXT, baht INTEGER, origin TEXT,
                          line_start INTEGER, line_end INTEGER, quote TEXT);
 CREATE TABLE kpis       (doc_id TEXT, direction_id TEXT, project_id TEXT, text TEXT, target TEXT,
-                         line_start INTEGER, line_end INTEGER);
+                         line_start INTEGER, line_end INTEGER, kpi_id TEXT, node_id TEXT, unit TEXT, path TEXT,
+                         group_text TEXT, origin TEXT, quote TEXT);
+CREATE TABLE kpi_targets (doc_id TEXT, kpi_id TEXT, fiscal_year INTEGER, target TEXT, printed TEXT, result TEXT);
+CREATE TABLE nodes      (node_id TEXT PRIMARY KEY, doc_id TEXT, parent_id TEXT, level TEXT, name TEXT, path TEXT,
+                         project_id TEXT, line_start INTEGER, line_end INTEGER);
+CREATE TABLE fact_status (doc_id TEXT PRIMARY KEY, status TEXT);
 CREATE TABLE brief_fields (doc_id TEXT, project_id TEXT, field TEXT, text TEXT,
                          line_start INTEGER, line_end INTEGER);
 CREATE TABLE links      (doc_id TEXT, project_id TEXT, level TEXT, text TEXT, line_start INTEGER, line_end INTEGER);
@@ -41,12 +51,14 @@ CREATE TABLE results    (doc_id TEXT, section TEXT, group_label TEXT, project TE
 CREATE TABLE lines      (doc_id TEXT, n INTEGER, text TEXT, page INTEGER, page_label TEXT, PRIMARY KEY (doc_id, n));
 CREATE TABLE budget_items (doc_id TEXT, name TEXT, path TEXT, fiscal_year INTEGER, printed TEXT, unit TEXT,
                          baht INTEGER, category TEXT, is_total INTEGER, instalment INTEGER,
-                         line_start INTEGER, line_end INTEGER, quote TEXT);
+                         line_start INTEGER, line_end INTEGER, quote TEXT, node_id TEXT);
 CREATE INDEX budgets_project ON budgets(project_id);
+CREATE INDEX kpi_targets_kpi ON kpi_targets(kpi_id);
 """
 CURRENCY = vocabulary().budget_lines.currency_line  # budget items are printed in baht
 TABLES = ["documents", "directions", "goals", "strategies", "projects", "budgets", "kpis",
-          "brief_fields", "links", "flags", "result_groups", "results", "lines", "budget_items"]
+          "brief_fields", "links", "flags", "result_groups", "results", "lines", "budget_items",
+          "kpi_targets", "nodes", "fact_status"]
 
 
 def _split_items(item: TextItem, lines: list[str]) -> list[TextItem]:
@@ -68,6 +80,27 @@ def _split_items(item: TextItem, lines: list[str]) -> list[TextItem]:
     if current:
         items.append(TextItem(join_wrapped_lines(lines[current[0] - 1:current[-1]]), current[0], current[-1]))
     return items or [item]
+
+
+def _kpi(db: sqlite3.Connection, doc: str, lines: list[str], text: str, target: str | None, line_start: int,
+         line_end: int, origin: str, *, direction_id: str | None = None, project_id: str | None = None,
+         node_id: str | None = None, unit: str | None = None, path: list[str] | None = None, group: str | None = None,
+         quote: str | None = None, number: int | None = None) -> str:
+    """Insert one KPI (and, for a plan's KPI with a target but no year column, its one target row)."""
+    kid = f"{doc}#k{origin[0]}{number if number is not None else line_start}"
+    quote = quote or join_wrapped_lines(lines[line_start - 1:line_end])
+    db.execute("INSERT INTO kpis (doc_id, direction_id, project_id, text, target, line_start, line_end, kpi_id, node_id, "
+               "unit, path, group_text, origin, quote) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+               (doc, direction_id, project_id, text, target, line_start, line_end, kid, node_id, unit,
+                json.dumps(path or [], ensure_ascii=False), group, origin, quote))
+    if origin != "table" and target:
+        db.execute("INSERT INTO kpi_targets VALUES (?,?,?,?,?,?)", (doc, kid, None, target, target, None))
+    return kid
+
+
+def _display_path(key: tuple[str, ...], names: dict[tuple[str, ...], str]) -> list[str]:
+    """A node's path as a reader sees it: section headings as printed, `#…` keys by their node's name."""
+    return [names.get(key[:n], key[n - 1]) if key[n - 1].startswith("#") else key[n - 1] for n in range(1, len(key) + 1)]
 
 
 def write_facts(db_path: Path,
@@ -93,7 +126,12 @@ def copy_documents(old_db: Path, new_db: Path, doc_ids: set[str]) -> None:
         db.execute("ATTACH DATABASE ? AS old", (str(old_db),))
         marks = ",".join("?" * len(doc_ids))
         for table in TABLES:
-            db.execute(f"INSERT INTO {table} SELECT * FROM old.{table} WHERE doc_id IN ({marks})", sorted(doc_ids))
+            # An older generation may lack a table or columns added since: copy what it has (the rest NULL).
+            old_cols = {r[1] for r in db.execute(f"PRAGMA old.table_info({table})")}
+            cols = ", ".join(r[1] for r in db.execute(f"PRAGMA main.table_info({table})") if r[1] in old_cols)
+            if cols:
+                db.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM old.{table} WHERE doc_id IN ({marks})",
+                           sorted(doc_ids))
         db.commit()
         db.execute("DETACH DATABASE old")
     finally:
@@ -104,6 +142,22 @@ def _insert(db: sqlite3.Connection, facts: PlanFacts, lines: list[str], pages: l
             labels: dict[int, str]) -> None:
     doc = facts.doc_id
     db.execute("INSERT INTO documents VALUES (?, ?)", (doc, title))
+    db.execute("INSERT INTO fact_status VALUES (?, ?)", (doc, facts.status))
+    # The plan graph's nodes first, so every row below can name the node it hangs under.
+    node_ids = {node.key: f"{doc}#n{n}" for n, node in enumerate(facts.nodes, start=1)}
+    keys = set(node_ids)
+    project_nodes: dict[int, str] = {}
+    names = {node.key: node.name for node in facts.nodes}
+    for node in facts.nodes:
+        # a plan's project node (keyed `#project <n>` by ingest/facts_graph.py) is the n-th project's row
+        number = node.key[-1][len(PROJECT_KEY):] if node.key[-1].startswith(PROJECT_KEY) else ""
+        pid = f"{doc}#p{number}" if number.isdigit() else None
+        if pid is not None:
+            project_nodes[int(number)] = node_ids[node.key]
+        parent = parent_key(node, keys)
+        db.execute("INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?,?)",
+                   (node_ids[node.key], doc, node_ids.get(parent) if parent else None, node.level, node.name,
+                    json.dumps(_display_path(node.key, names), ensure_ascii=False), pid, node.line_start, node.line_end))
     for d in facts.directions:
         did = f"{doc}#d{d.number}"
         db.execute("INSERT INTO directions VALUES (?,?,?,?,?,?)", (did, doc, d.number, d.title, d.line_start, d.line_end))
@@ -113,7 +167,8 @@ def _insert(db: sqlite3.Connection, facts: PlanFacts, lines: list[str], pages: l
             db.execute("INSERT INTO strategies VALUES (?,?,?,?,?,?)",
                        (doc, did, s.number, " ".join(s.title.split()), s.line_start, s.line_end))
         for k in d.kpis:
-            db.execute("INSERT INTO kpis VALUES (?,?,?,?,?,?,?)", (doc, did, None, k.text, k.target, k.line_start, k.line_end))
+            _kpi(db, doc, lines, k.text, k.target, k.line_start, k.line_end, "direction", direction_id=did,
+                 node_id=node_ids.get((f"#direction {d.number}",)))
     for n, p in enumerate(facts.projects, start=1):
         pid = f"{doc}#p{n}"
         row, brief = p.row, p.brief
@@ -139,9 +194,9 @@ def _insert(db: sqlite3.Connection, facts: PlanFacts, lines: list[str], pages: l
                            (doc, pid, field, item.text, item.line_start, item.line_end))
             if "kpis" in brief.fields:
                 for k in _split_items(brief.fields["kpis"], lines):
-                    target = re.search(r"(?:ร้อยละ|จำนวน|ไม่น้อยกว่า)\s*[\d,.]+\s*\S*", k.text)
-                    db.execute("INSERT INTO kpis VALUES (?,?,?,?,?,?,?)",
-                               (doc, None, pid, k.text, target.group(0) if target else None, k.line_start, k.line_end))
+                    target = TARGET_RE.search(k.text)
+                    _kpi(db, doc, lines, k.text, target.group(1).strip() if target else None, k.line_start, k.line_end,
+                         "brief", project_id=pid, node_id=project_nodes.get(n))
         for f in p.flags:
             db.execute("INSERT INTO flags VALUES (?,?,?,?,?,?)", (doc, pid, f.kind, f.message, f.line_start, f.line_end))
     names = {p.name: f"{doc}#p{n}" for n, p in enumerate(facts.projects, start=1)}
@@ -159,10 +214,17 @@ def _insert(db: sqlite3.Connection, facts: PlanFacts, lines: list[str], pages: l
     for r in facts.results:
         db.execute("INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?)",
                    (doc, r.section, r.group, r.project, r.figure, r.unit, r.quote, r.line, r.line))
-    db.executemany("INSERT INTO budget_items VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+    db.executemany("INSERT INTO budget_items VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
         (doc, b.name, json.dumps(b.path, ensure_ascii=False), b.fiscal_year, b.printed, CURRENCY, b.baht, b.category,
          int(b.is_total), int(b.instalment), b.line_start, b.line_end,
-         join_wrapped_lines(lines[b.line_start - 1:b.line_end])) for b in facts.budget_items])
+         join_wrapped_lines(lines[b.line_start - 1:b.line_end]), node_ids.get(deepest_node(b.path, keys)))
+        for b in facts.budget_items])
+    for n, k in enumerate(facts.table_kpis, start=1):
+        kid = _kpi(db, doc, lines, k.text, k.targets[0].target if len(k.targets) == 1 else None, k.line_start,
+                   k.line_end, "table", node_id=node_ids.get(deepest_node(k.path, keys)), unit=k.unit, path=k.path,
+                   group=k.group, quote=k.row_text, number=n)
+        db.executemany("INSERT INTO kpi_targets VALUES (?,?,?,?,?,?)",
+                       [(doc, kid, t.fiscal_year, t.target, t.printed, t.result) for t in k.targets])
     # The repaired source lines (with their page and the number that page prints), so every cited span
     # can be quoted exactly and shown with the page a reader finds in the book.
     page_of = [pages[n - 1] if n <= len(pages) else None for n in range(1, len(lines) + 1)]

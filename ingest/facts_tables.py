@@ -10,40 +10,39 @@ from __future__ import annotations
 
 import re
 
-from ingest.facts_records import Amount, Direction, Flag, Strategy, TableRow, TextItem
+from ingest.facts_records import UNIT_UNKNOWN, Amount, Direction, Flag, Strategy, TableRow, TextItem
 from ingest.thai_repair import DIGIT_CLASS as _D, join_wrapped_lines, thai_digits_to_arabic
+from ingest.vocabulary import alternation, vocabulary
 
+_V = vocabulary()
+_ERA = alternation(_V.years.era_prefixes)
+_THAI_CURRENCY = [w for w in _V.units.currency if not w.isascii()]
 DIRECTION_RE = re.compile(
-    rf"^\s*(?:\(?[{_D}]{{1,2}}[.)]\s*)?(?:แนวทางการพัฒนา(?:ด้าน)?ที่|ประเด็นยุทธศาสตร์ที่|ยุทธศาสตร์ที่)\s*([{_D}]{{1,2}})\s*(.*)$"
+    rf"^\s*(?:\(?[{_D}]{{1,2}}[.)]\s*)?{alternation(_V.level('direction').words)}\s*{_V.ordinal}\s*([{_D}]{{1,2}})\s*(.*)$"
 )
-STRATEGY_RE = re.compile(rf"^\s*กลยุทธ์ที่\s*([{_D}]{{1,2}})\s*(.*)$")
+STRATEGY_RE = re.compile(rf"^\s*{alternation(_V.level('strategy').words)}\s*{_V.ordinal}\s*([{_D}]{{1,2}})\s*(.*)$")
 GOAL_RE = re.compile(r"^\s*[•▪\-]?\s*เป้าประสงค์")
 KPI_RE = re.compile(r"^\s*[•▪\-]?\s*ตัวชี้วัด")
-UNIT_RE = re.compile(r"หน่วย\s*:?\s*(ล้านบาท|พันบาท|บาท)")
-YEAR_HEADER_RE = re.compile(rf"^\s*(?:(?:25|๒๕)[{_D}]{{2}}\s*)+$")
+UNIT_RE = re.compile(rf"{alternation(_V.table_words.unit_words)}\s*:?\s*({alternation(_THAI_CURRENCY)})")
+YEAR_HEADER_RE = re.compile(rf"^\s*(?:{_ERA}[{_D}]{{2}}\s*)+$")
 TABLE_HEADER_RE = re.compile(r"^\s*(?:กลยุทธ์\s*โครงการ|ปีงบประมาณ|โครงการ\s*ปีงบประมาณ)\s*$")
 ROW_RE = re.compile(rf"^\s*([{_D}]{{1,2}})\)\s*(\S.*)$")
-FUNDING_RE = re.compile(r"^\s*(?:โครงการที่.*งบ|งบประมาณ(?:จังหวัด|กลุ่มจังหวัด|กระทรวง|กรม)|งบ(?:จังหวัด|กลุ่มจังหวัด|กระทรวง|กรม))")
+_FS = _V.funding_sources
+FUNDING_RE = re.compile(rf"^\s*(?:{alternation(_FS.table_request)}.*{re.escape(_V.funding.group_prefix)}|"
+                        rf"{alternation(_FS.table_prefixes)}{alternation(_FS.group_words)})")
 NUMBER = rf"[{_D}]{{1,3}}(?:,[{_D}]{{3}})*(?:\.[{_D}]+)?|[{_D}]+(?:\.[{_D}]+)?"
 VALUES_RE = re.compile(rf"^\s*(?:(?:{NUMBER}|-)\s*)+$")
 NUMBERED_ITEM_RE = re.compile(rf"^\s*(?:[{_D}]{{1,2}}[.)]|[-•▪])\s*")
-TARGET_RE = re.compile(rf"((?:ร้อยละ|จำนวน|ไม่น้อยกว่า)\s*(?:{NUMBER})\s*\S*|(?:{NUMBER})\s*(?:%|ราย|แห่ง|คน|ผลิตภัณฑ์|กลุ่ม|เครือข่าย))\s*$")
+TARGET_RE = re.compile(rf"({alternation(_V.units.count_words)}\s*(?:{NUMBER})\s*\S*|(?:{NUMBER})\s*{alternation(_V.units.count)})\s*$")
 
 
 def classify_source(text: str) -> str:
     """Funding source category of a group/header text (งบจังหวัด, งบกลุ่มจังหวัด, งบกระทรวง/กรม, …)."""
     t = re.sub(r"\s+", "", text)
-    if "กลุ่มจังหวัด" in t:
-        return "งบกลุ่มจังหวัด"
-    if "กระทรวง" in t or "กรม" in t:
-        return "งบกระทรวง/กรม"
-    if "จังหวัด" in t:
-        return "งบจังหวัด"
-    if "ท้องถิ่น" in t or "อปท" in t:
-        return "งบท้องถิ่น"
-    if "เอกชน" in t:
-        return "งบเอกชน"
-    return "อื่น ๆ"
+    for category, words in _FS.categories:  # in the profile's order: the first that matches
+        if any(w in t for w in words):
+            return category
+    return _FS.other
 
 
 def _int(text: str) -> int:
@@ -119,7 +118,7 @@ def parse_directions_and_tables(
     flags: list[Flag] = []
     cur: Direction | None = None
     mode = ""
-    unit = "ล้านบาท"
+    unit = UNIT_UNKNOWN  # until the table says (`หน่วย : ล้านบาท`); never guessed
     years: list[int] = []
     group: _Group | None = None
     strategy: Strategy | None = None
@@ -142,6 +141,10 @@ def parse_directions_and_tables(
             for row, raw_lines in zip(group.rows, group.row_lines):
                 row.name = " ".join(join_wrapped_lines(raw_lines).split())
             _assign(group, years, unit, flags)
+            if unit == UNIT_UNKNOWN and any(r.amounts for r in group.rows):
+                flags.append(Flag("unit_unknown", f"the table under '{group.source_text}' states no unit for its "
+                                  "amounts: they are kept as printed, not converted to baht", group.line,
+                                  max(a.line for r in group.rows for a in r.amounts)))
             rows.extend(group.rows)
         group = None
 
@@ -172,7 +175,7 @@ def parse_directions_and_tables(
                 title = join_wrapped_lines([raw, lines[n]])
                 title = re.sub(rf"^\s*(?:\(?[{_D}]{{1,2}}[.)]\s*)?\S*ที่\s*[{_D}]{{1,2}}\s*", "", title)
             cur = Direction(_int(m.group(1)), title, n, n)
-            mode, years, unit = "title", [], "ล้านบาท"
+            mode, years, unit = "title", [], UNIT_UNKNOWN
             continue
         if cur is None:
             continue

@@ -175,7 +175,7 @@ def prepare_document(source: SourceText, settings: Settings,
     lap("structure")
     chunks = chunk_document(source, lines, sections, settings.chunk_tokens, settings.chunk_overlap)
     lap("chunks")
-    facts = extract_facts(source.doc_id, lines, headings, sections)
+    facts = extract_facts(source.doc_id, lines, headings, sections, source.tables)
     lap("facts")
     model = build_model(source, lines, sections)
     lap("model")

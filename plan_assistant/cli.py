@@ -1,4 +1,4 @@
-"""`plan-assistant` command line: ingest, ask, facts, eval, serve, user, status.
+"""`plan-assistant` command line: ingest, ask, draft, facts, eval, serve, user, status.
 
 Heavy libraries are imported inside the subcommands so `--help` is instant.
 """
@@ -99,6 +99,12 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_draft(args: argparse.Namespace) -> int:
+    from assistant.draft_cli import run_draft
+
+    return run_draft(args, _settings(args))
+
+
 def _print_passages(args: argparse.Namespace, settings) -> int:
     from assistant.retrieve import Retriever
 
@@ -133,8 +139,14 @@ def cmd_facts(args: argparse.Namespace) -> int:
                 else db.list_projects(args.direction, args.strategy, args.source, args.year))
     elif what == "totals":
         rows = db.totals(args.by, args.year, args.source)
-    elif what == "kpis":
+    elif what == "kpis" and (args.direction is not None or args.name):
         rows = db.kpis(args.direction, args.name)
+    elif what in ("kpis", "graph", "status"):  # the plan graph's contract rows (ingest/facts_read.py)
+        from ingest.facts_read import fact_status, graph_nodes, kpi_rows
+
+        rows = (kpi_rows(db.db, args.doc) if what == "kpis" else graph_nodes(db.db, args.doc) if what == "graph"
+                else [{"doc_id": d, "status": s} for d, s in fact_status(db.db).items() if not args.doc or d == args.doc])
+        what = f"{what}_rows"
     elif what == "directions":
         rows = db.directions()
     elif what == "links":
@@ -177,6 +189,18 @@ def cmd_facts(args: argparse.Namespace) -> int:
             page = f"p. {b['printed_page'] or b['page'] or '-'}"
             print(f"{b['name']} | {' › '.join(b['path']) or '-'} | {b['fiscal_year'] or 'ปีไม่ระบุ'} | {b['printed']} {b['unit']}"
                   f" (= {_baht(b['baht'])}) | {b['category_or_source']} | {b['doc_id']} {page} line {b['line_start']}")
+    elif what == "kpis_rows":
+        for k in rows:
+            print(f"{k['kpi']} | {k['unit'] or '-'} | {k['fiscal_year'] or 'ปีไม่ระบุ'}: {k['target']} | "
+                  f"{' › '.join(k['path'][-2:]) or '-'} | {k['doc_id']} p. {k['printed_page'] or k['page'] or '-'} "
+                  f"lines {k['line_start']}-{k['line_end']}")
+    elif what == "graph_rows":
+        for n in rows:
+            print(f"{'  ' * (len(n['path']) - 1)}[{n['level']}] {n['name']} (lines {n['line_start']}-{n['line_end']}; "
+                  f"{n['budget_lines']} budget lines, {n['kpis']} KPIs)")
+    elif what == "status_rows":
+        for r in rows:
+            print(f"{r['doc_id']}: {r['status']}")
     elif what == "directions":
         for d in rows:
             print(f"แนวทางการพัฒนาด้านที่ {d['number']} {d['title']} (line {d['cite']['line_start']})")
@@ -305,8 +329,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_ask)
 
     p = sub.add_parser("facts", help="exact plan facts: projects, budgets, totals, KPIs, links, flags")
-    p.add_argument("what", choices=["projects", "budgets", "totals", "kpis", "directions", "links", "results", "flags"])
-    p.add_argument("--doc", help="for budgets: only this document id")
+    p.add_argument("what", choices=["projects", "budgets", "totals", "kpis", "directions", "links", "results", "flags",
+                                    "graph", "status"])
+    p.add_argument("--doc", help="for budgets, kpis, graph, status: only this document id")
     p.add_argument("--name", help="project name or part of it (fuzzy, Thai-aware)")
     p.add_argument("--direction", type=int, help="development direction number")
     p.add_argument("--strategy", type=int, help="strategy number")
@@ -343,6 +368,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--file", default="users.txt")
     p.add_argument("--replace", action="store_true", help="set a new password (and role) for an existing user")
     p.set_defaults(func=cmd_user)
+
+    p = sub.add_parser("draft", help="draft a cited rationale (หลักการและเหตุผล) for a topic or a project of the plan")
+    p.add_argument("topic", help="a new project idea or a project name (Thai or English)")
+    p.add_argument("--docx", help="also write the draft as .docx here")
+    p.add_argument("--md", help="also write the draft as Markdown here")
+    p.add_argument("--engine", choices=["extractive", "llamacpp", "openai"], help="override the configured engine")
+    p.set_defaults(func=cmd_draft)
 
     p = sub.add_parser("status", help="show what is indexed")
     p.set_defaults(func=cmd_status)

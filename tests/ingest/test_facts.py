@@ -141,3 +141,35 @@ def test_reported_results_groups_figures_and_count_check(synthetic, sample):
     assert sum(g.printed_count for g in in_44) == 10 and all(g.printed_count == g.listed_count for g in in_44)
     seminar = [r for r in sample_facts.results if r.figure == "25" and "สัมมนา" in lines[r.line - 1] + lines[r.line - 2]]
     assert seminar and all(r.figure in thai_digits_to_arabic(lines[r.line - 1]) for r in sample_facts.results)
+
+
+def test_blocked_matching_pairs_as_all_pairs_and_compares_less():
+    """Blocking by source and name q-grams pairs rows and briefs exactly as comparing all pairs does,
+    on 8 distinct copies of the sample plan, while comparing each row with only a few briefs."""
+    from eval.bench_facts_matching import copies, read_plan
+    from ingest.facts import candidate_briefs, compact_name, match_projects
+
+    rows, briefs = read_plan(SAMPLE)
+    rows, briefs = copies(rows, briefs, 8)
+    pairs = lambda projects: {(p.row.name, p.brief.name) for p in projects if p.row and p.brief}  # noqa: E731
+    blocked, _ = match_projects(rows, briefs)
+    full, _ = match_projects(rows, briefs, blocking=False)
+    assert pairs(blocked) == pairs(full) and len(pairs(full)) == 8 * 7
+    blocks = candidate_briefs(rows, briefs, [compact_name(r.name) for r in rows], [compact_name(b.name) for b in briefs])
+    assert max(len(b) for b in blocks) < len(briefs) / 4
+
+
+def test_words_come_from_the_profile():
+    """Direction and strategy headings, funding sources and units are the profile's words, so a plan
+    headed `ประเด็นการพัฒนาที่` (a level word the profile lists) is read like one headed `แนวทางการพัฒนาที่`."""
+    from ingest.facts_tables import DIRECTION_RE, STRATEGY_RE, UNIT_RE, classify_source
+    from ingest.vocabulary import vocabulary
+
+    v = vocabulary()
+    for word in v.level("direction").words:
+        assert DIRECTION_RE.match(f"{word}{v.ordinal} 2 ส่งเสริมการท่องเที่ยว").group(1) == "2"
+    assert STRATEGY_RE.match("กลยุทธ์ที่ ๓ พัฒนาผู้ประกอบการ").group(1) == "๓"
+    assert UNIT_RE.search("หน่วย : พันบาท").group(1) == "พันบาท"
+    for category, words in v.funding_sources.categories:
+        assert classify_source(f"งบประมาณ{words[0]} ปี 2568") == category
+    assert classify_source("เงินกู้") == v.funding_sources.other
