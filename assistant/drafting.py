@@ -1,88 +1,95 @@
-"""Drafting flow: a rationale (หลักการและเหตุผล) for a new project, assembled from the plan's own
-statements — context → problem → alignment with the plan → what the project will do — with
-every sentence citing its span. The result is a starting draft for staff to edit, not prose
-a model invented.
+"""Drafting flow: a rationale (หลักการและเหตุผล) for a new project idea or an existing project of
+the plan, built from the plan's own statements and figures — situation, problem, alignment with the
+plan and its higher plans, precedent — and composed as a Thai proposal section
+(ความเป็นมาและสภาพปัญหา → ความสอดคล้องกับแผน → ความจำเป็นของโครงการ), every sentence cited.
+The result is a starting draft for staff to edit, not prose a model invented.
+
+Evidence: assistant/draft_evidence.py; sentences and their value check: assistant/draft_compose.py;
+.docx / Markdown: assistant/draft_export.py.
 """
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import Protocol
 
-from assistant.lookup import FactsDB
-from assistant.passages import Window, key_terms, score_windows
-from assistant.records import Evidence
-from assistant.route import Query
-from assistant.structured_answers import Draft, _ev
-from ingest.records import ScoredChunk
-from ingest.tokenize import search_tokens
+from assistant.draft_compose import PARTS, RationaleDraft, compose
+from assistant.draft_evidence import Topic, gather, load_outlines
+from assistant.lookup import FactsDB, ProjectRow
+from assistant.retrieve import Retriever
+from assistant.route import Query, analyse
+from ingest.store import generation_dir
+from ingest.vocabulary import rationale_words
 
-_DRAFT_WORDS = re.compile(r"ช่วย|ร่าง|เขียน|หลักการและเหตุผล|ให้หน่อย|ครับ|ค่ะ|draft|write|(?:a\s+)?thai|rationale|for a project|"
-                          r"a project|project|โครงการ", re.I)
-_PROBLEM = re.compile(r"ปัญหา|จุดอ่อน|อุปสรรค|ความท้าทาย|ข้อจำกัด|ขาด|ลดลง|ผลกระทบ|ไม่เพียงพอ|เสี่ยง")
-_ACTION = re.compile(r"กิจกรรม|อบรม|ส่งเสริม|พัฒนา|สัมมนา|ให้คำปรึกษา|ถ่ายทอด|จัดทำ|ยกระดับ|เตรียม")
-PARTS = {
-    "context": ("สภาพและบริบท", "Context"),
-    "problem": ("ปัญหาและความจำเป็น", "Problem and need"),
-    "alignment": ("ความสอดคล้องกับแผน", "Alignment with the plan"),
-    "action": ("สิ่งที่โครงการจะดำเนินการ", "What the project will do"),
-}
-PER_PART = 2
+# Request words (Thai and English) that ask for a draft and are not its topic.
+_DRAFT_WORDS = re.compile(
+    r"ช่วย|ร่าง|เขียน|หลักการและเหตุผล|ให้หน่อย|ให้ด้วย|หน่อย|ครับ|ค่ะ|คะ|สำหรับ|เรื่อง|หัวข้อ|"
+    r"\bdraft(?:ing)?\b|\bwrite\b|\bcompose\b|\bprepare\b|\bplease\b|\b(?:a|an|the)\b|\bshort\b|\bin thai\b|\bthai\b|"
+    r"\brationale\b|\bjustification\b|\bfor\b|\bof\b|\bon\b|\babout\b|\bour\b|\bproject\b|\bproposal\b|โครงการ",
+    re.I)
+_NEW = re.compile(r"ใหม่|\bnew\b|idea|แนวคิด", re.I)
+_EMPTY_PUNCT = re.compile(r"[()\[\]'\"“”‘’:,]+")
+PROJECT_MATCH = 0.75  # how well the topic must name a project of the plan to draft for that project
+HITS = 10
+STAT_TERMS = 2  # how many of the topic's rarest words the statistics search uses
+
+
+class Sources(Protocol):
+    """What drafting reads: the pinned index (passages and facts) and where its documents' models are."""
+
+    retriever: Retriever
+    db: FactsDB
+    settings: object
+    generation: str
 
 
 def topic_of(question: str) -> str:
-    """The subject of a drafting request, without the request words."""
-    return " ".join(_DRAFT_WORDS.sub(" ", question).split()) or question
+    """The subject of a drafting request, without the request words (and empty brackets they leave)."""
+    text = _EMPTY_PUNCT.sub(" ", _DRAFT_WORDS.sub(" ", _NEW.sub(" ", question)))
+    text = " ".join(text.split())
+    return text or " ".join(question.split())
 
 
-def _direction_alignment(q: Query, db: FactsDB, draft: Draft) -> None:
-    """The development direction whose title, goals, KPIs and strategies share most key terms with the topic."""
-    terms = set(key_terms(q))
-    best, best_overlap = None, 0
-    for d in db.directions():
-        text = " ".join([d["title"]] + [g["text"] for g in d["goals"]] + [s["title"] for s in d["strategies"]])
-        overlap = len(terms & set(search_tokens(text)))
-        if overlap > best_overlap:
-            best, best_overlap = d, overlap
-    if best is None:
-        return
-    draft.say(f"สอดคล้องกับแนวทางการพัฒนาด้านที่ {best['number']} {' '.join(best['title'].split())}", [_ev(best["cite"])])
-    for g in best["goals"][:1]:
-        draft.say("เป้าประสงค์: " + " ".join(g["text"].split()), [_ev(g["cite"])])
-    for k in db.kpis(best["number"])[:2]:
-        draft.say("ตัวชี้วัด: " + " ".join(k["text"].split()), [_ev(k["cite"])])
-    strategies = sorted(best["strategies"], key=lambda s: -len(terms & set(search_tokens(s["title"]))))
-    for s in strategies[:1]:
-        draft.say(f"กลยุทธ์ที่ {s['number']} {' '.join(s['title'].split())}", [_ev(s["cite"])])
+def statistics_query(topic: Query, idf: dict[str, float]) -> str:
+    """The topic's rarest words with the words statistics are printed with: finds the figures on the topic."""
+    terms = sorted((t for t in Topic(topic, idf).core if t in idf), key=lambda t: -idf[t])[:STAT_TERMS]
+    return " ".join(terms + list(rationale_words().statistic_words))
 
 
-def rationale(q: Query, hits: list[ScoredChunk], db: FactsDB, idf: dict[str, float]) -> Draft:
-    """Assemble a cited rationale draft from retrieved passages and the plan's directions."""
-    draft = Draft()
-    windows = score_windows(q, hits, db, idf)
-    buckets: dict[str, list[Window]] = {"context": [], "problem": [], "action": []}
-    used: list[Window] = []
-    for w in windows:
-        if w.coverage < 0.2:
-            break
-        if any(w.doc_id == u.doc_id and w.line_start <= u.line_end and u.line_start <= w.line_end for u in used):
-            continue
-        part = "problem" if _PROBLEM.search(w.text) else "action" if _ACTION.search(w.text) else "context"
-        if len(buckets[part]) < PER_PART:
-            buckets[part].append(w)
-            used.append(w)
-    if not used:
-        draft.refused, draft.support = True, 0.0
-        draft.say("แผนไม่มีข้อความที่เกี่ยวข้องกับหัวข้อนี้มากพอจะร่างหลักการและเหตุผลได้", template=True)
-        return draft
-    draft.support = used[0].coverage
-    draft.say(f"ร่างหลักการและเหตุผล: {topic_of(q.text)} (ประกอบจากข้อความในแผน โปรดตรวจทานและเรียบเรียงก่อนใช้)", template=True)
-    for part in ("context", "problem", "alignment", "action"):
-        if part != "alignment" and not buckets[part]:
-            continue
-        draft.say(PARTS[part][0] + ":", template=True)
-        if part == "alignment":
-            _direction_alignment(q, db, draft)
-            continue
-        for w in buckets[part]:
-            draft.say(w.text, [Evidence(w.doc_id, w.line_start, w.line_end, db.cite(w.doc_id, w.line_start, w.line_end).quote,
-                                        "retrieval", round(w.score, 4))])
+def existing_project(question: str, topic: str, db: FactsDB) -> ProjectRow | None:
+    """The plan's project the request names, unless it asks for a new one."""
+    if _NEW.search(question) or not topic:
+        return None
+    found = db.find_projects(topic, limit=1, min_score=PROJECT_MATCH)
+    return found[0] if found else None
+
+
+def rationale(q: Query, sources: Sources) -> RationaleDraft:
+    """A cited rationale draft for the request `q` (route "draft")."""
+    topic_text = topic_of(q.text)
+    project = existing_project(q.text, topic_text, sources.db)
+    search_text = project.name if project else topic_text
+    topic = analyse(search_text)
+    topic.language = q.language
+    idf = sources.retriever.snapshot.bm25.idf
+    hits = sources.retriever.search(search_text, k=HITS).hits
+    # Keywords too: a statistic on the topic often sits in a table chunk that meaning-based ranking places low.
+    seen = {h.chunk.chunk_id for h in hits}
+    hits += [h for h in sources.retriever.search(search_text, k=HITS, mode="bm25").hits if h.chunk.chunk_id not in seen]
+    hits += [h for h in sources.retriever.search(statistics_query(topic, idf), k=HITS, mode="bm25").hits
+             if h.chunk.chunk_id not in {x.chunk.chunk_id for x in hits}]
+    documents = generation_dir(Path(sources.settings.data_dir), sources.generation) / "documents"
+    outlines = load_outlines(documents, sorted({h.chunk.doc_id for h in hits} | ({project.doc_id} if project else set())))
+    g = gather(topic, hits, sources.db, idf, outlines, project)
+    draft = compose(g, q.language)
+    body = [s for s, part in zip(draft.sentences, draft.parts) if part]
+    if len(g.categories()) < 2 or len(body) < 2:
+        refusal = RationaleDraft(language=q.language, gathered=g, dropped=draft.dropped, refused=True, support=0.0)
+        refusal.heading("แผนไม่มีข้อความที่เกี่ยวข้องกับหัวข้อนี้มากพอจะร่างหลักการและเหตุผลได้" if q.language != "en" else
+                        "The plan does not say enough about this topic to draft a rationale.")
+        return refusal
+    draft.support = len(g.categories()) / 4
     return draft
+
+
+__all__ = ["PARTS", "RationaleDraft", "existing_project", "rationale", "topic_of"]
