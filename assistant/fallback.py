@@ -16,10 +16,18 @@ from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
 from ingest.facts import compact_name
+from ingest.thai_repair import index_form
 
-_LEAD = re.compile(r"(?:\d+|โครงการ)*")  # what may stand before the name: item numbers, the word โครงการ
+_LEAD = re.compile(r"(?:\d+|โครงการ|ที่)*")  # before the name: item numbers, `โครงการ`, `โครงการที่ 1 :`
 _NEXT_ITEM = re.compile(r"^\s*(?:[0-9๐-๙]{1,3}[.)]|\([0-9๐-๙]{1,3}\)|โครงการ)")
 FOLLOW_LINES = 3  # a brief may print the amount a few lines under the name
+
+
+def _has_amount(text: str, q: Query) -> bool:
+    """A budget question wants an amount (`53,601,400`, `3.50`), not an item number (`1 :`)."""
+    if q.route == "budget":
+        return _AMOUNT.search(text) is not None or re.search(r"\d+\.\d+", text) is not None
+    return bool(figures_of(text))
 
 
 def about(line: str, name: str) -> bool:
@@ -40,9 +48,9 @@ def project_lines(q: Query, evidence: list[Evidence], db: FactsDB) -> list[Evide
             if n > e.line_end or not about(text, q.project_name or ""):
                 continue
             end = n
-            if q.wants_figure and not figures_of(text):
+            if q.wants_figure and not _has_amount(text, q):
                 after = lines[k + 1:k + 1 + FOLLOW_LINES]
-                j = next((i for i, (_, t, _) in enumerate(after) if figures_of(t)), None)
+                j = next((i for i, (_, t, _) in enumerate(after) if _has_amount(t, q)), None)
                 if j is None or any(_NEXT_ITEM.match(t) for _, t, _ in after[:j + 1]):
                     continue  # no amount before the next item starts: nothing to give as this project's
                 end = after[j][0]
@@ -66,3 +74,43 @@ def from_text(q: Query, refusal: Draft, retriever, db: FactsDB, min_support: flo
     for e in own:
         draft.say(" ".join(e.quote.split()), [e])
     return draft
+
+
+COVER_LINES = 40  # a book states its fiscal year on its first page ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๕")
+HEADING_AMOUNT_LINES = 4
+NAME_HEAD = 8  # the first characters of a name find the line it starts on (the rest may wrap or break)  # a budget book prints a level's amount at the end of its (wrapped) heading
+_AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
+_SUB_ITEM = re.compile(r"^\s*(?:-|\d+(?:\.\d+){2,}\s)")
+
+
+def from_outline(q: Query, refusal: Draft, outline, db: FactsDB) -> Draft:
+    """The amount a budget book prints at the end of the project's own heading (`7.4.1 โครงการที่ 1 :
+    โครงการ… 53,601,400`), cited with the heading; else the refusal as it was."""
+    if not q.project_name:
+        return refusal
+    for score, h in outline.placements(q.project_name)[:3]:
+        cover = index_form(" ".join(t for _, t, _ in db.lines(h.doc_id, 1, COVER_LINES)))
+        if q.year and str(q.year) not in cover:
+            continue  # the book's fiscal year (printed on its cover) is not the one asked
+        rows = [(n, t) for n, t, _ in db.lines(h.doc_id, h.line, h.line + HEADING_AMOUNT_LINES) if t.strip()]
+        end, amount = None, None
+        for k, (n, text) in enumerate(rows):
+            if k and _SUB_ITEM.match(text):
+                break
+            m = _AMOUNT.search(text)
+            if m:
+                end, amount = n, m.group(0)
+                break
+        if amount is None:
+            continue
+        head = compact_name(q.project_name)[:NAME_HEAD]
+        start = next((n for n, text in rows if n <= end and head in compact_name(text)), h.line)  # where the name starts
+        cite = db.cite(h.doc_id, start, end)
+        e = Evidence(h.doc_id, start, end, cite.quote, "retrieval", score)
+        draft = Draft(support=score)
+        draft.say(_t(q, "ข้อมูลโครงสร้างของแผนไม่มีโครงการนี้ แต่หัวข้อของโครงการในเอกสารระบุวงเงินไว้ว่า:",
+                     "The structured facts do not hold this project, but its heading in the document prints its amount:"),
+                  template=True)
+        draft.say(" ".join(e.quote.split()), [e])
+        return draft
+    return refusal

@@ -168,6 +168,11 @@ class FactsDB:
             "SELECT n, text, page FROM lines WHERE doc_id = ? AND n BETWEEN ? AND ? ORDER BY n",
             (doc_id, line_start, line_end))]
 
+    def lines_on_page(self, doc_id: str, page: int) -> list[tuple[int, str]]:
+        """The non-blank lines (number, text) of one PDF page of a document."""
+        return [(r["n"], r["text"]) for r in self.db.execute(
+            "SELECT n, text FROM lines WHERE doc_id = ? AND page = ? AND trim(text) != '' ORDER BY n", (doc_id, page))]
+
     def page_label(self, doc_id: str, n: int) -> str | None:
         """The page number printed on the page of line n (None where the page prints none)."""
         if not self._labels:

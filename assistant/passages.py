@@ -23,7 +23,7 @@ from ingest.tokenize import search_tokens
 # Words that shape a question but are not what it is about.
 QUESTION_WORDS = frozenset(
     "เท่าไร เท่าไหร่ เท่าใด กี่ อะไร บ้าง ไหน ใด อย่างไร ยังไง คือ มี ทั้งหมด ทั้งสิ้น ว่า ได้ ล่ะ อ่ะ ครับ ค่ะ คะ "
-    "หรือไม่ ไหม เคย สุด ช่วย บอก ขอ ทราบ อยาก แผน นี้ รวม จำนวน ปี "
+    "หรือไม่ ไหม เคย สุด ช่วย บอก ขอ ทราบ อยาก แผน นี้ รวม จำนวน ปี อย่าง อย่างไหน อันไหน ตัวไหน อะไรมากกว่า "
     "what which how many much is are was were does do did the a an of in for on there plan this that".split()
 )
 MAX_WINDOW = 3
@@ -106,6 +106,8 @@ def _unit_after_number(text: str, unit: str) -> bool:
     form = index_form(text)
     if unit == "ร้อยละ":
         return bool(re.search(r"ร้อยละ\s*\d|\d\s*%", form))
+    if unit == "บาท":
+        return bool(re.search(r"\d[\d,.]*\s*(?:ล้าน)?บาท", form))  # an amount of money in either printed unit
     return bool(re.search(r"\d[\d,.]*\s*" + re.escape(unit), form))
 
 
@@ -210,3 +212,21 @@ def with_body(w: Window, db: FactsDB) -> Window:
     if end == w.line_end:
         return w
     return Window(w.doc_id, w.line_start, end, db.cite(w.doc_id, w.line_start, end).quote, w.coverage, w.score, w.chunk_end)
+
+
+YEAR_CONTEXT_LINES = 15  # a table's year may be printed in its header this far above the row
+
+
+def states_asked_year(query: Query, evidence: list[Evidence], db: FactsDB) -> bool:
+    """For a figure question naming a year: whether a chosen window (or the lines just above it, a
+    table's header) prints one of the asked years; a figure for another year does not answer it."""
+    if not query.years:
+        return True
+    wanted = {str(y) for y in query.years} | {str(y)[-2:] for y in query.years}
+    for e in evidence:
+        text = " ".join(t for _, t, _ in db.lines(e.doc_id, max(1, e.line_start - YEAR_CONTEXT_LINES), e.line_end))
+        form = index_form(text)
+        if any(re.search(rf"(?<!\d){y}(?!\d)", form) for y in wanted if len(y) == 4) or any(
+                re.search(rf"(?:ปี|พ\.ศ\.)\s*{y}(?!\d)", form) for y in wanted if len(y) == 2):
+            return True
+    return False

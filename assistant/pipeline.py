@@ -16,21 +16,25 @@ from dataclasses import dataclass, field
 from langchain_core.runnables import RunnableLambda
 
 from assistant import structured_answers as facts
-from assistant.drafting import rationale, topic_of
+from assistant.drafting import rationale
 from assistant.engines import Engine, make_engine
 from assistant.extractive import text_answer
-from assistant.fallback import from_text
+from assistant.fallback import from_outline, from_text
 from assistant.followup import resolve_followup
 from assistant.lookup import FactsDB
-from assistant.passages import figures_of, select_passages
+from assistant.passages import figures_of, select_passages, states_asked_year
 from assistant.records import Answer, Citation, Figure, Sentence
 from assistant.retrieve import Retriever
 from assistant.route import Query, analyse
+from assistant.outline import Outline
 from assistant.structured_answers import Draft
+from assistant import units
+from assistant.compute import computed_answer, refuse_unknown, unknown_organisations, year_figure
 from assistant.verify import figure_allowed, strip_markers, verify
-from ingest.store import collect_if_idle, open_active
+from ingest.store import collect_if_idle, generation_dir, open_active
 from plan_assistant.config import Settings
 
+TEXT_K = 8  # chunks the passage picker reads: a figure's line is often in the chunk after its caption's
 LOOKUP_ROUTES = {"budget", "list_projects", "totals", "links", "results"}
 # Routes answered from the facts database; a handler returning None falls back to text retrieval.
 FACT_ROUTES = {"budget": facts.budget, "project_field": facts.project_field, "list_projects": facts.list_projects,
@@ -72,8 +76,16 @@ class Assistant:
             self._sections.setdefault(c.doc_id, []).append((c.line_start, c.line_end, " › ".join(c.section_path)))
         for spans in self._sections.values():
             spans.sort()
+        self._outline: Outline | None = None
         self.chain = (RunnableLambda(self.resolve) | RunnableLambda(self.route) | RunnableLambda(self.gather)
                       | RunnableLambda(self.write) | RunnableLambda(self.finish))
+
+    @property
+    def outline(self) -> Outline:
+        """The documents' headings and label lines, read on first use (a second of work for two books)."""
+        if self._outline is None:
+            self._outline = Outline(self.db, generation_dir(self.settings.data_dir, self.generation) / "documents")
+        return self._outline
 
     def close(self) -> None:
         """Let go of the generation; if it is no longer the active one and no ingest runs, collect it now."""
@@ -105,20 +117,61 @@ class Assistant:
             draft = FACT_ROUTES[q.route](q, self.db)
             if draft is not None and draft.missing:  # not in the facts: the text may still print it
                 draft = from_text(q, draft, self.retriever, self.db, self.settings.min_support)
+                if draft.missing and q.route == "budget":
+                    draft = from_outline(q, draft, self.outline, self.db)
                 if not draft.missing:
                     q.route = "text"
         elif q.route == "draft":
-            topic = analyse(topic_of(q.text))
-            hits = self.retriever.search(topic.text, k=8).hits
-            draft = rationale(topic, hits, self.db, self.retriever.snapshot.bm25.idf)
+            draft = rationale(q, self)
+        elif q.route == "placement":
+            draft = units.project_levels(q, self.db, self.outline)
+            for part in q.parts:  # a multi-part question: every part answered, each with its own citations
+                more = FACT_ROUTES[part](q, self.db)
+                if more is not None and not more.missing:
+                    draft = units.merge(draft, more) if draft is not None else more
         if draft is None:  # text questions, and lookups the facts cannot answer
             q.route = "text"
-            hits = self.retriever.search(q.text).hits
-            evidence, support = select_passages(q, hits, self.db, self.retriever.snapshot.bm25.idf)
-            draft = text_answer(q, evidence, support, self.settings.min_support)
+            hits = self.retriever.search(q.text, k=max(self.settings.top_k, TEXT_K)).hits
+            draft = self.understood(q, hits)
+            if draft is None:
+                evidence, support = select_passages(q, hits, self.db, self.retriever.snapshot.bm25.idf)
+                if q.wants_figure and not states_asked_year(q, evidence, self.db):
+                    support = 0.0  # a figure of another year: say the plan does not state it, show the closest
+                draft = text_answer(q, evidence, support, self.settings.min_support)
         turn.draft = draft
         turn.timings["gather"] = time.perf_counter() - t0
         return turn
+
+    def understood(self, q: Query, hits) -> Draft | None:
+        """Answers built from what the question names rather than from its best-matching lines: an unknown
+        organisation (refused), a named heading's body, the items under a named level, a computed figure."""
+        idf = self.retriever.snapshot.bm25.idf
+        missing = unknown_organisations(q, self.db)
+        if missing:
+            q.route = "refused"
+            return refuse_unknown(q, missing)
+        retrieved = [(h.chunk.doc_id, h.chunk.line_start, h.chunk.line_end) for h in hits[:8]]
+        if q.labels and not q.wants_figure and not q.project_name:
+            draft = units.section_body(q, q.labels, self.outline, self.db, idf, retrieved)
+            if draft is not None:
+                q.route = "section"
+                return draft
+        if q.wants_list and not (q.direction or q.strategy or q.project_name):
+            draft = units.level_items(q, self.db, self.outline)
+            if draft is not None:
+                q.route = "outline_list"
+                return draft
+        if q.wants_figure and q.organisations and not q.operation:
+            draft = year_figure(q, self.db)
+            if draft is not None:
+                q.route = "year_table"
+                return draft
+        if q.operation and q.wants_figure:
+            draft = computed_answer(q, hits, self.db, idf, self.retriever)
+            if draft is not None:
+                q.route = "computed"
+                return draft
+        return None
 
     def write(self, turn: Turn) -> Turn:
         for _ in self.write_stream(turn):
@@ -144,6 +197,7 @@ class Assistant:
     def finish(self, turn: Turn) -> Answer:
         t0 = time.perf_counter()
         q, draft = turn.query, turn.draft
+        turn.sentences = draft.screen(turn.sentences) if hasattr(draft, "screen") else turn.sentences  # drafts: value check
         checked = verify(turn.sentences, draft.evidence, self.db, q.text)
         if not checked.sentences and turn.sentences is not draft.sentences:
             # The model said nothing verifiable: fall back to the extractive answer, verified the same way.
@@ -164,7 +218,7 @@ class Assistant:
             question=turn.question, resolved_question=q.text, answer=render(kept), citations=citations,
             figures=figures, route=q.route, engine=turn.engine,
             supported=not refused and draft.support >= self.settings.min_support, refused=refused,
-            dropped=checked.dropped, timings=turn.timings,
+            dropped=getattr(draft, "dropped", []) + checked.dropped, timings=turn.timings,
         )
 
     # -- entry points ----------------------------------------------------------------

@@ -9,12 +9,13 @@ import re
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 
-from assistant.lookup import normalize_source, normalize_year
+from assistant.lookup import _YEAR_HINT, normalize_source, normalize_year
 from assistant.normalize import EN_TH_GLOSSARY, normalize_query
+from assistant.understand import understand, without_particles
 from ingest.thai_repair import repair_line, thai_digits_to_arabic
 
 ROUTES = ("budget", "project_field", "list_projects", "totals", "direction_field", "links", "results",
-          "draft", "text")
+          "placement", "draft", "text")
 
 # Brief fields (ingest/facts_briefs.py names) and the words that ask for them.
 FIELD_WORDS: dict[str, str] = {
@@ -40,8 +41,10 @@ LINK_LEVELS: dict[str, str] = {
 }
 
 _BUDGET = re.compile(r"งบ|budget|ใช้เงิน|วงเงิน|ค่าใช้จ่าย|how much money|cost", re.I)
-_FIGURE = re.compile(r"เท่าไ|เท่าใด|กี่|จำนวน|how many|how much|what (?:is|was) the (?:number|amount|total)|ร้อยละ|percent|%",
+_FIGURE = re.compile(r"เท่าไ|เท่าใด|กี่|จำนวน|how many|how much|what (?:is|was) the (?:number|amount|total)|ร้อยละ|percent|%|"
+                     r"\bwhat (?:is|was|were|are)\b.*\b(?:in|for) (?:fy\s*)?(?:25|20)\d\d\b",  # a value asked for a year
                      re.I)
+_MONEY_ASKED = re.compile(r"มูลค่า|เงินลงทุน|วงเงิน|\bvalue\b|how much money", re.I)
 _TOTAL = re.compile(r"รวม|ทั้งหมด|ทั้งสิ้น|\btotal\b|in all|altogether", re.I)
 _DRAFT = re.compile(r"ร่าง|\bdraft\b|ช่วยเขียน|เขียนหลักการ|write (?:a|the) .*rationale", re.I)
 _LIST = re.compile(r"โครงการ(?:อะไร|ใด|ไหน)|(?:อะไร|ไหน)บ้าง|which projects|what projects|list (?:the |all )?projects", re.I)
@@ -51,7 +54,7 @@ _DIRECTION = re.compile(r"(?:แนวทางการพัฒนา|ปร�
                         r"(?:แนวทางการพัฒนา|ประเด็นยุทธศาสตร์)\s*ที่\s*(\d+)|direction\s*(?:no\.?\s*)?(\d+)", re.I)
 _STRATEGY = re.compile(r"กลยุทธ์\s*ที่\s*(\d+)|strategy\s*(?:no\.?\s*)?(\d+)", re.I)
 _SECTION = re.compile(r"(?:ข้อ|หัวข้อ|section|ส่วน)\s*(\d+(?:\.\d+)+)", re.I)
-_YEAR = re.compile(r"(?:ปี(?:งบ(?:ประมาณ)?)?|พ\.ศ\.|fy|fiscal year|in)\s*((?:25|20)?\d\d)\b|\b(25\d\d|20[0-4]\d)\b", re.I)
+_YEAR = re.compile(r"(?:ปี(?:งบ(?:ประมาณ)?)?|พ\.ศ\.|fy|fiscal year)\s*((?:25|20)?\d\d)(?!\d)|\b(25\d\d|20[0-4]\d)\b", re.I)
 _QUOTED = re.compile(r"['\"“‘]([^'\"”’]{3,120})['\"”’]")
 _EN_PROJECT = re.compile(r"\b(?:the\s+)?([A-Za-z][\w\s\-&]{2,80}?)\s+project\b|project\s+(?:called|named)\s+(.+?)(?:\?|$)", re.I)
 # Where a typed project name ends: the words that ask about it.
@@ -60,6 +63,10 @@ _NAME_END = re.compile(
     r"ระบุ|วัตถุประสงค์|ผลผลิต|ผลลัพธ์|ตัวชี้วัด|ความเชื่อมโยง|เชื่อมโยง|หลักการ|ระยะเวลา|ผู้รับผิดชอบ|มีความ|มีอะไร|คือ|"
     r"เท่าไ|เท่าใด|กี่|อะไร|ไหน|ปีละ|ปีใด|อยู่|ดำเนินการ|\?|$)"
 )
+# Lead words of an English question before the project's name ("what is the budget for the X project").
+_EN_LEAD = re.compile(r"^(?:(?:what|which|how|much|many|is|are|was|were|does|do|did|of|for|about|budget|cost|costs|and|"
+                      r"money|amount|allocated|total|the|a|an|to|in|under|strategy|strategies|direction|programme|program|plan|"
+                      r"level|issue)\b\s*)+", re.I)
 _UNIT_TH = re.compile(r"กี่\s*([\u0E00-\u0E7F]{1,12}?)(?=\s|$|ที่|ใน|ของ|ต่อ|ครับ|คะ|ค่ะ|อ่ะ|ล่ะ|[?])")
 _UNIT_EN = re.compile(r"how many\s+([a-z\-]+(?:\s+[a-z\-]+)?)", re.I)
 _EN_UNITS = {"plots": "แปลง", "plot": "แปลง", "people": "คน", "persons": "คน", "workers": "คน",
@@ -87,6 +94,12 @@ class Query:
     wants_total: bool = False
     unit: str | None = None
     years: list[int] = dc_field(default_factory=list)  # every year mentioned, in order
+    labels: list[str] = dc_field(default_factory=list)  # section labels named (the one asked about first)
+    operation: str | None = None  # share | difference | sum | max | min over figures
+    asks_under: bool = False  # asks which plan level an item sits under
+    wants_list: bool = False  # asks for the items of something ("มีโครงการอะไรบ้าง")
+    organisations: list[str] = dc_field(default_factory=list)  # organisation names typed in the question
+    parts: list[str] = dc_field(default_factory=list)  # further routes a multi-part question also asks
 
 
 def language_of(text: str) -> str:
@@ -108,12 +121,12 @@ def project_name_in(question: str) -> str | None:
             return None
         end = _NAME_END.search(rest, 2)
         name = rest[: end.start()] if end else rest
-        name = name.split("ฯ")[0].strip(" ,:")
+        name = _YEAR_HINT.sub(" ", name.split("ฯ")[0]).strip(" ,:")  # "… ปี๖๕": a year, not the name
         return name or None
     m = _EN_PROJECT.search(question)
     if m:
         name = (m.group(1) or m.group(2) or "").strip()
-        name = re.sub(r"^(?:what|which|how|is|are|does|do|of|for|about|budget|the|a|an)\b\s*", "", name, flags=re.I)
+        name = _EN_LEAD.sub("", name)
         if len(name) >= 3 and name.lower() not in {"this", "that", "each", "every", "which"}:
             return name
     return None
@@ -151,6 +164,8 @@ def _unit(text: str) -> str | None:
                 return _EN_UNITS[word]
             if word in EN_TH_GLOSSARY:
                 return EN_TH_GLOSSARY[word]
+    if _MONEY_ASKED.search(text):
+        return "บาท"  # a value is an amount of money (printed in บาท or ล้านบาท)
     return None
 
 
@@ -166,11 +181,21 @@ def _match(patterns: dict[str, str], text: str) -> str | None:
     return next((key for key, pattern in patterns.items() if re.search(pattern, text, re.I)), None)
 
 
+def _earliest(patterns: dict[str, str], text: str) -> str | None:
+    """The key whose words come first in the text: the head of "แผนแม่บทภายใต้ยุทธศาสตร์ชาติ" is แผนแม่บท."""
+    found = [(m.start(), key) for key, pattern in patterns.items() if (m := re.search(pattern, text, re.I))]
+    return min(found)[1] if found else None
+
+
 def analyse(question: str) -> Query:
     """Read a question into a Query: route, filters and what kind of answer it wants."""
-    text = " ".join(question.split())
+    text = without_particles(" ".join(question.split())) or " ".join(question.split())
     digits = thai_digits_to_arabic(text)
     q = Query(text=text, normalized=normalize_query(text), language=language_of(text))
+    intent = understand(text)
+    q.labels, q.operation, q.asks_under, q.organisations = (intent.labels, intent.operation, intent.asks_under,
+                                                            intent.organisations)
+    q.wants_list = bool(_LIST.search(text))
     q.years = _years(text)
     q.year = q.years[0] if q.years else None
     q.source = _source(text)
@@ -186,6 +211,10 @@ def analyse(question: str) -> Query:
 
     if _DRAFT.search(text):
         q.route = "draft"
+    elif q.project_name and q.asks_under:
+        q.route = "placement"
+        if _BUDGET.search(text) or re.search(r"แหล่ง(?:เงิน|งบ)|fund", text, re.I):
+            q.parts = ["budget"]  # "which strategy is it under, and which funds pay for it?": both parts
     elif q.project_name and brief_field and not (brief_field == "kpis" and _BUDGET.search(text)):
         q.route, q.field = "project_field", brief_field
     elif q.project_name and _BUDGET.search(text):
@@ -198,8 +227,8 @@ def analyse(question: str) -> Query:
         q.route, q.field = "direction_field", _match(DIRECTION_FIELDS, text)
     elif _BUDGET.search(text) and q.wants_total and not q.project_name:
         q.route = "totals"
-    elif _match(LINK_LEVELS, text) and (_LINKAGE.search(text) or _LIST.search(text)):
-        q.route, q.level = "links", _match(LINK_LEVELS, text)
+    elif _earliest(LINK_LEVELS, text) and (_LINKAGE.search(text) or _LIST.search(text)):
+        q.route, q.level = "links", _earliest(LINK_LEVELS, text)
     elif q.project_name and q.project_name.isascii() and _BUDGET.search(text):
         q.route = "budget"
     return q

@@ -150,7 +150,7 @@ def budget(q: Query, db: FactsDB) -> Draft:
             draft.refused = True
             draft.say(_t(q, "แผนไม่ได้ระบุงบประมาณของโครงการนี้", "The plan states no budget for this project."), template=True)
         for b in asked:
-            draft.say("• " + _budget_text(q, b), [_ev(b.cite, [str(b.baht), str(b.fiscal_year)])], template=True)
+            draft.say("• " + _budget_text(q, b), [_ev(b.cite, [str(b.baht), str(b.fiscal_year), *map(str, b.candidate_years)])], template=True)
         for message in p.flags:
             draft.say(_t(q, f"หมายเหตุ: {message}", f"Note: {message}"), [_ev(p.cite, figures_of(message))], template=True)
     for doc_id, others in groups[1:]:
@@ -165,7 +165,7 @@ def budget(q: Query, db: FactsDB) -> Draft:
             draft.say(head, [_document_ev(p.cite, title)], template=True)
             asked = [b for b in p.budgets if q.year is None or b.fiscal_year == q.year or q.year in b.candidate_years]
             for b in asked or p.budgets:
-                draft.say("  • " + _budget_text(q, b), [_ev(b.cite, [str(b.baht), str(b.fiscal_year)])], template=True)
+                draft.say("  • " + _budget_text(q, b), [_ev(b.cite, [str(b.baht), str(b.fiscal_year), *map(str, b.candidate_years)])], template=True)
             for message in p.flags:
                 draft.say(_t(q, f"  หมายเหตุ: {message}", f"  Note: {message}"), [_ev(p.cite, figures_of(message))],
                           template=True)

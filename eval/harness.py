@@ -4,7 +4,10 @@ refusals and invented figures, and latency.
 
 Question files use the schema of `eval/questions_dev.jsonl` (id, question, category, answer,
 must_contain, evidence_lines, section); an optional `doc` names the document the evidence lines
-refer to (needed when the index holds more than one document).
+refer to (needed when the index holds more than one document). For a PDF, where line numbers move
+when ingest changes, evidence may instead be given as `evidence_page` (1-based PDF page) and a short
+`evidence_quote` printed on it: the harness turns them into the lines of that page holding the quote
+(or the whole page when the quote's text layer differs).
 """
 from __future__ import annotations
 
@@ -16,10 +19,11 @@ from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
 
-from eval.scoring import Score, overlaps, score_answer
+from eval.scoring import Score, normalize, overlaps, score_answer
 from ingest.store import Manifest
 
-REQUIRED = ("id", "question", "category", "must_contain", "evidence_lines")
+REQUIRED = ("id", "question", "category", "must_contain")
+EVIDENCE = ("evidence_lines", "evidence_page")  # one of them
 
 
 class EvalError(ValueError):
@@ -36,6 +40,8 @@ def load_questions(path: Path) -> list[dict]:
         except json.JSONDecodeError as exc:
             raise EvalError(f"{path}:{n}: not JSON ({exc.msg})") from exc
         missing = [k for k in REQUIRED if k not in q]
+        if not q.get("evidence_lines") and "evidence_page" not in q:
+            missing.append(" or ".join(EVIDENCE))
         if missing:
             raise EvalError(f"{path}:{n}: question lacks {', '.join(missing)}")
         questions.append(q)
@@ -44,9 +50,26 @@ def load_questions(path: Path) -> list[dict]:
     return questions
 
 
+def page_lines(db, doc: str, page: int, quote: str) -> list[list[int]]:
+    """Evidence lines for a page + quote: the lines of that PDF page holding the quote (a quote may
+    wrap over two or three lines), else the whole page; [] when the document has no such page."""
+    rows = db.lines_on_page(doc, page)
+    if not rows:
+        return []
+    target = normalize(quote)
+    texts = [normalize(t) for _, t in rows]
+    for width in (1, 2, 3):
+        hits = [[rows[i][0], rows[i + width - 1][0]] for i in range(len(rows) - width + 1)
+                if target and target in "".join(texts[i:i + width])]
+        if hits:
+            return hits
+    return [[rows[0][0], rows[-1][0]]]
+
+
 def resolve_documents(questions: list[dict], manifest: Manifest, line_counts: dict[str, int],
-                      default_doc: str | None = None) -> dict[str, str]:
-    """The indexed document each question's evidence refers to; an error if it is not indexed."""
+                      default_doc: str | None = None, db=None) -> dict[str, str]:
+    """The indexed document each question's evidence refers to; an error if it is not indexed.
+    Page + quote evidence is turned into line spans here (needs `db`)."""
     indexed = set(manifest.documents)
 
     def one(given: str, who: str) -> str:
@@ -63,6 +86,13 @@ def resolve_documents(questions: list[dict], manifest: Manifest, line_counts: di
         doc = one(q["doc"], q["id"]) if q.get("doc") else default_doc or (next(iter(indexed)) if len(indexed) == 1 else None)
         if doc is None:
             raise EvalError(f"{q['id']}: no 'doc' and the index holds {len(indexed)} documents; add doc or pass --doc")
+        if "evidence_page" in q:
+            if db is None:
+                raise EvalError(f"{q['id']}: page evidence needs the facts database")
+            spans = page_lines(db, doc, int(q["evidence_page"]), q.get("evidence_quote", ""))
+            if not spans:
+                raise EvalError(f"{q['id']}: {doc} has no page {q['evidence_page']}: wrong document?")
+            q["evidence_lines"] = spans + [list(s) for s in q.get("evidence_lines", [])]
         for start, end in q["evidence_lines"]:
             if not 1 <= start <= end <= line_counts.get(doc, 0):
                 raise EvalError(f"{q['id']}: evidence lines {start}-{end} are outside {doc} "
@@ -216,7 +246,7 @@ def evaluate(settings, questions_file: Path, default_doc: str | None = None, k: 
     if not manifest.generation:
         raise EvalError(f"no index in {settings.data_dir}: run `plan-assistant ingest` first")
     assistant = Assistant(settings)
-    docs = resolve_documents(questions, manifest, assistant.db.line_counts(), default_doc)
+    docs = resolve_documents(questions, manifest, assistant.db.line_counts(), default_doc, assistant.db)
     report = run_eval(assistant, questions, docs, k, progress)
     report["meta"] = provenance() | {"engine": assistant.engine.name, "questions_file": str(questions_file)}
     return report

@@ -42,3 +42,34 @@ def test_questions_about_missing_documents_or_lines_are_errors(sample_settings, 
     bad.write_text('{"id": "x"}\n', encoding="utf-8")
     with pytest.raises(EvalError, match="lacks"):
         evaluate(sample_settings, bad)
+
+
+class _Pages:
+    """The one FactsDB query page evidence needs, over real lines of a budget book's page (p. 13, vol. 6)."""
+
+    rows = [(196, "งบประมาณรายจ่าย บาท บาท"), (214, "งบประมาณ ปี 2564 ปี 2565"), (215, " 29,335,706,900 28,325,492,800"),
+            (217, " ประชาชนมีคุณภาพชีวิตที่ดีภายใต้ระบบนิเวศที่ยั่งยืน")]
+
+    def lines_on_page(self, doc_id, page):
+        return self.rows if page == 13 else []
+
+
+@pytest.mark.parametrize("quote, spans", [("28,325,492,800", [[215, 215]]), ("ปี 2565 29,335,706,900", [[214, 215]]),
+                                          ("not printed here", [[196, 217]])])
+def test_page_and_quote_evidence_becomes_line_spans(quote, spans):
+    from eval.harness import page_lines
+
+    assert page_lines(_Pages(), "book", 13, quote) == spans
+    assert page_lines(_Pages(), "book", 14, quote) == []
+
+
+def test_questions_may_give_page_evidence_instead_of_lines(tmp_path):
+    from eval.harness import load_questions
+
+    f = tmp_path / "q.jsonl"
+    base = {"id": "b1", "question": "q", "category": "exact_figure", "must_contain": ["1"]}
+    f.write_text(json.dumps(base | {"evidence_page": 13, "evidence_quote": "x"}), encoding="utf-8")
+    assert load_questions(f)[0]["evidence_page"] == 13
+    f.write_text(json.dumps(base), encoding="utf-8")
+    with pytest.raises(EvalError, match="evidence_lines or evidence_page"):
+        load_questions(f)

@@ -1,0 +1,347 @@
+"""Computed figures over cited operands: a sum, difference or share of two figures the documents
+print, each operand found and cited apart, the result computed here and marked `computed`.
+
+Operands come from (1) two things a question pairs ("A กับ B", "A and B"), each looked up as its own
+figure question; (2) two years a question names, read from the lines that label an amount with its
+year ("ปี 2564 … 225,833,900 บาท"); (3) one retrieved line printing the two figures of the asked
+unit for the two years asked. Also here: refusing a question about an organisation no document names.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from difflib import SequenceMatcher
+
+from assistant.lookup import FactsDB
+from assistant.passages import select_passages, stated_figures
+from assistant.records import Evidence
+from assistant.route import Query, analyse
+from assistant.structured_answers import Draft, _t
+from ingest.thai_repair import index_form, thai_digits_to_arabic
+from ingest.vocabulary import alternation, query_words
+
+SUB_K = 10  # chunks retrieved for each operand's sub-question (a narrow question; recall matters)
+STRICT_SUPPORT = 0.7  # two figures read off one line: the line must be clearly about the question
+YEAR_LOOKAHEAD = 3  # an amount printed this many lines under its year label still belongs to it
+_AMOUNT = r"(\d[\d,]*(?:\.\d+)?)"
+_TAIL = re.compile(r"\s*(?:ใน|มี|กี่|เท่า|ได้|คิดเป็น|how many|how much|has|have|in\b)", re.I)
+
+
+@dataclass
+class Operand:
+    """One figure an answer computes with, its label and the evidence that prints it."""
+
+    label: str
+    value: Decimal
+    printed: str
+    evidence: Evidence
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _fmt(value: Decimal) -> str:
+    """A result as a plan prints figures: thousands commas, at most two decimals."""
+    if value == value.to_integral_value():
+        return f"{int(value):,}"
+    return f"{value.quantize(Decimal('0.01')):,}"
+
+
+def _strip_operation(text: str) -> str:
+    qw = query_words()
+    words = (*qw.sum_words, *qw.difference_words, *qw.share_words, *qw.max_words, *qw.min_words)
+    return " ".join(re.sub(alternation(words), " ", text, flags=re.I).split())
+
+
+def split_pair(text: str) -> tuple[str, str] | None:
+    """Two sub-questions from "A กับ B …": each side with the shared ending ("มีกี่โรงงาน")."""
+    base = _strip_operation(text)
+    for word in query_words().pair_words:
+        i = base.find(word)
+        if i <= 0:
+            continue
+        left, right = base[:i].strip(), base[i + len(word):].strip()
+        tail = _TAIL.search(right)
+        if not left or not right or not tail or tail.start() == 0:
+            continue
+        shared = right[tail.start():].strip()
+        for other in query_words().pair_words:  # "มีโรงงาน และ กี่โรงงาน": the joining words are not the topic
+            shared = f" {shared} ".replace(f" {other.strip()} ", " ").strip()
+        return f"{left} {shared}", f"{right[:tail.start()].strip()} {shared}"
+    return None
+
+
+def _figure_in(text: str, unit: str | None) -> str | None:
+    """The figure a window states for the asked unit (the number right before it), else its first quantity."""
+    form = index_form(text)
+    if unit and unit != "ร้อยละ":
+        m = re.search(_AMOUNT + r"\s*" + re.escape(unit), form)
+        if m:
+            return m.group(1)
+    figures = stated_figures(form)
+    return figures[0] if figures else None
+
+
+def _operand_for(sub: str, retriever, db: FactsDB, idf: dict[str, float], min_support: float) -> Operand | None:
+    q = analyse(sub)
+    q.wants_figure = True
+    hits = retriever.search(q.text, k=SUB_K).hits
+    evidence, support = select_passages(q, hits, db, idf, limit=1)
+    if not evidence or support < max(min_support, STRICT_SUPPORT):
+        return None
+    e = evidence[0]
+    printed = _figure_in(e.quote, q.unit)
+    value = _number(printed) if printed else None
+    return Operand(sub, value, printed, e) if value is not None else None
+
+
+_MONEY = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
+_YEAR_LABEL = re.compile(r"(?:ปี|พ\.ศ\.|FY)\s*(25\d\d|20\d\d)(?!\d)", re.I)
+HEADER_ROWS = 2  # a row of amounts sits right under the header that prints its years
+
+
+def year_columns(doc_id: str, rows: list[tuple[int, str]], db: FactsDB) -> list[dict[int, Operand]]:
+    """Tables whose header prints two or more years ("งบประมาณ ปี 2564 ปี 2565") with a row of as many
+    amounts under it: each year's amount, cited with the header and the row."""
+    out = []
+    for k, (n, text) in enumerate(rows):
+        years = [int(y) for y in _YEAR_LABEL.findall(index_form(text))]
+        if len(years) < 2 or len(set(years)) != len(years):
+            continue
+        for n2, t2 in rows[k + 1:k + 1 + HEADER_ROWS]:
+            amounts = _MONEY.findall(thai_digits_to_arabic(t2))  # with their thousands commas
+            if len(amounts) == len(years):
+                quote = db.cite(doc_id, n, n2).quote
+                e = Evidence(doc_id, n, n2, quote, "retrieval", 1.0)
+                out.append({y: Operand(f"ปี {y}", _number(a), a, e) for y, a in zip(years, amounts)})
+                break
+    return out
+
+
+def _year_operands(q: Query, hits, db: FactsDB) -> list[Operand] | None:
+    """For two asked years: the amount printed under each year's label, from one retrieved chunk."""
+    years = q.years[:2]
+    for hit in hits[:4]:
+        c = hit.chunk
+        rows = [(n, t) for n, t, _ in db.lines(c.doc_id, c.line_start, c.line_end) if t.strip()]
+        found: dict[int, Operand] = {}
+        for k, (n, text) in enumerate(rows):
+            form = index_form(text)
+            for y in years:
+                label = re.search(rf"(?:ปี|พ\.ศ\.|FY)\s*{y}(?!\d)", form)
+                if y in found or not label:
+                    continue
+                if re.search(alternation(query_words().difference_words) + r"\S{0,6}$", form[:label.start()].rstrip()):
+                    continue  # "เพิ่มขึ้นจากปี 2563 จำนวน 1,923": the amount is a change, not that year's figure
+                after = form[re.search(rf"{y}(?!\d)", form).end():]
+                m = re.search(_AMOUNT + r"\s*(?:ล้านบาท|บาท)", after)
+                end = n
+                if not m:
+                    for n2, t2 in rows[k + 1:k + 1 + YEAR_LOOKAHEAD]:
+                        f2 = index_form(t2)
+                        if re.search(r"(?:ปี|พ\.ศ\.)\s*\d{4}", f2):
+                            break
+                        m = re.search(_AMOUNT + r"\s*(?:ล้านบาท|บาท)", f2)
+                        if m:
+                            end = n2
+                            break
+                if m:
+                    value = _number(m.group(1))
+                    if value is not None:
+                        quote = db.cite(c.doc_id, n, end).quote
+                        found[y] = Operand(f"ปี {y}", value, m.group(1),
+                                           Evidence(c.doc_id, n, end, quote, "retrieval", 1.0))
+        if len(found) == 2:
+            return [found[y] for y in years]
+    return None
+
+
+def _one_line_operands(q: Query, evidence: list[Evidence]) -> tuple[list[Operand] | None, list[Evidence]]:
+    """A window printing exactly two figures of the asked unit, one per asked year ("104,754 บาท สูงกว่า
+    101,221 บาท ในปี 2563"); and the windows that print a change themselves ("เพิ่มขึ้น … จำนวน 3,543"),
+    shown beside the computation (a plan may state a change that its own figures do not give)."""
+    printed: list[Evidence] = []
+    found = None
+    for e in evidence:
+        form = thai_digits_to_arabic(e.quote)
+        if re.search(alternation(query_words().difference_words) + r"[^0-9]{0,25}\d", form):
+            printed.append(e)
+            continue
+        unit = re.escape(q.unit) if q.unit and q.unit != "ร้อยละ" else r"(?:ล้านบาท|บาท)"
+        values = [m.group(1) for m in re.finditer(_AMOUNT + r"\s*" + unit, form)]
+        others = [f for f in stated_figures(re.sub(r"(?:ร้อยละ\s*[\d.,]+|[\d.,]+\s*%)", " ", form))]
+        if found is None and len(values) == 2 and len(others) == 2 and all(str(y) in index_form(e.quote) for y in q.years[1:2]):
+            found = [Operand(f"{i + 1}", _number(v), v, e) for i, v in enumerate(values)]
+    return found, printed
+
+
+_ROW_FIGURE = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d,])")
+_ROW_MARK = re.compile(r"^\s*\(?\d{1,2}[.)]\s*")
+HEADER_LETTERS = 30  # a header of year columns prints little besides its years ("ปีงบประมาณ", "หน่วย")
+TABLE_HEADER_LINES = 40  # how far above a table row its header (the years of its columns) may be printed
+
+
+def _row_operands(q: Query, evidence: list[Evidence], db: FactsDB) -> list[Operand] | None:
+    """A table row ("๒. บอลเคลย์ 465,480.42 325,587.10 256,857.85") under a header printing its columns'
+    years ("พ.ศ. ๒๕๖๔ พ.ศ. ๒๕๖5 พ.ศ. 2566"): the asked years' cells, cited with the header and the row."""
+    for e in evidence:
+        for n, text, _ in db.lines(e.doc_id, e.line_start, e.line_end):
+            cells = _ROW_FIGURE.findall(_ROW_MARK.sub("", thai_digits_to_arabic(text)))
+            if len(cells) < 2 or re.search(alternation(query_words().difference_words), text):
+                continue
+            above = db.lines(e.doc_id, max(1, n - TABLE_HEADER_LINES), n - 1)
+            for h, head, _ in reversed(above):
+                flat = thai_digits_to_arabic(head)
+                years = [int(y) for y in re.findall(r"(?:ปี|พ\.ศ\.)\s*(25\d\d)(?!\d)", flat)]
+                if len(years) < 2:
+                    continue
+                if len(re.sub(r"(?:ปี|พ\.ศ\.)\s*25\d\d|\W|\d", "", flat)) > HEADER_LETTERS:
+                    break  # a sentence naming years, not a table header of year columns
+                if len(years) == len(cells) and all(y in years for y in q.years[:2]):
+                    header = Evidence(e.doc_id, h, h, db.cite(e.doc_id, h, h).quote, "retrieval", 1.0)
+                    row = Evidence(e.doc_id, n, n, db.cite(e.doc_id, n, n).quote, "retrieval", 1.0)
+                    col = {y: cells[i] for i, y in enumerate(years)}
+                    return [Operand(f"{y}", _number(col[y]), col[y], row) for y in q.years[:2]] + [
+                        Operand("header", Decimal(0), "", header)]
+                break  # the nearest year header is not this row's
+    return None
+
+
+def computed_answer(q: Query, hits, db: FactsDB, idf: dict[str, float], retriever,
+                    min_support: float = 0.5) -> Draft | None:
+    """A sum, difference or share computed from two cited operands; None when they cannot be found."""
+    if q.operation not in ("sum", "difference", "share"):
+        return None
+    operands: list[Operand] | None = None
+    printed: list[Evidence] = []
+    pair = split_pair(q.text) if len(q.years) < 2 else None  # two years: the years are the operands
+    if pair:
+        found = [_operand_for(side, retriever, db, idf, min_support) for side in pair]
+        if all(found) and found[0].evidence.line_start != found[1].evidence.line_start:
+            operands = found
+    named: Evidence | None = None
+    if operands is None and len(q.years) >= 2 and q.organisations:
+        for named, table in organisation_tables(q, db):
+            if all(y in table for y in q.years[:2]):
+                operands = [table[y] for y in q.years[:2]]
+                break
+    elif operands is None and len(q.years) >= 2:
+        plain = analyse(_strip_operation(q.text))
+        plain.wants_figure = True
+        evidence, support = select_passages(plain, retriever.search(plain.text).hits, db, idf, limit=3)
+        if support >= STRICT_SUPPORT:
+            operands = _row_operands(q, evidence, db)
+            if operands is None:
+                operands, printed = _one_line_operands(q, evidence)
+        if operands is None:
+            operands = _year_operands(q, hits, db)
+    header = [o for o in operands or [] if o.label == "header"]
+    operands = [o for o in operands or [] if o.label != "header"]
+    if len(operands) != 2 or any(o.value is None for o in operands):
+        return None
+    a, b = operands
+    if q.operation == "sum":
+        result, sign = a.value + b.value, "+"
+    elif q.operation == "difference":
+        result, sign = abs(a.value - b.value), "−"
+    else:
+        if not b.value:
+            return None
+        small, big = sorted((a.value, b.value))
+        result, sign = (small / big * 100), "÷"
+    shown = _fmt(result)
+    draft = Draft(support=1.0)
+    if named is not None and operands:
+        draft.say(" ".join(named.quote.split()), [named])
+    for o in header:
+        draft.say(" ".join(o.evidence.quote.split()), [o.evidence])
+    for o in dict.fromkeys(o.evidence.quote for o in operands):
+        e = next(x.evidence for x in operands if x.evidence.quote == o)
+        draft.say(f"• {' '.join(o.split())}", [e])
+    if q.operation == "share":
+        small, big = sorted(operands, key=lambda o: o.value)
+        text = _t(q, f"คำนวณ: {small.printed} ÷ {big.printed} × 100 = ร้อยละ {shown}",
+                  f"Computed: {small.printed} ÷ {big.printed} × 100 = {shown}%")
+    else:
+        first, second = (a, b) if q.operation == "sum" or a.value >= b.value else (b, a)
+        text = _t(q, f"คำนวณ: {first.printed} {sign} {second.printed} = {shown}",
+                  f"Computed: {first.printed} {sign} {second.printed} = {shown}")
+    draft.say(text, [o.evidence for o in operands], template=True, computed=[shown.replace(",", "")])
+    for e in printed:
+        if all(e.quote != o.evidence.quote for o in operands):
+            draft.say(_t(q, "เอกสารยังระบุไว้ว่า:", "The document also states:"), template=True)
+            draft.say(" ".join(e.quote.split()), [e])
+    return draft
+
+
+def unknown_organisations(q: Query, db: FactsDB) -> list[str]:
+    """Organisations the question names that no indexed document prints (spacing and broken marks allowed)."""
+    return [name for name in q.organisations if not lines_naming(db, name, start_only=False)]
+
+
+def refuse_unknown(q: Query, missing: list[str]) -> Draft:
+    """An honest refusal: the documents do not name this organisation, so they state nothing about it."""
+    draft = Draft(refused=True, support=0.0)
+    names = ", ".join(f"“{m}”" for m in missing)
+    draft.say(_t(q, f"ไม่พบ {names} ในเอกสารที่มีอยู่ จึงไม่มีข้อมูลที่ตอบคำถามนี้",
+                 f"The documents do not mention {names}, so they do not state this."), template=True)
+    return draft
+
+
+ORGANISATION_LINES = 15  # a budget book names the agency just above its budget header
+HEADING_CHARS = 80  # the line naming the organisation is a short heading, not a sentence mentioning it
+NAME_PREFIX = 12
+NAME_MATCH = 0.85  # a line names an organisation when it prints it this closely ("…และสงแวดลิ" for "…และสิ่งแวดล้อม")
+
+
+def _names(text: str, name: str, start_only: bool) -> bool:
+    """Whether a line prints the name (at its start when `start_only`), allowing a PDF's broken marks."""
+    flat = "".join(text.split())
+    if name in flat and (not start_only or flat.startswith(name)):
+        return True
+    spots = [0] if start_only else [m.start() for m in re.finditer(re.escape(name[:NAME_PREFIX // 2]), flat)]
+    return any(SequenceMatcher(None, name, flat[i:i + len(name)], autojunk=False).ratio() >= NAME_MATCH for i in spots)
+
+
+def lines_naming(db: FactsDB, organisation: str, start_only: bool) -> list[tuple[str, int]]:
+    """(doc_id, line) of the lines that name an organisation (short heading lines when `start_only`)."""
+    name = "".join(organisation.split("ฯ")[0].split())
+    if len(name) < NAME_PREFIX // 2:
+        return []
+    sql = "SELECT doc_id, n, text FROM lines WHERE replace(text, ' ', '') LIKE ?" + (
+        f" AND length(text) < {HEADING_CHARS}" if start_only else "") + " ORDER BY doc_id, n LIMIT 400"
+    pattern = f"{name[:NAME_PREFIX // 2]}%" if start_only else f"%{name[:NAME_PREFIX // 2]}%"
+    return [(d, n) for d, n, t in db.db.execute(sql, (pattern,)) if _names(t, name, start_only)]
+
+
+def organisation_tables(q: Query, db: FactsDB):
+    """(line naming the organisation, its year-headed table) for each organisation the question names,
+    found in the text itself: a short line starting with the name, the table within the lines under it."""
+    for organisation in q.organisations:
+        for doc_id, n in lines_naming(db, organisation, start_only=True):
+            rows = [(m, t) for m, t, _ in db.lines(doc_id, n, n + ORGANISATION_LINES) if t.strip()]
+            for table in year_columns(doc_id, rows, db):
+                yield Evidence(doc_id, n, n, db.cite(doc_id, n, n).quote, "retrieval", 1.0), table
+
+
+def year_figure(q: Query, db: FactsDB) -> Draft | None:
+    """An organisation's amount for the asked year, read from a year-headed table printed just under a
+    line naming it (a budget book's agency page header)."""
+    if len(q.years) != 1 or not q.organisations:
+        return None
+    year = q.years[0]
+    for named, table in organisation_tables(q, db):
+        if year not in table:
+            continue
+        o = table[year]
+        draft = Draft(support=1.0)
+        draft.say(" ".join(named.quote.split()), [named])
+        draft.say(_t(q, f"ปี {year}: {o.printed}", f"FY {year}: {o.printed}"), [o.evidence], template=True)
+        draft.say(" ".join(o.evidence.quote.split()), [o.evidence])
+        return draft
+    return None

@@ -1,0 +1,256 @@
+"""The documents' outline for question understanding: section headings (from the stored document
+models) and label lines (`จุดอ่อน (Weaknesses)`, `1. วิสัยทัศน์`), each with the body it heads.
+
+A question that names a heading is answered with that heading's body (the whole list or text under
+it, up to the next label or section), and an item (a project) is placed under the plan levels that
+enclose it. Labels are the profile's `[query] section_labels`; nothing here knows one document.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from assistant.lookup import FactsDB
+from ingest.document import load_model, model_path
+from ingest.facts import compact_name
+from ingest.thai_repair import index_form
+from ingest.tokenize import search_tokens
+from ingest.vocabulary import query_words
+
+LABEL_CHARS = 80  # a label line is short: the label and a few qualifying words
+MAX_BODY_LINES, MAX_BODY_CHARS = 30, 2200
+_MARKERS = re.compile(r"^[\s0-9๐-๙.()\-–•▪●○◦:)]*")
+
+
+def strip_markers(text: str) -> str:
+    """A line without its leading numbering and bullets (`๓.๒.๑ `, `1. `, `• `)."""
+    return _MARKERS.sub("", text).strip()
+
+
+def compact(text: str) -> str:
+    """Spacing-, punctuation- and digit-form-free text for fuzzy comparison."""
+    return re.sub(r"[\s\W_]+", "", index_form(text).lower())
+
+
+def fuzzy_contains(text: str, word: str, threshold: float = 0.8) -> bool:
+    """Whether `word` (compact) occurs in `text` (compact), allowing a misspelling (`วิสัยทัศ`)."""
+    if not word or not text:
+        return False
+    if word in text:
+        return True
+    if len(word) < 5:
+        return False
+    best = 0.0
+    for size in {len(word) - 2, len(word) - 1, len(word), len(word) + 1}:
+        for i in range(0, max(1, len(text) - size + 1)):
+            best = max(best, SequenceMatcher(None, word, text[i:i + size], autojunk=False).ratio())
+            if best >= threshold:
+                return True
+    return False
+
+
+def covered(name: str, text: str, block: int = 3) -> float:
+    """Share of `name`'s characters found in `text` in common blocks of at least `block` characters."""
+    if not name or not text:
+        return 0.0
+    if name in text:
+        return 1.0
+    blocks = SequenceMatcher(None, name, text, autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks if b.size >= block) / len(name)
+
+
+ANCHOR_LINES = 150  # how far from its recorded line a section's heading may actually be printed
+
+
+def anchor(lines: list[str], start: int, number: str | None, title: str) -> int:
+    """The line a section heading is actually printed on: its recorded line when that line starts the
+    heading, else the nearest line within ANCHOR_LINES that does (a book's tables shift recorded lines)."""
+    head = compact(strip_markers(title))[:10]
+
+    def starts(n: int) -> bool:
+        if not 1 <= n <= len(lines):
+            return False
+        text = lines[n - 1].strip()
+        if number:
+            return text.startswith(number + " ") or text == number or text.startswith(number + "\t")
+        return bool(head) and compact(strip_markers(text)).startswith(head)
+
+    if starts(start) or not (number or head):
+        return start
+    for d in range(1, ANCHOR_LINES):
+        for n in (start + d, start - d):
+            if starts(n):
+                return n
+    return start
+
+
+@dataclass
+class Heading:
+    """A heading (outline section or label line) and the body it heads."""
+
+    doc_id: str
+    line: int
+    text: str
+    end: int  # last line of its body
+    path: tuple[str, ...] = ()  # titles of the sections enclosing it, outermost first
+    label: str | None = None  # the section label it starts with
+    level: int = 0  # depth in the outline (0 for label lines)
+    last: int = 0  # a section: last line of its subtree (its own body and every section under it)
+    _tokens: set[str] | None = field(default=None, repr=False)
+
+    @property
+    def tokens(self) -> set[str]:
+        """Search tokens of the heading line (tokenised on first use: tokenising every heading is slow)."""
+        if self._tokens is None:
+            self._tokens = set(search_tokens(self.text))
+        return self._tokens
+
+
+@lru_cache(maxsize=1)
+def _labels() -> tuple[tuple[str, str], ...]:
+    """(label, its compact form), longest first."""
+    return tuple((w, compact(w)) for w in sorted(query_words().section_labels, key=len, reverse=True))
+
+
+def label_of(text: str) -> str | None:
+    """The section label a short line starts with (after numbering), if any."""
+    body = strip_markers(text)
+    if not body or len(body) > LABEL_CHARS:
+        return None
+    head = re.sub(r"[\s\W_]+", "", body.lower())
+    for word, form in _labels():
+        if head.startswith(form):
+            return word
+    return None
+
+
+class Outline:
+    """Sections and label lines of every indexed document, loaded once per generation."""
+
+    def __init__(self, db: FactsDB, documents_dir: Path | None):
+        self.db = db
+        self.sections: dict[str, list[Heading]] = {}
+        self.labels: dict[str, list[Heading]] = {}
+        self._owner: dict[str, dict[int, Heading]] = {}
+        self._by_line: dict[str, dict[int, Heading]] = {}
+        for doc_id in db.titles():
+            self._load(doc_id, documents_dir)
+
+    def _load(self, doc_id: str, documents_dir: Path | None) -> None:
+        sections: list[Heading] = []
+        path = model_path(documents_dir, doc_id) if documents_dir else None
+        if path is not None and path.is_file():
+            model = load_model(path)
+            for s in model.sections:
+                title = s.path[-1] if s.path else ""
+                start = anchor(model.lines, s.line_start, s.number, title)
+                sections.append(Heading(doc_id, start, title, max(start, s.line_end + start - s.line_start),
+                                        tuple(s.path[:-1]), label_of(title), len(s.path)))
+        sections.sort(key=lambda h: h.line)
+        for i, h in enumerate(sections):  # a subtree ends where the next section of its level or higher starts
+            nxt = next((o.line for o in sections[i + 1:] if o.level <= h.level), None)
+            h.last = (nxt - 1) if nxt else 10**9
+        self.sections[doc_id] = sections
+        owner: dict[int, Heading] = {}  # line -> the deepest section holding it
+        for h in sorted(sections, key=lambda h: (h.level, h.line)):
+            for n in range(h.line, max(h.end, h.line) + 1):
+                owner[n] = h
+        self._owner[doc_id] = owner
+        self._by_line[doc_id] = {h.line: h for h in sections}
+        starts = sorted({h.line for h in sections})
+        rows = [(n, text) for n, text in self.db.db.execute(
+            "SELECT n, text FROM lines WHERE doc_id = ? AND length(trim(text)) > 0 ORDER BY n", (doc_id,))]
+        label_lines = [(n, text, label_of(text)) for n, text in rows if len(text) <= LABEL_CHARS + 12]
+        label_lines = [(n, t, lab) for n, t, lab in label_lines if lab]
+        stops = sorted(set(starts) | {n for n, _, _ in label_lines})
+        last = rows[-1][0] if rows else 0
+        out = []
+        for n, text, lab in label_lines:
+            k = bisect.bisect_right(stops, n)
+            nxt = stops[k] if k < len(stops) else last + 1
+            out.append(Heading(doc_id, n, text.strip(), min(nxt - 1, last), self.path_at(doc_id, n), lab, 0))
+        self.labels[doc_id] = out
+
+    def path_at(self, doc_id: str, line: int) -> tuple[str, ...]:
+        """Titles of the sections enclosing a line, outermost first."""
+        deepest = self._owner.get(doc_id, {}).get(line)
+        return (*deepest.path, deepest.text) if deepest else ()
+
+    def section_of(self, doc_id: str, line: int) -> Heading | None:
+        """The outline section whose heading is on this line."""
+        return self._by_line.get(doc_id, {}).get(line)
+
+    def children(self, heading: Heading) -> list[Heading]:
+        """The sections directly under an outline section."""
+        return [h for h in self.sections.get(heading.doc_id, [])
+                if h.level == heading.level + 1 and heading.line < h.line <= heading.last]
+
+    def ancestors(self, heading: Heading) -> list[Heading]:
+        """The outline sections enclosing a section, outermost first (each one's own heading line)."""
+        out = []
+        for depth, title in enumerate(heading.path, start=1):
+            found = [h for h in self.sections.get(heading.doc_id, [])
+                     if h.level == depth and h.line <= heading.line <= h.last]
+            if found:
+                out.append(max(found, key=lambda h: h.line))
+        return out
+
+    def heading_end(self, heading: Heading, most: int = 4) -> int:
+        """Last line of a heading as printed (a long title wraps over a few lines)."""
+        want = compact(heading.text.rstrip("…"))
+        text, end = "", heading.line
+        for n, line, _ in self.db.lines(heading.doc_id, heading.line, heading.line + most):
+            text += compact(line)
+            if line.strip():
+                end = n
+            if len(text) >= len(want) or want[-6:] in text:
+                break
+        return end
+
+    def body_end(self, heading: Heading) -> int:
+        """Last line of a heading's body, capped so an answer stays readable."""
+        rows = self.db.lines(heading.doc_id, heading.line, heading.end)
+        end, chars, count = heading.line, 0, 0
+        for n, text, _ in rows:
+            if not text.strip():
+                continue
+            if count >= MAX_BODY_LINES or chars + len(text) > MAX_BODY_CHARS:
+                break
+            end, chars, count = n, chars + len(text), count + 1
+        return end
+
+    def find_titled(self, text: str, min_cover: float = 0.8) -> list[tuple[float, Heading]]:
+        """Outline sections whose title (without its numbering) the text names, best first."""
+        target = compact(text)
+        out = []
+        for sections in self.sections.values():
+            for h in sections:
+                title = compact(strip_markers(h.text))
+                if len(title) < 6:
+                    continue
+                score = covered(title, target)
+                if score >= min_cover:
+                    out.append((score, h))
+        out.sort(key=lambda sh: (-sh[0], -len(sh[1].text), sh[1].line))
+        return out
+
+    def placements(self, name: str, min_score: float = 0.8) -> list[tuple[float, Heading]]:
+        """Outline sections whose title names an item (a project): the heading that introduces it."""
+        target = compact_name(name)
+        if len(target) < 6:
+            return []
+        out = []
+        for sections in self.sections.values():
+            for h in sections:
+                title = compact_name(re.sub(r"^.*?:\s*", "", strip_markers(h.text)))
+                if len(title) < 6:
+                    continue
+                score = max(covered(target, title), covered(title, target) if len(title) >= len(target) * 0.6 else 0.0)
+                if score >= min_score:
+                    out.append((score, h))
+        out.sort(key=lambda sh: (-sh[0], sh[1].doc_id, sh[1].line))
+        return out

@@ -1,0 +1,97 @@
+"""Question understanding beyond the route: which section labels a question names (tolerant of
+misspelling and English), which operation it asks for over figures, whether it asks where an item
+sits (under which level), and which organisations it names. Words come from the profile's `[query]`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.normalize import translate_english
+from assistant.outline import compact, fuzzy_contains
+from ingest.thai_repair import repair_line
+from ingest.vocabulary import alternation, query_words, vocabulary
+
+OPERATIONS = ("share", "difference", "sum", "max", "min")
+
+
+@dataclass
+class Intent:
+    """What a question asks beyond its route: labels, operation, placement, organisations."""
+
+    labels: list[str] = field(default_factory=list)
+    operation: str | None = None
+    asks_under: bool = False
+    organisations: list[str] = field(default_factory=list)
+
+
+def without_particles(text: str) -> str:
+    """The question without politeness particles and slang endings (`คับ`, `อ่ะ`)."""
+    words = query_words().particles
+    pattern = re.compile(alternation(words) + r"(?=\s|$|[?？!])")
+    return " ".join(pattern.sub(" ", text).split())
+
+
+def asked_labels(text: str) -> list[str]:
+    """Section labels the question names: exactly, misspelt (`วิสัยทัศ`), or in English (`vision`)."""
+    thai = compact(translate_english(repair_line(text)))
+    found: list[str] = []
+    for word in sorted(query_words().section_labels, key=len, reverse=True):
+        w = compact(word)
+        if any(w in compact(f) for f in found):
+            continue  # `แนวทางการพัฒนา` inside an already found longer label
+        if w in thai or (len(w) >= 6 and fuzzy_contains(thai, w, 0.88)):
+            found.append(word)
+    # The label asked about comes first ("เป้าประสงค์ของแนวทางการพัฒนา…"); a misspelt one goes last.
+    return sorted(found, key=lambda w: thai.find(compact(w)) if compact(w) in thai else len(thai))
+
+
+def _has(words: tuple[str, ...], text: str) -> bool:
+    low = text.lower()
+    return any(w.lower() in low for w in words)
+
+
+def operation_of(text: str) -> str | None:
+    """The operation asked over figures: share, difference, sum, max or min (None: a plain figure)."""
+    qw = query_words()
+    if _has(qw.share_words, text) or re.search(r"ร้อยละ(?:เท่า|กี่).{0,20}ของ|what percent(?:age)? of", text, re.I):
+        return "share"
+    if _has(qw.max_words, text):
+        return "max"
+    if _has(qw.min_words, text):
+        return "min"
+    if _has(qw.difference_words, text):
+        return "difference"
+    if _has(qw.sum_words, text):
+        return "sum"
+    return None
+
+
+def asks_under(text: str) -> bool:
+    """Whether the question asks which plan level an item sits under (`อยู่ภายใต้กลยุทธ์ใด`)."""
+    qw = query_words()
+    if any(re.search(rf"\b{re.escape(w)}\b", text, re.I) if w.isascii() else w in text for w in qw.under_words):
+        return True
+    levels = [w for level in vocabulary().plan_levels if level.key in ("direction", "strategy", "program")
+              for w in (*level.words, *level.english)]
+    return bool(re.search(alternation(levels) + r"\s*(?:ด้าน)?\s*(?:ไหน|ใด|อะไร)|which\s+" + alternation(levels).lower(),
+                          text, re.I))
+
+
+def organisations_in(text: str) -> list[str]:
+    """Organisation names a question types (`มหาวิทยาลัยเชียงใหม่`, `กรมป่าไม้`): the word and what follows it."""
+    words = query_words().organisation_words
+    out = []
+    for m in re.finditer(alternation(words) + r"[\u0E00-\u0E7Fa-zA-Z]{2,40}", text):
+        name = re.split(r"ได้|มี|ของ|ใน|ปี|เท่า|กี่|คือ|ที่|ตั้ง|ใช้|จำนวน", m.group(0)[len(next(
+            w for w in sorted(words, key=len, reverse=True) if m.group(0).startswith(w))):], maxsplit=1)[0]
+        full = m.group(0)[: m.group(0).find(name) + len(name)] if name else ""
+        if len(compact(full)) >= 6:
+            out.append(full)
+    return out
+
+
+def understand(text: str) -> Intent:
+    """Read the intent of a (particle-free) question."""
+    return Intent(labels=asked_labels(text), operation=operation_of(text), asks_under=asks_under(text),
+                  organisations=organisations_in(text))

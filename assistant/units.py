@@ -1,0 +1,193 @@
+"""Whole answer units from the outline: a named heading's body, where an item sits (project → plan
+levels, both from the plan graph and from the outline), and the items under a named level.
+
+Each builder returns a Draft citing the heading line and its body, or None when the outline has no
+confident match (the pipeline then goes on to passage retrieval).
+"""
+from __future__ import annotations
+
+import re
+
+from assistant.lookup import FactsDB
+from assistant.outline import Heading, Outline, compact, fuzzy_contains, strip_markers
+from assistant.passages import QUESTION_WORDS, figures_of, key_terms, term_weights
+from assistant.records import Evidence
+from assistant.route import Query
+from assistant.structured_answers import Draft, _ev, _t
+from ingest.tokenize import search_tokens
+from ingest.vocabulary import query_words, vocabulary
+
+CONTEXT_LINES = 30  # lines above a label that name what it belongs to (a budget book's page header)
+CONTEXT_WEIGHT = 0.7
+EXTRA_WORD_PENALTY = 0.06  # per word of a label line the question does not have ("จุดอ่อนที่สำคัญ")
+MIN_TOPIC_COVER = 0.5  # a question naming more than the label: at least this share must be found
+RETRIEVED_BONUS = 0.05
+LIST_BONUS = 0.1
+PHRASE_BONUS = 0.2  # a list question prefers the heading whose body is a list (3+ numbered items)
+MIN_BODY_LETTERS = 15  # a body with fewer letters is not the text the heading announces (scrambled layer)
+_ITEM = re.compile(r"^\s*\(?[0-9๐-๙]{1,2}[.)]\s*\S")
+SECTION_BONUS = 0.05  # a label that is an outline section ("๓.๒.๑ วิสัยทัศน์") heads the document's own statement
+
+
+def _evidence(db: FactsDB, doc_id: str, start: int, end: int) -> Evidence:
+    return Evidence(doc_id, start, end, db.cite(doc_id, start, end).quote, "retrieval", 1.0)
+
+
+def _vouch(e: Evidence, text: str) -> Evidence:
+    """The evidence also vouching for the figures of a document title or label the sentence names."""
+    figures = sorted(set(e.figures) | set(figures_of(text, list_marks=True)))
+    return Evidence(e.doc_id, e.line_start, e.line_end, e.quote, e.origin, e.score, figures)
+
+
+def _label_tokens(labels: list[str]) -> set[str]:
+    return {t for w in query_words().section_labels for t in search_tokens(w)} | {
+        t for w in labels for t in search_tokens(w)}
+
+
+def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[str, float],
+                       retrieved: list[tuple[str, int, int]], doc_order: dict[str, int]) -> Heading | None:
+    """The label line the question names, told apart from others with the same label by the
+    question's other words found in the line, its section path or the lines just above it."""
+    asked = labels[0]
+    forms = [compact(w) for w in labels]
+    topic = [t for t in key_terms(q) if t not in _label_tokens(labels)
+             and not any(compact(t) in f or (len(t) >= 4 and fuzzy_contains(f, compact(t), 0.8)) for f in forms)]
+    topic = [t for t in topic if not t.isascii() or t in idf]  # an English word the documents never use
+    weight = term_weights(topic, idf)
+    total = sum(weight.values())
+    best: tuple[float, int, int, Heading] | None = None
+    asked_phrase = compact(q.text)
+    titles = outline.db.titles()
+    for doc_id, heads in outline.labels.items():
+        # Words naming the document itself ("วิสัยทัศน์ของแผนปฏิบัติการ…ลำปาง") tell its headings apart from other
+        # documents' headings, not from each other: they count the same for every heading of that document.
+        in_title = {t for t in search_tokens(titles.get(doc_id, ""))}
+        for h in heads:
+            if h.label != asked and compact(asked) not in compact(h.text):
+                continue  # the same label in another language on the line: "ตำแหน่งการพัฒนา (Positioning)"
+            body = [t for _, t, _ in outline.db.lines(doc_id, h.line, min(h.end, h.line + 40))]
+            rest = strip_markers(h.text)[len(h.label or ""):] + " " + " ".join(body[1:])
+            if len(re.findall(r"[\u0E01-\u0E2EA-Za-z]", rest)) < MIN_BODY_LETTERS:
+                continue  # a bare label with nothing under it (a matrix cell, a page whose text comes elsewhere)
+            above = {t for _, text, _ in outline.db.lines(doc_id, max(1, h.line - CONTEXT_LINES), h.line - 1)
+                     for t in search_tokens(text)}
+            context = above | {t for title in h.path for t in search_tokens(title)}
+            got = sum(CONTEXT_WEIGHT * w if t in in_title else w if t in h.tokens else CONTEXT_WEIGHT * w if t in context
+                      else 0.0 for t, w in weight.items())
+            cover = got / total if total else 1.0
+            extra = len({t for t in h.tokens if not t.isascii()} - set(topic) - _label_tokens(labels) - QUESTION_WORDS)
+            score = cover - EXTRA_WORD_PENALTY * extra + (SECTION_BONUS if outline.section_of(doc_id, h.line) else 0.0)
+            if len(compact(strip_markers(h.text))) > len(compact(asked)) + 3 and compact(strip_markers(h.text)) in asked_phrase:
+                score += PHRASE_BONUS  # the question types the whole label line ("วิสัยทัศน์จังหวัดลำปาง")
+            if q.wants_list and sum(bool(_ITEM.match(t)) for t in body[1:]) >= 3:
+                score += LIST_BONUS
+            if any(d == doc_id and a <= h.line <= b for d, a, b in retrieved):
+                score += RETRIEVED_BONUS
+            key = (score, -doc_order.get(doc_id, len(doc_order)), -h.line, h)
+            if total and cover < MIN_TOPIC_COVER:
+                continue
+            if best is None or key[:3] > best[:3]:
+                best = key
+    return best[3] if best else None
+
+
+def section_body(q: Query, labels: list[str], outline: Outline, db: FactsDB, idf: dict[str, float],
+                 retrieved: list[tuple[str, int, int]]) -> Draft | None:
+    """The body under the heading the question names (the whole list or text), cited."""
+    h = best_label_heading(q, labels, outline, idf, retrieved, db.document_order())
+    if h is None:
+        return None
+    end = outline.body_end(h)
+    if end <= h.line and len(strip_markers(h.text)) <= len(h.label or "") + 3:
+        return None  # a bare heading with nothing under it
+    draft = Draft(support=1.0)
+    where = " › ".join(p for p in h.path[-2:] if p)
+    title = db.titles().get(h.doc_id, h.doc_id)
+    e = _evidence(db, h.doc_id, h.line, end)
+    head = _t(q, f"ตาม “{title}”" + (f" ({where})" if where else "") + ":",
+              f"According to “{title}”" + (f" ({where})" if where else "") + ":")
+    named = Evidence(e.doc_id, e.line_start, e.line_end, e.quote, e.origin, e.score, figures_of(head, list_marks=True))
+    draft.say(head, [named], template=True)
+    draft.say(" ".join(e.quote.split()), [e])
+    return draft
+
+
+def _level_of(text: str) -> str | None:
+    """The plan level a heading's title names (program, output …), from the profile."""
+    body = compact(strip_markers(text))
+    for level in vocabulary().plan_levels:
+        if any(body.startswith(compact(w)) for w in (*level.words, *level.english)):
+            return level.key
+    return None
+
+
+def project_levels(q: Query, db: FactsDB, outline: Outline) -> Draft | None:
+    """Where a project sits: its direction and strategy from the plan graph, else the outline sections
+    enclosing its heading (แผนงาน › ผลผลิต/โครงการ) in the document."""
+    name = q.project_name or ""
+    draft = Draft(support=1.0)
+    for p in db.find_projects(name, q.source)[:2]:
+        if p.direction is None and p.strategy is None:
+            continue
+        direction = next((d for d in db.directions() if d["number"] == p.direction and d["cite"]["doc_id"] == p.doc_id), None)
+        parts, cites = [], [_ev(p.cite)]
+        if direction:
+            parts.append(_t(q, f"แนวทางการพัฒนาด้านที่ {p.direction} ({' '.join(direction['title'].split())})",
+                            f"development direction {p.direction} ({' '.join(direction['title'].split())})"))
+            cites.append(_ev(direction["cite"]))
+            strategy = next((s for s in direction["strategies"] if s["number"] == p.strategy), None)
+            if strategy:
+                parts.append(_t(q, f"กลยุทธ์ที่ {p.strategy} ({' '.join(strategy['title'].split())})",
+                                f"strategy {p.strategy} ({' '.join(strategy['title'].split())})"))
+                cites.append(_ev(strategy["cite"]))
+            elif p.strategy is not None:
+                parts.append(_t(q, f"กลยุทธ์ที่ {p.strategy}", f"strategy {p.strategy}"))
+        else:
+            parts.append(_t(q, f"แนวทางการพัฒนาด้านที่ {p.direction} กลยุทธ์ที่ {p.strategy}",
+                            f"development direction {p.direction}, strategy {p.strategy}"))
+        draft.say(_t(q, f"{p.name} ({p.source}) อยู่ภายใต้ " + " ".join(parts),
+                     f"{p.name} ({p.source}) sits under " + ", ".join(parts)), cites, template=True)
+    if draft.sentences:
+        return draft
+    for score, h in outline.placements(name)[:3]:
+        chain = [a for a in outline.ancestors(h) if _level_of(a.text) or a.level <= 2]
+        if not chain:
+            continue
+        title = db.titles().get(h.doc_id, h.doc_id)
+        own = _evidence(db, h.doc_id, h.line, outline.heading_end(h))
+        above = [_evidence(db, a.doc_id, a.line, outline.heading_end(a)) for a in chain]
+        path = " › ".join(" ".join(e.quote.split()) for e in above)
+        draft.say(_t(q, f"ใน “{title}”: {' '.join(own.quote.split())} อยู่ภายใต้ {path}",
+                     f"In “{title}”: {' '.join(own.quote.split())} sits under {path}"), [_vouch(own, title), *above],
+                  template=True)
+    return draft if draft.sentences else None
+
+
+def level_items(q: Query, db: FactsDB, outline: Outline) -> Draft | None:
+    """The items (projects, outputs) directly under a level the question names by title (แผนงาน X)."""
+    for score, h in outline.find_titled(q.text):
+        if not _level_of(h.text):
+            continue
+        kids = [k for k in outline.children(h) if _level_of(k.text) in ("output",)]
+        if not kids:
+            continue
+        title = db.titles().get(h.doc_id, h.doc_id)
+        draft = Draft(support=1.0)
+        head = _evidence(db, h.doc_id, h.line, outline.heading_end(h))
+        draft.say(_t(q, f"ใน “{title}”: {' '.join(head.quote.split())} มี {len(kids)} รายการ:",
+                     f"In “{title}”: {' '.join(head.quote.split())} has {len(kids)} items:"),
+                  [_vouch(head, title)], template=True, computed=[str(len(kids))])
+        for k in kids:
+            e = _evidence(db, k.doc_id, k.line, outline.heading_end(k))
+            draft.say("• " + " ".join(e.quote.split()), [e])
+        return draft
+    return None
+
+
+def merge(first: Draft, second: Draft) -> Draft:
+    """One draft answering two parts of a question: the second's sentences after the first's, re-cited."""
+    out = Draft(refused=first.refused and second.refused, support=min(first.support, second.support))
+    for d in (first, second):
+        for sentence in d.sentences:
+            out.say(sentence.text, [d.evidence[i] for i in sentence.cites], sentence.template, sentence.computed)
+    return out

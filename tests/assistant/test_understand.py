@@ -1,0 +1,68 @@
+"""Question understanding without an index: particles, misspelt/English section labels, operations,
+placement questions, organisations, years that are not years, project names in English questions,
+and the link level a question's head noun names."""
+from assistant.route import analyse, project_name_in
+from assistant.understand import asked_labels, organisations_in, operation_of, without_particles
+
+
+def test_particles_and_slang_are_dropped():
+    assert without_particles("วิสัยทัศน์ของแผนนี้คืออะไรคับ") == "วิสัยทัศน์ของแผนนี้คืออะไร"
+    assert without_particles("ประชากรลำปางปี๖๕ มีกี่คนอ่ะ") == "ประชากรลำปางปี๖๕ มีกี่คน"
+    assert without_particles("ปีนี้ครับ") == "ปีนี้"
+
+
+def test_section_labels_exact_misspelt_and_english():
+    assert asked_labels("วิสัยทัศ ของแผนนี้คืออะไร") == ["วิสัยทัศน์"]
+    assert asked_labels("What is the vision of the plan?") == ["วิสัยทัศน์"]
+    assert asked_labels("จุดอ่อนของจังหวัดลำปางตาม SWOT มีอะไรบ้าง") == ["จุดอ่อน"]
+    # the label asked about comes first, the level it belongs to after it
+    assert asked_labels("เป้าประสงค์ของแนวทางการพัฒนาด้านที่ 3 คืออะไร")[0] == "เป้าประสงค์"
+    assert asked_labels("ประชากรลำปางมีกี่คน") == []
+
+
+def test_operations_over_figures():
+    assert operation_of("อุตสาหกรรมด้านพลังงานกับอุตสาหกรรมอาหารรวมกันมีกี่โรงงาน") == "sum"
+    assert operation_of("ปี 2565 ลดลงจากปี 2564 เท่าไร") == "difference"
+    assert operation_of("รายจ่ายลงทุนคิดเป็นร้อยละเท่าไรของงบประมาณทั้งหมด") == "share"
+    assert operation_of("โครงการใดได้งบมากที่สุด") == "max"
+    assert operation_of("งบประมาณปี 2565 เท่าไร") is None
+
+
+def test_organisations_named_in_a_question():
+    assert organisations_in("มหาวิทยาลัยเชียงใหม่ได้งบประมาณปี 2565 เท่าไร") == ["มหาวิทยาลัยเชียงใหม่"]
+    assert organisations_in("กรมควบคุมมลพิษได้รับงบประมาณรายจ่ายปี 2564 เท่าไร") == ["กรมควบคุมมลพิษ"]
+    assert organisations_in("ประชากรลำปางมีกี่คน") == []
+
+
+def test_a_count_of_districts_is_not_a_fiscal_year():
+    assert analyse("โครงการใดดำเนินการใน 12 อำเภอ").years == []
+    assert analyse("which projects run in 12 districts?").years == []
+    assert analyse("ประชากรลำปางปี๖๕ มีกี่คนอ่ะ").years == [2565]
+    assert analyse("budget in 2568").years == [2568]
+
+
+def test_english_project_name_without_the_question_words():
+    assert project_name_in("What is the budget for the Eco Town project?") == "Eco Town"
+    assert project_name_in("Which strategy is the Eco Town project under?") == "Eco Town"
+    assert project_name_in("งบโครงการ food innopolis ปี๖๕ เท่าไหร่") == "food innopolis"
+
+
+def test_placement_questions_route_to_placement():
+    q = analyse("โครงการส่งเสริมอุตสาหกรรมไทย มุ่งสู่การลดใช้คาร์บอน อยู่ภายใต้แนวทางการพัฒนาด้านไหนและกลยุทธ์ไหน")
+    assert q.route == "placement" and q.asks_under
+    assert q.project_name.startswith("ส่งเสริมอุตสาหกรรมไทย")
+    # a budget question about the same project stays a budget question
+    assert analyse("โครงการส่งเสริมอุตสาหกรรมไทย มุ่งสู่การลดใช้คาร์บอน งบเท่าไร").route == "budget"
+
+
+def test_the_head_noun_picks_the_link_level():
+    # "แผนแม่บทภายใต้ยุทธศาสตร์ชาติ" names the master plan, not the national strategy it sits under
+    q = analyse("แผนนี้เชื่อมโยงกับแผนแม่บทภายใต้ยุทธศาสตร์ชาติประเด็นใดบ้าง")
+    assert q.route == "links" and q.level == "master_plan"
+    assert analyse("แผนนี้เชื่อมโยงกับยุทธศาสตร์ชาติด้านไหนบ้าง").level == "national_strategy"
+
+
+def test_a_value_asked_for_a_year_is_a_figure_question_and_money_is_its_unit():
+    assert analyse("What was Lampang's GPP in 2570?").wants_figure
+    assert analyse("ผลิตภัณฑ์มวลรวมจังหวัดลำปางปี 2564 มีมูลค่าเท่าไร").unit == "บาท"
+    assert analyse("What are the S-O strategies in the TOWS matrix?").wants_figure is False

@@ -1,0 +1,150 @@
+"""Answer units, placement both ways, computed figures and honest refusals, through the real pipeline over
+small real texts (the sample plan's SWOT, vision, directions and budget tables and its industry counts;
+two budget-book excerpts), ingested once with a small deterministic fake embedder so this runs in seconds.
+Each test is a failure class of the old answer path (issue 13)."""
+from __future__ import annotations
+
+import hashlib
+import math
+import shutil
+
+import pytest
+from langchain_core.embeddings import Embeddings
+
+from tests.conftest import FIXTURES, SAMPLE
+
+# GPP; mineral production table; industry groups; SWOT, vision, missions, directions and budget tables
+SAMPLE_RANGES = [(544, 561), (795, 850), (900, 945), (1160, 1553)]
+
+
+class HashEmbeddings(Embeddings):
+    """Deterministic bag-of-character-trigram vectors: no model, same text → same vector."""
+
+    dim = 128
+
+    def _vec(self, text: str) -> list[float]:
+        v = [0.0] * self.dim
+        t = "".join(text.split())
+        for i in range(max(1, len(t) - 2)):
+            h = int.from_bytes(hashlib.blake2b(t[i:i + 3].encode(), digest_size=4).digest(), "big")
+            v[h % self.dim] += 1.0
+        norm = math.sqrt(sum(x * x for x in v)) or 1.0
+        return [x / norm for x in v]
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return [self._vec(t) for t in texts]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._vec(text)
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    from assistant.pipeline import Assistant
+    from ingest.pipeline import ingest
+    from plan_assistant.config import Settings
+
+    root = tmp_path_factory.mktemp("units")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    excerpt = [line for a, b in SAMPLE_RANGES for line in lines[a - 1:b]]
+    (corpus / "lampang-excerpt.txt").write_text(
+        "แผนปฏิบัติการด้านการพัฒนาอุตสาหกรรมจังหวัดลำปาง รายปี พ.ศ. 2567\n" + "\n".join(excerpt), encoding="utf-8")
+    for name in ("budget_book_ministry_env.txt", "budget_book_projects_mhesi.txt"):
+        shutil.copy(FIXTURES / name, corpus / name)
+    settings = Settings(data_dir=root / "data")
+    embeddings = HashEmbeddings()
+    ingest([corpus], settings, lambda m: None, embeddings)
+    a = Assistant(settings, embeddings=embeddings)
+    yield a
+    a.close()
+
+
+def test_a_named_heading_is_answered_with_its_body(assistant):
+    answer = assistant.ask("วิสัยทัศน์ของแผนนี้คืออะไรคับ")
+    assert answer.route == "section" and not answer.refused
+    assert "นครหัตถศิลป์" in answer.answer  # the vision under the heading, not the heading alone
+    misspelt = assistant.ask("วิสัยทัศ ของแผนนี้คืออะไร")
+    assert "นครหัตถศิลป์" in misspelt.answer
+    english = assistant.ask("What is the vision of the plan?")
+    assert "นครหัตถศิลป์" in english.answer
+
+
+def test_a_list_question_gets_every_item_of_the_list(assistant):
+    answer = assistant.ask("จุดอ่อนของจังหวัดลำปางตาม SWOT มีอะไรบ้าง")
+    assert answer.route == "section"
+    for item in ("แรงงานทักษะ", "ดินขาว", "แหล่งน้ำ", "เทคโนโลยี"):  # items 1, 3, 5 and 7 of the seven
+        assert item in answer.answer, item
+    assert all(c.verified for c in answer.citations)
+
+
+def test_a_project_is_placed_under_its_direction_and_strategy(assistant):
+    answer = assistant.ask("โครงการส่งเสริมอุตสาหกรรมไทย มุ่งสู่การลดใช้คาร์บอน สร้างมูลค่าเศรษฐกิจไทยให้ยั่งยืน "
+                           "อยู่ภายใต้แนวทางการพัฒนาด้านไหนและกลยุทธ์ไหน")
+    assert answer.route == "placement" and not answer.refused
+    assert "แนวทางการพัฒนาด้านที่ 2" in answer.answer and "กลยุทธ์ที่ 1" in answer.answer
+    assert "งบประมาณ" not in answer.answer.split("อยู่ภายใต้")[0][-10:]  # not answered with the money
+
+
+def test_a_level_named_by_title_lists_its_projects(assistant):
+    answer = assistant.ask("แผนงานยุทธศาสตร์การเกษตรสร้างมูลค่า มีโครงการอะไรบ้าง")
+    assert answer.route == "outline_list"
+    assert "Bio Economy" in answer.answer
+
+
+def test_a_sum_of_two_cited_figures_is_computed_and_marked(assistant):
+    answer = assistant.ask("อุตสาหกรรมด้านพลังงานกับอุตสาหกรรมอาหารในลำปางรวมกันมีกี่โรงงาน")
+    assert answer.route == "computed"
+    assert "78" in answer.answer and "20" in answer.answer and "58" in answer.answer
+    assert any(f.value == "78" and f.provenance == "computed" for f in answer.figures)
+    assert len({c.line_start for c in answer.citations}) == 2  # each operand cited
+
+
+def test_an_organisations_amount_for_a_year_is_read_from_its_year_columns(assistant):
+    answer = assistant.ask("งบประมาณรายจ่ายของกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ปี 2565 เท่าไร")
+    assert "28,325,492,800" in answer.answer and "29,335,706,900" not in answer.answer.split("\n")[1]
+    drop = assistant.ask("งบประมาณรายจ่ายของกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ปี 2565 ลดลงจากปี 2564 เท่าไร")
+    assert drop.route == "computed" and "1,010,214,100" in drop.answer
+
+
+def test_an_organisation_no_document_names_is_refused(assistant):
+    answer = assistant.ask("มหาวิทยาลัยเชียงใหม่ได้งบประมาณปี 2565 เท่าไร")
+    assert answer.refused and "ไม่พบ" in answer.answer and not answer.figures
+
+
+def test_a_figure_for_another_year_is_not_given_as_the_asked_year(assistant):
+    answer = assistant.ask("ปี 2570 อุตสาหกรรมอาหารในลำปางมีกี่โรงงาน")
+    assert answer.refused  # the plan states 58 factories, for no year 2570
+
+
+def test_a_change_between_two_years_is_computed_from_the_year_columns_of_a_table_row(assistant):
+    answer = assistant.ask("การผลิตบอลเคลย์ของลำปางลดลงเท่าไรจากปี 2564 ถึง 2566")
+    assert answer.route == "computed"
+    assert "208,622.57" in answer.answer and "465,480.42" in answer.answer and "256,857.85" in answer.answer
+    assert any("2566" in c.quote for c in answer.citations)  # the header giving the columns' years is cited
+
+
+def test_two_figures_of_one_line_are_subtracted_and_a_printed_change_is_shown_beside(assistant):
+    answer = assistant.ask("GPP ต่อหัวของลำปางปี 2564 เพิ่มขึ้นจากปี 2563 เท่าไร")
+    assert answer.route == "computed" and "3,533" in answer.answer
+
+
+def test_a_book_project_the_graph_lacks_gets_the_amount_its_heading_prints(assistant):
+    answer = assistant.ask("โครงการส่งเสริมการผลิตเศรษฐกิจชีวภาพ (Bio Economy) ได้งบประมาณเท่าไร")
+    assert not answer.refused and "10,000,000" in answer.answer
+    placed = assistant.ask("โครงการส่งเสริมการผลิตเศรษฐกิจชีวภาพ (Bio Economy) อยู่ภายใต้แผนงานใด")
+    assert placed.route == "placement" and "การเกษตรสร้างมูลค่า" in placed.answer
+
+
+
+def test_a_multi_part_question_is_answered_in_every_part(assistant):
+    answer = assistant.ask("Which direction and strategy is the SME transformation project under, and which funds pay for it?")
+    assert answer.route == "placement"
+    assert "direction 3" in answer.answer and "strategy 1" in answer.answer  # where it sits
+    assert "3.03" in answer.answer and "3.58" in answer.answer  # and what pays for it (both funding rows)
+
+
+def test_an_english_question_for_a_year_the_document_does_not_state_is_refused(assistant):
+    answer = assistant.ask("What was Lampang's GPP in 2570?")
+    assert answer.refused and "does not state" in answer.answer  # answered in English, no 2564 figure given as 2570
