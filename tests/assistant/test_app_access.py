@@ -86,12 +86,12 @@ def test_no_users_file_loopback_only(tiny_settings, embeddings, capfd):
             rebound = {"Host": "evil.example", "Origin": "http://evil.example"}
             assert client.get("/", headers=rebound).status_code == 403
             assert client.get("/config", headers={"Host": "evil.example:7860"}).status_code == 403
-            assert client.post("/gradio_api/call/do_delete", json={"data": [None]}, headers=rebound).status_code == 403
+            assert client.post("/gradio_api/call/do_delete", json={"data": [None, "th"]}, headers=rebound).status_code == 403
             # a loopback Host but a foreign Origin (cross-site request to 127.0.0.1): the admin check refuses
-            event, payload = _call(client, "do_delete", [None], {"Origin": "http://evil.example"})
+            event, payload = _call(client, "do_delete", [None, "th"], {"Origin": "http://evil.example"})
             assert event == "error" and "Only administrators" in json.loads(payload)["error"]
             # from the app's own page the admin check passes (the action then fails for want of a document)
-            event, payload = _call(client, "do_delete", [None], {"Origin": demo.local_url.rstrip("/")})
+            event, payload = _call(client, "do_delete", [None, "th"], {"Origin": demo.local_url.rstrip("/")})
             assert event == "error" and "Only administrators" not in json.loads(payload)["error"]
             # uploads over max_file_mb (1 here) are refused
             big = client.post("/gradio_api/upload", files={"files": ("big.txt", b"x" * (1024 * 1024 + 10))})
@@ -115,5 +115,27 @@ def test_login_lockout(tiny_settings, embeddings, tmp_path):
             assert [login(f"wrong-{i}") for i in range(6)] == [400] * 5 + [429]
             assert login("right-pass") == 429  # locked even with the right password
             assert client.get("/", headers={"Host": "evil.example"}).status_code == 403
+    finally:
+        demo.close()
+
+
+def test_staff_are_refused_every_document_action(tiny_settings, embeddings, tmp_path):
+    """A logged-in staff member calling the document endpoints directly (the tab is hidden from them)
+    is refused by the server, and the index keeps its documents."""
+    from ingest.store import Manifest
+
+    users = tmp_path / "users.txt"
+    add_user(users, "boss", "boss-pass", "admin")
+    add_user(users, "staff", "staff-pass", "staff")
+    before = sorted(Manifest.load(tiny_settings.data_dir).documents)
+    demo = _serve(replace(tiny_settings, users_file=str(users)), embeddings)
+    try:
+        with httpx.Client(base_url=demo.local_url, timeout=60) as client:
+            assert client.post("/login", data={"username": "staff", "password": "staff-pass"}).status_code == 200
+            for api, data in (("do_delete", [None, "th"]), ("ask_delete", [None, "th"]),
+                              ("do_reingest", ["th"]), ("do_ingest", [[], "th"])):
+                event, payload = _call(client, api, data, {})
+                assert event == "error" and "Only administrators" in json.loads(payload)["error"], (api, payload)
+        assert sorted(Manifest.load(tiny_settings.data_dir).documents) == before
     finally:
         demo.close()

@@ -40,13 +40,13 @@ def test_server_picks_up_a_cli_ingest(tmp_path, embeddings):
     stop = threading.Event()
     try:
         client = httpx.Client(base_url=f"http://127.0.0.1:{settings.port}", timeout=120)
-        event, payload = _call(client, "respond", [QUESTION, [], None, "th"], {})
+        event, payload = _call(client, "respond", [QUESTION, [], None, "th", [], None], {})
         assert event == "complete" and "๒,๕๐๐,๐๐๐" in quotes(payload)
 
         def chat() -> None:  # a user keeps asking while the CLI ingests
             with httpx.Client(base_url=f"http://127.0.0.1:{settings.port}", timeout=120) as c:
                 while not stop.is_set():
-                    ev, data = _call(c, "respond", [QUESTION, [], None, "th"], {})
+                    ev, data = _call(c, "respond", [QUESTION, [], None, "th", [], None], {})
                     if ev != "complete":
                         failures.append(data)
 
@@ -59,7 +59,7 @@ def test_server_picks_up_a_cli_ingest(tmp_path, embeddings):
         stop.set()
         asker.join()
         assert run.returncode == 0, run.stdout + run.stderr
-        event, payload = _call(client, "respond", [QUESTION, [], None, "th"], {})
+        event, payload = _call(client, "respond", [QUESTION, [], None, "th", [], None], {})
         assert event == "complete" and "๓,๐๐๐,๐๐๐" in quotes(payload) and "๒,๕๐๐,๐๐๐" not in quotes(payload)
         assert failures == []
         generations = sorted(p.name for p in (settings.data_dir / "generations").iterdir())
