@@ -25,7 +25,7 @@ from assistant.lookup import FactsDB
 from assistant.passages import figures_of, select_passages, states_asked_year
 from assistant.records import Answer, Citation, Figure, Sentence
 from assistant.retrieve import Retriever
-from assistant.route import Query, analyse
+from assistant.route import Query, analyse, language_of
 from assistant.outline import Outline
 from assistant.structured_answers import Draft
 from assistant import units
@@ -107,6 +107,9 @@ class Assistant:
 
     def route(self, turn: Turn) -> Turn:
         turn.query = analyse(turn.resolved)
+        # The answer speaks the language the user typed this turn, not the resolved question's
+        # (a Thai follow-up to an English question gets Thai).
+        turn.query.language = language_of(turn.question)
         return turn
 
     def gather(self, turn: Turn) -> Turn:

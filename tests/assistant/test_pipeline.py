@@ -42,6 +42,14 @@ def test_year_filter_follow_up_and_missing_year(synthetic):
     assert follow.refused and "ไม่ได้ระบุ" in follow.answer and "800,000" in follow.answer  # closest: what it does say
 
 
+def test_a_follow_up_is_answered_in_the_language_it_was_typed_in(sample):
+    thai = sample.ask("แล้วปี 2568 ล่ะ", previous="What is the budget of the SME transformation project in 2567?")
+    assert "2568" in thai.resolved_question and "ปีงบประมาณ" in thai.answer and "fiscal year" not in thai.answer
+    english = sample.ask("and in 2568?", previous="งบโครงการ SME transformation ปี 2567 เท่าไร")
+    assert "2568" in english.resolved_question
+    assert "fiscal year" in english.answer and "ปีงบประมาณ" not in english.answer
+
+
 def test_unknown_project_is_refused_without_figures(synthetic):
     a = synthetic.ask("What is the budget of the 'Solar Dryer Export Hub' project?")
     assert a.refused and "does not include" in a.answer
