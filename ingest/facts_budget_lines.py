@@ -55,7 +55,7 @@ def fiscal_year(lines: list[str], head: int = 400) -> int | None:
 def parse_budget_items(lines: list[str], sections: list[Section], skip: set[int] = frozenset()) -> list[BudgetItem]:
     """Every numbered item with an amount in baht, totals marked; `skip`: lines other readers own."""
     year = fiscal_year(lines)
-    path_of = _section_paths(sections, len(lines))
+    path_of = section_paths(sections, len(lines))
     items: list[BudgetItem] = []
     depths: list[int] = []
     stack: list[tuple[int, BudgetItem]] = []  # enclosing items, for the category
@@ -106,7 +106,8 @@ def parse_budget_items(lines: list[str], sections: list[Section], skip: set[int]
     return items
 
 
-def _section_paths(sections: list[Section], n_lines: int) -> list[list[str]]:
+def section_paths(sections: list[Section], n_lines: int) -> list[list[str]]:
+    """The section path of every line (index = line - 1), for readers that tag rows with their place."""
     paths: list[list[str]] = [[] for _ in range(n_lines)]
     for s in sections:
         for n in range(s.line_start, min(s.line_end, n_lines) + 1):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.facts_budget_lines import section_paths
 from ingest.facts_records import KpiTarget, TableKpi
 from ingest.records import Section, Table, TableCell
 from ingest.thai_repair import DIGIT_CLASS as _D, join_wrapped_lines, thai_digits_to_arabic
@@ -93,7 +94,7 @@ def parse_kpi_tables(tables: list[Table], lines: list[str], sections: list[Secti
     found = [(t, layout) for t in tables if (layout := table_layout(t))]
     if not found:
         return []
-    path_of = _section_paths(sections, len(lines))
+    path_of = section_paths(sections, len(lines))
     kpis: list[TableKpi] = []
     for table, layout in found:
         table_kpis = _read_rows(table, layout, path_of)
@@ -195,11 +196,3 @@ def _locate(kpis: list[TableKpi], table: Table, lines: list[str]) -> None:
         end = end + len(tail) - 1 if end >= 0 else at + len(head) - 1
         k.line_start, k.line_end = owner[at], owner[min(end, len(owner) - 1)]
         pos = at + len(head)
-
-
-def _section_paths(sections: list[Section], n_lines: int) -> list[list[str]]:
-    paths: list[list[str]] = [[] for _ in range(n_lines)]
-    for s in sections:
-        for n in range(s.line_start, min(s.line_end, n_lines) + 1):
-            paths[n - 1] = s.path
-    return paths
