@@ -98,6 +98,16 @@ def _ask(driver, question: str):
     raise AssertionError(f"the chat never showed the question {question!r}")
 
 
+def _wait_count(driver, css: str, needle: str, count: int, timeout: float = 60.0) -> None:
+    """Wait until `needle` appears `count` times in the element's text (one more answer that states it)."""
+    from selenium.webdriver.common.by import By
+
+    deadline = time.time() + timeout
+    while time.time() < deadline and driver.find_element(By.CSS_SELECTOR, css).text.count(needle) < count:
+        time.sleep(0.3)
+    assert driver.find_element(By.CSS_SELECTOR, css).text.count(needle) >= count
+
+
 def _tab(driver, label: str):
     """Open a tab by its label; on a phone the tabs that do not fit sit in gradio's overflow menu."""
     from selenium.webdriver.common.by import By
@@ -266,10 +276,7 @@ def test_chat_citation_explorer_drafting_and_admin_upload(app_settings, embeddin
         # Chat while the import runs: the existing corpus answers (how long it takes is eval/bench_chat.py's).
         _tab(browser, "ถามตอบ")
         _ask(browser, "อุณหภูมิสูงสุดที่เคยวัดได้ในลำปางคือเท่าไร")
-        deadline = time.time() + 60
-        while time.time() < deadline and browser.find_element(By.CSS_SELECTOR, "#chatbot").text.count("43.1") < 2:
-            time.sleep(0.3)
-        assert browser.find_element(By.CSS_SELECTOR, "#chatbot").text.count("43.1") >= 2
+        _wait_count(browser, "#chatbot", "43.1", 2)
         _tab(browser, "เอกสาร")
         # The finished report, not the progress text shown while it runs (which also names the file).
         _wait_text(browser, "#docs-status", "✔ weaving.txt", timeout=240)
@@ -281,10 +288,7 @@ def test_chat_citation_explorer_drafting_and_admin_upload(app_settings, embeddin
         _ask(browser, "กลุ่มทอผ้าบ้านดอนไชยมีสมาชิกกี่ราย")
         _wait_text(browser, "#chatbot", "37", timeout=60)
         _ask(browser, "อุณหภูมิสูงสุดที่เคยวัดได้ในลำปางคือเท่าไร")  # the existing corpus still answers after it
-        deadline = time.time() + 60
-        while time.time() < deadline and browser.find_element(By.CSS_SELECTOR, "#chatbot").text.count("43.1") < 3:
-            time.sleep(0.3)
-        assert browser.find_element(By.CSS_SELECTOR, "#chatbot").text.count("43.1") >= 3
+        _wait_count(browser, "#chatbot", "43.1", 3)
 
         # the cited PDF page: rendered, with the cited line highlighted inside the page image
         _ask(browser, "โครงการแก้ไขปัญหาไฟป่าและหมอกควัน ได้รับงบประมาณเท่าไร")
