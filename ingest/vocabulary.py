@@ -339,3 +339,18 @@ def parse_query_words(data: dict) -> QueryWords:
 def query_words() -> QueryWords:
     """The shipped profile's question words, read once."""
     return parse_query_words(tomllib.loads(PROFILE_PATH.read_text(encoding="utf-8")))
+
+
+def parse_english_terms(data: dict) -> dict[str, str]:
+    """The `[english_terms]` table of a parsed profile (English word or phrase → Thai term), keys lower-cased."""
+    table = _table(data, "english_terms")
+    bad = [k for k, t in table.items() if not isinstance(t, str) or not t.strip()]
+    if bad:
+        raise VocabularyError(f"[english_terms]: {', '.join(bad)} must map to a Thai term")
+    return {k.lower(): t for k, t in table.items()}
+
+
+@lru_cache(maxsize=1)
+def english_terms() -> dict[str, str]:
+    """The shipped profile's English → Thai plan terms, read once."""
+    return parse_english_terms(tomllib.loads(PROFILE_PATH.read_text(encoding="utf-8")))

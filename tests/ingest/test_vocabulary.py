@@ -57,3 +57,18 @@ def test_a_profile_file_of_ones_own_is_read_and_checked(tmp_path):
         parse_vocabulary({k: v for k, v in tomllib.loads(text).items() if k != "agency"})
     with pytest.raises(VocabularyError, match="not-there.toml"):
         load_vocabulary(tmp_path / "not-there.toml")
+
+
+def test_english_terms_come_from_the_profile():
+    from assistant.normalize import translate_english
+    from ingest.vocabulary import english_terms, parse_english_terms
+
+    terms = english_terms()
+    assert terms["national strategy"] == "ยุทธศาสตร์ชาติ" and terms["budget"] == "งบประมาณ"
+    assert translate_english("Which projects link to the National Strategy?") == "Which โครงการ link to the ยุทธศาสตร์ชาติ?"
+    data = tomllib.loads(PROFILE_PATH.read_text(encoding="utf-8"))
+    data["english_terms"] = {"Vision": "วิสัยทัศน์", "mission": ""}
+    with pytest.raises(VocabularyError, match="mission"):
+        parse_english_terms(data)
+    del data["english_terms"]["mission"]
+    assert parse_english_terms(data) == {"vision": "วิสัยทัศน์"}
