@@ -35,11 +35,11 @@ from ingest.store import collect_if_idle, generation_dir, open_active
 from plan_assistant.config import Settings
 
 TEXT_K = 8  # chunks the passage picker reads: a figure's line is often in the chunk after its caption's
-LOOKUP_ROUTES = {"budget", "list_projects", "totals", "links", "results"}
+LOOKUP_ROUTES = {"budget", "list_projects", "ranked_projects", "totals", "links", "results"}
 # Routes answered from the facts database; a handler returning None falls back to text retrieval.
 FACT_ROUTES = {"budget": facts.budget, "project_field": facts.project_field, "list_projects": facts.list_projects,
                "totals": facts.totals, "links": facts.links, "results": facts.results,
-               "direction_field": facts.direction_field}
+               "direction_field": facts.direction_field, "ranked_projects": facts.ranked_projects}
 
 
 @dataclass

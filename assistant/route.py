@@ -14,7 +14,7 @@ from assistant.normalize import EN_TH_GLOSSARY, normalize_query
 from assistant.understand import understand, without_particles
 from ingest.thai_repair import repair_line, thai_digits_to_arabic
 
-ROUTES = ("budget", "project_field", "list_projects", "totals", "direction_field", "links", "results",
+ROUTES = ("budget", "project_field", "list_projects", "ranked_projects", "totals", "direction_field", "links", "results",
           "placement", "draft", "text")
 
 # Brief fields (ingest/facts_briefs.py names) and the words that ask for them.
@@ -48,6 +48,7 @@ _MONEY_ASKED = re.compile(r"มูลค่า|เงินลงทุน|ว�
 _TOTAL = re.compile(r"รวม|ทั้งหมด|ทั้งสิ้น|\btotal\b|in all|altogether", re.I)
 _DRAFT = re.compile(r"ร่าง|\bdraft\b|ช่วยเขียน|เขียนหลักการ|write (?:a|the) .*rationale", re.I)
 _LIST = re.compile(r"โครงการ(?:อะไร|ใด|ไหน)|(?:อะไร|ไหน)บ้าง|which projects|what projects|list (?:the |all )?projects", re.I)
+_PROJECTS = re.compile(r"โครงการ|\bprojects?\b", re.I)
 _LINKAGE = re.compile(r"เชื่อมโยง|สอดคล้อง|ตอบสนอง|\blinks?\b|linked|align", re.I)
 _RESULTS = re.compile(r"ผลการดำเนินงาน|ผลการดําเนินงาน|results? of|performance in|achieved", re.I)
 _DIRECTION = re.compile(r"(?:แนวทางการพัฒนา|ประเด็นยุทธศาสตร์|ยุทธศาสตร์|ประเด็นการพัฒนา)?\s*ด้านที่\s*(\d+)|"
@@ -211,6 +212,8 @@ def analyse(question: str) -> Query:
 
     if _DRAFT.search(text):
         q.route = "draft"
+    elif q.operation in ("max", "min") and _BUDGET.search(text) and _PROJECTS.search(text):
+        q.route = "ranked_projects"  # "which project gets the largest budget (in direction 2, in 2567)?"
     elif q.project_name and q.asks_under:
         q.route = "placement"
         if _BUDGET.search(text) or re.search(r"แหล่ง(?:เงิน|งบ)|fund", text, re.I):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.lookup import Cite, FactsDB, ProjectRow
+from assistant.lookup import Cite, FactsDB, ProjectRow, normalize_source, normalize_year
 from assistant.passages import figures_of
 from assistant.records import Evidence, Sentence
 from assistant.route import Query
@@ -236,6 +236,51 @@ def list_projects(q: Query, db: FactsDB) -> Draft:
                 names = ", ".join(f"“{t}”" for t in dict.fromkeys(differ))
                 draft.say(_t(q, f"  ⚠️ {CONFLICT[0]}: {names}", f"  ⚠️ {CONFLICT[1]}: {names}"),
                           [_ev(p.cite, [f for t in differ for f in figures_of(t)])], template=True)
+    return draft
+
+
+def ranked_projects(q: Query, db: FactsDB) -> Draft:
+    """The project with the largest (or smallest) budget among those the question's filters select
+    (direction, strategy, funding source, fiscal year), compared in code over the lookup's rows: per
+    document and per fiscal year, budget-table rows (a project's brief where it has no table row for
+    that year), in baht. The answer names the compared rows' count and cites the winning row, marked computed."""
+    draft = Draft()
+    largest = q.operation != "min"
+    category, fy = normalize_source(q.source), normalize_year(q.year)
+    candidates: dict[tuple[str, int], list[tuple[ProjectRow, object]]] = {}
+    for p in db.list_projects(q.direction, q.strategy, q.source, q.year):
+        usable = [b for b in p.budgets if b.baht is not None and b.fiscal_year is not None
+                  and (not fy or b.fiscal_year == fy) and (not category or b.source == category)]
+        for year in sorted({b.fiscal_year for b in usable}):
+            of_year = [b for b in usable if b.fiscal_year == year]
+            for b in [b for b in of_year if b.origin == "table"] or of_year:  # the brief where no table row
+                candidates.setdefault((p.doc_id, year), []).append((p, b))
+    where = " ".join(x for x in [
+        _t(q, f"แนวทางการพัฒนาด้านที่ {q.direction}", f"direction {q.direction}") if q.direction else "",
+        _t(q, f"กลยุทธ์ที่ {q.strategy}", f"strategy {q.strategy}") if q.strategy else "",
+        q.source or ""] if x)
+    if not candidates:
+        draft.refused, draft.support = True, 0.0
+        draft.say(_t(q, f"แผนไม่ได้ระบุงบประมาณของโครงการ{where}{' ปี ' + str(fy) if fy else ''} ที่นำมาเปรียบเทียบได้",
+                     f"The plan states no project budgets{' under ' + where if where else ''}"
+                     f"{' for FY ' + str(fy) if fy else ''} to compare."), template=True)
+        return draft
+    titles = db.titles() if len({doc for doc, _ in candidates}) > 1 else {}
+    word = _t(q, "สูงที่สุด" if largest else "ต่ำที่สุด", "largest" if largest else "smallest")
+    for (doc_id, year), pairs in sorted(candidates.items(), key=lambda kv: (db.document_order().get(kv[0][0], 0), kv[0][1])):
+        best = (max if largest else min)(pairs, key=lambda pb: pb[1].baht)
+        ties = [p.name for p, b in pairs if b.baht == best[1].baht and p is not best[0]]
+        doc = f" ({titles[doc_id]})" if titles else ""
+        scope = _t(q, f"โครงการ{(' ' + where) if where else ''} ปีงบประมาณ {year}{doc}",
+                   f"projects{(' under ' + where) if where else ''} in FY {year}{doc}")
+        n = str(len(pairs))
+        draft.say(_t(q, f"ในบรรดา {n} รายการงบประมาณของ{scope} โครงการที่ได้งบประมาณ{word} คือ {best[0].name}: "
+                        f"{_budget_text(q, best[1])}",
+                     f"Of the {n} budget rows of {scope}, the {word} is {best[0].name}: {_budget_text(q, best[1])}"),
+                  [_ev(best[1].cite, [str(best[1].baht), str(year)])], template=True, computed=[n])
+        if ties:
+            draft.say(_t(q, "เท่ากับ: " + ", ".join(ties), "tied with: " + ", ".join(ties)),
+                      [_ev(p.cite) for p, b in pairs if p.name in ties], template=True)
     return draft
 
 

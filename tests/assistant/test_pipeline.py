@@ -50,6 +50,16 @@ def test_a_follow_up_is_answered_in_the_language_it_was_typed_in(sample):
     assert "fiscal year" in english.answer and "ปีงบประมาณ" not in english.answer
 
 
+def test_the_largest_and_smallest_budget_are_compared_in_code(sample):
+    top = _checked(sample.ask("โครงการใดได้รับงบประมาณมากที่สุดในแนวทางการพัฒนาที่ 2 ปี 2568"))
+    assert top.route == "ranked_projects" and not top.refused
+    assert "โครงการยกระดับอุตสาหกรรมสู่อุตสาหกรรมคาร์บอนต่ำ" in top.answer and "3,670,000" in top.answer
+    low = _checked(sample.ask("Which project has the smallest budget in 2568?"))
+    assert "9,000" in low.answer and "smallest" in low.answer
+    none = sample.ask("โครงการใดได้งบประมาณสูงที่สุดในปี 2575")
+    assert none.refused and not figures_of(none.answer.replace("2575", ""))
+
+
 def test_unknown_project_is_refused_without_figures(synthetic):
     a = synthetic.ask("What is the budget of the 'Solar Dryer Export Hub' project?")
     assert a.refused and "does not include" in a.answer

@@ -38,3 +38,12 @@ def test_units_and_plain_text_questions():
     assert q.route == "text" and q.wants_figure and q.project_name is None
     assert language_of("What are the S-O strategies?") == "en" and language_of("จุดแข็งมีอะไรบ้าง") == "th"
     assert project_name_in("มีโครงการอะไรบ้าง") is None
+
+
+def test_largest_or_smallest_budget_among_projects_is_a_ranking():
+    for text, op in (("โครงการใดได้รับงบประมาณมากที่สุดในแนวทางการพัฒนาที่ 2", "max"),
+                     ("Which project has the largest budget in 2567?", "max"),
+                     ("โครงการที่ใช้งบน้อยที่สุดในปี 2568 คือโครงการใด", "min")):
+        q = analyse(text)
+        assert (q.route, q.operation) == ("ranked_projects", op), text
+    assert analyse("แนวทางการพัฒนาที่ 2 มีโครงการอะไรบ้าง").route == "list_projects"
