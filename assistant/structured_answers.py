@@ -266,8 +266,9 @@ def ranked_projects(q: Query, db: FactsDB) -> Draft:
                      f"{' for FY ' + str(fy) if fy else ''} to compare."), template=True)
         return draft
     titles = db.titles() if len({doc for doc, _ in candidates}) > 1 else {}
+    order = db.document_order()
     word = _t(q, "สูงที่สุด" if largest else "ต่ำที่สุด", "largest" if largest else "smallest")
-    for (doc_id, year), pairs in sorted(candidates.items(), key=lambda kv: (db.document_order().get(kv[0][0], 0), kv[0][1])):
+    for (doc_id, year), pairs in sorted(candidates.items(), key=lambda kv: (order.get(kv[0][0], 0), kv[0][1])):
         best = (max if largest else min)(pairs, key=lambda pb: pb[1].baht)
         ties = [p.name for p, b in pairs if b.baht == best[1].baht and p is not best[0]]
         doc = f" ({titles[doc_id]})" if titles else ""

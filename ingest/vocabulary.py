@@ -270,20 +270,36 @@ def _kpi_words(data: dict) -> KpiWords:
                       ("unit_header_words", "kpi_words", "money_row_words", "empty_cells")))
 
 
-def load_vocabulary(path: Path | str) -> Vocabulary:
-    """Read and check a profile file."""
+def _read_profile(path: Path | str) -> dict:
+    """A profile file parsed as TOML; VocabularyError names the file when it cannot be read."""
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise VocabularyError(f"{path}: {exc}") from None
-    return parse_vocabulary(data)
+
+
+@lru_cache(maxsize=1)
+def _shipped_profile() -> dict:
+    """The shipped profile file, read and parsed once for every accessor below."""
+    return _read_profile(PROFILE_PATH)
+
+
+def _word_table(cls: type, data: dict, key: str):
+    """A dataclass of word tuples, one per field, from the `[key]` table of a parsed profile."""
+    table = _table(data, key)
+    return cls(*(_words(table, name, key) for name in cls.__dataclass_fields__))
+
+
+def load_vocabulary(path: Path | str) -> Vocabulary:
+    """Read and check a profile file."""
+    return parse_vocabulary(_read_profile(path))
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The shipped profile (`ingest/vocabulary.toml`), read once."""
-    return load_vocabulary(PROFILE_PATH)
+    return parse_vocabulary(_shipped_profile())
 
 
 @dataclass(frozen=True)
@@ -303,14 +319,13 @@ class RationaleWords:
 
 def parse_rationale_words(data: dict) -> RationaleWords:
     """The `[rationale]` table of a parsed profile; VocabularyError names a bad or missing key."""
-    r = _table(data, "rationale")
-    return RationaleWords(*(_words(r, key, "rationale") for key in RationaleWords.__dataclass_fields__))
+    return _word_table(RationaleWords, data, "rationale")
 
 
 @lru_cache(maxsize=1)
 def rationale_words() -> RationaleWords:
     """The shipped profile's drafting words, read once."""
-    return parse_rationale_words(tomllib.loads(PROFILE_PATH.read_text(encoding="utf-8")))
+    return parse_rationale_words(_shipped_profile())
 
 
 @dataclass(frozen=True)
@@ -331,14 +346,13 @@ class QueryWords:
 
 def parse_query_words(data: dict) -> QueryWords:
     """The `[query]` table of a parsed profile; VocabularyError names a bad or missing key."""
-    q = _table(data, "query")
-    return QueryWords(*(_words(q, key, "query") for key in QueryWords.__dataclass_fields__))
+    return _word_table(QueryWords, data, "query")
 
 
 @lru_cache(maxsize=1)
 def query_words() -> QueryWords:
     """The shipped profile's question words, read once."""
-    return parse_query_words(tomllib.loads(PROFILE_PATH.read_text(encoding="utf-8")))
+    return parse_query_words(_shipped_profile())
 
 
 def parse_english_terms(data: dict) -> dict[str, str]:
@@ -353,4 +367,4 @@ def parse_english_terms(data: dict) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def english_terms() -> dict[str, str]:
     """The shipped profile's English → Thai plan terms, read once."""
-    return parse_english_terms(tomllib.loads(PROFILE_PATH.read_text(encoding="utf-8")))
+    return parse_english_terms(_shipped_profile())
