@@ -16,8 +16,7 @@ from pathlib import Path
 
 from assistant.lookup import FactsDB
 from ingest.document import load_model, model_path
-from ingest.facts import compact_name
-from ingest.thai_repair import index_form
+from ingest.facts import compact_name, compact_text
 from ingest.tokenize import search_tokens
 from ingest.vocabulary import query_words
 
@@ -31,9 +30,7 @@ def strip_markers(text: str) -> str:
     return _MARKERS.sub("", text).strip()
 
 
-def compact(text: str) -> str:
-    """Spacing-, punctuation- and digit-form-free text for fuzzy comparison."""
-    return re.sub(r"[\s\W_]+", "", index_form(text).lower())
+compact = compact_text  # spacing-, punctuation- and digit-form-free text for fuzzy comparison
 
 
 def fuzzy_contains(text: str, word: str, threshold: float = 0.8) -> bool:

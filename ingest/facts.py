@@ -36,10 +36,14 @@ GRAM = 4  # q-gram length of the matching blocks
 GRAM_CAP = 8  # a gram in more briefs than this (or than √briefs) is too common to block on
 
 
+def compact_text(text: str) -> str:
+    """Spacing-, punctuation-, case- and digit-form-free text, for comparing names and labels."""
+    return re.sub(r"[\s\W_]+", "", index_form(text).lower())
+
+
 def compact_name(name: str) -> str:
-    """Name form for matching: index form, no spaces/punctuation, no leading `โครงการ`."""
-    text = re.sub(r"[\s\W_]+", "", index_form(name).lower())
-    return re.sub(r"^โครงการ", "", text)
+    """Name form for matching: `compact_text` without a leading `โครงการ`."""
+    return re.sub(r"^โครงการ", "", compact_text(name))
 
 
 def name_similarity(a: str, b: str) -> float:

@@ -27,7 +27,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ingest.records import ListBlock, ListItem, Section, Table
-from ingest.structure import _DECIMAL, _PAGE_NUMBER, _SINGLE, _TOC_LINE, _TRAILING_AMOUNT, _table_row, toc_span
+from ingest.structure import _DECIMAL, _PAGE_NUMBER, _SINGLE, _TOC_LINE, _TRAILING_AMOUNT, _numbers, _table_row, toc_span
 from ingest.thai_repair import DIGIT_CLASS as _D, MARKS, join_wrapped_lines, thai_digits_to_arabic
 from ingest.vocabulary import vocabulary
 
@@ -72,10 +72,6 @@ class _Level:
     key: tuple
     last: int | None
     parent: int | None  # index of the enclosing item in the list's items
-
-
-def _numbers(dotted: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in thai_digits_to_arabic(dotted).split("."))
 
 
 def parse_marker(line: str) -> _Marker | None:
