@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
 
 from ingest.facts import compact_name
+from ingest.facts_read import graph_nodes
 from ingest.facts_tables import classify_source
 from ingest.store import generation_dir, open_active
 from ingest.thai_repair import join_wrapped_lines, thai_digits_to_arabic
@@ -393,6 +394,10 @@ class FactsDB:
                      "baht": r["baht"], "category_or_source": r["category"], "is_total": bool(r["is_total"]),
                      "origin": "instalment" if r["instalment"] else "item", "quote": r["quote"]} for r in items]
         return out
+
+    def graph_nodes(self, doc_id: str | None = None) -> list[dict]:
+        """The plan graph's nodes in the contract of `plan-assistant facts graph --json`."""
+        return graph_nodes(self.db, doc_id)
 
     def flags(self) -> list[dict]:
         return [self._text(r, "message") | {"kind": r["kind"]} for r in self.db.execute("SELECT * FROM flags")]

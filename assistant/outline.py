@@ -17,6 +17,7 @@ from pathlib import Path
 from assistant.lookup import FactsDB
 from ingest.document import load_model, model_path
 from ingest.facts import compact_name, compact_text
+from ingest.records import LineBox, Table
 from ingest.tokenize import search_tokens
 from ingest.vocabulary import query_words
 
@@ -60,6 +61,7 @@ def covered(name: str, text: str, block: int = 3) -> float:
     return sum(b.size for b in blocks if b.size >= block) / len(name)
 
 
+ROW_SLACK = 4.0  # points: lines whose tops differ by less are one printed row
 ANCHOR_LINES = 150  # how far from its recorded line a section's heading may actually be printed
 
 
@@ -78,11 +80,16 @@ def anchor(lines: list[str], start: int, number: str | None, title: str) -> int:
 
     if starts(start) or not (number or head):
         return start
-    for d in range(1, ANCHOR_LINES):
-        for n in (start + d, start - d):
-            if starts(n):
-                return n
-    return start
+    whole = compact(strip_markers(title.rstrip("…")))
+    near = [n for d in range(1, ANCHOR_LINES) for n in (start + d, start - d) if starts(n)]
+    # A numbered line with the title's own words beats a nearer one that only has the number (`1. ` of a
+    # list); an unnumbered title (an agency's name) may also start a statement printed near it
+    # ("สำนักงาน… เป็นพันธมิตร…"): the line printing the title alone beats one that only starts with it.
+    if number:
+        best = [n for n in near if head and compact(strip_markers(lines[n - 1])).startswith(head)]
+    else:
+        best = [n for n in near if compact(strip_markers(lines[n - 1])) == whole]
+    return (best or near or [start])[0]
 
 
 @dataclass
@@ -134,6 +141,9 @@ class Outline:
         self.labels: dict[str, list[Heading]] = {}
         self._owner: dict[str, dict[int, Heading]] = {}
         self._by_line: dict[str, dict[int, Heading]] = {}
+        self.tables: dict[str, list[Table]] = {}  # each document's tables as cells, in reading order
+        self._boxes: dict[str, list[LineBox | None]] = {}  # PDF: where each line sits on its page
+        self._page_lines: dict[str, dict[int, list[int]]] = {}  # PDF: the lines of each page
         for doc_id in db.titles():
             self._load(doc_id, documents_dir)
 
@@ -142,6 +152,14 @@ class Outline:
         path = model_path(documents_dir, doc_id) if documents_dir else None
         if path is not None and path.is_file():
             model = load_model(path)
+            self.tables[doc_id] = sorted(model.tables, key=lambda t: t.line_start)
+            if any(model.line_boxes):
+                self._boxes[doc_id] = model.line_boxes
+                pages: dict[int, list[int]] = {}
+                for n, box in enumerate(model.line_boxes, start=1):
+                    if box is not None and model.lines[n - 1].strip():
+                        pages.setdefault(box.page, []).append(n)
+                self._page_lines[doc_id] = pages
             for s in model.sections:
                 title = s.path[-1] if s.path else ""
                 start = anchor(model.lines, s.line_start, s.number, title)
@@ -219,6 +237,51 @@ class Outline:
                 break
             end, chars, count = n, chars + len(text), count + 1
         return end
+
+    def placed_body(self, heading: Heading) -> list[tuple[int, int]]:
+        """A heading's body read by position on its PDF page, for a page whose text layer prints the body
+        far from its heading (`1. วิสัยทัศน์`, `2. พันธกิจ`, then the vision text): the lines below the
+        heading and above the next heading or label on that page, not left of it, in reading order
+        (rows top to bottom, left to right), as runs of consecutive source lines. Empty without boxes."""
+        boxes = self._boxes.get(heading.doc_id)
+        if not boxes or not 1 <= heading.line <= len(boxes) or boxes[heading.line - 1] is None:
+            return []
+        top = boxes[heading.line - 1]
+        on_page = self._page_lines[heading.doc_id].get(top.page, [])
+        heads = set(self._by_line.get(heading.doc_id, {})) | {h.line for h in self.labels.get(heading.doc_id, [])}
+        below = [n for n in on_page if boxes[n - 1].y0 > top.y0 + ROW_SLACK]
+        bottom = min((boxes[n - 1].y0 for n in below if n in heads), default=float("inf"))
+        body = sorted((n for n in below if boxes[n - 1].y0 < bottom - ROW_SLACK and boxes[n - 1].x0 >= top.x0 - ROW_SLACK),
+                      key=lambda n: boxes[n - 1].y0)
+        rows: list[list[int]] = []
+        for n in body:  # a row: lines whose middle falls within its first line's height (marks shift tops)
+            box = boxes[n - 1]
+            if rows and boxes[rows[-1][0] - 1].y0 <= (box.y0 + box.y1) / 2 <= boxes[rows[-1][0] - 1].y1:
+                rows[-1].append(n)
+            else:
+                rows.append([n])
+        ordered = [n for row in rows for n in sorted(row, key=lambda n: boxes[n - 1].x0)]
+        runs: list[tuple[int, int]] = []
+        for n in ordered:
+            if runs and n == runs[-1][1] + 1:
+                runs[-1] = (runs[-1][0], n)
+            else:
+                runs.append((n, n))
+        return runs
+
+    def page_of(self, doc_id: str, line: int) -> int | None:
+        """The PDF page a line is printed on (None without boxes)."""
+        boxes = self._boxes.get(doc_id)
+        box = boxes[line - 1] if boxes and 1 <= line <= len(boxes) else None
+        return box.page if box is not None else None
+
+    def page_text(self, doc_id: str, line: int) -> str:
+        """Every line of the PDF page a line is on (a page header names the agency a label belongs to)."""
+        boxes = self._boxes.get(doc_id)
+        if not boxes or not 1 <= line <= len(boxes) or boxes[line - 1] is None:
+            return ""
+        rows = self._page_lines[doc_id].get(boxes[line - 1].page, [])
+        return " ".join(t for n, t, _ in self.db.lines(doc_id, rows[0], rows[-1]) if n in set(rows)) if rows else ""
 
     def find_titled(self, text: str, min_cover: float = 0.8) -> list[tuple[float, Heading]]:
         """Outline sections whose title (without its numbering) the text names, best first."""

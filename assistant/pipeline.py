@@ -27,6 +27,8 @@ from assistant.records import Answer, Citation, Figure, Sentence
 from assistant.retrieve import Retriever
 from assistant.route import Query, analyse, language_of
 from assistant.outline import Outline
+from assistant import plan_levels
+from assistant.plan_levels import PlanLevels
 from assistant.structured_answers import Draft
 from assistant import units
 from assistant.compute import computed_answer, refuse_unknown, unknown_organisations, year_figure
@@ -77,6 +79,7 @@ class Assistant:
         for spans in self._sections.values():
             spans.sort()
         self._outline: Outline | None = None
+        self._levels: PlanLevels | None = None
         self.chain = (RunnableLambda(self.resolve) | RunnableLambda(self.route) | RunnableLambda(self.gather)
                       | RunnableLambda(self.write) | RunnableLambda(self.finish))
 
@@ -115,8 +118,10 @@ class Assistant:
     def gather(self, turn: Turn) -> Turn:
         t0 = time.perf_counter()
         q = turn.query
-        draft: Draft | None = None
-        if q.route in FACT_ROUTES:
+        draft = self.level_answer(q)
+        if draft is not None:
+            pass
+        elif q.route in FACT_ROUTES:
             draft = FACT_ROUTES[q.route](q, self.db)
             if draft is not None and draft.missing:  # not in the facts: the text may still print it
                 draft = from_text(q, draft, self.retriever, self.db, self.settings.min_support)
@@ -144,6 +149,23 @@ class Assistant:
         turn.draft = draft
         turn.timings["gather"] = time.perf_counter() - t0
         return turn
+
+    @property
+    def levels(self) -> PlanLevels:
+        """The outline's plan levels (agency → แผนงาน → ผลผลิต/โครงการ), built on first use."""
+        if self._levels is None:
+            self._levels = PlanLevels(self.db, self.outline)
+        return self._levels
+
+    def level_answer(self, q: Query) -> Draft | None:
+        """The answer from a plan level the question names (a budget book's agency, แผนงาน, ผลผลิต/โครงการ),
+        unless it names a project the facts hold (the lookup answers that) or asks for a draft."""
+        if q.route == "draft" or (q.project_name and self.db.find_projects(q.project_name, min_score=0.8)):
+            return None
+        draft = plan_levels.answer(q, self.levels)
+        if draft is not None:
+            q.route = "plan_level"
+        return draft
 
     def understood(self, q: Query, hits) -> Draft | None:
         """Answers built from what the question names rather than from its best-matching lines: an unknown

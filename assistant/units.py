@@ -17,7 +17,7 @@ from assistant.structured_answers import Draft, _ev, _t
 from ingest.tokenize import search_tokens
 from ingest.vocabulary import query_words, vocabulary
 
-CONTEXT_LINES = 30  # lines above a label that name what it belongs to (a budget book's page header)
+CONTEXT_LINES = 30  # lines above a label that name what it belongs to (plain text; a PDF label: its page)
 CONTEXT_WEIGHT = 0.7
 EXTRA_WORD_PENALTY = 0.06  # per word of a label line the question does not have ("จุดอ่อนที่สำคัญ")
 MIN_TOPIC_COVER = 0.5  # a question naming more than the label: at least this share must be found
@@ -58,6 +58,15 @@ def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[
     best: tuple[float, int, int, Heading] | None = None
     asked_phrase = compact(q.text)
     titles = outline.db.titles()
+    pages: dict[tuple[str, int], set[str]] = {}
+
+    def page_tokens(doc_id: str, line: int) -> set[str]:
+        """Tokens of the label's PDF page (its header names the agency), tokenised once per page."""
+        key = (doc_id, outline.page_of(doc_id, line))
+        if key not in pages:
+            pages[key] = set(search_tokens(outline.page_text(doc_id, line))) if key[1] is not None else set()
+        return pages[key]
+
     for doc_id, heads in outline.labels.items():
         # Words naming the document itself ("วิสัยทัศน์ของแผนปฏิบัติการ…ลำปาง") tell its headings apart from other
         # documents' headings, not from each other: they count the same for every heading of that document.
@@ -67,10 +76,15 @@ def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[
                 continue  # the same label in another language on the line: "ตำแหน่งการพัฒนา (Positioning)"
             body = [t for _, t, _ in outline.db.lines(doc_id, h.line, min(h.end, h.line + 40))]
             rest = strip_markers(h.text)[len(h.label or ""):] + " " + " ".join(body[1:])
-            if len(re.findall(r"[\u0E01-\u0E2EA-Za-z]", rest)) < MIN_BODY_LETTERS:
-                continue  # a bare label with nothing under it (a matrix cell, a page whose text comes elsewhere)
-            above = {t for _, text, _ in outline.db.lines(doc_id, max(1, h.line - CONTEXT_LINES), h.line - 1)
-                     for t in search_tokens(text)}
+            if _letters(rest) < MIN_BODY_LETTERS:
+                body = [h.text] + [t for a, b in outline.placed_body(h) for _, t, _ in outline.db.lines(doc_id, a, b)]
+                if _letters(" ".join(body[1:])) < MIN_BODY_LETTERS:
+                    continue  # a bare label with nothing under it (a matrix cell), even by position on its page
+            # What the label belongs to: on a PDF page, the page itself (its header names the agency; lines
+            # above may be another agency's); in plain text, the lines just above it.
+            above = page_tokens(doc_id, h.line) if outline.page_of(doc_id, h.line) is not None else {
+                t for _, text, _ in outline.db.lines(doc_id, max(1, h.line - CONTEXT_LINES), h.line - 1)
+                for t in search_tokens(text)}
             context = above | {t for title in h.path for t in search_tokens(title)}
             got = sum(CONTEXT_WEIGHT * w if t in in_title else w if t in h.tokens else CONTEXT_WEIGHT * w if t in context
                       else 0.0 for t, w in weight.items())
@@ -91,24 +105,40 @@ def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[
     return best[3] if best else None
 
 
+def _letters(text: str) -> int:
+    return len(re.findall(r"[\u0E01-\u0E2EA-Za-z]", text))
+
+
 def section_body(q: Query, labels: list[str], outline: Outline, db: FactsDB, idf: dict[str, float],
                  retrieved: list[tuple[str, int, int]]) -> Draft | None:
-    """The body under the heading the question names (the whole list or text), cited."""
+    """The body under the heading the question names (the whole list or text), cited; where the text
+    layer prints it away from its heading, the body read by position on the page."""
     h = best_label_heading(q, labels, outline, idf, retrieved, db.document_order())
     if h is None:
         return None
     end = outline.body_end(h)
-    if end <= h.line and len(strip_markers(h.text)) <= len(h.label or "") + 3:
+    spans = [(h.line, end)]
+    body = " ".join(t for _, t, _ in db.lines(h.doc_id, h.line + 1, end))
+    if _letters(strip_markers(h.text)[len(h.label or ""):] + " " + body) < MIN_BODY_LETTERS:
+        placed = outline.placed_body(h)
+        if placed:
+            spans = [(h.line, h.line), *placed]
+    if spans == [(h.line, h.line)] and len(strip_markers(h.text)) <= len(h.label or "") + 3:
         return None  # a bare heading with nothing under it
     draft = Draft(support=1.0)
     where = " › ".join(p for p in h.path[-2:] if p)
     title = db.titles().get(h.doc_id, h.doc_id)
-    e = _evidence(db, h.doc_id, h.line, end)
+    parts = [_evidence(db, h.doc_id, a, b) for a, b in spans]
     head = _t(q, f"ตาม “{title}”" + (f" ({where})" if where else "") + ":",
               f"According to “{title}”" + (f" ({where})" if where else "") + ":")
-    named = Evidence(e.doc_id, e.line_start, e.line_end, e.quote, e.origin, e.score, figures_of(head, list_marks=True))
+    first = parts[0]
+    named = Evidence(first.doc_id, first.line_start, first.line_end, first.quote, first.origin, first.score,
+                     figures_of(head, list_marks=True))
     draft.say(head, [named], template=True)
-    draft.say(" ".join(e.quote.split()), [e])
+    if len(parts) == 1:
+        draft.say(" ".join(first.quote.split()), [first])
+    else:  # the heading, then its body's runs in reading order, each cited
+        draft.say(" ".join(first.quote.split()) + " " + " ".join(" ".join(e.quote.split()) for e in parts[1:]), parts)
     return draft
 
 

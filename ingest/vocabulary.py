@@ -76,6 +76,7 @@ class BudgetLineWords:
     category_prefix: str
     currency_line: str
     fiscal_year_words: tuple[str, ...]
+    appropriation_words: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -219,6 +220,7 @@ def parse_vocabulary(data: dict) -> Vocabulary:
             category_prefix=_text(bl, "category_prefix", "budget_lines"),
             currency_line=_text(bl, "currency_line", "budget_lines"),
             fiscal_year_words=_words(bl, "fiscal_year_words", "budget_lines"),
+            appropriation_words=_words(bl, "appropriation_words", "budget_lines"),
         ),
         lists=_list_words(data),
         kpis=_kpi_words(data),
@@ -342,6 +344,7 @@ class QueryWords:
     under_words: tuple[str, ...]
     pair_words: tuple[str, ...]
     organisation_words: tuple[str, ...]
+    money_words: tuple[str, ...]
 
 
 def parse_query_words(data: dict) -> QueryWords:

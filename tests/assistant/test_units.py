@@ -89,7 +89,7 @@ def test_a_project_is_placed_under_its_direction_and_strategy(assistant):
 
 def test_a_level_named_by_title_lists_its_projects(assistant):
     answer = assistant.ask("แผนงานยุทธศาสตร์การเกษตรสร้างมูลค่า มีโครงการอะไรบ้าง")
-    assert answer.route == "outline_list"
+    assert answer.route == "plan_level"  # the plan graph's level (assistant/plan_levels.py), with amounts
     assert "Bio Economy" in answer.answer
 
 
@@ -134,7 +134,7 @@ def test_a_book_project_the_graph_lacks_gets_the_amount_its_heading_prints(assis
     answer = assistant.ask("โครงการส่งเสริมการผลิตเศรษฐกิจชีวภาพ (Bio Economy) ได้งบประมาณเท่าไร")
     assert not answer.refused and "10,000,000" in answer.answer
     placed = assistant.ask("โครงการส่งเสริมการผลิตเศรษฐกิจชีวภาพ (Bio Economy) อยู่ภายใต้แผนงานใด")
-    assert placed.route == "placement" and "การเกษตรสร้างมูลค่า" in placed.answer
+    assert placed.route == "plan_level" and "การเกษตรสร้างมูลค่า" in placed.answer
 
 
 

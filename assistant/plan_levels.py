@@ -1,0 +1,396 @@
+"""Answers over the plan levels a document's outline holds (ministry → agency → แผนงาน → ผลผลิต/โครงการ):
+find the level a question names, then answer what it asks of it — where it sits, what sits under it,
+its amount (printed at the end of its heading, or in the agency's year table), the largest or smallest
+item under it, or the change between two years — every figure cited, computed ones marked.
+
+Levels come from the plan graph's nodes (the facts contract); their headings, bodies and tables from
+the outline (the stored document models). Nothing here knows one document: level words, the budget
+row's label and the particles come from the vocabulary profile.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from difflib import SequenceMatcher
+
+from assistant.lookup import FactsDB
+from assistant.outline import Heading, Outline, compact, strip_markers
+from assistant.records import Evidence
+from assistant.route import Query
+from assistant.structured_answers import Draft, _t
+from assistant.units import merge
+from ingest.records import Table
+from ingest.thai_repair import thai_digits_to_arabic
+from ingest.vocabulary import query_words, vocabulary
+
+DETAIL_LINES = 300  # how far into its section a level's budget-detail line (its name and amount) is looked for
+HEADING_AMOUNT_LINES = 4  # a budget book prints a level's amount at the end of its (wrapped) heading
+COVER_LINES = 40  # a book states its fiscal year on its first page ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๕")
+ANCHOR_SPAN = 60  # lines past a section's recorded span where its name may be printed (a scrambled page)
+MIN_NAME_BLOCK = 10  # characters of a level's own name (after its level word) a question must type from its start,
+NAME_START_SHARE, NAME_START_MOST = 0.6, 24  # … and this share of a shorter name (a long one: this many characters)
+MIN_COVER = 0.75  # … or this share of the whole name, anywhere
+AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
+_SUB_ITEM = re.compile(r"^\s*(?:-|\d+(?:\.\d+){2,}\s)")  # the next numbered heading or a dash item under it
+_ORDINAL = re.compile(r"^[^:]{0,24}:\s*")  # `โครงการที่ 1 : ` / `ผลผลิตที่ 2 : ` before a level's own name
+_YEAR = re.compile(r"(?<!\d)(25\d\d)(?!\d)")
+CANDIDATES, CLOSE = 5, 0.8  # levels tried, best first, while named at least this share of the best
+LEVELS = ("ministry", "agency", "program", "output", "project")
+HEADED_AMOUNTS = ("program", "output", "project")  # levels whose heading ends with their amount
+
+
+@dataclass
+class Level:
+    """A plan-graph node that heads an outline section, with the tree around it."""
+
+    node_id: str
+    doc_id: str
+    level: str
+    heading: Heading
+    name: str  # compact form of its own name, for matching
+    title: str  # its name as the graph holds it (cut with `…` when long)
+    line_start: int  # the section's recorded span (a scrambled PDF page may print the heading lower)
+    line_end: int
+    parent: Level | None = None
+    children: list[Level] = field(default_factory=list)
+
+    def ancestors(self) -> list[Level]:
+        out, node = [], self.parent
+        while node is not None:
+            out.append(node)
+            node = node.parent
+        return out[::-1]
+
+    def descendants(self) -> list[Level]:
+        out = []
+        for c in self.children:
+            out += [c, *c.descendants()]
+        return out
+
+
+@dataclass
+class Amount:
+    """A level's amount as printed, with the lines that print it."""
+
+    printed: str
+    evidence: Evidence
+
+    @property
+    def value(self) -> Decimal:
+        return Decimal(self.printed.replace(",", ""))
+
+
+def _own_name(title: str) -> str:
+    """A level's own name: the title without numbering, ordinal (`โครงการที่ 1 :`), wrap mark or level word."""
+    text = _ORDINAL.sub("", strip_markers(title)).rstrip("…")
+    name = compact(text)
+    for word in sorted({w for lv in vocabulary().plan_levels for w in lv.words}, key=len, reverse=True):
+        if name.startswith(compact(word)) and len(name) > len(compact(word)) + 4:
+            return name[len(compact(word)):]
+    return name
+
+
+def naming(name: str, question: str) -> tuple[float, frozenset[int]]:
+    """How much of a level's name a (compact) question types, and the question's characters it covers;
+    (0, ∅) when it does not name it: its start typed for at least MIN_NAME_BLOCK characters, or MIN_COVER
+    of it anywhere. A name typed whole beats a longer one typed in part."""
+    none = (0.0, frozenset())
+    if len(name) < 6:
+        return none
+    at = question.find(name)
+    if at >= 0:
+        return float(len(name)), frozenset(range(at, at + len(name)))
+    blocks = [b for b in SequenceMatcher(None, name, question, autojunk=False).get_matching_blocks() if b.size >= 3]
+    matched = sum(b.size for b in blocks)
+    start = next((b.size for b in blocks if b.a <= 1), 0)  # the name's start, as typed
+    need = max(min(MIN_NAME_BLOCK, len(name)), min(NAME_START_SHARE * len(name), NAME_START_MOST))
+    if start >= need or matched >= MIN_COVER * len(name):
+        covered = frozenset(i for b in blocks for i in range(b.b, b.b + b.size))
+        return matched * (0.5 + 0.5 * matched / len(name)), covered
+    return none
+
+
+class PlanLevels:
+    """The outline's plan levels of every document, loaded once per generation."""
+
+    def __init__(self, db: FactsDB, outline: Outline):
+        self.db, self.outline = db, outline
+        self.levels: list[Level] = []
+        by_id: dict[str, Level] = {}
+        parents: dict[str, str | None] = {}
+        headings = {(h.doc_id, (*h.path, h.text)): h for hs in outline.sections.values() for h in hs}
+        for n in db.graph_nodes():
+            if n["level"] not in LEVELS or not n["path"] or n["path"][0].startswith("#"):
+                continue  # direction/strategy/project keys of an action plan's facts have no outline heading
+            h = headings.get((n["doc_id"], tuple(n["path"])))
+            if h is None:
+                continue
+            lv = Level(n["node_id"], n["doc_id"], n["level"], h, _own_name(h.text), n["name"], n["line_start"],
+                       n["line_end"])
+            by_id[lv.node_id] = lv
+            parents[lv.node_id] = n["parent_id"]
+            self.levels.append(lv)
+        for lv in self.levels:  # a wrapped or cut title: the name as printed, up to the amount that ends it
+            a = self.amount(lv, detail=False)
+            if a is not None:
+                printed = _own_name(AMOUNT.sub("", a.evidence.quote.replace("\n", " ")))
+                if len(printed) > len(lv.name) and printed.startswith(lv.name[:6]):
+                    lv.name = printed
+        for lv in self.levels:
+            parent = by_id.get(parents[lv.node_id] or "")
+            if parent is not None:
+                lv.parent = parent
+                parent.children.append(lv)
+
+    # -- finding ---------------------------------------------------------------------
+    def named(self, text: str) -> list[tuple[float, Level]]:
+        """Levels the question names, best first: a level's own match plus its named ancestors' (so
+        `แผนงาน X ของกรม Y` finds X under Y, not under another agency)."""
+        question = compact(text)
+        own = {id(lv): naming(lv.name, question) for lv in self.levels}
+        scored = []
+        for lv in self.levels:
+            score, chars = own[id(lv)]
+            if score <= 0:
+                continue
+            above = frozenset().union(*(own[id(a)][1] for a in lv.ancestors()))
+            scored.append((score + len(above - chars), lv))  # what its named ancestors add, counted once
+        scored.sort(key=lambda sl: (-sl[0], -LEVELS.index(sl[1].level), sl[1].heading.line))
+        return scored
+
+    # -- reading ---------------------------------------------------------------------
+    def evidence(self, lv: Level) -> Evidence:
+        """The level's heading as printed (wrapped lines included); where the outline's anchor line holds
+        more than the name (a statement that starts with the agency's name), the line printing the name alone."""
+        h = lv.heading
+        start, end = h.line, self.outline.heading_end(h)
+        if not lv.title.endswith("…"):
+            want = compact(strip_markers(lv.title))
+            if compact(strip_markers(self.db.cite(h.doc_id, start, end).quote)) != want:
+                exact = [n for n, text, _ in self.db.lines(h.doc_id, lv.line_start, lv.line_end + ANCHOR_SPAN)
+                         if compact(strip_markers(text)) == want]
+                if exact:
+                    start = end = exact[0]
+        return Evidence(h.doc_id, start, end, self.db.cite(h.doc_id, start, end).quote, "retrieval", 1.0)
+
+    def title(self, lv: Level) -> str:
+        """The level's name as printed, without its numbering or the amount after it."""
+        if not lv.title.endswith("…"):
+            return " ".join(lv.title.split())
+        text = " ".join(self.evidence(lv).quote.split())
+        return AMOUNT.sub("", strip_markers(text)).replace(" บาท", "").strip() or lv.heading.text
+
+    def fiscal_year(self, doc_id: str) -> tuple[int, Evidence] | None:
+        """The document's fiscal year as its cover prints it (`ประจำปีงบประมาณ พ.ศ. ๒๕๖๕`), with that line."""
+        words = vocabulary().budget_lines.fiscal_year_words
+        for n, text, _ in self.db.lines(doc_id, 1, COVER_LINES):
+            plain = thai_digits_to_arabic(" ".join(text.split()))
+            if any(w in plain for w in words):
+                m = _YEAR.search(plain)
+                if m:
+                    return int(m.group(1)), Evidence(doc_id, n, n, self.db.cite(doc_id, n, n).quote, "retrieval", 1.0,
+                                                     [m.group(1)])
+        return None
+
+    def amount(self, lv: Level, detail: bool = True) -> Amount | None:
+        """The amount printed at the end of a budget level's (wrapped) heading (`7.4.1 โครงการที่ 1 : … 53,601,400`),
+        else (`detail`) on the first line of its section that names it with an amount (its budget-detail
+        page: `ผลผลิต : … 133,867,200 บาท`). A ministry or agency prints its amounts in a year table instead."""
+        if lv.level not in HEADED_AMOUNTS:
+            return None
+        h = lv.heading
+        rows = [(n, t) for n, t, _ in self.db.lines(h.doc_id, h.line, h.line + HEADING_AMOUNT_LINES) if t.strip()]
+        for k, (n, text) in enumerate(rows):
+            if k and _SUB_ITEM.match(text):
+                break
+            m = AMOUNT.search(text)
+            if m:
+                e = Evidence(h.doc_id, h.line, n, self.db.cite(h.doc_id, h.line, n).quote, "retrieval", 1.0)
+                return Amount(m.group(0), e)
+        if not detail:
+            return None
+        head = lv.name[:MIN_NAME_BLOCK]
+        for n, text, _ in self.db.lines(h.doc_id, h.line, min(h.last, h.line + DETAIL_LINES)):
+            m = AMOUNT.search(text)
+            if m and head in compact(text[: m.start()]):
+                return Amount(m.group(0), Evidence(h.doc_id, n, n, self.db.cite(h.doc_id, n, n).quote, "retrieval", 1.0))
+        return None
+
+    def year_amounts(self, lv: Level) -> dict[int, Amount]:
+        """The level's appropriation per fiscal year from the first year-headed table of its section
+        whose row is labelled with an appropriation word (an agency's `งบประมาณรายจ่าย` row)."""
+        words = [compact(w) for w in vocabulary().budget_lines.appropriation_words]
+        h = lv.heading
+        first_child = min((c.line_start for c in lv.children), default=max(h.last, lv.line_end))
+        for table in self.outline.tables.get(h.doc_id, []):
+            if not (min(h.line, lv.line_start) <= table.line_start <= first_child):
+                continue
+            found = _year_row(table, words)
+            if found:
+                quote = self.db.cite(h.doc_id, table.line_start, table.line_end).quote
+                e = Evidence(h.doc_id, table.line_start, table.line_end, quote, "retrieval", 1.0,
+                             sorted({p for p in found.values()}))
+                return {year: Amount(printed, e) for year, printed in found.items()}
+        return {}
+
+
+def _year_row(table: Table, words: list[str]) -> dict[int, str]:
+    """{year: amount} of a table's first row labelled with one of `words`, under its year header cells."""
+    years: dict[int, int] = {}
+    for c in table.cells:
+        m = _YEAR.search(thai_digits_to_arabic(c.text))
+        if c.header and m:
+            years[c.col] = int(m.group(1))
+    if len(years) < 1:
+        return {}
+    rows: dict[int, dict[int, str]] = {}
+    for c in table.cells:
+        rows.setdefault(c.row, {})[c.col] = c.text
+    for row in sorted(rows):
+        label = compact(rows[row].get(0, ""))
+        if not any(label.startswith(w) for w in words):
+            continue
+        out = {}
+        for col, year in years.items():
+            m = AMOUNT.search(rows[row].get(col, ""))
+            if m:
+                out[year] = m.group(0)
+        if out:
+            return out
+    return {}
+
+
+# -- answers -------------------------------------------------------------------------
+def _fmt(value: Decimal) -> str:
+    return f"{value:,.0f}" if value == value.to_integral() else f"{value:,.2f}"
+
+
+def _level_word(lv: Level, q: Query) -> str:
+    words = {"ministry": ("กระทรวง", "ministry"), "agency": ("หน่วยงาน", "agency"), "program": ("แผนงาน", "programme"),
+             "output": ("ผลผลิต", "output"), "project": ("โครงการ", "project")}[lv.level]
+    return _t(q, *words)
+
+
+def placement(q: Query, lv: Level, levels: PlanLevels) -> Draft:
+    """Where a level sits: the plan levels above it, nearest first, each cited with its heading."""
+    draft = Draft(support=1.0)
+    own = levels.evidence(lv)
+    above = [a for a in lv.ancestors()][::-1]
+    parts = [f"{_level_word(a, q)} {levels.title(a)}" for a in above]
+    draft.say(_t(q, f"{levels.title(lv)} อยู่ภายใต้ " + " › ".join(parts),
+                 f"{levels.title(lv)} sits under " + " › ".join(parts)),
+              [own, *(levels.evidence(a) for a in above)], template=True)
+    return draft
+
+
+def items_under(q: Query, lv: Level, levels: PlanLevels) -> Draft:
+    """The levels directly under one, each with its printed amount where it has one."""
+    draft = Draft(support=1.0)
+    draft.say(_t(q, f"{levels.title(lv)} มี {len(lv.children)} รายการ:", f"{levels.title(lv)} has {len(lv.children)} items:"),
+              [levels.evidence(lv)], template=True, computed=[str(len(lv.children))])
+    for c in lv.children:
+        a = levels.amount(c)
+        if a is not None:
+            draft.say(f"• {levels.title(c)}: {a.printed}", [a.evidence, levels.evidence(c)], template=True)
+        else:
+            draft.say(f"• {levels.title(c)}", [levels.evidence(c)], template=True)
+    return draft
+
+
+def ranked(q: Query, lv: Level, levels: PlanLevels, asked: set[str]) -> Draft | None:
+    """The largest (or smallest) amount among the levels under one (of the asked kind), compared in code."""
+    pool = [d for d in lv.descendants() if d.level in asked] or lv.children
+    amounts = [(levels.amount(d), d) for d in pool]
+    amounts = [(a, d) for a, d in amounts if a is not None]
+    if len(amounts) < 2:
+        return None
+    best_a, best = (max if q.operation == "max" else min)(amounts, key=lambda ad: ad[0].value)
+    draft = Draft(support=1.0)
+    most = _t(q, "สูงที่สุด" if q.operation == "max" else "ต่ำที่สุด", "largest" if q.operation == "max" else "smallest")
+    draft.say(_t(q, f"ใน {levels.title(lv)} ({len(amounts)} รายการ) รายการที่ได้งบประมาณ{most} คือ {levels.title(best)}: {best_a.printed}",
+                 f"Under {levels.title(lv)} ({len(amounts)} items), the {most} amount is {levels.title(best)}: {best_a.printed}"),
+              [best_a.evidence, levels.evidence(best), levels.evidence(lv)], template=True, computed=[str(len(amounts))])
+    for a, d in sorted(amounts, key=lambda ad: ad[0].value, reverse=q.operation == "max"):
+        if d is not best:
+            draft.say(f"• {levels.title(d)}: {a.printed}", [a.evidence, levels.evidence(d)], template=True)
+    return draft
+
+
+def amount_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
+    """The level's amount for the asked year(s), or the change between two years, computed in code."""
+    cover = levels.fiscal_year(lv.doc_id)
+    book_year = cover[0] if cover else None
+    years = list(dict.fromkeys(q.years)) or ([book_year] if book_year else [])
+    table = levels.year_amounts(lv)
+    found: dict[int, Amount] = {}
+    for y in years:
+        if y in table:
+            found[y] = table[y]
+        elif y == book_year:
+            a = levels.amount(lv)
+            if a is not None:
+                found[y] = a
+    if not found or len(found) < len(years):
+        return None
+    draft = Draft(support=1.0)
+    name = levels.title(lv)
+    for y, a in found.items():
+        year_cited = [cover[1]] if cover and y == book_year and a.evidence.line_start != cover[1].line_start else []
+        draft.say(_t(q, f"{name} ปีงบประมาณ {y}: {a.printed}", f"{name}, fiscal year {y}: {a.printed}"),
+                  [a.evidence, levels.evidence(lv), *year_cited], template=True)
+    if q.operation == "difference" and len(found) == 2:
+        (y1, a1), (y2, a2) = sorted(found.items())
+        diff = a2.value - a1.value
+        sign = _t(q, "เพิ่มขึ้น" if diff > 0 else "ลดลง", "an increase of" if diff > 0 else "a decrease of")
+        text = _fmt(abs(diff))
+        draft.say(_t(q, f"ปี {y2} เทียบกับปี {y1}: {a2.printed} − {a1.printed} → {sign} {text}",
+                     f"{y2} against {y1}: {a2.printed} − {a1.printed} → {sign} {text}"),
+                  [a1.evidence, a2.evidence], template=True, computed=[text.replace(",", "")])
+    return draft
+
+
+def _asked_levels(text: str) -> set[str]:
+    """The kinds of level a question asks for (`โครงการใด` → project, `ผลผลิตใด` → output)."""
+    low = text.lower()
+    out = {key for key, words in (("project", ("โครงการ", "project")), ("output", ("ผลผลิต", "output")),
+                                  ("program", ("แผนงาน", "programme", "program")))
+           if any(w in low for w in words)}
+    return out or {"project", "output"}
+
+
+def asks_money(text: str) -> bool:
+    """Whether a question asks for an amount of money (`งบ`, `budget`) rather than a count or a target."""
+    low = text.lower()
+    return any(w.lower() in low for w in query_words().money_words)
+
+
+def _answer_one(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
+    money = q.wants_figure and asks_money(q.text)
+    if q.asks_under and lv.parent is not None:
+        draft = placement(q, lv, levels)
+        more = amount_answer(q, lv, levels) if money else None  # "under which แผนงาน, and how much"
+        return merge(draft, more) if more is not None else draft
+    if q.operation in ("max", "min") and lv.children:
+        return ranked(q, lv, levels, _asked_levels(q.text.replace(levels.title(lv), "")))
+    if money and q.operation in (None, "difference"):
+        return amount_answer(q, lv, levels)
+    if q.wants_list and lv.children:
+        return items_under(q, lv, levels)
+    return None
+
+
+def answer(q: Query, levels: PlanLevels) -> Draft | None:
+    """The answer the plan level a question names gives to it, or None (the pipeline goes on). Of levels
+    named about as well, the first that answers what is asked (a list needs items under it) is used."""
+    named = levels.named(q.text)
+    if not named:
+        return None
+    best = named[0][0]
+    for score, lv in named[:CANDIDATES]:
+        if score < CLOSE * best:
+            break
+        draft = _answer_one(q, lv, levels)
+        if draft is not None:
+            return draft
+    return None

@@ -1,0 +1,88 @@
+"""Plan levels of a budget book (agency → แผนงาน → โครงการ) answered through the real pipeline, over 26
+real pages of the FY2565 vol. 6 book (its cover and one agency's pages: its year table, its numbered
+sections and three of its แผนงาน with their projects), ingested once with the deterministic fake embedder so this runs in seconds.
+Each test is a failure class of issue 13 that the old answer path got wrong on these pages."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.assistant.test_units import HashEmbeddings
+from tests.conftest import FIXTURES
+
+BOOK = FIXTURES / "budget-fy2565-vol6-p1-23-47.pdf"  # PDF pages 1 and 23–47
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    from assistant.pipeline import Assistant
+    from ingest.pipeline import ingest
+    from plan_assistant.config import Settings
+
+    root = tmp_path_factory.mktemp("levels")
+    (root / "corpus").mkdir()
+    shutil.copy(BOOK, root / "corpus" / BOOK.name)
+    settings = Settings(data_dir=root / "data")
+    embeddings = HashEmbeddings()
+    ingest([root / "corpus"], settings, lambda m: None, embeddings)
+    a = Assistant(settings, embeddings=embeddings)
+    yield a
+    a.close()
+
+
+def test_the_largest_project_under_a_named_programme_is_compared_in_code(assistant):
+    # Before: routed to the action plan's project ranking, which has no budget-book projects → refused.
+    answer = assistant.ask("แผนงานยุทธศาสตร์จัดการมลพิษและสิ่งแวดล้อม โครงการใดได้งบมากที่สุด")
+    assert answer.route == "plan_level" and not answer.refused
+    first = answer.answer.splitlines()[0]
+    assert "ขยะ" in first and "53,601,400" in first  # 53.6 M against 8.0 M and 7.4 M
+    assert "3" in first and any(f.provenance == "computed" for f in answer.figures)  # the count compared
+    smallest = assistant.ask("แผนงานยุทธศาสตร์จัดการมลพิษและสิ่งแวดล้อม โครงการใดได้งบน้อยที่สุด")
+    assert "ไฟป่า" in smallest.answer.splitlines()[0] and "7,377,900" in smallest.answer.splitlines()[0]
+
+
+def test_a_project_is_placed_under_its_programme_and_agency(assistant):
+    answer = assistant.ask("โครงการแก้ไขปัญหาไฟป่าและหมอกควัน อยู่ภายใต้แผนงานใด")
+    assert answer.route == "plan_level"
+    under = answer.answer.split("อยู่ภายใต้", 1)[1]
+    assert "แผนงานยุทธศาสตร์จัดการมลพิษ" in under and "สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติ" in under
+    assert all(c.verified for c in answer.citations)
+
+
+def test_a_project_amount_is_the_one_its_heading_prints(assistant):
+    answer = assistant.ask("โครงการยกระดับศักยภาพชุมชนสู่สังคมที่เป็นมิตรกับสิ่งแวดล้อม ได้รับงบประมาณเท่าไร")
+    assert answer.route == "plan_level" and "8,000,000" in answer.answer
+    assert "2565" in answer.answer  # the book's fiscal year, cited from its cover
+
+
+def test_an_agency_amount_per_year_and_its_change_come_from_its_year_table(assistant):
+    # The text layer prints the agency's amounts before the year header; the table cells keep them in place.
+    answer = assistant.ask("สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ได้งบประมาณรายจ่ายปี 2564 เท่าไร")
+    assert answer.route == "plan_level"
+    assert "1,638,589,600" in answer.answer and "1,493,510,700" not in answer.answer  # 2564, not 2565
+    change = assistant.ask("งบประมาณรายจ่ายของสำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ปี 2565 เพิ่มขึ้นหรือลดลงจากปี 2564 เท่าไร")
+    assert change.route == "plan_level"
+    assert "ลดลง 145,078,900" in change.answer  # 1,638,589,600 − 1,493,510,700
+    assert any(f.value.replace(",", "") == "145078900" and f.provenance == "computed" for f in change.figures)
+
+
+def test_a_vision_printed_away_from_its_heading_is_read_by_position_on_the_page(assistant):
+    # The text layer prints `1. วิสัยทัศน์`, `2. พันธกิจ`, the missions, and only then the vision sentence.
+    answer = assistant.ask("วิสัยทัศน์ของสำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อมคืออะไร")
+    assert answer.route == "section"
+    body = answer.answer.split("วิสัยทัศน์", 2)[-1]
+    assert "สมดุล" in body and "2580" in body and "แปลงนโยบาย" not in body  # the vision, not the first mission
+    assert all(c.verified for c in answer.citations)
+
+
+def test_the_programmes_of_an_agency_are_listed_with_their_amounts(assistant):
+    answer = assistant.ask("แผนงานยุทธศาสตร์สร้างการเติบโตอย่างยั่งยืน มีโครงการอะไรบ้าง")
+    assert answer.route == "plan_level"
+    assert answer.answer.count("•") >= 2
+
+
+def test_a_level_another_document_does_not_hold_is_not_named(assistant):
+    # A name that only shares generic words with the book's levels is not taken for one of them.
+    answer = assistant.ask("โครงการพัฒนาอุตสาหกรรมเซรามิกลำปาง ได้งบประมาณเท่าไร")
+    assert answer.route != "plan_level"
