@@ -19,6 +19,7 @@ from assistant.records import Evidence
 from assistant.route import Query, analyse
 from assistant.structured_answers import Draft, _t
 from ingest.thai_repair import index_form, thai_digits_to_arabic
+from ingest.tokenize import search_tokens
 from ingest.vocabulary import alternation, query_words
 
 SUB_K = 10  # chunks retrieved for each operand's sub-question (a narrow question; recall matters)
@@ -100,6 +101,25 @@ def _operand_for(sub: str, retriever, db: FactsDB, idf: dict[str, float], min_su
     return Operand(sub, value, printed, e) if value is not None else None
 
 
+def _same_window(pair: tuple[str, str], found: list[Operand]) -> list[Operand | None]:
+    """Both sides found in one window: each side's figure is the first one printed after the words only
+    that side has (its own subject); None for a side whose words the window does not print."""
+    text = index_form(found[0].evidence.quote)
+    tokens = [set(search_tokens(side)) for side in pair]
+    out: list[Operand | None] = []
+    for side, own, other, operand in zip(pair, tokens, tokens[::-1], found):
+        words = sorted((t for t in own - other if len(t) >= 2 and t in text), key=len, reverse=True)
+        if not words:
+            out.append(None)
+            continue
+        after = text[text.find(words[0]) + len(words[0]):]
+        figures = stated_figures(after[:SAME_WINDOW_CHARS])
+        value = _number(figures[0]) if figures else None
+        out.append(Operand(side, value, figures[0], operand.evidence) if value is not None else None)
+    return out
+
+
+SAME_WINDOW_CHARS = 40  # how far after its subject a side's figure may be printed in a shared window
 _MONEY = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
 _YEAR_LABEL = re.compile(r"(?:ปี|พ\.ศ\.|FY)\s*(25\d\d|20\d\d)(?!\d)", re.I)
 HEADER_ROWS = 2  # a row of amounts sits right under the header that prints its years
@@ -222,7 +242,10 @@ def computed_answer(q: Query, hits, db: FactsDB, idf: dict[str, float], retrieve
     pair = split_pair(q.text) if len(q.years) < 2 else None  # two years: the years are the operands
     if pair:
         found = [_operand_for(side, retriever, db, idf, min_support) for side in pair]
-        if all(found) and found[0].evidence.line_start != found[1].evidence.line_start:
+        if all(found) and found[0].evidence.line_start == found[1].evidence.line_start:
+            found = _same_window(pair, found)  # "มีวัดมหานิกาย จำนวน 713 วัด และวัดธรรมยุต จำนวน 31 วัด"
+        if all(found) and (found[0].evidence.line_start != found[1].evidence.line_start
+                           or found[0].printed != found[1].printed):
             operands = found
     named: Evidence | None = None
     if operands is None and len(q.years) >= 2 and q.organisations:

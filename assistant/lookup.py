@@ -392,7 +392,8 @@ class FactsDB:
                      "line_start": r["line_start"], "line_end": r["line_end"], "path": json.loads(r["path"]),
                      "name": r["name"], "fiscal_year": r["fiscal_year"], "printed": r["printed"], "unit": r["unit"],
                      "baht": r["baht"], "category_or_source": r["category"], "is_total": bool(r["is_total"]),
-                     "origin": "instalment" if r["instalment"] else "item", "quote": r["quote"]} for r in items]
+                     "origin": "instalment" if r["instalment"] else "item", "quote": r["quote"],
+                     "node_id": r["node_id"] if "node_id" in r.keys() else None} for r in items]
         return out
 
     def graph_nodes(self, doc_id: str | None = None) -> list[dict]:

@@ -269,6 +269,28 @@ class Outline:
                 runs.append((n, n))
         return runs
 
+    def row_lines(self, doc_id: str, line: int) -> list[int]:
+        """The lines printed on the same row of the same PDF page as a line (its own included), left to
+        right: a label and the amount the text layer prints far from it. Just the line without boxes."""
+        boxes = self._boxes.get(doc_id)
+        box = boxes[line - 1] if boxes and 1 <= line <= len(boxes) else None
+        if box is None:
+            return [line]
+        row = [n for n in self._page_lines[doc_id].get(box.page, [])
+               if box.y0 <= (boxes[n - 1].y0 + boxes[n - 1].y1) / 2 <= box.y1
+               or boxes[n - 1].y0 <= (box.y0 + box.y1) / 2 <= boxes[n - 1].y1]
+        return sorted(set(row) | {line}, key=lambda n: boxes[n - 1].x0)
+
+    def lines_of_page(self, doc_id: str, page: int) -> list[int]:
+        """The (non-empty) lines printed on a PDF page."""
+        return self._page_lines.get(doc_id, {}).get(page, [])
+
+    def top_of(self, doc_id: str, line: int) -> float | None:
+        """How far down its PDF page a line is printed (None without boxes)."""
+        boxes = self._boxes.get(doc_id)
+        box = boxes[line - 1] if boxes and 1 <= line <= len(boxes) else None
+        return box.y0 if box is not None else None
+
     def page_of(self, doc_id: str, line: int) -> int | None:
         """The PDF page a line is printed on (None without boxes)."""
         boxes = self._boxes.get(doc_id)

@@ -25,6 +25,9 @@ from ingest.thai_repair import thai_digits_to_arabic
 from ingest.vocabulary import query_words, vocabulary
 
 DETAIL_LINES = 300  # how far into its section a level's budget-detail line (its name and amount) is looked for
+OWN_LINES = 400  # at most this many lines of a level's own pages are read for a named row
+MIN_LABEL = 5  # compact characters of a row label a question must type (not a stray word)
+UNIT_LINES = 6  # lines above a table where its caption prints its unit
 HEADING_AMOUNT_LINES = 4  # a budget book prints a level's amount at the end of its (wrapped) heading
 COVER_LINES = 40  # a book states its fiscal year on its first page ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๕")
 ANCHOR_SPAN = 60  # lines past a section's recorded span where its name may be printed (a scrambled page)
@@ -117,6 +120,7 @@ class PlanLevels:
     def __init__(self, db: FactsDB, outline: Outline):
         self.db, self.outline = db, outline
         self.levels: list[Level] = []
+        self._lines: dict[str, dict[str | None, list[dict]]] = {}
         by_id: dict[str, Level] = {}
         parents: dict[str, str | None] = {}
         headings = {(h.doc_id, (*h.path, h.text)): h for hs in outline.sections.values() for h in hs}
@@ -217,6 +221,87 @@ class PlanLevels:
                 return Amount(m.group(0), Evidence(h.doc_id, n, n, self.db.cite(h.doc_id, n, n).quote, "retrieval", 1.0))
         return None
 
+    def own_lines(self, lv: Level) -> tuple[int, int]:
+        """The lines of a level's own pages: its section up to the first level under it."""
+        h = lv.heading
+        start = min(h.line, lv.line_start)
+        end = min((c.line_start for c in lv.children), default=max(h.last, lv.line_end))
+        return start, min(end, start + OWN_LINES)
+
+    def named_row(self, lv: Level, question: str) -> tuple[Amount, Evidence] | None:
+        """An amount on a row of the level's own pages whose label the question types (`รายจ่ายลงทุน บาท` …
+        `67,147,800` on the same printed row; a table column headed `งบลงทุน` in the level's own or total
+        row), with the label's evidence; None when the question names no such row."""
+        asked = compact(question)
+        doc = lv.doc_id
+        for line in self.budget_lines(lv):  # the facts: a total line of the level (`งบลงทุน 36,601,400 บาท`)
+            label = _label(line["name"] or "")
+            if line["is_total"] and len(label) >= MIN_LABEL and label in asked and not _generic(line["name"]):
+                e = Evidence(doc, line["line_start"], line["line_end"], line["quote"], "retrieval", 1.0, [line["printed"]])
+                return Amount(f"{line['printed']} {line['unit']}", e), e
+        start, end = self.own_lines(lv)
+        for n, text, _ in self.db.lines(doc, start, end):
+            label = _label(text)
+            if len(label) < MIN_LABEL or label not in asked or _generic(text) or AMOUNT.search(text):
+                continue
+            if naming(lv.name, label)[0] > 0:
+                continue  # the level's own name, not a row of it
+            row = [m for m in self.outline.row_lines(doc, n) if m != n]
+            found = [(m, a.group(0)) for m in row for a in AMOUNT.finditer(self.db.cite(doc, m, m).quote)]
+            if len(found) == 1:
+                m, printed = found[0]
+                amount = Evidence(doc, m, m, self.db.cite(doc, m, m).quote, "retrieval", 1.0)
+                return Amount(printed, amount), Evidence(doc, n, n, self.db.cite(doc, n, n).quote, "retrieval", 1.0)
+        totals = [compact(w) for w in vocabulary().budget_lines.total_words]
+        for table in self.outline.tables.get(doc, []):
+            if not start <= table.line_start <= end:
+                continue
+            cols = [c for c in table.cells if c.header and len(_label(c.text)) >= MIN_LABEL
+                    and _label(c.text) in asked and not _generic(c.text)]
+            if not cols:
+                continue
+            rows: dict[int, dict[int, str]] = {}
+            for c in table.cells:
+                rows.setdefault(c.row, {})[c.col] = c.text
+            own = [r for r, cells in sorted(rows.items()) if naming(lv.name, compact(cells.get(0, "")))[0] > 0]
+            total = [r for r, cells in sorted(rows.items()) if any(compact(cells.get(0, "")).startswith(t) for t in totals)]
+            for r in (own or total)[:1]:
+                value = rows[r].get(cols[0].col, "")
+                if not re.search(r"\d", value):
+                    continue
+                unit = self._table_unit(doc, table)
+                quote = self.db.cite(doc, table.line_start, table.line_end).quote
+                e = Evidence(doc, table.line_start, table.line_end, quote, "retrieval", 1.0, [value.strip()])
+                return Amount(value.strip() + (f" {unit}" if unit else ""), e), e
+        return None
+
+    def budget_lines(self, lv: Level) -> list[dict]:
+        """The facts' budget lines that hang on this level (its expense-category totals and items)."""
+        if lv.doc_id not in self._lines:
+            self._lines[lv.doc_id] = {}
+            for line in self.db.budget_lines(lv.doc_id):
+                self._lines[lv.doc_id].setdefault(line.get("node_id"), []).append(line)
+        return self._lines[lv.doc_id].get(lv.node_id, [])
+
+    def _table_unit(self, doc_id: str, table: Table) -> str | None:
+        """The currency unit a table's caption prints (`หน่วย : ล้านบาท`): the nearest unit line above the
+        table on its page (by position: a right-aligned caption is printed anywhere in the text layer)."""
+        units = sorted(vocabulary().units.currency, key=len, reverse=True)
+        page = self.outline.page_of(doc_id, table.line_start)
+        candidates = self.outline.lines_of_page(doc_id, page) if page is not None else range(
+            max(1, table.line_start - UNIT_LINES), table.line_start + 1)
+        top = self.outline.top_of(doc_id, table.line_start)
+        best: tuple[float, str] | None = None
+        for n in candidates:
+            text = self.db.cite(doc_id, n, n).quote
+            if not any(u in text for u in vocabulary().table_words.unit_words):
+                continue
+            unit = next((w for w in units if w in text), None)
+            y = self.outline.top_of(doc_id, n)
+            if unit and (top is None or y is None or y <= top) and (best is None or (y or 0) > best[0]):
+                best = ((y or 0), unit)
+        return best[1] if best else None
+
     def year_amounts(self, lv: Level) -> dict[int, Amount]:
         """The level's appropriation per fiscal year from the first year-headed table of its section
         whose row is labelled with an appropriation word (an agency's `งบประมาณรายจ่าย` row)."""
@@ -233,6 +318,22 @@ class PlanLevels:
                              sorted({p for p in found.values()}))
                 return {year: Amount(printed, e) for year, printed in found.items()}
         return {}
+
+
+def _generic(text: str) -> bool:
+    """A label that only says "money" or names a level (`งบประมาณรายจ่าย`, `โครงการ`): not a row a question picks."""
+    words = (*query_words().money_words, *vocabulary().budget_lines.appropriation_words,
+             *(w for lv in vocabulary().plan_levels for w in lv.words), *vocabulary().budget_lines.total_words)
+    return any(compact(text) == compact(w) or compact(text).startswith(compact(w)) and len(compact(text)) - len(compact(w)) < 3
+               for w in words)
+
+
+def _label(text: str) -> str:
+    """A row label as a question would type it: without amounts and currency words."""
+    text = AMOUNT.sub(" ", text)
+    for w in sorted(vocabulary().units.currency, key=len, reverse=True):
+        text = text.replace(w, " ")
+    return compact(text)
 
 
 def _year_row(table: Table, words: list[str]) -> dict[int, str]:
@@ -350,6 +451,28 @@ def amount_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     return draft
 
 
+def row_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
+    """The amount of a row the question names on the level's own pages (`รายจ่ายลงทุน`, `งบลงทุน`),
+    for the document's own fiscal year only (what its summary pages print)."""
+    cover = levels.fiscal_year(lv.doc_id)
+    if q.years and (cover is None or set(q.years) != {cover[0]}):
+        return None
+    found = levels.named_row(lv, q.text)
+    if found is None:
+        return None
+    amount, label = found
+    draft = Draft(support=1.0)
+    row, unit = "", ""
+    if label is not amount.evidence:  # a printed row: its label (`รายจ่ายลงทุน`) and the currency it prints
+        text = " ".join(label.quote.split())
+        unit = next((w for w in sorted(vocabulary().units.currency, key=len, reverse=True) if w in text), "")
+        row = " ".join(text.replace(unit, " ").split()) if unit else text
+    shown = f"{row + ' ' if row else ''}{amount.printed}{' ' + unit if unit else ''}"
+    draft.say(_t(q, f"{levels.title(lv)}: {shown}", f"{levels.title(lv)}: {shown}"),
+              [label, amount.evidence, levels.evidence(lv)] + ([cover[1]] if cover else []), template=True)
+    return draft
+
+
 def _asked_levels(text: str) -> set[str]:
     """The kinds of level a question asks for (`โครงการใด` → project, `ผลผลิตใด` → output)."""
     low = text.lower()
@@ -373,6 +496,10 @@ def _answer_one(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
         return merge(draft, more) if more is not None else draft
     if q.operation in ("max", "min") and lv.children:
         return ranked(q, lv, levels, _asked_levels(q.text.replace(levels.title(lv), "")))
+    if money and q.operation is None:
+        row = row_answer(q, lv, levels)
+        if row is not None:
+            return row
     if money and q.operation in (None, "difference"):
         return amount_answer(q, lv, levels)
     if q.wants_list and lv.children:

@@ -86,3 +86,15 @@ def test_a_level_another_document_does_not_hold_is_not_named(assistant):
     # A name that only shares generic words with the book's levels is not taken for one of them.
     answer = assistant.ask("โครงการพัฒนาอุตสาหกรรมเซรามิกลำปาง ได้งบประมาณเท่าไร")
     assert answer.route != "plan_level"
+
+
+def test_a_row_the_question_names_gives_its_own_amount_not_the_levels_total(assistant):
+    # Printed row by position: the text layer prints `รายจ่ายลงทุน บาท` and `303,494,200` far apart.
+    spending = assistant.ask("สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม มีรายจ่ายลงทุนเท่าไร")
+    assert spending.route == "plan_level" and "303,494,200" in spending.answer and "1,493,510,700" not in spending.answer
+    # A table column the question names (งบลงทุน), in the agency's total row, with the caption's unit.
+    column = assistant.ask("งบลงทุนของสำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อมเท่าไร")
+    assert "303.4942 ล้านบาท" in column.answer
+    # A project's expense-category total from the facts, not its whole amount (53,601,400).
+    project = assistant.ask("โครงการแก้ไขปัญหาขยะและสิ่งแวดล้อม ได้งบลงทุนเท่าไร")
+    assert "36,601,400" in project.answer and "53,601,400" not in project.answer
