@@ -19,6 +19,7 @@ from assistant.outline import Heading, Outline, compact, strip_markers
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
+from assistant.understand import thai_names
 from assistant.units import merge
 from ingest.records import Table
 from ingest.thai_repair import thai_digits_to_arabic
@@ -489,7 +490,8 @@ def asks_money(text: str) -> bool:
 
 
 def _answer_one(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
-    money = q.wants_figure and asks_money(q.text)
+    # An amount asked: a money word, and a figure asked or nothing else asked ("What is X's budget?").
+    money = asks_money(q.text) and (q.wants_figure or q.route == "budget" or not (q.wants_list or q.labels))
     if q.asks_under and lv.parent is not None:
         draft = placement(q, lv, levels)
         more = amount_answer(q, lv, levels) if money else None  # "under which แผนงาน, and how much"
@@ -510,7 +512,7 @@ def _answer_one(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
 def answer(q: Query, levels: PlanLevels) -> Draft | None:
     """The answer the plan level a question names gives to it, or None (the pipeline goes on). Of levels
     named about as well, the first that answers what is asked (a list needs items under it) is used."""
-    named = levels.named(q.text)
+    named = levels.named(" ".join([q.text, *thai_names(q.text)]))  # an English name, read as the Thai one
     if not named:
         return None
     best = named[0][0]

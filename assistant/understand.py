@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from assistant.normalize import translate_english
 from assistant.outline import compact, fuzzy_contains
 from ingest.thai_repair import repair_line
-from ingest.vocabulary import alternation, query_words, vocabulary
+from ingest.vocabulary import alternation, english_terms, query_words, vocabulary
 
 OPERATIONS = ("share", "difference", "sum", "max", "min")
 
@@ -88,6 +88,42 @@ def organisations_in(text: str) -> list[str]:
         full = m.group(0)[: m.group(0).find(name) + len(name)] if name else ""
         if len(compact(full)) >= 6:
             out.append(full)
+    return out
+
+
+_NAME_RUN = re.compile(r"(?:[A-Z][\w-]*(?:'s)?)(?:\s+(?:(?:of|and|for|the)\s+)*[A-Z][\w-]*(?:'s)?)*")
+_JOINERS = ("of", "and", "for", "the")
+
+
+def thai_names(text: str) -> list[str]:
+    """Thai forms of the English names a question types ("Pollution Control Department" → กรม ควบคุม
+    มลพิษ): each word or phrase through the profile's English terms, words the profile lacks dropped, and
+    the order reversed within each `of` part (a Thai name puts its head first: กรม…, สถาบัน…)."""
+    terms = english_terms()
+    out = []
+    for m in _NAME_RUN.finditer(text):
+        parts = re.split(r"\s+of\s+(?:the\s+)?", re.sub(r"'s\b", "", m.group(0)))
+        thai_parts = []
+        for part in parts:  # "Natural Resources and Environment": each conjunct reversed, their order kept
+            conjuncts = []
+            for conjunct in re.split(r"\s+and\s+", part):
+                words = [w for w in conjunct.split() if w.lower() not in _JOINERS]
+                units, i = [], 0
+                while i < len(words):
+                    for size in (3, 2, 1):  # the longest phrase the profile has
+                        phrase = " ".join(words[i:i + size]).lower()
+                        if len(words[i:i + size]) == size and phrase in terms:
+                            units.append(terms[phrase])
+                            i += size
+                            break
+                    else:
+                        i += 1
+                if units:
+                    conjuncts.append(" ".join(reversed(units)))
+            thai_parts.append(f" {terms.get('and', 'and')} ".join(conjuncts))
+        name = " ".join(p for p in thai_parts if p)
+        if len(name.split()) >= 2:
+            out.append(name)
     return out
 
 

@@ -98,3 +98,10 @@ def test_a_row_the_question_names_gives_its_own_amount_not_the_levels_total(assi
     # A project's expense-category total from the facts, not its whole amount (53,601,400).
     project = assistant.ask("โครงการแก้ไขปัญหาขยะและสิ่งแวดล้อม ได้งบลงทุนเท่าไร")
     assert "36,601,400" in project.answer and "53,601,400" not in project.answer
+
+
+def test_an_english_agency_name_is_read_as_the_thai_one(assistant):
+    answer = assistant.ask("What was the budget of the Office of the Permanent Secretary, Ministry of Natural "
+                           "Resources and Environment, in fiscal year 2564?")
+    assert answer.route == "plan_level" and "1,638,589,600" in answer.answer
+    assert answer.answer.startswith("สำนักงานปลัดกระทรวง") and "fiscal year 2564" in answer.answer  # English frame

@@ -66,3 +66,11 @@ def test_a_value_asked_for_a_year_is_a_figure_question_and_money_is_its_unit():
     assert analyse("What was Lampang's GPP in 2570?").wants_figure
     assert analyse("ผลิตภัณฑ์มวลรวมจังหวัดลำปางปี 2564 มีมูลค่าเท่าไร").unit == "บาท"
     assert analyse("What are the S-O strategies in the TOWS matrix?").wants_figure is False
+
+
+def test_english_organisation_names_are_read_head_first_in_thai():
+    from assistant.understand import thai_names
+
+    assert thai_names("How much did the Pollution Control Department get?") == ["กรม ควบคุม มลพิษ"]
+    assert thai_names("the National Astronomical Research Institute of Thailand") == ["สถาบัน วิจัย ดาราศาสตร์ แห่งชาติ"]
+    assert thai_names("What is the vision of the Lampang industrial development action plan?") == []  # no name
