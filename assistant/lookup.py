@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
 
 from ingest.facts import compact_name
-from ingest.facts_read import graph_nodes
+from ingest.facts_read import graph_nodes, kpi_rows
 from ingest.facts_tables import classify_source
 from ingest.store import generation_dir, open_active
 from ingest.thai_repair import join_wrapped_lines, thai_digits_to_arabic
@@ -395,6 +395,10 @@ class FactsDB:
                      "origin": "instalment" if r["instalment"] else "item", "quote": r["quote"],
                      "node_id": r["node_id"] if "node_id" in r.keys() else None} for r in items]
         return out
+
+    def kpi_rows(self, doc_id: str | None = None) -> list[dict]:
+        """KPI targets per fiscal year in the contract of `plan-assistant facts kpis --json`."""
+        return kpi_rows(self.db, doc_id)
 
     def graph_nodes(self, doc_id: str | None = None) -> list[dict]:
         """The plan graph's nodes in the contract of `plan-assistant facts graph --json`."""

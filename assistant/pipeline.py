@@ -27,7 +27,8 @@ from assistant.records import Answer, Citation, Figure, Sentence
 from assistant.retrieve import Retriever
 from assistant.route import Query, analyse, language_of
 from assistant.outline import Outline
-from assistant import plan_levels
+from assistant import kpi_targets, plan_levels
+from assistant.kpi_targets import KpiIndex
 from assistant.plan_levels import PlanLevels
 from assistant.structured_answers import Draft
 from assistant import units
@@ -80,6 +81,7 @@ class Assistant:
             spans.sort()
         self._outline: Outline | None = None
         self._levels: PlanLevels | None = None
+        self._kpis: KpiIndex | None = None
         self.chain = (RunnableLambda(self.resolve) | RunnableLambda(self.route) | RunnableLambda(self.gather)
                       | RunnableLambda(self.write) | RunnableLambda(self.finish))
 
@@ -119,6 +121,8 @@ class Assistant:
         t0 = time.perf_counter()
         q = turn.query
         draft = self.level_answer(q)
+        if draft is None and q.route != "draft":
+            draft = self.kpi_answer(q)
         if draft is not None:
             pass
         elif q.route in FACT_ROUTES:
@@ -165,6 +169,17 @@ class Assistant:
         draft = plan_levels.answer(q, self.levels)
         if draft is not None:
             q.route = "plan_level"
+        return draft
+
+    def kpi_answer(self, q: Query) -> Draft | None:
+        """A KPI's target for a year, from the plan graph's KPI rows (unless a project the facts hold is named)."""
+        if q.project_name and self.db.find_projects(q.project_name, min_score=0.8):
+            return None
+        if self._kpis is None:
+            self._kpis = KpiIndex(self.db)
+        draft = kpi_targets.answer(q, self._kpis, self.levels, self.db, self.retriever.snapshot.bm25.idf)
+        if draft is not None:
+            q.route = "kpi_target"
         return draft
 
     def understood(self, q: Query, hits) -> Draft | None:

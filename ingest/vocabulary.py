@@ -345,6 +345,7 @@ class QueryWords:
     pair_words: tuple[str, ...]
     organisation_words: tuple[str, ...]
     money_words: tuple[str, ...]
+    target_words: tuple[str, ...]
 
 
 def parse_query_words(data: dict) -> QueryWords:

@@ -105,3 +105,14 @@ def test_an_english_agency_name_is_read_as_the_thai_one(assistant):
                            "Resources and Environment, in fiscal year 2564?")
     assert answer.route == "plan_level" and "1,638,589,600" in answer.answer
     assert answer.answer.startswith("สำนักงานปลัดกระทรวง") and "fiscal year 2564" in answer.answer  # English frame
+
+
+def test_a_kpi_target_is_read_for_the_asked_year_from_the_kpi_table(assistant):
+    # Before: passages picked a bare row of numbers (`26 ( 22 ) 22 22 22 22`) with no KPI or year.
+    answer = assistant.ask("ตั้งเป้าจำนวนเรื่อง/นโยบายสำคัญที่มีการนำไปสู่การปฏิบัติ ปี 2564 ไว้กี่เรื่อง")
+    assert answer.route == "kpi_target"
+    first = answer.answer.splitlines()[0]
+    assert "2564: 26" in first and "22" in first  # target 26, result 22 (printed `26 ( 22 )`)
+    later = assistant.ask("ตั้งเป้าจำนวนเรื่อง/นโยบายสำคัญที่มีการนำไปสู่การปฏิบัติ ปี 2565 ไว้กี่เรื่อง")
+    assert "2565: 22" in later.answer.splitlines()[0]
+    assert all(c.verified for c in answer.citations)

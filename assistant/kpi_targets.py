@@ -1,0 +1,113 @@
+"""A KPI's target for a fiscal year, from the plan graph's KPI rows (the facts contract of `plan-assistant
+facts kpis --json`): the KPI whose text (with the plan level it belongs to) best covers what a question
+asks about, the target for the asked year (else the document's own fiscal year), cited with its row.
+
+Only questions that ask for a target (`ตั้งเป้า`, `ค่าเป้าหมาย`, `target`) and not for money come here;
+words come from the profile's `[query]`. A question no KPI covers well enough gets None (the pipeline
+goes on to passages).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.lookup import FactsDB
+from assistant.passages import key_terms, term_weights
+from assistant.plan_levels import PlanLevels, asks_money
+from assistant.records import Evidence
+from assistant.route import Query
+from assistant.structured_answers import Draft, _t
+from ingest.tokenize import search_tokens
+from ingest.vocabulary import query_words
+
+MIN_COVER = 0.6  # share of the question's (idf-weighted) key terms a KPI's text and level must hold
+LEVEL_BONUS = 0.15  # the KPI belongs to the level the question names (or one under it)
+
+
+@dataclass
+class Kpi:
+    """One KPI with its yearly targets, tokenised once."""
+
+    doc_id: str
+    node: str | None  # the plan level's name
+    text: str
+    unit: str | None
+    line_start: int
+    line_end: int
+    quote: str
+    targets: dict[int, tuple[str, str | None]] = field(default_factory=dict)  # year → (printed, result)
+    tokens: set[str] = field(default_factory=set)
+
+
+class KpiIndex:
+    """Every KPI that prints yearly targets, read from the facts on first use."""
+
+    def __init__(self, db: FactsDB):
+        self.kpis: list[Kpi] = []
+        by_row: dict[tuple[str, int], Kpi] = {}
+        for r in db.kpi_rows():
+            if r["fiscal_year"] is None or not r["printed"]:
+                continue
+            key = (r["doc_id"], r["line_start"])
+            if key not in by_row:
+                by_row[key] = Kpi(r["doc_id"], r["name"], " ".join((r["kpi"] or "").split()), r["unit"],
+                                  r["line_start"], r["line_end"], r["quote"] or "")
+                self.kpis.append(by_row[key])
+            by_row[key].targets[r["fiscal_year"]] = (r["printed"], r["result"])
+        for k in self.kpis:
+            k.tokens = set(search_tokens(f"{k.text} {k.unit or ''} {k.node or ''}"))
+
+
+def asks_target(text: str) -> bool:
+    """Whether a question asks for a KPI's target (`ตั้งเป้า`, `ค่าเป้าหมาย`, `target`), not an amount of money."""
+    low = text.lower()
+    return any(w.lower() in low for w in query_words().target_words) and not asks_money(text)
+
+
+def _table_evidence(k: Kpi, levels: PlanLevels, db: FactsDB) -> Evidence:
+    """The KPI's table (its year header and targets), else the KPI's own row: a scrambled text layer
+    prints a row's targets far from its text, so the row alone may not show them."""
+    table = next((t for t in levels.outline.tables.get(k.doc_id, []) if t.line_start <= k.line_start <= t.line_end), None)
+    start, end = (table.line_start, table.line_end) if table else (k.line_start, k.line_end)
+    return Evidence(k.doc_id, start, end, db.cite(k.doc_id, start, end).quote, "retrieval", 1.0)
+
+
+def answer(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB, idf: dict[str, float]) -> Draft | None:
+    """The target of the KPI the question describes, for the asked year, cited; None if none fits."""
+    if not asks_target(q.text) or not index.kpis:
+        return None
+    target_words = {t for w in query_words().target_words for t in search_tokens(w)}
+    terms = [t for t in key_terms(q) if t not in target_words and not t.isdigit()]
+    weight = term_weights(terms, idf)
+    total = sum(weight.values())
+    if not total:
+        return None
+    named = levels.named(q.text)
+    under = {id(lv) for _, lv in named[:1] for lv in [named[0][1], *named[0][1].descendants()]} if named else set()
+    names = {levels.title(lv) for lv in levels.levels if id(lv) in under}
+    best: tuple[float, Kpi] | None = None
+    for k in index.kpis:
+        cover = sum(w for t, w in weight.items() if t in k.tokens) / total
+        if k.node and any(k.node.rstrip("…") in n or n in k.node for n in names):
+            cover += LEVEL_BONUS
+        if best is None or cover > best[0]:
+            best = (cover, k)
+    if best is None or best[0] < MIN_COVER:
+        return None
+    k = best[1]
+    book = levels.fiscal_year(k.doc_id)
+    year = next((y for y in q.years if y in k.targets), None) if q.years else (book[0] if book else None)
+    if year is None or year not in k.targets:
+        return None
+    printed, result = k.targets[year]
+    e = _table_evidence(k, levels, db)
+    draft = Draft(support=1.0)
+    unit = f" {k.unit}" if k.unit else ""
+    done = _t(q, f" (ผลการดำเนินงาน {result})", f" (result {result})") if result else ""
+    where = f"{k.node}: " if k.node else ""
+    draft.say(_t(q, f"{where}{k.text} — ค่าเป้าหมายปี {year}: {printed}{unit}{done}",
+                 f"{where}{k.text} — target for {year}: {printed}{unit}{done}"),
+              [e] + ([book[1]] if book and not q.years else []), template=True)
+    others = [f"{y}: {p}" for y, (p, _) in sorted(k.targets.items()) if y != year]
+    if others:
+        draft.say(_t(q, "ปีอื่น: ", "Other years: ") + ", ".join(others), [e], template=True)
+    return draft
