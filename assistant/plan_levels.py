@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
 
+from assistant.compute import split_pair
 from assistant.lookup import FactsDB
 from assistant.outline import Heading, Outline, compact, strip_markers
 from assistant.records import Evidence
@@ -34,6 +35,8 @@ COVER_LINES = 40  # a book states its fiscal year on its first page ("ประ�
 ANCHOR_SPAN = 60  # lines past a section's recorded span where its name may be printed (a scrambled page)
 MIN_NAME_BLOCK = 10  # characters of a level's own name (after its level word) a question must type from its start,
 NAME_START_SHARE, NAME_START_MOST = 0.6, 24  # … and this share of a shorter name (a long one: this many characters)
+OTHER_RUNS = 0.3  # weight of a side's shorter runs of a name against its longest
+LOOSE_BLOCK = 8  # one side of a pair question names a level by a run of this many characters of its name
 MIN_COVER = 0.75  # … or this share of the whole name, anywhere
 AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
 _SUB_ITEM = re.compile(r"^\s*(?:-|\d+(?:\.\d+){2,}\s)")  # the next numbered heading or a dash item under it
@@ -509,9 +512,71 @@ def _answer_one(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     return None
 
 
+def _side_levels(side: str, whole: str, levels: PlanLevels) -> dict[str, tuple[float, Level]]:
+    """Per document, the level one side of a pair question names ("…กับโครงการกัดเซาะชายฝั่ง 23 จังหวัด"): the
+    longest run (at least LOOSE_BLOCK characters) of its name the side types, other runs counting a little,
+    and its ancestors named anywhere in the question counting too."""
+    typed, asked = compact(side), compact(whole)
+    best: dict[str, tuple[float, Level]] = {}
+    for lv in levels.levels:
+        blocks = [b.size for b in SequenceMatcher(None, lv.name, typed, autojunk=False).get_matching_blocks() if b.size >= 3]
+        if not blocks or max(blocks) < LOOSE_BLOCK:
+            continue
+        score = max(blocks) + OTHER_RUNS * (sum(blocks) - max(blocks)) + sum(naming(a.name, asked)[0] for a in lv.ancestors())
+        if lv.doc_id not in best or score > best[lv.doc_id][0]:
+            best[lv.doc_id] = (score, lv)
+    return best
+
+
+def _amount_now(lv: Level, levels: PlanLevels) -> Amount | None:
+    """A level's amount for the document's own fiscal year (its heading's, or its year table's)."""
+    a = levels.amount(lv)
+    if a is None:
+        cover = levels.fiscal_year(lv.doc_id)
+        a = levels.year_amounts(lv).get(cover[0]) if cover else None
+    return a
+
+
+def pair_answer(q: Query, levels: PlanLevels) -> Draft | None:
+    """Two levels a question names side by side ("A กับ B รวมกัน…", "… ต่างกันเท่าไร"): both amounts, cited,
+    and their sum or difference computed in code."""
+    pair = split_pair(q.text)
+    if pair is None:
+        return None
+    found = [_side_levels(side, q.text, levels) for side in pair]
+    docs = [d for d in found[0] if d in found[1]]
+    if not docs:
+        return None
+    doc = max(docs, key=lambda d: found[0][d][0] + found[1][d][0])  # both sides in one document
+    sides = [found[0][doc][1], found[1][doc][1]]
+    if sides[0] is sides[1]:
+        return None
+    amounts = [_amount_now(s, levels) for s in sides]
+    if any(a is None for a in amounts):
+        return None
+    draft = Draft(support=1.0)
+    for s, a in zip(sides, amounts):
+        draft.say(f"• {levels.title(s)}: {a.printed}", [a.evidence, levels.evidence(s)], template=True)
+    a, b = amounts
+    if q.operation == "sum":
+        text, sign = _fmt(a.value + b.value), "+"
+        first, second = a, b
+    else:
+        first, second = (a, b) if a.value >= b.value else (b, a)
+        text, sign = _fmt(first.value - second.value), "−"
+    draft.say(_t(q, f"คำนวณ: {first.printed} {sign} {second.printed} = {text}",
+                 f"Computed: {first.printed} {sign} {second.printed} = {text}"),
+              [a.evidence, b.evidence], template=True, computed=[text.replace(",", "")])
+    return draft
+
+
 def answer(q: Query, levels: PlanLevels) -> Draft | None:
     """The answer the plan level a question names gives to it, or None (the pipeline goes on). Of levels
     named about as well, the first that answers what is asked (a list needs items under it) is used."""
+    if q.operation in ("sum", "difference") and len(set(q.years)) < 2 and asks_money(q.text):
+        draft = pair_answer(q, levels)
+        if draft is not None:
+            return draft
     named = levels.named(" ".join([q.text, *thai_names(q.text)]))  # an English name, read as the Thai one
     if not named:
         return None

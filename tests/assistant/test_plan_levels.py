@@ -116,3 +116,10 @@ def test_a_kpi_target_is_read_for_the_asked_year_from_the_kpi_table(assistant):
     later = assistant.ask("ตั้งเป้าจำนวนเรื่อง/นโยบายสำคัญที่มีการนำไปสู่การปฏิบัติ ปี 2565 ไว้กี่เรื่อง")
     assert "2565: 22" in later.answer.splitlines()[0]
     assert all(c.verified for c in answer.citations)
+
+
+def test_two_levels_named_side_by_side_are_added_in_code(assistant):
+    answer = assistant.ask("โครงการแก้ไขปัญหาไฟป่าและหมอกควัน กับโครงการยกระดับศักยภาพชุมชน รวมกันได้งบเท่าไร")
+    assert answer.route == "plan_level"
+    assert "7,377,900" in answer.answer and "8,000,000" in answer.answer and "15,377,900" in answer.answer
+    assert any(f.value.replace(",", "") == "15377900" and f.provenance == "computed" for f in answer.figures)

@@ -1,0 +1,18 @@
+"""Operands of computed figures (assistant/compute.py), on a real line of the sample plan."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from assistant.compute import Operand, _same_window
+from assistant.records import Evidence
+from tests.conftest import SAMPLE
+
+
+def test_two_sides_found_in_one_line_each_get_the_figure_after_their_own_subject():
+    # Sample line 578: both counts in one sentence; before, both sides took its first figure and the pair was dropped.
+    line = SAMPLE.read_text(encoding="utf-8").split("\n")[577]
+    e = Evidence("sample", 578, 578, line, "retrieval", 1.0)
+    first = [Operand(side, Decimal(713), "713", e) for side in ("x", "y")]
+    found = _same_window(("ลำปางมีวัดมหานิกาย กี่วัด", "วัดธรรมยุต กี่วัด"), first)
+    assert [o.printed for o in found] == ["713", "31"]
+    assert _same_window(("ลำปางมีวัดมหานิกาย กี่วัด", "วัดร้าง กี่วัด"), first)[1] is None  # a subject the line lacks
