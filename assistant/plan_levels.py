@@ -39,8 +39,10 @@ OTHER_RUNS = 0.3  # weight of a side's shorter runs of a name against its longes
 LOOSE_BLOCK = 8  # one side of a pair question names a level by a run of this many characters of its name
 MIN_COVER = 0.75  # … or this share of the whole name, anywhere
 AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
+_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\d,])")  # an amount, or `177.0580` (ล้านบาท)
 _SUB_ITEM = re.compile(r"^\s*(?:-|\d+(?:\.\d+){2,}\s)")  # the next numbered heading or a dash item under it
 _ORDINAL = re.compile(r"^[^:]{0,24}:\s*")  # `โครงการที่ 1 : ` / `ผลผลิตที่ 2 : ` before a level's own name
+_RANGE = re.compile(r"[-–]|ถึง")
 _YEAR = re.compile(r"(?<!\d)(25\d\d)(?!\d)")
 CANDIDATES, CLOSE = 5, 0.8  # levels tried, best first, while named at least this share of the best
 LEVELS = ("ministry", "agency", "program", "output", "project")
@@ -80,12 +82,17 @@ class Level:
 class Amount:
     """A level's amount as printed, with the lines that print it."""
 
-    printed: str
+    printed: str  # the figure as printed (`53,601,400`, `303.4942`)
     evidence: Evidence
+    unit: str = ""  # where the document prints one beside it or in its table's caption (`ล้านบาท`)
 
     @property
     def value(self) -> Decimal:
         return Decimal(self.printed.replace(",", ""))
+
+    @property
+    def shown(self) -> str:
+        return f"{self.printed} {self.unit}" if self.unit else self.printed
 
 
 def _own_name(title: str) -> str:
@@ -242,7 +249,7 @@ class PlanLevels:
             label = _label(line["name"] or "")
             if line["is_total"] and len(label) >= MIN_LABEL and label in asked and not _generic(line["name"]):
                 e = Evidence(doc, line["line_start"], line["line_end"], line["quote"], "retrieval", 1.0, [line["printed"]])
-                return Amount(f"{line['printed']} {line['unit']}", e), e
+                return Amount(line["printed"], e, line["unit"] or ""), e
         start, end = self.own_lines(lv)
         for n, text, _ in self.db.lines(doc, start, end):
             label = _label(text)
@@ -276,7 +283,7 @@ class PlanLevels:
                 unit = self._table_unit(doc, table)
                 quote = self.db.cite(doc, table.line_start, table.line_end).quote
                 e = Evidence(doc, table.line_start, table.line_end, quote, "retrieval", 1.0, [value.strip()])
-                return Amount(value.strip() + (f" {unit}" if unit else ""), e), e
+                return Amount(value.strip(), e, unit or ""), e
         return None
 
     def budget_lines(self, lv: Level) -> list[dict]:
@@ -309,7 +316,8 @@ class PlanLevels:
     def year_amounts(self, lv: Level) -> dict[int, Amount]:
         """The level's appropriation per fiscal year from the first year-headed table of its section
         whose row is labelled with an appropriation word (an agency's `งบประมาณรายจ่าย` row)."""
-        words = [compact(w) for w in vocabulary().budget_lines.appropriation_words]
+        words = [compact(w) for w in (*vocabulary().budget_lines.appropriation_words,
+                                      *vocabulary().budget_lines.total_words)]
         h = lv.heading
         first_child = min((c.line_start for c in lv.children), default=max(h.last, lv.line_end))
         for table in self.outline.tables.get(h.doc_id, []):
@@ -318,9 +326,9 @@ class PlanLevels:
             found = _year_row(table, words)
             if found:
                 quote = self.db.cite(h.doc_id, table.line_start, table.line_end).quote
-                e = Evidence(h.doc_id, table.line_start, table.line_end, quote, "retrieval", 1.0,
-                             sorted({p for p in found.values()}))
-                return {year: Amount(printed, e) for year, printed in found.items()}
+                e = Evidence(h.doc_id, table.line_start, table.line_end, quote, "retrieval", 1.0)
+                unit = _currency(" ".join(found.values())) or self._table_unit(h.doc_id, table) or ""
+                return {year: Amount(_FIGURE.search(cell).group(0), e, unit) for year, cell in found.items()}
         return {}
 
 
@@ -340,12 +348,18 @@ def _label(text: str) -> str:
     return compact(text)
 
 
+def _currency(text: str) -> str | None:
+    """The currency word a text prints (`ล้านบาท` before `บาท`), if any."""
+    return next((w for w in sorted(vocabulary().units.currency, key=len, reverse=True) if w in text), None)
+
+
 def _year_row(table: Table, words: list[str]) -> dict[int, str]:
-    """{year: amount} of a table's first row labelled with one of `words`, under its year header cells."""
+    """{year: cell} of a table's first row labelled with one of `words` that prints a figure under its
+    year header cells."""
     years: dict[int, int] = {}
     for c in table.cells:
         m = _YEAR.search(thai_digits_to_arabic(c.text))
-        if c.header and m:
+        if c.header and m and not _RANGE.search(c.text):  # not `เริ่มต้น - ปี 2564` / `ปี 2568-จบ`: spans of years
             years[c.col] = int(m.group(1))
     if len(years) < 1:
         return {}
@@ -358,17 +372,20 @@ def _year_row(table: Table, words: list[str]) -> dict[int, str]:
             continue
         out = {}
         for col, year in years.items():
-            m = AMOUNT.search(rows[row].get(col, ""))
-            if m:
-                out[year] = m.group(0)
+            if _FIGURE.search(rows[row].get(col, "")):
+                out[year] = rows[row][col]  # the cell as printed (`4,966,955,400 บาท`)
         if out:
             return out
     return {}
 
 
 # -- answers -------------------------------------------------------------------------
-def _fmt(value: Decimal) -> str:
-    return f"{value:,.0f}" if value == value.to_integral() else f"{value:,.2f}"
+def _fmt(value: Decimal, *operands: Amount) -> str:
+    """A computed figure with as many decimals as its operands print (`175.0196` ล้านบาท, `214,664,400`)."""
+    places = max((len(a.printed.split(".")[1]) for a in operands if "." in a.printed), default=0)
+    if not places and value != value.to_integral():
+        places = 2
+    return f"{value:,.{places}f}"
 
 
 def _level_word(lv: Level, q: Query) -> str:
@@ -397,7 +414,7 @@ def items_under(q: Query, lv: Level, levels: PlanLevels) -> Draft:
     for c in lv.children:
         a = levels.amount(c)
         if a is not None:
-            draft.say(f"• {levels.title(c)}: {a.printed}", [a.evidence, levels.evidence(c)], template=True)
+            draft.say(f"• {levels.title(c)}: {a.shown}", [a.evidence, levels.evidence(c)], template=True)
         else:
             draft.say(f"• {levels.title(c)}", [levels.evidence(c)], template=True)
     return draft
@@ -413,12 +430,12 @@ def ranked(q: Query, lv: Level, levels: PlanLevels, asked: set[str]) -> Draft | 
     best_a, best = (max if q.operation == "max" else min)(amounts, key=lambda ad: ad[0].value)
     draft = Draft(support=1.0)
     most = _t(q, "สูงที่สุด" if q.operation == "max" else "ต่ำที่สุด", "largest" if q.operation == "max" else "smallest")
-    draft.say(_t(q, f"ใน {levels.title(lv)} ({len(amounts)} รายการ) รายการที่ได้งบประมาณ{most} คือ {levels.title(best)}: {best_a.printed}",
-                 f"Under {levels.title(lv)} ({len(amounts)} items), the {most} amount is {levels.title(best)}: {best_a.printed}"),
+    draft.say(_t(q, f"ใน {levels.title(lv)} ({len(amounts)} รายการ) รายการที่ได้งบประมาณ{most} คือ {levels.title(best)}: {best_a.shown}",
+                 f"Under {levels.title(lv)} ({len(amounts)} items), the {most} amount is {levels.title(best)}: {best_a.shown}"),
               [best_a.evidence, levels.evidence(best), levels.evidence(lv)], template=True, computed=[str(len(amounts))])
     for a, d in sorted(amounts, key=lambda ad: ad[0].value, reverse=q.operation == "max"):
         if d is not best:
-            draft.say(f"• {levels.title(d)}: {a.printed}", [a.evidence, levels.evidence(d)], template=True)
+            draft.say(f"• {levels.title(d)}: {a.shown}", [a.evidence, levels.evidence(d)], template=True)
     return draft
 
 
@@ -429,28 +446,32 @@ def amount_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     years = list(dict.fromkeys(q.years)) or ([book_year] if book_year else [])
     table = levels.year_amounts(lv)
     found: dict[int, Amount] = {}
+    if len(years) > 1 and all(y in table for y in years):
+        found = {y: table[y] for y in years}  # years compared from one table, in one unit
     for y in years:
-        if y in table:
+        heading = levels.amount(lv) if y == book_year and y not in found else None
+        if heading is not None:
+            found[y] = heading  # the book's own year: the amount its heading prints, in baht
+        elif y in table and y not in found:
             found[y] = table[y]
-        elif y == book_year:
-            a = levels.amount(lv)
-            if a is not None:
-                found[y] = a
     if not found or len(found) < len(years):
         return None
     draft = Draft(support=1.0)
     name = levels.title(lv)
     for y, a in found.items():
         year_cited = [cover[1]] if cover and y == book_year and a.evidence.line_start != cover[1].line_start else []
-        draft.say(_t(q, f"{name} ปีงบประมาณ {y}: {a.printed}", f"{name}, fiscal year {y}: {a.printed}"),
+        draft.say(_t(q, f"{name} ปีงบประมาณ {y}: {a.shown}", f"{name}, fiscal year {y}: {a.shown}"),
                   [a.evidence, levels.evidence(lv), *year_cited], template=True)
     if q.operation == "difference" and len(found) == 2:
         (y1, a1), (y2, a2) = sorted(found.items())
+        if a1.unit != a2.unit:
+            return draft  # amounts in two units: stated, not subtracted
         diff = a2.value - a1.value
         sign = _t(q, "เพิ่มขึ้น" if diff > 0 else "ลดลง", "an increase of" if diff > 0 else "a decrease of")
-        text = _fmt(abs(diff))
-        draft.say(_t(q, f"ปี {y2} เทียบกับปี {y1}: {a2.printed} − {a1.printed} → {sign} {text}",
-                     f"{y2} against {y1}: {a2.printed} − {a1.printed} → {sign} {text}"),
+        text = _fmt(abs(diff), a1, a2)
+        unit = f" {a2.unit}" if a2.unit else ""
+        draft.say(_t(q, f"ปี {y2} เทียบกับปี {y1}: {a2.printed} − {a1.printed} → {sign} {text}{unit}",
+                     f"{y2} against {y1}: {a2.printed} − {a1.printed} → {sign} {text}{unit}"),
                   [a1.evidence, a2.evidence], template=True, computed=[text.replace(",", "")])
     return draft
 
@@ -471,7 +492,7 @@ def row_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
         text = " ".join(label.quote.split())
         unit = next((w for w in sorted(vocabulary().units.currency, key=len, reverse=True) if w in text), "")
         row = " ".join(text.replace(unit, " ").split()) if unit else text
-    shown = f"{row + ' ' if row else ''}{amount.printed}{' ' + unit if unit else ''}"
+    shown = f"{row + ' ' if row else ''}{amount.shown}{' ' + unit if unit and not amount.unit else ''}"
     draft.say(_t(q, f"{levels.title(lv)}: {shown}", f"{levels.title(lv)}: {shown}"),
               [label, amount.evidence, levels.evidence(lv)] + ([cover[1]] if cover else []), template=True)
     return draft
@@ -556,14 +577,14 @@ def pair_answer(q: Query, levels: PlanLevels) -> Draft | None:
         return None
     draft = Draft(support=1.0)
     for s, a in zip(sides, amounts):
-        draft.say(f"• {levels.title(s)}: {a.printed}", [a.evidence, levels.evidence(s)], template=True)
+        draft.say(f"• {levels.title(s)}: {a.shown}", [a.evidence, levels.evidence(s)], template=True)
     a, b = amounts
     if q.operation == "sum":
-        text, sign = _fmt(a.value + b.value), "+"
+        text, sign = _fmt(a.value + b.value, a, b), "+"
         first, second = a, b
     else:
         first, second = (a, b) if a.value >= b.value else (b, a)
-        text, sign = _fmt(first.value - second.value), "−"
+        text, sign = _fmt(first.value - second.value, a, b), "−"
     draft.say(_t(q, f"คำนวณ: {first.printed} {sign} {second.printed} = {text}",
                  f"Computed: {first.printed} {sign} {second.printed} = {text}"),
               [a.evidence, b.evidence], template=True, computed=[text.replace(",", "")])

@@ -123,3 +123,12 @@ def test_two_levels_named_side_by_side_are_added_in_code(assistant):
     assert answer.route == "plan_level"
     assert "7,377,900" in answer.answer and "8,000,000" in answer.answer and "15,377,900" in answer.answer
     assert any(f.value.replace(",", "") == "15377900" and f.provenance == "computed" for f in answer.figures)
+
+
+def test_another_years_amount_comes_from_the_levels_year_table_in_its_unit(assistant):
+    later = assistant.ask("โครงการแก้ไขปัญหาขยะและสิ่งแวดล้อม ปี 2566 ได้งบประมาณเท่าไร")
+    assert later.route == "plan_level" and "2566: 17.0000 ล้านบาท" in later.answer  # a forward estimate
+    change = assistant.ask("โครงการแก้ไขปัญหาขยะและสิ่งแวดล้อม งบปี 2566 เพิ่มขึ้นหรือลดลงจากปี 2565 เท่าไร")
+    assert "ลดลง 36.6014 ล้านบาท" in change.answer  # 53.6014 → 17.0000, both from the one table
+    cumulative = assistant.ask("โครงการแก้ไขปัญหาขยะและสิ่งแวดล้อม ปี 2564 ได้งบประมาณเท่าไร")
+    assert "228.6210" not in cumulative.answer  # `เริ่มต้น - ปี 2564` is a span of years, not 2564
