@@ -71,10 +71,40 @@ def _table_evidence(k: Kpi, levels: PlanLevels, db: FactsDB) -> Evidence:
     return Evidence(k.doc_id, start, end, db.cite(k.doc_id, start, end).quote, "retrieval", 1.0)
 
 
+def _of_level(k: Kpi, title: str) -> bool:
+    return bool(k.node) and (k.node.rstrip("…") in title or title in k.node)
+
+
+def level_kpis(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB) -> Draft | None:
+    """Every KPI of the level the question names, with its unit and the target for the asked year (else
+    the document's own year), cited with its table."""
+    named = levels.named(q.text)
+    if not named:
+        return None
+    lv = named[0][1]
+    title = levels.title(lv)
+    kpis = [k for k in index.kpis if k.doc_id == lv.doc_id and _of_level(k, title)]
+    if not kpis:
+        return None
+    book = levels.fiscal_year(lv.doc_id)
+    year = q.years[0] if q.years else (book[0] if book else None)
+    draft = Draft(support=1.0)
+    draft.say(_t(q, f"ตัวชี้วัดของ {title} ({len(kpis)} ตัว):", f"KPIs of {title} ({len(kpis)}):"),
+              [levels.evidence(lv)], template=True, computed=[str(len(kpis))])
+    for k in kpis:
+        target = k.targets.get(year) if year else None
+        unit = f" {k.unit}" if k.unit else ""
+        value = _t(q, f" — ปี {year}: {target[0]}{unit}", f" — {year}: {target[0]}{unit}") if target else ""
+        draft.say(f"• {k.text}{value}", [_table_evidence(k, levels, db)], template=True)
+    return draft
+
+
 def answer(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB, idf: dict[str, float]) -> Draft | None:
     """The target of the KPI the question describes, for the asked year, cited; None if none fits."""
     if not asks_target(q.text) or not index.kpis:
         return None
+    if q.wants_list and not q.wants_figure:
+        return level_kpis(q, index, levels, db)
     target_words = {t for w in query_words().target_words for t in search_tokens(w)}
     terms = [t for t in key_terms(q) if t not in target_words and not t.isdigit()]
     weight = term_weights(terms, idf)
@@ -87,7 +117,7 @@ def answer(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB, idf: dict
     best: tuple[float, Kpi] | None = None
     for k in index.kpis:
         cover = sum(w for t, w in weight.items() if t in k.tokens) / total
-        if k.node and any(k.node.rstrip("…") in n or n in k.node for n in names):
+        if any(_of_level(k, n) for n in names):
             cover += LEVEL_BONUS
         if best is None or cover > best[0]:
             best = (cover, k)

@@ -132,3 +132,10 @@ def test_another_years_amount_comes_from_the_levels_year_table_in_its_unit(assis
     assert "ลดลง 36.6014 ล้านบาท" in change.answer  # 53.6014 → 17.0000, both from the one table
     cumulative = assistant.ask("โครงการแก้ไขปัญหาขยะและสิ่งแวดล้อม ปี 2564 ได้งบประมาณเท่าไร")
     assert "228.6210" not in cumulative.answer  # `เริ่มต้น - ปี 2564` is a span of years, not 2564
+
+
+def test_the_kpis_of_a_named_level_are_listed_with_this_years_targets(assistant):
+    answer = assistant.ask("ตัวชี้วัดของโครงการแก้ไขปัญหาขยะและสิ่งแวดล้อม มีอะไรบ้าง")
+    assert answer.route == "kpi_target"
+    assert "(2 " in answer.answer.splitlines()[0]  # two KPIs on the project's page
+    assert "2565: 76 จังหวัด" in answer.answer and "2565: 30 ร้อยละ" in answer.answer
