@@ -96,6 +96,8 @@ class Service:
                 self._seen = key
                 return
             fresh = _Lease(Assistant(self.settings, self._embeddings)) if generation else None
+            if fresh is not None:
+                fresh.assistant.warm()  # before it serves: the first question does not wait for the outline
             if fresh is not None and self._embeddings is None:
                 self._embeddings = fresh.assistant.retriever.embeddings
             with self._state:

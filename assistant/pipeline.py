@@ -154,6 +154,15 @@ class Assistant:
         turn.timings["gather"] = time.perf_counter() - t0
         return turn
 
+    def warm(self) -> float:
+        """Read what the first question would otherwise wait for (outline, plan levels, KPI index); seconds taken.
+        The web app warms each index generation once when it opens it; `eval` warms before timing answers."""
+        t0 = time.perf_counter()
+        _ = self.levels
+        if self._kpis is None:
+            self._kpis = KpiIndex(self.db)
+        return time.perf_counter() - t0
+
     @property
     def levels(self) -> PlanLevels:
         """The outline's plan levels (agency → แผนงาน → ผลผลิต/โครงการ), built on first use."""

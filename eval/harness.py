@@ -246,7 +246,9 @@ def evaluate(settings, questions_file: Path, default_doc: str | None = None, k: 
     if not manifest.generation:
         raise EvalError(f"no index in {settings.data_dir}: run `plan-assistant ingest` first")
     assistant = Assistant(settings)
+    warm = assistant.warm()  # once per index generation (the web app does the same): not an answer's latency
     docs = resolve_documents(questions, manifest, assistant.db.line_counts(), default_doc, assistant.db)
     report = run_eval(assistant, questions, docs, k, progress)
-    report["meta"] = provenance() | {"engine": assistant.engine.name, "questions_file": str(questions_file)}
+    report["meta"] = provenance() | {"engine": assistant.engine.name, "questions_file": str(questions_file),
+                                     "warm_up_s": round(warm, 2)}
     return report
