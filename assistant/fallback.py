@@ -12,6 +12,7 @@ import re
 
 from assistant.lookup import FactsDB
 from assistant.passages import figures_of, select_passages
+from assistant.plan_levels import AMOUNT, COVER_LINES, HEADING_AMOUNT_LINES, SUB_ITEM
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
@@ -26,7 +27,7 @@ FOLLOW_LINES = 3  # a brief may print the amount a few lines under the name
 def _has_amount(text: str, q: Query) -> bool:
     """A budget question wants an amount (`53,601,400`, `3.50`), not an item number (`1 :`)."""
     if q.route == "budget":
-        return _AMOUNT.search(text) is not None or re.search(r"\d+\.\d+", text) is not None
+        return AMOUNT.search(text) is not None or re.search(r"\d+\.\d+", text) is not None
     return bool(figures_of(text))
 
 
@@ -76,11 +77,7 @@ def from_text(q: Query, refusal: Draft, retriever, db: FactsDB, min_support: flo
     return draft
 
 
-COVER_LINES = 40  # a book states its fiscal year on its first page ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๕")
-HEADING_AMOUNT_LINES = 4
-NAME_HEAD = 8  # the first characters of a name find the line it starts on (the rest may wrap or break)  # a budget book prints a level's amount at the end of its (wrapped) heading
-_AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
-_SUB_ITEM = re.compile(r"^\s*(?:-|\d+(?:\.\d+){2,}\s)")
+NAME_HEAD = 8  # the first characters of a name find the line it starts on (the rest may wrap or break)
 
 
 def from_outline(q: Query, refusal: Draft, outline, db: FactsDB) -> Draft:
@@ -95,9 +92,9 @@ def from_outline(q: Query, refusal: Draft, outline, db: FactsDB) -> Draft:
         rows = [(n, t) for n, t, _ in db.lines(h.doc_id, h.line, h.line + HEADING_AMOUNT_LINES) if t.strip()]
         end, amount = None, None
         for k, (n, text) in enumerate(rows):
-            if k and _SUB_ITEM.match(text):
+            if k and SUB_ITEM.match(text):
                 break
-            m = _AMOUNT.search(text)
+            m = AMOUNT.search(text)
             if m:
                 end, amount = n, m.group(0)
                 break

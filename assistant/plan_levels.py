@@ -1,7 +1,9 @@
 """Answers over the plan levels a document's outline holds (ministry → agency → แผนงาน → ผลผลิต/โครงการ):
-find the level a question names, then answer what it asks of it — where it sits, what sits under it,
-its amount (printed at the end of its heading, or in the agency's year table), the largest or smallest
-item under it, or the change between two years — every figure cited, computed ones marked.
+find the level a question names (in Thai, misspelt or partly, or by its English name), then answer what
+it asks of it — where it sits, what sits under it, its amount (printed at the end of its heading, in
+its year table, or on a row the question names), the largest or smallest item under it, the change
+between two years, or the sum/difference of two levels named side by side — every figure cited,
+computed ones marked.
 
 Levels come from the plan graph's nodes (the facts contract); their headings, bodies and tables from
 the outline (the stored document models). Nothing here knows one document: level words, the budget
@@ -26,25 +28,28 @@ from ingest.records import Table
 from ingest.thai_repair import thai_digits_to_arabic
 from ingest.vocabulary import query_words, vocabulary
 
+# Naming a level: its start typed for MIN_NAME_BLOCK characters and this share of a shorter name (of a
+# long one, NAME_START_MOST characters), or MIN_COVER of the whole name anywhere.
+MIN_NAME_BLOCK = 10
+NAME_START_SHARE, NAME_START_MOST = 0.6, 24
+MIN_COVER = 0.75
+LOOSE_BLOCK = 8  # one side of a pair question names a level by a run of this many characters of its name
+OTHER_RUNS = 0.3  # weight of a side's shorter runs of a name against its longest
+CANDIDATES, CLOSE = 5, 0.8  # levels tried, best first, while named at least this share of the best
+# Reading a level's pages.
+HEADING_AMOUNT_LINES = 4  # a budget book prints a level's amount at the end of its (wrapped) heading
 DETAIL_LINES = 300  # how far into its section a level's budget-detail line (its name and amount) is looked for
 OWN_LINES = 400  # at most this many lines of a level's own pages are read for a named row
 MIN_LABEL = 5  # compact characters of a row label a question must type (not a stray word)
-UNIT_LINES = 6  # lines above a table where its caption prints its unit
-HEADING_AMOUNT_LINES = 4  # a budget book prints a level's amount at the end of its (wrapped) heading
+UNIT_LINES = 6  # lines above a table where its caption prints its unit (a document without page boxes)
 COVER_LINES = 40  # a book states its fiscal year on its first page ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๕")
 ANCHOR_SPAN = 60  # lines past a section's recorded span where its name may be printed (a scrambled page)
-MIN_NAME_BLOCK = 10  # characters of a level's own name (after its level word) a question must type from its start,
-NAME_START_SHARE, NAME_START_MOST = 0.6, 24  # … and this share of a shorter name (a long one: this many characters)
-OTHER_RUNS = 0.3  # weight of a side's shorter runs of a name against its longest
-LOOSE_BLOCK = 8  # one side of a pair question names a level by a run of this many characters of its name
-MIN_COVER = 0.75  # … or this share of the whole name, anywhere
 AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
 _FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\d,])")  # an amount, or `177.0580` (ล้านบาท)
-_SUB_ITEM = re.compile(r"^\s*(?:-|\d+(?:\.\d+){2,}\s)")  # the next numbered heading or a dash item under it
+SUB_ITEM = re.compile(r"^\s*(?:-|\d+(?:\.\d+){2,}\s)")  # the next numbered heading or a dash item under it
 _ORDINAL = re.compile(r"^[^:]{0,24}:\s*")  # `โครงการที่ 1 : ` / `ผลผลิตที่ 2 : ` before a level's own name
 _RANGE = re.compile(r"[-–]|ถึง")
 _YEAR = re.compile(r"(?<!\d)(25\d\d)(?!\d)")
-CANDIDATES, CLOSE = 5, 0.8  # levels tried, best first, while named at least this share of the best
 LEVELS = ("ministry", "agency", "program", "output", "project")
 HEADED_AMOUNTS = ("program", "output", "project")  # levels whose heading ends with their amount
 
@@ -217,7 +222,7 @@ class PlanLevels:
         h = lv.heading
         rows = [(n, t) for n, t, _ in self.db.lines(h.doc_id, h.line, h.line + HEADING_AMOUNT_LINES) if t.strip()]
         for k, (n, text) in enumerate(rows):
-            if k and _SUB_ITEM.match(text):
+            if k and SUB_ITEM.match(text):
                 break
             m = AMOUNT.search(text)
             if m:

@@ -1,10 +1,13 @@
 """Shared fixtures: the shipped sample plan and small real documents written on the fly."""
 from __future__ import annotations
 
+import hashlib
+import math
 import os
 from pathlib import Path
 
 import pytest
+from langchain_core.embeddings import Embeddings
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -12,6 +15,39 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "corpus" / "lampang-industry-action-plan-2567.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+class HashEmbeddings(Embeddings):
+    """Deterministic bag-of-character-trigram vectors: no model, same text → same vector."""
+
+    dim = 128
+
+    def _vec(self, text: str) -> list[float]:
+        v = [0.0] * self.dim
+        t = "".join(text.split())
+        for i in range(max(1, len(t) - 2)):
+            h = int.from_bytes(hashlib.blake2b(t[i:i + 3].encode(), digest_size=4).digest(), "big")
+            v[h % self.dim] += 1.0
+        norm = math.sqrt(sum(x * x for x in v)) or 1.0
+        return [x / norm for x in v]
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return [self._vec(t) for t in texts]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._vec(text)
+
+
+def fake_embedded_assistant(corpus: Path, data_dir: Path):
+    """The real pipeline over `corpus`, ingested with HashEmbeddings (seconds, no model): for answer-logic tests."""
+    from assistant.pipeline import Assistant
+    from ingest.pipeline import ingest
+    from plan_assistant.config import Settings
+
+    settings = Settings(data_dir=data_dir)
+    embeddings = HashEmbeddings()
+    ingest([corpus], settings, lambda m: None, embeddings)
+    return Assistant(settings, embeddings=embeddings)
 
 
 @pytest.fixture(scope="session")

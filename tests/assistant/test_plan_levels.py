@@ -1,32 +1,25 @@
-"""Plan levels of a budget book (agency → แผนงาน → โครงการ) answered through the real pipeline, over 26
-real pages of the FY2565 vol. 6 book (its cover and one agency's pages: its year table, its numbered
-sections and three of its แผนงาน with their projects), ingested once with the deterministic fake embedder so this runs in seconds.
-Each test is a failure class of issue 13 that the old answer path got wrong on these pages."""
+"""Plan levels of a budget book (agency → แผนงาน → โครงการ) and their KPIs, answered through the real
+pipeline over 26 real pages of the FY2565 vol. 6 book (its cover and one agency's pages: its year table,
+its numbered sections and three of its แผนงาน with their projects), ingested once with the deterministic
+fake embedder so this runs in seconds. Each test is a failure class of issue 13 that the old answer
+path got wrong on these pages."""
 from __future__ import annotations
 
 import shutil
 
 import pytest
 
-from tests.assistant.test_units import HashEmbeddings
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, fake_embedded_assistant
 
 BOOK = FIXTURES / "budget-fy2565-vol6-p1-23-47.pdf"  # PDF pages 1 and 23–47
 
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    from assistant.pipeline import Assistant
-    from ingest.pipeline import ingest
-    from plan_assistant.config import Settings
-
     root = tmp_path_factory.mktemp("levels")
     (root / "corpus").mkdir()
     shutil.copy(BOOK, root / "corpus" / BOOK.name)
-    settings = Settings(data_dir=root / "data")
-    embeddings = HashEmbeddings()
-    ingest([root / "corpus"], settings, lambda m: None, embeddings)
-    a = Assistant(settings, embeddings=embeddings)
+    a = fake_embedded_assistant(root / "corpus", root / "data")
     yield a
     a.close()
 

@@ -4,46 +4,18 @@ two budget-book excerpts), ingested once with a small deterministic fake embedde
 Each test is a failure class of the old answer path (issue 13)."""
 from __future__ import annotations
 
-import hashlib
-import math
 import shutil
 
 import pytest
-from langchain_core.embeddings import Embeddings
 
-from tests.conftest import FIXTURES, SAMPLE
+from tests.conftest import FIXTURES, SAMPLE, fake_embedded_assistant
 
 # GPP; mineral production table; industry groups; SWOT, vision, missions, directions and budget tables
 SAMPLE_RANGES = [(544, 561), (795, 850), (900, 945), (1160, 1553)]
 
 
-class HashEmbeddings(Embeddings):
-    """Deterministic bag-of-character-trigram vectors: no model, same text → same vector."""
-
-    dim = 128
-
-    def _vec(self, text: str) -> list[float]:
-        v = [0.0] * self.dim
-        t = "".join(text.split())
-        for i in range(max(1, len(t) - 2)):
-            h = int.from_bytes(hashlib.blake2b(t[i:i + 3].encode(), digest_size=4).digest(), "big")
-            v[h % self.dim] += 1.0
-        norm = math.sqrt(sum(x * x for x in v)) or 1.0
-        return [x / norm for x in v]
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return [self._vec(t) for t in texts]
-
-    def embed_query(self, text: str) -> list[float]:
-        return self._vec(text)
-
-
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    from assistant.pipeline import Assistant
-    from ingest.pipeline import ingest
-    from plan_assistant.config import Settings
-
     root = tmp_path_factory.mktemp("units")
     corpus = root / "corpus"
     corpus.mkdir()
@@ -53,10 +25,7 @@ def assistant(tmp_path_factory):
         "แผนปฏิบัติการด้านการพัฒนาอุตสาหกรรมจังหวัดลำปาง รายปี พ.ศ. 2567\n" + "\n".join(excerpt), encoding="utf-8")
     for name in ("budget_book_ministry_env.txt", "budget_book_projects_mhesi.txt"):
         shutil.copy(FIXTURES / name, corpus / name)
-    settings = Settings(data_dir=root / "data")
-    embeddings = HashEmbeddings()
-    ingest([corpus], settings, lambda m: None, embeddings)
-    a = Assistant(settings, embeddings=embeddings)
+    a = fake_embedded_assistant(corpus, root / "data")
     yield a
     a.close()
 
