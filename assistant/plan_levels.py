@@ -154,9 +154,10 @@ class PlanLevels:
         for lv in self.levels:  # a wrapped or cut title: the name as printed, up to the amount that ends it
             a = self.amount(lv, detail=False)
             if a is not None:
-                printed = _own_name(AMOUNT.sub("", a.evidence.quote.replace("\n", " ")))
+                text = AMOUNT.sub("", " ".join(a.evidence.quote.split()))
+                printed = _own_name(text)
                 if len(printed) > len(lv.name) and printed.startswith(lv.name[:6]):
-                    lv.name = printed
+                    lv.name, lv.title = printed, strip_markers(text).strip()
         for lv in self.levels:
             parent = by_id.get(parents[lv.node_id] or "")
             if parent is not None:
@@ -404,7 +405,8 @@ def placement(q: Query, lv: Level, levels: PlanLevels) -> Draft:
     draft = Draft(support=1.0)
     own = levels.evidence(lv)
     above = [a for a in lv.ancestors()][::-1]
-    parts = [f"{_level_word(a, q)} {levels.title(a)}" for a in above]
+    parts = [levels.title(a) if compact(levels.title(a)).startswith(compact(_level_word(a, q)))
+             else f"{_level_word(a, q)} {levels.title(a)}" for a in above]  # not `แผนงาน แผนงาน…`
     draft.say(_t(q, f"{levels.title(lv)} อยู่ภายใต้ " + " › ".join(parts),
                  f"{levels.title(lv)} sits under " + " › ".join(parts)),
               [own, *(levels.evidence(a) for a in above)], template=True)
