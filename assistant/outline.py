@@ -251,7 +251,10 @@ class Outline:
         heads = set(self._by_line.get(heading.doc_id, {})) | {h.line for h in self.labels.get(heading.doc_id, [])}
         below = [n for n in on_page if boxes[n - 1].y0 > top.y0 + ROW_SLACK]
         bottom = min((boxes[n - 1].y0 for n in below if n in heads), default=float("inf"))
-        body = sorted((n for n in below if boxes[n - 1].y0 < bottom - ROW_SLACK and boxes[n - 1].x0 >= top.x0 - ROW_SLACK),
+        beside = [n for n in on_page if n != heading.line and abs(boxes[n - 1].y0 - top.y0) <= ROW_SLACK
+                  and boxes[n - 1].x0 >= top.x1]  # a label's value printed to its right (`วัตถุประสงค์   - เพื่อ…`)
+        body = sorted((n for n in below + beside if boxes[n - 1].y0 < bottom - ROW_SLACK
+                       and boxes[n - 1].x0 >= top.x0 - ROW_SLACK and n not in heads),
                       key=lambda n: boxes[n - 1].y0)
         rows: list[list[int]] = []
         for n in body:  # a row: lines whose middle falls within its first line's height (marks shift tops)

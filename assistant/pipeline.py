@@ -178,6 +178,13 @@ class Assistant:
         draft = plan_levels.answer(q, self.levels)
         if draft is not None:
             q.route = "plan_level"
+        elif (q.labels and q.project_name and not q.wants_figure and not kpi_targets.asks_target(q.text)
+              and self.levels.named(q.text)):
+            # A section of a level the facts do not hold as a project (`วัตถุประสงค์ของโครงการ…` in a budget
+            # book): the heading under it, read like any named section.
+            draft = units.section_body(q, q.labels, self.outline, self.db, self.retriever.snapshot.bm25.idf, [])
+            if draft is not None:
+                q.route = "section"
         return draft
 
     def kpi_answer(self, q: Query) -> Draft | None:

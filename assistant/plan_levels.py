@@ -522,13 +522,18 @@ def asks_money(text: str) -> bool:
 
 def _answer_one(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     # An amount asked: a money word, and a figure asked or nothing else asked ("What is X's budget?").
-    money = asks_money(q.text) and (q.wants_figure or q.route == "budget" or not (q.wants_list or q.labels))
+    labels = [w for w in q.labels if compact(w) not in compact(levels.title(lv))]  # not a word of its name
+    money = asks_money(q.text) and (q.wants_figure or q.route == "budget" or not (q.wants_list or labels))
+    if labels and not money and not q.operation:
+        return None  # a section the question names (`พันธกิจของ…`): the outline's body answers it
+    if q.operation in ("max", "min") and lv.children:
+        return ranked(q, lv, levels, _asked_levels(q.text.replace(levels.title(lv), "")))
+    if q.wants_list and lv.children and not money:
+        return items_under(q, lv, levels)  # `…มีแผนงานอะไรบ้าง`: what is under it, not what it is under
     if q.asks_under and lv.parent is not None:
         draft = placement(q, lv, levels)
         more = amount_answer(q, lv, levels) if money else None  # "under which แผนงาน, and how much"
         return merge(draft, more) if more is not None else draft
-    if q.operation in ("max", "min") and lv.children:
-        return ranked(q, lv, levels, _asked_levels(q.text.replace(levels.title(lv), "")))
     if money and q.operation is None:
         row = row_answer(q, lv, levels)
         if row is not None:

@@ -24,6 +24,7 @@ MIN_TOPIC_COVER = 0.5  # a question naming more than the label: at least this sh
 RETRIEVED_BONUS = 0.05
 LIST_BONUS = 0.1
 PHRASE_BONUS = 0.2  # a list question prefers the heading whose body is a list (3+ numbered items)
+MIN_PLACED_LETTERS = 4  # a value printed beside or under its label by position may be short ("พื้นที่ 76 จังหวัด")
 MIN_BODY_LETTERS = 15  # a body with fewer letters is not the text the heading announces (scrambled layer)
 _ITEM = re.compile(r"^\s*\(?[0-9๐-๙]{1,2}[.)]\s*\S")
 SECTION_BONUS = 0.05  # a label that is an outline section ("๓.๒.๑ วิสัยทัศน์") heads the document's own statement
@@ -78,7 +79,8 @@ def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[
             rest = strip_markers(h.text)[len(h.label or ""):] + " " + " ".join(body[1:])
             if _letters(rest) < MIN_BODY_LETTERS:
                 body = [h.text] + [t for a, b in outline.placed_body(h) for _, t, _ in outline.db.lines(doc_id, a, b)]
-                if _letters(" ".join(body[1:])) < MIN_BODY_LETTERS:
+                placed = " ".join(body[1:])
+                if _letters(placed) < MIN_PLACED_LETTERS and not re.search(r"\d", placed):
                     continue  # a bare label with nothing under it (a matrix cell), even by position on its page
             # What the label belongs to: on a PDF page, the page itself (its header names the agency; lines
             # above may be another agency's); in plain text, the lines just above it.

@@ -132,3 +132,18 @@ def test_the_kpis_of_a_named_level_are_listed_with_this_years_targets(assistant)
     assert answer.route == "kpi_target"
     assert "(2 " in answer.answer.splitlines()[0]  # two KPIs on the project's page
     assert "2565: 76 จังหวัด" in answer.answer and "2565: 30 ร้อยละ" in answer.answer
+
+
+def test_a_section_of_a_book_project_is_its_body_by_position_not_the_next_headings(assistant):
+    # Before: the `project_field` lookup (action-plan briefs) missed, and passages gave `7.4.1.1 วัตถุประสงค์
+    # 7.4.1.2 สถานที่ดำเนินการ 7.4.1.3 …` — the labels the text layer prints together, not the objectives.
+    answer = assistant.ask("วัตถุประสงค์ของโครงการแก้ไขปัญหาขยะและสิ่งแวดล้อมคืออะไร")
+    assert answer.route == "section"
+    assert "ขยะมูลฝอย" in answer.answer and "สถานที่ดำเนินการ" not in answer.answer
+
+
+def test_what_a_named_agency_holds_is_listed_not_what_it_sits_under(assistant):
+    answer = assistant.ask("สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม มีแผนงานอะไรบ้าง")
+    assert answer.route == "plan_level" and answer.answer.count("• แผนงาน") == 4
+    mission = assistant.ask("พันธกิจของสำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อมมีอะไรบ้าง")
+    assert mission.route == "section" and "แปลงนโยบาย" in mission.answer  # a named section, not the programmes
