@@ -41,6 +41,7 @@ HEADING_AMOUNT_LINES = 4  # a budget book prints a level's amount at the end of 
 DETAIL_LINES = 300  # how far into its section a level's budget-detail line (its name and amount) is looked for
 OWN_LINES = 400  # at most this many lines of a level's own pages are read for a named row
 MIN_LABEL = 5  # compact characters of a row label a question must type (not a stray word)
+UNIT_CHARS = 12  # how far after an amount its currency word may be printed on the same line
 UNIT_LINES = 6  # lines above a table where its caption prints its unit (a document without page boxes)
 COVER_LINES = 40  # a book states its fiscal year on its first page ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๕")
 ANCHOR_SPAN = 60  # lines past a section's recorded span where its name may be printed (a scrambled page)
@@ -228,15 +229,28 @@ class PlanLevels:
             m = AMOUNT.search(text)
             if m:
                 e = Evidence(h.doc_id, h.line, n, self.db.cite(h.doc_id, h.line, n).quote, "retrieval", 1.0)
-                return Amount(m.group(0), e)
+                return Amount(m.group(0), e, self._row_currency(h.doc_id, n, text[m.end():]))
         if not detail:
             return None
         head = lv.name[:MIN_NAME_BLOCK]
         for n, text, _ in self.db.lines(h.doc_id, h.line, min(h.last, h.line + DETAIL_LINES)):
             m = AMOUNT.search(text)
             if m and head in compact(text[: m.start()]):
-                return Amount(m.group(0), Evidence(h.doc_id, n, n, self.db.cite(h.doc_id, n, n).quote, "retrieval", 1.0))
+                e = Evidence(h.doc_id, n, n, self.db.cite(h.doc_id, n, n).quote, "retrieval", 1.0)
+                return Amount(m.group(0), e, self._row_currency(h.doc_id, n, text[m.end():]))
         return None
+
+    def _row_currency(self, doc_id: str, line: int, after: str) -> str:
+        """The currency printed right after an amount, on its line or alone on its printed row (a book prints
+        `บาท` as a separate text object at the row's right end); empty when the document prints none."""
+        unit = _currency(after[:UNIT_CHARS])
+        if unit:
+            return unit
+        for n in self.outline.row_lines(doc_id, line):
+            text = self.db.cite(doc_id, n, n).quote.strip()
+            if n != line and _currency(text) == text:
+                return text
+        return ""
 
     def own_lines(self, lv: Level) -> tuple[int, int]:
         """The lines of a level's own pages: its section up to the first level under it."""
@@ -591,14 +605,17 @@ def pair_answer(q: Query, levels: PlanLevels) -> Draft | None:
     for s, a in zip(sides, amounts):
         draft.say(f"• {levels.title(s)}: {a.shown}", [a.evidence, levels.evidence(s)], template=True)
     a, b = amounts
+    if a.unit != b.unit:
+        return None  # one in baht, one in million baht: not added here
+    unit = f" {a.unit}" if a.unit else ""
     if q.operation == "sum":
         text, sign = _fmt(a.value + b.value, a, b), "+"
         first, second = a, b
     else:
         first, second = (a, b) if a.value >= b.value else (b, a)
         text, sign = _fmt(first.value - second.value, a, b), "−"
-    draft.say(_t(q, f"คำนวณ: {first.printed} {sign} {second.printed} = {text}",
-                 f"Computed: {first.printed} {sign} {second.printed} = {text}"),
+    draft.say(_t(q, f"คำนวณ: {first.printed} {sign} {second.printed} = {text}{unit}",
+                 f"Computed: {first.printed} {sign} {second.printed} = {text}{unit}"),
               [a.evidence, b.evidence], template=True, computed=[text.replace(",", "")])
     return draft
 
