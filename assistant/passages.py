@@ -24,7 +24,8 @@ from ingest.tokenize import search_tokens
 QUESTION_WORDS = frozenset(
     "เท่าไร เท่าไหร่ เท่าใด กี่ อะไร บ้าง ไหน ใด อย่างไร ยังไง คือ มี ทั้งหมด ทั้งสิ้น ว่า ได้ ล่ะ อ่ะ ครับ ค่ะ คะ "
     "หรือไม่ ไหม เคย สุด ช่วย บอก ขอ ทราบ อยาก แผน นี้ รวม จำนวน ปี อย่าง อย่างไหน อันไหน ตัวไหน อะไรมากกว่า "
-    "what which how many much is are was were does do did the a an of in for on there plan this that".split()
+    "ที่ไหน ที่ใด เมื่อไร เมื่อไหร่ ตอนไหน ใคร "
+    "what which how many much is are was were does do did the a an of in for on there plan this that where when who".split()
 )
 MAX_WINDOW = 3
 CONTEXT_WEIGHT = 0.6  # a key term found only above the window, in the same chunk

@@ -147,3 +147,9 @@ def test_what_a_named_agency_holds_is_listed_not_what_it_sits_under(assistant):
     assert answer.route == "plan_level" and answer.answer.count("• แผนงาน") == 4
     mission = assistant.ask("พันธกิจของสำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อมมีอะไรบ้าง")
     assert mission.route == "section" and "แปลงนโยบาย" in mission.answer  # a named section, not the programmes
+
+
+def test_where_a_project_is_carried_out_is_the_value_beside_its_label(assistant):
+    # `ที่ไหน` is a question word, not a topic the label's page must print.
+    answer = assistant.ask("โครงการแก้ไขปัญหาไฟป่าและหมอกควัน มีสถานที่ดำเนินการที่ไหน")
+    assert answer.route == "section" and "10 จังหวัดภาคเหนือ" in answer.answer
