@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from assistant.lookup import FactsDB
 from assistant.passages import key_terms, term_weights
-from assistant.plan_levels import PlanLevels, asks_money
+from assistant.plan_levels import PlanLevels, asks_target
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
@@ -55,12 +55,6 @@ class KpiIndex:
             by_row[key].targets[r["fiscal_year"]] = (r["printed"], r["result"])
         for k in self.kpis:
             k.tokens = set(search_tokens(f"{k.text} {k.unit or ''} {k.node or ''}"))
-
-
-def asks_target(text: str) -> bool:
-    """Whether a question asks for a KPI's target (`ตั้งเป้า`, `ค่าเป้าหมาย`, `target`), not an amount of money."""
-    low = text.lower()
-    return any(w.lower() in low for w in query_words().target_words) and not asks_money(text)
 
 
 def _table_evidence(k: Kpi, levels: PlanLevels, db: FactsDB) -> Evidence:

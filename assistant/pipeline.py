@@ -111,6 +111,9 @@ class Assistant:
         return turn
 
     def route(self, turn: Turn) -> Turn:
+        names = self.levels.abbreviated(turn.resolved)  # `สกสว.` → the agency's name, for every later stage
+        if names:
+            turn.resolved = f"{turn.resolved} ({'; '.join(names)})"
         turn.query = analyse(turn.resolved)
         # The answer speaks the language the user typed this turn, not the resolved question's
         # (a Thai follow-up to an English question gets Thai).

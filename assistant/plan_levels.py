@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from assistant.compute import split_pair
 from assistant.lookup import FactsDB
@@ -25,6 +26,8 @@ from assistant.structured_answers import Draft, _t
 from assistant.understand import thai_names
 from assistant.units import merge
 from ingest.records import Table
+from pythainlp.corpus import thai_words
+from pythainlp.tokenize import syllable_tokenize
 from ingest.thai_repair import thai_digits_to_arabic
 from ingest.vocabulary import query_words, vocabulary
 
@@ -33,6 +36,7 @@ from ingest.vocabulary import query_words, vocabulary
 MIN_NAME_BLOCK = 10
 NAME_START_SHARE, NAME_START_MOST = 0.6, 24
 MIN_COVER = 0.75
+MIN_CUT_BLOCK = 4  # a name cut with ฯ (`กรมอุทยานฯ`): at least this much of its start typed
 LOOSE_BLOCK = 8  # one side of a pair question names a level by a run of this many characters of its name
 OTHER_RUNS = 0.3  # weight of a side's shorter runs of a name against its longest
 CANDIDATES, CLOSE = 5, 0.8  # levels tried, best first, while named at least this share of the best
@@ -123,8 +127,12 @@ def naming(name: str, question: str) -> tuple[float, frozenset[int]]:
         return float(len(name)), frozenset(range(at, at + len(name)))
     blocks = [b for b in SequenceMatcher(None, name, question, autojunk=False).get_matching_blocks() if b.size >= 3]
     matched = sum(b.size for b in blocks)
-    start = next((b.size for b in blocks if b.a <= 1), 0)  # the name's start, as typed
+    first = next((b for b in blocks if b.a <= 1), None)
+    start = first.size if first else 0  # the name's start, as typed
     need = max(min(MIN_NAME_BLOCK, len(name)), min(NAME_START_SHARE * len(name), NAME_START_MOST))
+    cut = first is not None and start >= MIN_CUT_BLOCK and question[first.b + first.size:first.b + first.size + 1] == "ฯ"
+    if cut:  # `กรมอุทยานฯ`: the name's start typed, then ฯ for the rest of it (what was typed is what counts)
+        return float(first.size + 1), frozenset(range(first.b, first.b + first.size + 1))
     if start >= need or matched >= MIN_COVER * len(name):
         covered = frozenset(i for b in blocks for i in range(b.b, b.b + b.size))
         return matched * (0.5 + 0.5 * matched / len(name)), covered
@@ -138,6 +146,7 @@ class PlanLevels:
         self.db, self.outline = db, outline
         self.levels: list[Level] = []
         self._lines: dict[str, dict[str | None, list[dict]]] = {}
+        self._syllables: dict[str, str] = {}
         by_id: dict[str, Level] = {}
         parents: dict[str, str | None] = {}
         headings = {(h.doc_id, (*h.path, h.text)): h for hs in outline.sections.values() for h in hs}
@@ -166,6 +175,33 @@ class PlanLevels:
                 parent.children.append(lv)
 
     # -- finding ---------------------------------------------------------------------
+    def abbreviated(self, text: str) -> list[str]:
+        """Full names of the agencies a question names by an abbreviation it types (`สกสว.`, `อบก.`): Thai
+        initials (3–6 consonants, a dot or not a word) found in order among the initials of an agency's or
+        ministry's syllables, its first letter the name's first; only an abbreviation one name fits best."""
+        out = []
+        for m in _ABBREVIATION.finditer(text):
+            letters = m.group(1)
+            if not m.group(2) and letters in _thai_words():
+                continue  # a word of consonants only (`กรม`, `ของ`), not an abbreviation
+            fits = []
+            for lv in self.levels:
+                if lv.level not in ("ministry", "agency"):
+                    continue
+                span = _initials_span(letters, self._initials(lv))
+                if span is not None:
+                    fits.append((span, lv))
+            fits.sort(key=lambda sl: sl[0])
+            if fits and (len(fits) == 1 or fits[0][0] < fits[1][0]):
+                out.append(self.title(fits[0][1]))
+        return out
+
+    def _initials(self, lv: Level) -> str:
+        if lv.node_id not in self._syllables:
+            self._syllables[lv.node_id] = "".join(_initial(s) for s in syllable_tokenize(self.title(lv)) if _initial(s))
+        return self._syllables[lv.node_id]
+
+
     def named(self, text: str) -> list[tuple[float, Level]]:
         """Levels the question names, best first: a level's own match plus its named ancestors' (so
         `แผนงาน X ของกรม Y` finds X under Y, not under another agency)."""
@@ -352,6 +388,34 @@ class PlanLevels:
         return {}
 
 
+_ABBREVIATION = re.compile(r"(?<![\u0E00-\u0E7F])([ก-ฮ]{3,6})(\.)?(?![\u0E00-\u0E7F])")
+_LEADING_VOWELS = "เแโใไ"
+
+
+@lru_cache(maxsize=1)
+def _thai_words() -> frozenset[str]:
+    return frozenset(thai_words())
+
+
+def _initial(syllable: str) -> str:
+    """A syllable's initial consonant (after a leading vowel: `เสริม` → ส), or '' for none."""
+    text = syllable.lstrip(_LEADING_VOWELS)
+    return text[0] if text and "ก" <= text[0] <= "ฮ" else ""
+
+
+def _initials_span(letters: str, initials: str) -> int | None:
+    """How many syllables an abbreviation's letters span when found in order among a name's syllable
+    initials, the first on the first (None when they are not)."""
+    if not initials or initials[0] != letters[0]:
+        return None
+    at = 0
+    for ch in letters[1:]:
+        at = initials.find(ch, at + 1)
+        if at < 0:
+            return None
+    return at
+
+
 def _generic(text: str) -> bool:
     """A label that only says "money" or names a level (`งบประมาณรายจ่าย`, `โครงการ`): not a row a question picks."""
     words = (*query_words().money_words, *vocabulary().budget_lines.appropriation_words,
@@ -534,10 +598,18 @@ def asks_money(text: str) -> bool:
     return any(w.lower() in low for w in query_words().money_words)
 
 
+def asks_target(text: str) -> bool:
+    """Whether a question asks for a KPI's target (`ตั้งเป้า`, `ค่าเป้าหมาย`, `target`), not an amount of money."""
+    low = text.lower()
+    return any(w.lower() in low for w in query_words().target_words) and not asks_money(text)
+
+
 def _answer_one(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
-    # An amount asked: a money word, and a figure asked or nothing else asked ("What is X's budget?").
     labels = [w for w in q.labels if compact(w) not in compact(levels.title(lv))]  # not a word of its name
-    money = asks_money(q.text) and (q.wants_figure or q.route == "budget" or not (q.wants_list or labels))
+    # An amount asked: a money word, and a figure asked or nothing else asked ("What is X's budget?"); or a
+    # figure of a level with no unit or target asked ("แผนงาน X ปี 2565 ได้เท่าไร": a budget level's figure).
+    money = (asks_money(q.text) and (q.wants_figure or q.route == "budget" or not (q.wants_list or labels))) or (
+        q.wants_figure and q.unit in (None, "บาท") and not labels and not asks_target(q.text))
     if labels and not money and not q.operation:
         return None  # a section the question names (`พันธกิจของ…`): the outline's body answers it
     if q.operation in ("max", "min") and lv.children:
@@ -559,7 +631,7 @@ def _answer_one(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     return None
 
 
-def _side_levels(side: str, whole: str, levels: PlanLevels) -> dict[str, tuple[float, Level]]:
+def _side_levels(side: str, whole: str, levels: PlanLevels) -> dict[str, tuple[tuple[float, float], Level]]:
     """Per document, the level one side of a pair question names ("…กับโครงการกัดเซาะชายฝั่ง 23 จังหวัด"): the
     longest run (at least LOOSE_BLOCK characters) of its name the side types, other runs counting a little,
     and its ancestors named anywhere in the question counting too."""
@@ -569,7 +641,11 @@ def _side_levels(side: str, whole: str, levels: PlanLevels) -> dict[str, tuple[f
         blocks = [b.size for b in SequenceMatcher(None, lv.name, typed, autojunk=False).get_matching_blocks() if b.size >= 3]
         if not blocks or max(blocks) < LOOSE_BLOCK:
             continue
-        score = max(blocks) + OTHER_RUNS * (sum(blocks) - max(blocks)) + sum(naming(a.name, asked)[0] for a in lv.ancestors())
+        own = max(blocks) + OTHER_RUNS * (sum(blocks) - max(blocks))
+        # Its own name and the ancestors this side names ("กรม X โครงการ Y": Y under X, not X), then the
+        # ancestors the whole question names (the same แผนงาน name under several agencies).
+        score = (own + sum(naming(a.name, typed)[0] for a in lv.ancestors()),
+                 sum(naming(a.name, asked)[0] for a in lv.ancestors()))
         if lv.doc_id not in best or score > best[lv.doc_id][0]:
             best[lv.doc_id] = (score, lv)
     return best
@@ -584,17 +660,26 @@ def _amount_now(lv: Level, levels: PlanLevels) -> Amount | None:
     return a
 
 
+def _compared(text: str) -> tuple[str, str] | None:
+    """The two sides of "A ได้งบมากกว่า B เท่าไร" / "A more than B": split at the comparison word."""
+    for word in query_words().comparison_words:
+        i = text.find(word)
+        if i > 0 and text[i + len(word):].strip():
+            return text[:i], text[i + len(word):]
+    return None
+
+
 def pair_answer(q: Query, levels: PlanLevels) -> Draft | None:
     """Two levels a question names side by side ("A กับ B รวมกัน…", "… ต่างกันเท่าไร"): both amounts, cited,
     and their sum or difference computed in code."""
-    pair = split_pair(q.text)
+    pair = _compared(q.text) or split_pair(q.text)  # "A มากกว่า B": not split at a และ inside a name
     if pair is None:
         return None
     found = [_side_levels(side, q.text, levels) for side in pair]
     docs = [d for d in found[0] if d in found[1]]
     if not docs:
         return None
-    doc = max(docs, key=lambda d: found[0][d][0] + found[1][d][0])  # both sides in one document
+    doc = max(docs, key=lambda d: found[0][d][0][0] + found[1][d][0][0])  # both sides in one document
     sides = [found[0][doc][1], found[1][doc][1]]
     if sides[0] is sides[1]:
         return None

@@ -346,6 +346,7 @@ class QueryWords:
     organisation_words: tuple[str, ...]
     money_words: tuple[str, ...]
     target_words: tuple[str, ...]
+    comparison_words: tuple[str, ...]
 
 
 def parse_query_words(data: dict) -> QueryWords:

@@ -153,3 +153,14 @@ def test_where_a_project_is_carried_out_is_the_value_beside_its_label(assistant)
     # `ที่ไหน` is a question word, not a topic the label's page must print.
     answer = assistant.ask("โครงการแก้ไขปัญหาไฟป่าและหมอกควัน มีสถานที่ดำเนินการที่ไหน")
     assert answer.route == "section" and "10 จังหวัดภาคเหนือ" in answer.answer
+
+
+def test_a_comparison_of_two_named_levels_is_their_difference_in_code(assistant):
+    # "A ได้งบมากกว่า B เท่าไร": split at the comparison word, not at the และ inside a project's name.
+    answer = assistant.ask("โครงการแก้ไขปัญหาขยะและสิ่งแวดล้อม ได้งบมากกว่าโครงการแก้ไขปัญหาไฟป่าและหมอกควันเท่าไร")
+    assert answer.route == "plan_level" and "46,223,500" in answer.answer  # 53,601,400 − 7,377,900
+
+
+def test_a_budget_levels_figure_is_its_amount_without_a_money_word(assistant):
+    answer = assistant.ask("แผนงานยุทธศาสตร์จัดการมลพิษและสิ่งแวดล้อม ปี 2565 ได้เท่าไร")
+    assert answer.route == "plan_level" and "68,979,300" in answer.answer

@@ -117,3 +117,11 @@ def test_a_multi_part_question_is_answered_in_every_part(assistant):
 def test_an_english_question_for_a_year_the_document_does_not_state_is_refused(assistant):
     answer = assistant.ask("What was Lampang's GPP in 2570?")
     assert answer.refused and "does not state" in answer.answer  # answered in English, no 2564 figure given as 2570
+
+
+def test_an_agency_typed_as_its_abbreviation_or_cut_with_pai_yan_noi_is_named(assistant):
+    # สวทช. = the initials of สำ-นัก-งาน พัฒ-นา วิท-ยา-ศาสตร์ และ เทค-โน-โล-ยี แห่ง ชาติ, in order; `…การเกษตรฯ`
+    # is the start of the แผนงาน's name, cut with ฯ.
+    answer = assistant.ask("แผนงานยุทธศาสตร์การเกษตรฯ ของ สวทช. มีโครงการอะไรบ้าง")
+    assert answer.route == "plan_level" and "Bio Economy" in answer.answer
+    assert "สำนักงานพัฒนาวิทยาศาสตร์และเทคโนโลยีแห่งชาติ" in answer.resolved_question  # said back to the user
