@@ -59,13 +59,15 @@ def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[
     best: tuple[float, int, int, Heading] | None = None
     asked_phrase = compact(q.text)
     titles = outline.db.titles()
-    pages: dict[tuple[str, int], set[str]] = {}
+    pages: dict[tuple[str, int], tuple[set[str], str]] = {}
 
-    def page_tokens(doc_id: str, line: int) -> set[str]:
-        """Tokens of the label's PDF page (its header names the agency), tokenised once per page."""
+    def page_words(doc_id: str, line: int) -> tuple[set[str], str]:
+        """Tokens and compact text of the label's PDF page (its header names the agency), read once per page;
+        the compact text (no marks) still holds a term the PDF printed with displaced marks."""
         key = (doc_id, outline.page_of(doc_id, line))
         if key not in pages:
-            pages[key] = set(search_tokens(outline.page_text(doc_id, line))) if key[1] is not None else set()
+            text = outline.page_text(doc_id, line) if key[1] is not None else ""
+            pages[key] = (set(search_tokens(text)), compact(text))
         return pages[key]
 
     for doc_id, heads in outline.labels.items():
@@ -84,12 +86,14 @@ def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[
                     continue  # a bare label with nothing under it (a matrix cell), even by position on its page
             # What the label belongs to: on a PDF page, the page itself (its header names the agency; lines
             # above may be another agency's); in plain text, the lines just above it.
-            above = page_tokens(doc_id, h.line) if outline.page_of(doc_id, h.line) is not None else {
+            on_pdf_page = outline.page_of(doc_id, h.line) is not None
+            above, page = page_words(doc_id, h.line) if on_pdf_page else ({
                 t for _, text, _ in outline.db.lines(doc_id, max(1, h.line - CONTEXT_LINES), h.line - 1)
-                for t in search_tokens(text)}
+                for t in search_tokens(text)}, "")
             context = above | {t for title in h.path for t in search_tokens(title)}
-            got = sum(CONTEXT_WEIGHT * w if t in in_title else w if t in h.tokens else CONTEXT_WEIGHT * w if t in context
-                      else 0.0 for t, w in weight.items())
+            got = sum(CONTEXT_WEIGHT * w if t in in_title else w if t in h.tokens else CONTEXT_WEIGHT * w
+                      if t in context or (page and len(compact(t)) >= 3 and compact(t) in page) else 0.0
+                      for t, w in weight.items())
             cover = got / total if total else 1.0
             extra = len({t for t in h.tokens if not t.isascii()} - set(topic) - _label_tokens(labels) - QUESTION_WORDS)
             score = cover - EXTRA_WORD_PENALTY * extra + (SECTION_BONUS if outline.section_of(doc_id, h.line) else 0.0)
