@@ -44,6 +44,7 @@ CANDIDATES, CLOSE = 5, 0.8  # levels tried, best first, while named at least thi
 HEADING_AMOUNT_LINES = 4  # a budget book prints a level's amount at the end of its (wrapped) heading
 DETAIL_LINES = 300  # how far into its section a level's budget-detail line (its name and amount) is looked for
 OWN_LINES = 400  # at most this many lines of a level's own pages are read for a named row
+ROW_QUOTE_CHARS = 120  # a budget line short enough to be shown as printed
 MIN_LABEL = 5  # compact characters of a row label a question must type (not a stray word)
 UNIT_CHARS = 12  # how far after an amount its currency word may be printed on the same line
 UNIT_LINES = 6  # lines above a table where its caption prints its unit (a document without page boxes)
@@ -301,9 +302,15 @@ class PlanLevels:
         row), with the label's evidence; None when the question names no such row."""
         asked = compact(question)
         doc = lv.doc_id
-        for line in self.budget_lines(lv):  # the facts: a total line of the level (`งบลงทุน 36,601,400 บาท`)
-            label = _label(line["name"] or "")
-            if line["is_total"] and len(label) >= MIN_LABEL and label in asked and not _generic(line["name"]):
+        # The facts: a budget line of the level or of one level under it that the question names (`งบลงทุน
+        # 36,601,400 บาท`, `เงินเดือนข้าราชการ 465,137,500 บาท` under the agency's แผนงานบุคลากรภาครัฐ); its own
+        # totals first; only a line the question names one way (one amount).
+        for own in (True, False):
+            lines = self.budget_lines(lv) if own else [x for d in lv.descendants() for x in self.budget_lines(d)]
+            named = [x for x in lines if (x["is_total"] or not own) and len(_label(x["name"] or "")) >= MIN_LABEL
+                     and _label(x["name"] or "") in asked and not _generic(x["name"])]
+            if named and len({x["printed"] for x in named}) == 1:
+                line = named[0]
                 e = Evidence(doc, line["line_start"], line["line_end"], line["quote"], "retrieval", 1.0, [line["printed"]])
                 return Amount(line["printed"], e, line["unit"] or ""), e
         start, end = self.own_lines(lv)
@@ -333,9 +340,9 @@ class PlanLevels:
             own = [r for r, cells in sorted(rows.items()) if naming(lv.name, compact(cells.get(0, "")))[0] > 0]
             total = [r for r, cells in sorted(rows.items()) if any(compact(cells.get(0, "")).startswith(t) for t in totals)]
             for r in (own or total)[:1]:
-                value = rows[r].get(cols[0].col, "")
-                if not re.search(r"\d", value):
-                    continue
+                value = rows[r].get(cols[0].col, "").strip()
+                if not _FIGURE.fullmatch(value) or not re.search(r"[.,]", value):
+                    continue  # an amount (`303.4942`, `1,493,510,700`), not a count or an item number
                 unit = self._table_unit(doc, table)
                 quote = self.db.cite(doc, table.line_start, table.line_end).quote
                 e = Evidence(doc, table.line_start, table.line_end, quote, "retrieval", 1.0, [value.strip()])
@@ -578,6 +585,9 @@ def row_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
         unit = next((w for w in sorted(vocabulary().units.currency, key=len, reverse=True) if w in text), "")
         row = " ".join(text.replace(unit, " ").split()) if unit else text
     shown = f"{row + ' ' if row else ''}{amount.shown}{' ' + unit if unit and not amount.unit else ''}"
+    line = " ".join(label.quote.split())
+    if label is amount.evidence and amount.printed in line and len(line) <= ROW_QUOTE_CHARS:
+        shown = strip_markers(line)  # a facts line: as printed (`เงินเดือนข้าราชการ 465,137,500 บาท`)
     draft.say(_t(q, f"{levels.title(lv)}: {shown}", f"{levels.title(lv)}: {shown}"),
               [label, amount.evidence, levels.evidence(lv)] + ([cover[1]] if cover else []), template=True)
     return draft

@@ -164,3 +164,9 @@ def test_a_comparison_of_two_named_levels_is_their_difference_in_code(assistant)
 def test_a_budget_levels_figure_is_its_amount_without_a_money_word(assistant):
     answer = assistant.ask("แผนงานยุทธศาสตร์จัดการมลพิษและสิ่งแวดล้อม ปี 2565 ได้เท่าไร")
     assert answer.route == "plan_level" and "68,979,300" in answer.answer
+
+
+def test_a_budget_line_under_a_named_agency_is_found_in_the_levels_under_it(assistant):
+    # The line hangs on the agency's แผนงานบุคลากรภาครัฐ, not on the agency: read from the levels under it.
+    answer = assistant.ask("สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ตั้งงบค่าจ้างประจำไว้เท่าไร")
+    assert answer.route == "plan_level" and "19,413,500" in answer.answer and "749,613,200" not in answer.answer
