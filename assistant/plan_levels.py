@@ -392,6 +392,8 @@ class PlanLevels:
                 e = Evidence(h.doc_id, table.line_start, table.line_end, quote, "retrieval", 1.0)
                 unit = _currency(" ".join(found.values())) or self._table_unit(h.doc_id, table) or ""
                 return {year: Amount(_FIGURE.search(cell).group(0), e, unit) for year, cell in found.items()}
+        if len(lv.children) == 1:  # a แผนงาน of one ผลผลิต: that output's table prints the same totals
+            return self.year_amounts(lv.children[0])
         return {}
 
 
@@ -568,6 +570,17 @@ def amount_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     return draft
 
 
+def not_printed(q: Query, lv: Level, levels: PlanLevels) -> Draft:
+    """An honest refusal: the level is found, but no amount of it for the asked year(s) was found."""
+    years = ", ".join(str(y) for y in dict.fromkeys(q.years))
+    name = _ORDINAL.sub("", levels.title(lv)).strip()  # not `โครงการที่ 1 :`: a refusal states no figure
+    draft = Draft(refused=True, support=0.0)
+    draft.say(_t(q, f"ไม่พบงบประมาณปี {years} ของ {name} ในเอกสาร",
+                 f"The documents do not print an amount of {name} for {years}."),
+              [levels.evidence(lv)], template=True)
+    return draft
+
+
 def row_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     """The amount of a row the question names on the level's own pages (`รายจ่ายลงทุน`, `งบลงทุน`),
     for the document's own fiscal year only (what its summary pages print)."""
@@ -635,7 +648,10 @@ def _answer_one(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
         if row is not None:
             return row
     if money and q.operation in (None, "difference"):
-        return amount_answer(q, lv, levels)
+        found = amount_answer(q, lv, levels)
+        if found is None and q.years and lv.level in HEADED_AMOUNTS:
+            return not_printed(q, lv, levels)  # not an enclosing agency's figure for it
+        return found
     if q.wants_list and lv.children:
         return items_under(q, lv, levels)
     return None

@@ -170,3 +170,13 @@ def test_a_budget_line_under_a_named_agency_is_found_in_the_levels_under_it(assi
     # The line hangs on the agency's แผนงานบุคลากรภาครัฐ, not on the agency: read from the levels under it.
     answer = assistant.ask("สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ตั้งงบค่าจ้างประจำไว้เท่าไร")
     assert answer.route == "plan_level" and "19,413,500" in answer.answer and "749,613,200" not in answer.answer
+
+
+def test_a_programme_of_one_output_reads_that_outputs_year_table(assistant):
+    answer = assistant.ask("แผนงานพื้นฐานด้านการสร้างการเติบโตบนคุณภาพชีวิตที่เป็นมิตรต่อสิ่งแวดล้อม ปี 2566 ได้งบเท่าไร")
+    assert answer.route == "plan_level" and "397.4085 ล้านบาท" in answer.answer
+
+
+def test_a_year_a_level_prints_no_amount_for_is_refused_not_filled_from_its_agency(assistant):
+    answer = assistant.ask("โครงการแก้ไขปัญหาขยะและสิ่งแวดล้อม ปี 2570 ได้งบเท่าไร")
+    assert answer.refused and "2570" in answer.answer and not answer.figures
