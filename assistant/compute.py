@@ -263,6 +263,8 @@ def computed_answer(q: Query, hits, db: FactsDB, idf: dict[str, float], retrieve
                 operands, printed = _one_line_operands(q, evidence)
         if operands is None:
             operands = _year_operands(q, hits, db)
+    if operands is None and q.operation == "share":
+        operands = _share_operands(q, retriever, db, idf)
     header = [o for o in operands or [] if o.label == "header"]
     operands = [o for o in operands or [] if o.label != "header"]
     if len(operands) != 2 or any(o.value is None for o in operands):
@@ -294,12 +296,35 @@ def computed_answer(q: Query, hits, db: FactsDB, idf: dict[str, float], retrieve
         first, second = (a, b) if q.operation == "sum" or a.value >= b.value else (b, a)
         text = _t(q, f"คำนวณ: {first.printed} {sign} {second.printed} = {shown}",
                   f"Computed: {first.printed} {sign} {second.printed} = {shown}")
-    draft.say(text, [o.evidence for o in operands], template=True, computed=[shown.replace(",", "")])
+    done = [shown.replace(",", "")] + (["100"] if q.operation == "share" else [])  # × 100: part of the rule
+    draft.say(text, [o.evidence for o in operands], template=True, computed=done)
     for e in printed:
         if all(e.quote != o.evidence.quote for o in operands):
             draft.say(_t(q, "เอกสารยังระบุไว้ว่า:", "The document also states:"), template=True)
             draft.say(" ".join(e.quote.split()), [e])
     return draft
+
+
+_PERCENT_ASKED = re.compile(r"กี่\s*(?:เปอร์เซ็นต์|เปอร์เซนต์|%)|ร้อยละ\s*(?:เท่าไร|เท่าไหร่|เท่าใด|กี่)|what percent(?:age)?", re.I)
+
+
+def _share_operands(q: Query, retriever, db: FactsDB, idf: dict[str, float]) -> list[Operand] | None:
+    """A part and its whole printed in one window in one unit ("…ทั้งหมด … จำนวน 20,036,572.05 เมตริกตัน …
+    ถ่านหิน ผลิตได้ 12,970,902 เมตริกตัน"): exactly two quantities, each followed by the same unit word."""
+    plain = analyse(_PERCENT_ASKED.sub(" ", _strip_operation(q.text)))  # the operands are not percentages
+    plain.wants_figure = True
+    evidence, support = select_passages(plain, retriever.search(plain.text).hits, db, idf, limit=3)
+    if support < STRICT_SUPPORT:
+        return None
+    for e in evidence:
+        form = index_form(" ".join(e.quote.split()))
+        by_unit: dict[str, list[str]] = {}
+        for value, unit in re.findall(_AMOUNT + r"\s*([\u0E01-\u0E4E]{2,}|[A-Za-z]{2,})", form):
+            by_unit.setdefault(unit, []).append(value)
+        two = [values for values in by_unit.values() if len(values) == 2]
+        if len(two) == 1:  # one unit printed with exactly two quantities (dates and other words aside)
+            return [Operand(f"{i + 1}", _number(v), _fmt(_number(v)), e) for i, v in enumerate(two[0])]
+    return None
 
 
 def unknown_organisations(q: Query, db: FactsDB) -> list[str]:

@@ -126,6 +126,10 @@ class Assistant:
         draft = self.level_answer(q)
         if draft is None and q.route != "draft":
             draft = self.kpi_answer(q)
+        if draft is None and q.route != "draft":
+            draft = facts.linked_projects(q, self.db)  # which projects link to a named higher-plan item
+            if draft is not None:
+                q.route = "linked_projects"
         if draft is not None:
             pass
         elif q.route in FACT_ROUTES:

@@ -50,6 +50,7 @@ _DRAFT = re.compile(r"ร่าง|\bdraft\b|ช่วยเขียน|เข�
 _LIST = re.compile(r"โครงการ(?:อะไร|ใด|ไหน)|(?:อะไร|ไหน)บ้าง|which projects|what projects|list (?:the |all )?projects", re.I)
 _PROJECTS = re.compile(r"โครงการ|\bprojects?\b", re.I)
 _LINKAGE = re.compile(r"เชื่อมโยง|สอดคล้อง|ตอบสนอง|\blinks?\b|linked|align", re.I)
+ASKS_LINKAGE, ASKS_LIST = _LINKAGE, _LIST  # for the answer builders: a question about links, a list asked
 _RESULTS = re.compile(r"ผลการดำเนินงาน|ผลการดําเนินงาน|results? of|performance in|achieved", re.I)
 _DIRECTION = re.compile(r"(?:แนวทางการพัฒนา|ประเด็นยุทธศาสตร์|ยุทธศาสตร์|ประเด็นการพัฒนา)?\s*ด้านที่\s*(\d+)|"
                         r"(?:แนวทางการพัฒนา|ประเด็นยุทธศาสตร์)\s*ที่\s*(\d+)|direction\s*(?:no\.?\s*)?(\d+)", re.I)

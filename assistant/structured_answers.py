@@ -5,13 +5,15 @@ computed by SQL), never something a model wrote. Each sentence cites the rows it
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from assistant.lookup import Cite, FactsDB, ProjectRow, normalize_source, normalize_year
 from assistant.passages import figures_of
 from assistant.records import Evidence, Sentence
-from assistant.route import Query
-from ingest.facts import compact_name
+from assistant.route import ASKS_LINKAGE, ASKS_LIST, Query
+from ingest.facts import compact_name, compact_text
 
 LEVEL_NAMES = {
     "national_strategy": ("ยุทธศาสตร์ชาติ", "the National Strategy"),
@@ -341,6 +343,40 @@ def links(q: Query, db: FactsDB) -> Draft:
               template=True, computed=[str(len(rows))])
     for r in rows:
         draft.say("• " + " ".join(r["text"].split()), [_ev(r["cite"])])
+    return draft
+
+
+LINKED_RUN = 15  # characters of a higher-plan item (after its plan's name) a question must type to name it
+
+
+def linked_projects(q: Query, db: FactsDB) -> Draft | None:
+    """Linkage the other way: the projects whose briefs link to the higher-plan item the question names
+    ("โครงการไหนบ้างที่เชื่อมโยงกับ … ประเด็นการพัฒนาที่ 3 …"), each cited with its link field; None when the
+    question names no item a brief links to."""
+    if not (ASKS_LINKAGE.search(q.text) and ASKS_LIST.search(q.text)):
+        return None
+    if q.project_name and db.find_projects(q.project_name, min_score=0.8):
+        return None  # a question about one project (whose name may hold `เชื่อมโยง`), not about who links
+    asked = compact_text(q.text)
+    named: dict[str, list[dict]] = {}
+    for r in db.links():
+        if not r["project"]:
+            continue
+        text = compact_text(r["text"])
+        blocks = SequenceMatcher(None, text, asked, autojunk=False).get_matching_blocks()
+        longest = max((b.size for b in blocks), default=0)
+        numbers = set(re.findall(r"\d+", asked)) - {str(y) for y in q.years}
+        if longest >= LINKED_RUN and (not numbers or any(n in re.findall(r"\d+", text) for n in numbers)):
+            named.setdefault(r["project"], []).append(r)
+    if not named:
+        return None
+    draft = Draft(support=1.0)
+    draft.say(_t(q, f"โครงการที่ระบุความเชื่อมโยงนี้ไว้ในแบบย่อโครงการ มี {len(named)} โครงการ:",
+                 f"{len(named)} projects state this link in their briefs:"), template=True, computed=[str(len(named))])
+    for project, rows in named.items():
+        found = db.find_projects(project, limit=1)
+        own = [_ev(found[0].cite)] if found else []  # the project's own row or brief names it
+        draft.say(f"• {' '.join(project.split())}", own + [_ev(r["cite"]) for r in rows[:1]], template=True)
     return draft
 
 

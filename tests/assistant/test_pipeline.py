@@ -98,3 +98,18 @@ def test_stream_yields_text_then_the_answer(sample):
     pieces = list(sample.stream("Positioning ของจังหวัดลำปางคืออะไร"))
     answer = pieces[-1]
     assert "".join(pieces[:-1]) == answer.answer and "เมืองอัจฉริยะ" in answer.answer
+
+
+def test_projects_linked_to_a_named_provincial_plan_issue_are_listed_from_their_briefs(sample):
+    # Linkage the other way: before, the SWOT's "ประเด็นการพัฒนา" label answered with its section body.
+    answer = sample.ask("โครงการไหนบ้างที่ระบุว่าเชื่อมโยงกับแผนพัฒนาจังหวัดลำปาง ประเด็นการพัฒนาที่ 3 "
+                        "ยกระดับหัตถอุตสาหกรรม อุตสาหกรรม บนพื้นฐานของเศรษฐกิจเชิงสร้างสรรค์")
+    assert answer.route == "linked_projects"
+    assert "คาร์บอนต่ำ" in answer.answer and "BCG" in answer.answer
+    assert "ต่อยอดภูมิปัญญา" not in answer.answer  # a brief linking to issue 2, not 3
+
+
+def test_a_share_of_a_whole_printed_in_one_sentence_is_computed(sample):
+    answer = sample.ask("ปี 2566 ถ่านหินคิดเป็นสัดส่วนกี่เปอร์เซ็นต์ของปริมาณแร่ที่ลำปางผลิตได้ทั้งหมด")
+    assert answer.route == "computed" and "64.74" in answer.answer  # 12,970,902 ÷ 20,036,572.05 × 100
+    assert any(f.provenance == "computed" for f in answer.figures)
