@@ -49,6 +49,7 @@ _TOTAL = re.compile(r"รวม|ทั้งหมด|ทั้งสิ้น|\
 _DRAFT = re.compile(r"ร่าง|\bdraft\b|ช่วยเขียน|เขียนหลักการ|write (?:a|the) .*rationale", re.I)
 _LIST = re.compile(r"โครงการ(?:อะไร|ใด|ไหน)|(?:อะไร|ไหน)บ้าง|which projects|what projects|list (?:the |all )?projects", re.I)
 _PROJECTS = re.compile(r"โครงการ|\bprojects?\b", re.I)
+_WHICH_PROJECT = re.compile(r"โครงการ\s*(?:ไหน|ใด)|which project", re.I)
 _LINKAGE = re.compile(r"เชื่อมโยง|สอดคล้อง|ตอบสนอง|\blinks?\b|linked|align", re.I)
 ASKS_LINKAGE, ASKS_LIST = _LINKAGE, _LIST  # for the answer builders: a question about links, a list asked
 _RESULTS = re.compile(r"ผลการดำเนินงาน|ผลการดําเนินงาน|results? of|performance in|achieved", re.I)
@@ -215,6 +216,9 @@ def analyse(question: str) -> Query:
         q.route = "draft"
     elif q.operation in ("max", "min") and _BUDGET.search(text) and _PROJECTS.search(text):
         q.route = "ranked_projects"  # "which project gets the largest budget (in direction 2, in 2567)?"
+    elif (q.operation == "difference" and _BUDGET.search(text) and _WHICH_PROJECT.search(text)
+          and (q.direction or q.strategy or q.source) and len(set(q.years)) < 2):
+        q.route = "ranked_projects"  # "which project of direction 2 gets more, and by how much?": top two
     elif q.project_name and q.asks_under:
         q.route = "placement"
         if _BUDGET.search(text) or re.search(r"แหล่ง(?:เงิน|งบ)|fund", text, re.I):

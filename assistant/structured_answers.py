@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from difflib import SequenceMatcher
 
 from assistant.lookup import Cite, FactsDB, ProjectRow, normalize_source, normalize_year
@@ -284,6 +285,18 @@ def ranked_projects(q: Query, db: FactsDB) -> Draft:
         if ties:
             draft.say(_t(q, "เท่ากับ: " + ", ".join(ties), "tied with: " + ", ".join(ties)),
                       [_ev(p.cite) for p, b in pairs if p.name in ties], template=True)
+        others = sorted((pb for pb in pairs if pb[1].baht != best[1].baht), key=lambda pb: pb[1].baht, reverse=True)
+        if q.operation == "difference" and others:  # "…ได้งบมากกว่า และมากกว่ากันกี่บาท": against the runner-up
+            second = others[0]
+            gap = f"{best[1].baht - second[1].baht:,} บาท"
+            done = [gap.split()[0].replace(",", "")]
+            if best[1].unit == second[1].unit == "ล้านบาท":  # as the rows print it, then in baht
+                places = max(len(b.printed.split(".")[1]) if "." in b.printed else 0 for b in (best[1], second[1]))
+                million = f"{Decimal(best[1].printed.replace(',', '')) - Decimal(second[1].printed.replace(',', '')):,.{places}f}"
+                gap, done = f"{million} ล้านบาท = {gap}", done + [million.replace(",", "")]
+            draft.say(_t(q, f"มากกว่า {second[0].name} ({_budget_text(q, second[1])}) อยู่ {gap}",
+                         f"more than {second[0].name} ({_budget_text(q, second[1])}) by {gap}"),
+                      [_ev(second[1].cite, [str(second[1].baht), str(year)])], template=True, computed=done)
     return draft
 
 

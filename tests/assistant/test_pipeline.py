@@ -113,3 +113,11 @@ def test_a_share_of_a_whole_printed_in_one_sentence_is_computed(sample):
     answer = sample.ask("ปี 2566 ถ่านหินคิดเป็นสัดส่วนกี่เปอร์เซ็นต์ของปริมาณแร่ที่ลำปางผลิตได้ทั้งหมด")
     assert answer.route == "computed" and "64.74" in answer.answer  # 12,970,902 ÷ 20,036,572.05 × 100
     assert any(f.provenance == "computed" for f in answer.figures)
+
+
+def test_which_of_a_directions_projects_gets_more_and_by_how_much_is_computed(sample):
+    # Before: read as the budget of a project named "งบจังหวัด ใต้แนวทางด้านที่ 2 โครงการ" and refused.
+    answer = sample.ask("แนวทางการพัฒนาด้านที่ 2 งบจังหวัด ปี 2568 โครงการใดได้งบมากกว่ากัน มากกว่ากี่บาท")
+    assert answer.route == "ranked_projects"
+    assert "คาร์บอน" in answer.answer.splitlines()[0] and "390,000" in answer.answer  # 3.50 − 3.11 ล้านบาท
+    assert any(f.provenance == "computed" and f.value.replace(",", "") == "390000" for f in answer.figures)

@@ -125,3 +125,4 @@ def test_an_agency_typed_as_its_abbreviation_or_cut_with_pai_yan_noi_is_named(as
     answer = assistant.ask("แผนงานยุทธศาสตร์การเกษตรฯ ของ สวทช. มีโครงการอะไรบ้าง")
     assert answer.route == "plan_level" and "Bio Economy" in answer.answer
     assert "สำนักงานพัฒนาวิทยาศาสตร์และเทคโนโลยีแห่งชาติ" in answer.resolved_question  # said back to the user
+
