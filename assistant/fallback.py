@@ -12,7 +12,7 @@ import re
 
 from assistant.lookup import FactsDB
 from assistant.passages import figures_of, select_passages
-from assistant.plan_levels import AMOUNT, COVER_LINES, HEADING_AMOUNT_LINES, SUB_ITEM
+from assistant.plan_levels import AMOUNT, COVER_LINES, heading_amount
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
@@ -89,19 +89,12 @@ def from_outline(q: Query, refusal: Draft, outline, db: FactsDB) -> Draft:
         cover = index_form(" ".join(t for _, t, _ in db.lines(h.doc_id, 1, COVER_LINES)))
         if q.year and str(q.year) not in cover:
             continue  # the book's fiscal year (printed on its cover) is not the one asked
-        rows = [(n, t) for n, t, _ in db.lines(h.doc_id, h.line, h.line + HEADING_AMOUNT_LINES) if t.strip()]
-        end, amount = None, None
-        for k, (n, text) in enumerate(rows):
-            if k and SUB_ITEM.match(text):
-                break
-            m = AMOUNT.search(text)
-            if m:
-                end, amount = n, m.group(0)
-                break
-        if amount is None:
+        found = heading_amount(db, h.doc_id, h.line)
+        if found is None:
             continue
+        end = found[0]
         head = compact_name(q.project_name)[:NAME_HEAD]
-        start = next((n for n, text in rows if n <= end and head in compact_name(text)), h.line)  # where the name starts
+        start = next((n for n, text, _ in db.lines(h.doc_id, h.line, end) if head in compact_name(text)), h.line)
         cite = db.cite(h.doc_id, start, end)
         e = Evidence(h.doc_id, start, end, cite.quote, "retrieval", score)
         draft = Draft(support=score)

@@ -165,9 +165,7 @@ class Assistant:
         """Read what the first question would otherwise wait for (outline, plan levels, KPI index); seconds taken.
         The web app warms each index generation once when it opens it; `eval` warms before timing answers."""
         t0 = time.perf_counter()
-        _ = self.levels
-        if self._kpis is None:
-            self._kpis = KpiIndex(self.db)
+        _ = self.levels, self.kpis
         return time.perf_counter() - t0
 
     @property
@@ -177,10 +175,17 @@ class Assistant:
             self._levels = PlanLevels(self.db, self.outline)
         return self._levels
 
+    @property
+    def kpis(self) -> KpiIndex:
+        """The KPIs with yearly targets of every document, tokenised on first use."""
+        if self._kpis is None:
+            self._kpis = KpiIndex(self.db)
+        return self._kpis
+
     def level_answer(self, q: Query) -> Draft | None:
         """The answer from a plan level the question names (a budget book's agency, แผนงาน, ผลผลิต/โครงการ),
         unless it names a project the facts hold (the lookup answers that) or asks for a draft."""
-        if q.route == "draft" or (q.project_name and self.db.find_projects(q.project_name, min_score=0.8)):
+        if q.route == "draft" or facts.names_fact_project(q, self.db):
             return None
         draft = plan_levels.answer(q, self.levels)
         if draft is not None:
@@ -196,11 +201,9 @@ class Assistant:
 
     def kpi_answer(self, q: Query) -> Draft | None:
         """A KPI's target for a year, from the plan graph's KPI rows (unless a project the facts hold is named)."""
-        if q.project_name and self.db.find_projects(q.project_name, min_score=0.8):
+        if facts.names_fact_project(q, self.db):
             return None
-        if self._kpis is None:
-            self._kpis = KpiIndex(self.db)
-        draft = kpi_targets.answer(q, self._kpis, self.levels, self.db, self.retriever.snapshot.bm25.idf)
+        draft = kpi_targets.answer(q, self.kpis, self.levels, self.db, self.retriever.snapshot.bm25.idf)
         if draft is not None:
             q.route = "kpi_target"
         return draft

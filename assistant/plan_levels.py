@@ -39,6 +39,7 @@ MIN_COVER = 0.75
 MIN_CUT_BLOCK = 4  # a name cut with ฯ (`กรมอุทยานฯ`): at least this much of its start typed
 LOOSE_BLOCK = 8  # one side of a pair question names a level by a run of this many characters of its name
 OTHER_RUNS = 0.3  # weight of a side's shorter runs of a name against its longest
+NAMED_CACHE = 64  # questions whose named levels are kept (a question is read by several stages)
 CANDIDATES, CLOSE = 5, 0.8  # levels tried, best first, while named at least this share of the best
 # Reading a level's pages.
 HEADING_AMOUNT_LINES = 4  # a budget book prints a level's amount at the end of its (wrapped) heading
@@ -140,6 +141,20 @@ def naming(name: str, question: str) -> tuple[float, frozenset[int]]:
     return none
 
 
+def heading_amount(db: FactsDB, doc_id: str, line: int) -> tuple[int, str, str] | None:
+    """The amount a budget book prints at the end of a (wrapped) heading starting on `line`: the line that
+    prints it, the amount, and the text after it; None when the heading's lines print none before the next
+    numbered heading or dash item."""
+    rows = [(n, t) for n, t, _ in db.lines(doc_id, line, line + HEADING_AMOUNT_LINES) if t.strip()]
+    for k, (n, text) in enumerate(rows):
+        if k and SUB_ITEM.match(text):
+            return None
+        m = AMOUNT.search(text)
+        if m:
+            return n, m.group(0), text[m.end():]
+    return None
+
+
 class PlanLevels:
     """The outline's plan levels of every document, loaded once per generation."""
 
@@ -148,6 +163,7 @@ class PlanLevels:
         self.levels: list[Level] = []
         self._lines: dict[str, dict[str | None, list[dict]]] = {}
         self._syllables: dict[str, str] = {}
+        self._named: dict[str, list[tuple[float, Level]]] = {}
         by_id: dict[str, Level] = {}
         parents: dict[str, str | None] = {}
         headings = {(h.doc_id, (*h.path, h.text)): h for hs in outline.sections.values() for h in hs}
@@ -206,6 +222,9 @@ class PlanLevels:
     def named(self, text: str) -> list[tuple[float, Level]]:
         """Levels the question names, best first: a level's own match plus its named ancestors' (so
         `แผนงาน X ของกรม Y` finds X under Y, not under another agency)."""
+        hit = self._named.get(text)  # (threads share one instance: a read that may miss, never fail)
+        if hit is not None:
+            return hit
         question = compact(text)
         own = {id(lv): naming(lv.name, question) for lv in self.levels}
         scored = []
@@ -216,6 +235,9 @@ class PlanLevels:
             above = frozenset().union(*(own[id(a)][1] for a in lv.ancestors()))
             scored.append((score + len(above - chars), lv))  # what its named ancestors add, counted once
         scored.sort(key=lambda sl: (-sl[0], -LEVELS.index(sl[1].level), sl[1].heading.line))
+        if len(self._named) >= NAMED_CACHE:
+            self._named.clear()
+        self._named[text] = scored  # one question asks several stages (levels, KPIs, sections) the same
         return scored
 
     # -- reading ---------------------------------------------------------------------
@@ -259,14 +281,11 @@ class PlanLevels:
         if lv.level not in HEADED_AMOUNTS:
             return None
         h = lv.heading
-        rows = [(n, t) for n, t, _ in self.db.lines(h.doc_id, h.line, h.line + HEADING_AMOUNT_LINES) if t.strip()]
-        for k, (n, text) in enumerate(rows):
-            if k and SUB_ITEM.match(text):
-                break
-            m = AMOUNT.search(text)
-            if m:
-                e = Evidence(h.doc_id, h.line, n, self.db.cite(h.doc_id, h.line, n).quote, "retrieval", 1.0)
-                return Amount(m.group(0), e, self._row_currency(h.doc_id, n, text[m.end():]))
+        found = heading_amount(self.db, h.doc_id, h.line)
+        if found is not None:
+            n, printed, after = found
+            e = Evidence(h.doc_id, h.line, n, self.db.cite(h.doc_id, h.line, n).quote, "retrieval", 1.0)
+            return Amount(printed, e, self._row_currency(h.doc_id, n, after))
         if not detail:
             return None
         head = lv.name[:MIN_NAME_BLOCK]
@@ -360,7 +379,6 @@ class PlanLevels:
     def _table_unit(self, doc_id: str, table: Table) -> str | None:
         """The currency unit a table's caption prints (`หน่วย : ล้านบาท`): the nearest unit line above the
         table on its page (by position: a right-aligned caption is printed anywhere in the text layer)."""
-        units = sorted(vocabulary().units.currency, key=len, reverse=True)
         page = self.outline.page_of(doc_id, table.line_start)
         candidates = self.outline.lines_of_page(doc_id, page) if page is not None else range(
             max(1, table.line_start - UNIT_LINES), table.line_start + 1)
@@ -370,7 +388,7 @@ class PlanLevels:
             text = self.db.cite(doc_id, n, n).quote
             if not any(u in text for u in vocabulary().table_words.unit_words):
                 continue
-            unit = next((w for w in units if w in text), None)
+            unit = _currency(text)
             y = self.outline.top_of(doc_id, n)
             if unit and (top is None or y is None or y <= top) and (best is None or (y or 0) > best[0]):
                 best = ((y or 0), unit)
@@ -595,7 +613,7 @@ def row_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     row, unit = "", ""
     if label is not amount.evidence:  # a printed row: its label (`รายจ่ายลงทุน`) and the currency it prints
         text = " ".join(label.quote.split())
-        unit = next((w for w in sorted(vocabulary().units.currency, key=len, reverse=True) if w in text), "")
+        unit = _currency(text) or ""
         row = " ".join(text.replace(unit, " ").split()) if unit else text
     shown = f"{row + ' ' if row else ''}{amount.shown}{' ' + unit if unit and not amount.unit else ''}"
     line = " ".join(label.quote.split())

@@ -359,6 +359,15 @@ def links(q: Query, db: FactsDB) -> Draft:
     return draft
 
 
+FACT_PROJECT_MATCH = 0.8  # a typed name this close to a project of the facts names that project
+
+
+def names_fact_project(q: Query, db: FactsDB) -> bool:
+    """Whether the question names a project the facts hold (an action plan's project): the lookup answers it,
+    not the plan levels, KPI rows or link lists of other documents."""
+    return bool(q.project_name and db.find_projects(q.project_name, min_score=FACT_PROJECT_MATCH))
+
+
 LINKED_RUN = 15  # characters of a higher-plan item (after its plan's name) a question must type to name it
 
 
@@ -368,7 +377,7 @@ def linked_projects(q: Query, db: FactsDB) -> Draft | None:
     question names no item a brief links to."""
     if not (ASKS_LINKAGE.search(q.text) and ASKS_LIST.search(q.text)):
         return None
-    if q.project_name and db.find_projects(q.project_name, min_score=0.8):
+    if names_fact_project(q, db):
         return None  # a question about one project (whose name may hold `เชื่อมโยง`), not about who links
     asked = compact_text(q.text)
     named: dict[str, list[dict]] = {}
