@@ -62,6 +62,11 @@ def covered(name: str, text: str, block: int = 3) -> float:
 
 
 ROW_SLACK = 4.0  # points: lines whose tops differ by less are one printed row
+
+
+def _in_row(box: LineBox, row: LineBox) -> bool:
+    """Whether a line's middle falls within another line's height: one printed row (marks shift tops)."""
+    return row.y0 <= (box.y0 + box.y1) / 2 <= row.y1
 ANCHOR_LINES = 150  # how far from its recorded line a section's heading may actually be printed
 
 
@@ -243,10 +248,10 @@ class Outline:
         far from its heading (`1. วิสัยทัศน์`, `2. พันธกิจ`, then the vision text): the lines below the
         heading and above the next heading or label on that page, not left of it, in reading order
         (rows top to bottom, left to right), as runs of consecutive source lines. Empty without boxes."""
-        boxes = self._boxes.get(heading.doc_id)
-        if not boxes or not 1 <= heading.line <= len(boxes) or boxes[heading.line - 1] is None:
+        top = self._box(heading.doc_id, heading.line)
+        if top is None:
             return []
-        top = boxes[heading.line - 1]
+        boxes = self._boxes[heading.doc_id]
         on_page = self._page_lines[heading.doc_id].get(top.page, [])
         heads = set(self._by_line.get(heading.doc_id, {})) | {h.line for h in self.labels.get(heading.doc_id, [])}
         below = [n for n in on_page if boxes[n - 1].y0 > top.y0 + ROW_SLACK]
@@ -258,8 +263,7 @@ class Outline:
                       key=lambda n: boxes[n - 1].y0)
         rows: list[list[int]] = []
         for n in body:  # a row: lines whose middle falls within its first line's height (marks shift tops)
-            box = boxes[n - 1]
-            if rows and boxes[rows[-1][0] - 1].y0 <= (box.y0 + box.y1) / 2 <= boxes[rows[-1][0] - 1].y1:
+            if rows and _in_row(boxes[n - 1], boxes[rows[-1][0] - 1]):
                 rows[-1].append(n)
             else:
                 rows.append([n])
@@ -275,38 +279,41 @@ class Outline:
     def row_lines(self, doc_id: str, line: int) -> list[int]:
         """The lines printed on the same row of the same PDF page as a line (its own included), left to
         right: a label and the amount the text layer prints far from it. Just the line without boxes."""
-        boxes = self._boxes.get(doc_id)
-        box = boxes[line - 1] if boxes and 1 <= line <= len(boxes) else None
+        box = self._box(doc_id, line)
         if box is None:
             return [line]
+        boxes = self._boxes[doc_id]
         row = [n for n in self._page_lines[doc_id].get(box.page, [])
-               if box.y0 <= (boxes[n - 1].y0 + boxes[n - 1].y1) / 2 <= box.y1
-               or boxes[n - 1].y0 <= (box.y0 + box.y1) / 2 <= boxes[n - 1].y1]
+               if _in_row(boxes[n - 1], box) or _in_row(box, boxes[n - 1])]
         return sorted(set(row) | {line}, key=lambda n: boxes[n - 1].x0)
 
     def lines_of_page(self, doc_id: str, page: int) -> list[int]:
         """The (non-empty) lines printed on a PDF page."""
         return self._page_lines.get(doc_id, {}).get(page, [])
 
+    def _box(self, doc_id: str, line: int) -> LineBox | None:
+        """Where a line is printed on its PDF page (None without boxes)."""
+        boxes = self._boxes.get(doc_id)
+        return boxes[line - 1] if boxes and 1 <= line <= len(boxes) else None
+
     def top_of(self, doc_id: str, line: int) -> float | None:
         """How far down its PDF page a line is printed (None without boxes)."""
-        boxes = self._boxes.get(doc_id)
-        box = boxes[line - 1] if boxes and 1 <= line <= len(boxes) else None
+        box = self._box(doc_id, line)
         return box.y0 if box is not None else None
 
     def page_of(self, doc_id: str, line: int) -> int | None:
         """The PDF page a line is printed on (None without boxes)."""
-        boxes = self._boxes.get(doc_id)
-        box = boxes[line - 1] if boxes and 1 <= line <= len(boxes) else None
+        box = self._box(doc_id, line)
         return box.page if box is not None else None
 
     def page_text(self, doc_id: str, line: int) -> str:
         """Every line of the PDF page a line is on (a page header names the agency a label belongs to)."""
-        boxes = self._boxes.get(doc_id)
-        if not boxes or not 1 <= line <= len(boxes) or boxes[line - 1] is None:
+        page = self.page_of(doc_id, line)
+        rows = self.lines_of_page(doc_id, page) if page is not None else []
+        if not rows:
             return ""
-        rows = self._page_lines[doc_id].get(boxes[line - 1].page, [])
-        return " ".join(t for n, t, _ in self.db.lines(doc_id, rows[0], rows[-1]) if n in set(rows)) if rows else ""
+        on_page = set(rows)
+        return " ".join(t for n, t, _ in self.db.lines(doc_id, rows[0], rows[-1]) if n in on_page)
 
     def find_titled(self, text: str, min_cover: float = 0.8) -> list[tuple[float, Heading]]:
         """Outline sections whose title (without its numbering) the text names, best first."""
