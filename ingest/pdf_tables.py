@@ -23,8 +23,8 @@ The characters' boxes still say where each figure stands, so the table is rebuil
 
 A region is emitted when it has at least 3 rows (header rows included) and at least two figure
 columns. Only pages with two or more lines of two or more figures are read char by char.
-Cell text is the characters in text-layer order (as the lines have them,
-before Thai repair). `line_start`/`line_end` are the document lines (1-based) that hold the
+Cell text is the characters in the order the lines have them (marks on their letters,
+ingest.pdf_marks; before Thai repair). `line_start`/`line_end` are the document lines (1-based) that hold the
 table's characters; since the text layer may put a table's label column far from its figures,
 that span can include lines between them.
 """
@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import median
 
+from ingest.pdf_marks import MarkOrder, is_mark, mark_order
 from ingest.records import Table, TableCell
 
 _log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ _NUM_TOKEN = re.compile(r"(?<!\S)(?:[-+]?[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-
 # A numbered heading (`7.4.2.6 เป้าหมาย…`) is not a header row.
 _HEADING = re.compile(r"^\s*(?:[0-9๐-๙]+\.){2,}[0-9๐-๙]*\s")
 _DESCENDERS = set("ญฐฎฏฤฦ")
-_MARKS: dict[str, bool] = {}  # char -> _is_mark(char), filled as met
+_MARKS: dict[str, bool] = {}  # char -> is_mark(char), filled as met
 _UNIT_CAPTION = re.compile(r"^\s*\(?\s*หน่วย\s*[:：]")
 
 
@@ -82,13 +83,11 @@ class _Row:
         return sum(s.numeric for s in self.segs)
 
 
-def _is_mark(ch: str) -> bool:
-    """A mark drawn above/below a letter (Thai vowels and tones, or Latin-1 letters a font uses for them)."""
-    return unicodedata.category(ch) == "Mn" or "\u00c0" <= ch <= "\u00ff"
-
-
-def _page_rows(textpage, raw: str, top: float, left: float) -> list[_Row]:
-    """Visual rows of a page, top to bottom, each with its segments."""
+def _page_rows(textpage, raw: str, top: float, left: float, drawn: MarkOrder | None = None) -> list[_Row]:
+    """Visual rows of a page, top to bottom, each with its segments. `drawn`: the page text with
+    its marks on their letters (ingest.pdf_marks), the order a segment's characters are read in."""
+    drawn = drawn or MarkOrder(raw, list(range(len(raw))))
+    pos, text = drawn.pos, drawn.text
     import ctypes
 
     import pypdfium2.raw as pdfium_c
@@ -107,7 +106,7 @@ def _page_rows(textpage, raw: str, top: float, left: float) -> list[_Row]:
         x0, x1, y0, y1 = l.value - left, r.value - left, top - t.value, top - b.value
         mark = marks.get(ch)
         if mark is None:
-            mark = marks[ch] = _is_mark(ch)
+            mark = marks[ch] = is_mark(ch)
         if mark:
             others.append((i, (x0 + x1) / 2, y0, y1))
         else:
@@ -189,10 +188,10 @@ def _page_rows(textpage, raw: str, top: float, left: float) -> list[_Row]:
                     seg.idx.append(i)
                     break
         for seg in segs:
-            seg.idx.sort()
+            seg.idx.sort(key=lambda i: pos[i])
             parts, prev = [], None
-            for i in seg.idx:  # text-layer order; a space where the text has one between two chars
-                if prev is not None and i > prev + 1 and " " in raw[prev + 1 : i]:
+            for i in seg.idx:  # text order; a space where the text has one between two chars
+                if prev is not None and pos[i] > pos[prev] + 1 and " " in text[pos[prev] + 1 : pos[i]]:
                     parts.append(" ")
                 parts.append(raw[i])
                 prev = i
@@ -470,7 +469,7 @@ def textpage_tables(page, textpage, raw: str, number: int, first_line: int) -> l
         return []
     starts = [0] + [m.end() for m in _LINE_BREAK.finditer(raw)]
     left, _bottom, _right, top = page.get_bbox()
-    rows = _page_rows(textpage, raw, top, left)
+    rows = _page_rows(textpage, raw, top, left, mark_order(textpage, raw))
     tables = []
     for table, idx in _page_tables(rows, number, lambda: _page_rules(page, top, left)):
         if not idx:

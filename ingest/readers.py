@@ -171,6 +171,13 @@ def _line_box(textpage, start: int, count: int, page: int, left: float, top: flo
     return LineBox(page, x0 - left, y0, x1 - left, y1)
 
 
+def _union(a: LineBox | None, b: LineBox | None) -> LineBox | None:
+    """The box around two line boxes of one page (either may be None)."""
+    if a is None or b is None:
+        return a or b
+    return LineBox(a.page, min(a.x0, b.x0), min(a.y0, b.y0), max(a.x1, b.x1), max(a.y1, b.y1))
+
+
 def _line_style(textpage, start: int, count: int) -> LineStyle | None:
     """Font size (points, as drawn) and boldness of the first visible character of a line."""
     import ctypes
@@ -234,6 +241,8 @@ def read_pdf(path: Path, limits: ReadLimits | None = None) -> ReadResult:
     """
     import pypdfium2 as pdfium
 
+    from ingest.pdf_marks import mark_order
+
     max_pages = (limits or ReadLimits()).max_pdf_pages
     try:
         pdf = pdfium.PdfDocument(str(path))
@@ -257,15 +266,20 @@ def read_pdf(path: Path, limits: ReadLimits | None = None) -> ReadResult:
             # Same lines as splitting the text at \r\n, \r or \n; `starts` are char indices.
             starts = [0] + [m.end() for m in _LINE_BREAK.finditer(raw)]
             ends = [m.start() for m in _LINE_BREAK.finditer(raw)] + [len(raw)]
-            page_lines = [raw[a:b] for a, b in zip(starts, ends)]
+            drawn = mark_order(textpage, raw)  # marks on their letters, a row's pieces joined
+            page_lines = _LINE_BREAK.split(drawn.text)
             lines.extend(page_lines)
             pages.extend([number] * len(page_lines))
             left, bottom, right, top = page.get_bbox()  # the visible area (crop box), inherited boxes included
             width, height = right - left, top - bottom
             sizes[number] = (round(width, 1), round(height, 1))
             aligned = textpage.count_chars() == len(raw)  # text index = char index (no surrogates)
-            for a, b, text in zip(starts, ends, page_lines):
-                box = _line_box(textpage, a, b - a, number, left, top) if aligned and text.strip() else None
+            for n, (a, b, text) in enumerate(zip(starts, ends, page_lines)):
+                box = None
+                if aligned and text.strip():
+                    box = _line_box(textpage, a, b - a, number, left, top)
+                    for m in drawn.joined.get(n, []):
+                        box = _union(box, _line_box(textpage, starts[m], ends[m] - starts[m], number, left, top))
                 boxes.append(box)
                 styles.append(_line_style(textpage, a, b - a) if aligned and text.strip() else None)
                 if box is None or len(text) > 24:

@@ -35,7 +35,7 @@ def test_a_stretch_without_outline_gets_its_font_heading(detail_pages):
     fonts = [h for h in styled if h.kind == "font"]
     assert not any(h.kind == "font" for h in plain)
     assert len(fonts) == 1 and fonts[0].label.startswith(
-        "รายละเอียดงบประมาณจำแนกตามงบรายจ่าย โครงการ : โครงการรักษาความมั่นคงของฐานทร พย")
+        "รายละเอียดงบประมาณจำแนกตามงบรายจ่าย โครงการ : โครงการรักษาความมั่นคงของฐานทรัพย")
     # The wrapped title (a mark-only fragment line the repair emptied in between) is one heading,
     # the printed page numbers in the same large font are none, and the outline is kept.
     assert [h for h in styled if h.kind != "font"] == plain

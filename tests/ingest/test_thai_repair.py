@@ -248,7 +248,7 @@ def test_pdf_table_cells_get_the_documents_repair():
     source = read_document(pdf)
     raw = "\n".join(c.text for t in source.tables for c in t.cells)
     damaged = damage_counts(raw)
-    assert damaged["latin_in_thai"] > 0 and damaged["space_before_mark"] > 0
+    assert damaged["latin_in_thai"] > 0  # the font's letters for tone marks (marks are on their letters)
 
     model = prepare_document(source, Settings()).model
     cells = "\n".join(c.text for t in model.tables for c in t.cells)
