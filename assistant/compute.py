@@ -77,6 +77,24 @@ def split_pair(text: str) -> tuple[str, str] | None:
     return None
 
 
+def split_share(text: str) -> tuple[str, str, str] | None:
+    """(part, whole, measure) of "X คิดเป็นสัดส่วน<measure>กี่เปอร์เซ็นต์ของ<whole>": the part's
+    sub-question is X with the measure ("อุตสาหกรรมด้านพลังงาน เงินลงทุน"), the whole's what follows ของ."""
+    m = re.search(alternation(query_words().share_words), text, re.I)
+    if m is None:
+        return None
+    left, rest = text[:m.start()].strip(), _PERCENT_ASKED.sub(" ", text[m.end():])
+    cut = re.search(r"ของ|\bof\b", rest, re.I)
+    if not left or cut is None:
+        return None
+    measure = " ".join(_QUESTION_WORD.sub(" ", rest[:cut.start()]).split())
+    whole = " ".join(rest[cut.end():].split())
+    return (f"{left} {measure}".strip(), whole, measure) if whole else None
+
+
+_QUESTION_WORD = re.compile(r"เท่าไร|เท่าไหร่|เท่าใด|กี่\S*|how much|how many", re.I)
+
+
 def _figure_in(text: str, unit: str | None) -> str | None:
     """The figure a window states for the asked unit (the number right before it), else its first quantity."""
     form = index_form(text)
@@ -88,17 +106,55 @@ def _figure_in(text: str, unit: str | None) -> str | None:
     return figures[0] if figures else None
 
 
-def _operand_for(sub: str, retriever, db: FactsDB, idf: dict[str, float], min_support: float) -> Operand | None:
+def _figure_after(text: str, measure: str) -> str | None:
+    """The first figure printed right after a measure word ("เงินลงทุน"), spaces inside it allowed."""
+    letters = [re.escape(c) for c in "".join(measure.split())]
+    m = re.search(r"\s*".join(letters), text) if letters else None
+    if m is None:
+        return None
+    figures = stated_figures(index_form(text[m.end():])[:SAME_WINDOW_CHARS])
+    return figures[0] if figures else None
+
+
+def _operand_for(sub: str, retriever, db: FactsDB, idf: dict[str, float], min_support: float,
+                 measure: str = "", above: Decimal | None = None) -> Operand | None:
+    """The figure a sub-question's best passage states (after `measure` when given); with `above`
+    (a whole for this part), the first of the best passages whose figure is larger."""
     q = analyse(sub)
     q.wants_figure = True
     hits = retriever.search(q.text, k=SUB_K).hits
-    evidence, support = select_passages(q, hits, db, idf, limit=1)
+    evidence, support = select_passages(q, hits, db, idf, limit=1 if above is None else WHOLE_CANDIDATES)
     if not evidence or support < max(min_support, STRICT_SUPPORT):
         return None
-    e = evidence[0]
-    printed = _figure_in(e.quote, q.unit)
-    value = _number(printed) if printed else None
-    return Operand(sub, value, printed, e) if value is not None else None
+    for e in evidence:
+        printed = (_figure_after(e.quote, measure) if measure else None) or _figure_in(e.quote, q.unit)
+        value = _number(printed) if printed else None
+        if value is not None and (above is None or value > above):
+            return Operand(sub, value, printed, e)
+    return None
+
+
+WHOLE_CANDIDATES = 5  # passages looked at for a share's whole (the first larger than the part)
+WHOLE_WINDOW = 40  # lines around a share's part where its whole is looked for (a total printed above its breakdown)
+
+
+def _whole_near(part: Operand, label: str, measure: str, db: FactsDB) -> Operand | None:
+    """A share's whole printed around its part: the largest figure of the same measure ("เงินลงทุน")
+    within WHOLE_WINDOW lines, larger than the part (a document states a total, then its breakdown)."""
+    if not measure or part.value is None:
+        return None
+    e = part.evidence
+    rows = db.lines(e.doc_id, max(1, e.line_start - WHOLE_WINDOW), e.line_end + WHOLE_WINDOW)
+    best: Operand | None = None
+    for (n, text, _), (_m, following, _p) in zip(rows, rows[1:] + [(0, "", None)]):
+        if e.line_start <= n <= e.line_end:
+            continue
+        printed = _figure_after(f"{text}\n{following}", measure)  # a figure may wrap to the next line
+        value = _number(printed) if printed else None
+        if value is not None and value > part.value and (best is None or value > best.value):
+            quote = f"{text}\n{following}" if following else text
+            best = Operand(label, value, printed, Evidence(e.doc_id, n, n + 1 if following else n, quote, "retrieval", 1.0))
+    return best
 
 
 def _same_window(pair: tuple[str, str], found: list[Operand]) -> list[Operand | None]:
@@ -265,6 +321,13 @@ def computed_answer(q: Query, hits, db: FactsDB, idf: dict[str, float], retrieve
             operands = _year_operands(q, hits, db)
     if operands is None and q.operation == "share":
         operands = _share_operands(q, retriever, db, idf)
+    if operands is None and q.operation == "share" and (parts := split_share(q.text)):
+        part, whole, measure = parts  # "X คิดเป็นสัดส่วน<measure>กี่เปอร์เซ็นต์ของ<whole>": two look-ups
+        share_of = _operand_for(part, retriever, db, idf, min_support, measure)
+        if share_of is not None:
+            total = (_whole_near(share_of, whole, measure, db)
+                     or _operand_for(whole, retriever, db, idf, min_support, measure, above=share_of.value))
+            operands = [share_of, total] if total is not None else None
     header = [o for o in operands or [] if o.label == "header"]
     operands = [o for o in operands or [] if o.label != "header"]
     if len(operands) != 2 or any(o.value is None for o in operands):

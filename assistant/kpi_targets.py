@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.lookup import FactsDB
+from assistant.outline import compact
 from assistant.passages import key_terms, term_weights
 from assistant.plan_levels import PlanLevels, asks_target
 from assistant.records import Evidence
@@ -93,9 +94,16 @@ def level_kpis(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB) -> Dr
     return draft
 
 
+def names_other_section(q: Query) -> bool:
+    """Whether the question names a section other than a KPI's (`วิสัยทัศน์ … ตั้งเป้า…`: the vision
+    states the target; its body answers, not a KPI row)."""
+    words = [compact(w) for w in query_words().target_words]
+    return any(not any(w in compact(label) or compact(label) in w for w in words) for label in q.labels)
+
+
 def answer(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB, idf: dict[str, float]) -> Draft | None:
     """The target of the KPI the question describes, for the asked year, cited; None if none fits."""
-    if not asks_target(q.text) or not index.kpis:
+    if not asks_target(q.text) or not index.kpis or names_other_section(q):
         return None
     if q.wants_list and not q.wants_figure:
         return level_kpis(q, index, levels, db)

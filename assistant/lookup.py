@@ -9,6 +9,7 @@ import json
 import re
 import sqlite3
 from dataclasses import asdict, dataclass, field
+from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 
 from ingest.facts import compact_name
@@ -69,6 +70,20 @@ class TotalRow:
     projects: int
     cites: list[Cite] = field(default_factory=list)
     doc_id: str | None = None  # sums never cross documents: each document's rows are summed apart
+    printed: str | None = None  # the sum in the rows' own unit where all print one (`6.61 ล้านบาท`)
+
+
+def _printed_sum(printed: str | None, units: str | None) -> str | None:
+    """The sum of the rows' printed figures in their one unit other than baht (`3.50`+`3.11` →
+    `6.61 ล้านบาท`), kept to the most decimals a row prints; None for baht or mixed units."""
+    if not printed or not units or "," in units or units == "บาท":
+        return None
+    try:
+        values = [Decimal(v.replace(",", "")) for v in printed.split("|")]
+    except InvalidOperation:
+        return None
+    places = max((len(v.split(".")[1]) for v in printed.split("|") if "." in v), default=0)
+    return f"{sum(values):,.{places}f} {units}"
 
 
 def normalize_year(value: str | int | None) -> int | None:
@@ -300,7 +315,8 @@ class FactsDB:
             raise ValueError("by must be direction, source or year")
         sql = (f"SELECT b.doc_id AS doc_id, {column} AS key, SUM(b.baht) AS baht, "
                "COUNT(DISTINCT b.project_id) AS projects, "
-               "GROUP_CONCAT(b.doc_id || ':' || b.line_start, ',') AS spans "
+               "GROUP_CONCAT(b.doc_id || ':' || b.line_start, ',') AS spans, "
+               "GROUP_CONCAT(b.printed, '|') AS printed, GROUP_CONCAT(DISTINCT b.unit) AS units "
                "FROM budgets b JOIN projects p ON p.project_id = b.project_id WHERE b.origin = ?")
         args: list = [origin]
         fy, category = normalize_year(year), normalize_source(source)
@@ -314,7 +330,8 @@ class FactsDB:
             for span in (r["spans"] or "").split(","):
                 doc_id, line = span.rsplit(":", 1)
                 cites.append(self.cite(doc_id, int(line), int(line)))
-            out.append(TotalRow(r["key"], r["baht"], r["projects"], cites, r["doc_id"]))
+            out.append(TotalRow(r["key"], r["baht"], r["projects"], cites, r["doc_id"],
+                                _printed_sum(r["printed"], r["units"])))
         return out
 
     # -- directions, KPIs, links, flags ----------------------------------------------

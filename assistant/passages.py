@@ -19,14 +19,10 @@ from assistant.route import Query
 from ingest.records import ScoredChunk
 from ingest.thai_repair import index_form, join_wrapped_lines, repair_line
 from ingest.tokenize import search_tokens
+from ingest.vocabulary import query_words
 
-# Words that shape a question but are not what it is about.
-QUESTION_WORDS = frozenset(
-    "เท่าไร เท่าไหร่ เท่าใด กี่ อะไร บ้าง ไหน ใด อย่างไร ยังไง คือ มี ทั้งหมด ทั้งสิ้น ว่า ได้ ล่ะ อ่ะ ครับ ค่ะ คะ "
-    "หรือไม่ ไหม เคย สุด ช่วย บอก ขอ ทราบ อยาก แผน นี้ รวม จำนวน ปี อย่าง อย่างไหน อันไหน ตัวไหน อะไรมากกว่า "
-    "ที่ไหน ที่ใด เมื่อไร เมื่อไหร่ ตอนไหน ใคร "
-    "what which how many much is are was were does do did the a an of in for on there plan this that where when who".split()
-)
+# Words that shape a question but are not what it is about (the profile's `[query] question_words`).
+QUESTION_WORDS = frozenset(query_words().question_words)
 MAX_WINDOW = 3
 CONTEXT_WEIGHT = 0.6  # a key term found only above the window, in the same chunk
 UNKNOWN_LATIN_WEIGHT = 0.25  # an English word the documents never use (share of the top idf)

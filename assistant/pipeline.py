@@ -26,6 +26,7 @@ from assistant.passages import figures_of, select_passages, states_asked_year
 from assistant.records import Answer, Citation, Figure, Sentence
 from assistant.retrieve import Retriever
 from assistant.route import Query, analyse, language_of
+from assistant.understand import item_labels
 from assistant.outline import Outline
 from assistant import kpi_targets, plan_levels
 from assistant.kpi_targets import KpiIndex
@@ -37,6 +38,7 @@ from assistant.verify import figure_allowed, strip_markers, verify
 from ingest.store import collect_if_idle, generation_dir, open_active
 from plan_assistant.config import Settings
 
+MAX_SECTIONS = 3  # sections one question may ask of a named level (each answered, one after the other)
 TEXT_K = 8  # chunks the passage picker reads: a figure's line is often in the chunk after its caption's
 LOOKUP_ROUTES = {"budget", "list_projects", "ranked_projects", "totals", "links", "results"}
 # Routes answered from the facts database; a handler returning None falls back to text retrieval.
@@ -111,9 +113,8 @@ class Assistant:
         return turn
 
     def route(self, turn: Turn) -> Turn:
-        names = self.levels.abbreviated(turn.resolved)  # `สกสว.` → the agency's name, for every later stage
-        if names:
-            turn.resolved = f"{turn.resolved} ({'; '.join(names)})"
+        for typed, name in self.levels.abbreviated(turn.resolved):  # `สกสว.` → the agency's name, for every later stage
+            turn.resolved = turn.resolved.replace(typed, name, 1)
         turn.query = analyse(turn.resolved)
         # The answer speaks the language the user typed this turn, not the resolved question's
         # (a Thai follow-up to an English question gets Thai).
@@ -190,13 +191,29 @@ class Assistant:
         draft = plan_levels.answer(q, self.levels)
         if draft is not None:
             q.route = "plan_level"
-        elif (q.labels and q.project_name and not q.wants_figure and not kpi_targets.asks_target(q.text)
-              and self.levels.named(q.text)):
-            # A section of a level the facts do not hold as a project (`วัตถุประสงค์ของโครงการ…` in a budget
-            # book): the heading under it, read like any named section.
-            draft = units.section_body(q, q.labels, self.outline, self.db, self.retriever.snapshot.bm25.idf, [])
-            if draft is not None:
-                q.route = "section"
+        else:
+            draft = self.level_sections(q)
+        return draft
+
+    def level_sections(self, q: Query) -> Draft | None:
+        """The sections a question asks of a named level the facts do not hold as a project
+        (`วัตถุประสงค์ของโครงการ…`, `โครงการ X ดำเนินการที่ไหน ใช้เวลากี่ปี` in a budget book), or a figure a
+        named section states (`วิสัยทัศน์ของ อบก. ตั้งเป้าไว้กี่ล้านตัน`): each heading's body, read like any
+        named section, one after the other."""
+        labels = item_labels(q.text, q.labels) if q.project_name else q.labels
+        target = kpi_targets.asks_target(q.text)
+        text_asked = q.project_name and not target and (not q.wants_figure or labels != q.labels)
+        figure_stated = (q.wants_figure or target) and kpi_targets.names_other_section(q)
+        if not labels or not (text_asked or figure_stated) or not self.levels.named(q.text):
+            return None
+        idf = self.retriever.snapshot.bm25.idf
+        draft = None
+        for label in labels[:MAX_SECTIONS]:
+            more = units.section_body(q, [label], self.outline, self.db, idf, [])
+            if more is not None:
+                draft = units.merge(draft, more) if draft is not None else more
+        if draft is not None:
+            q.route = "section"
         return draft
 
     def kpi_answer(self, q: Query) -> Draft | None:

@@ -25,6 +25,7 @@ from assistant.route import Query
 from assistant.structured_answers import Draft, _t
 from assistant.understand import thai_names
 from assistant.units import merge
+from ingest.facts_records import UNIT_SCALE
 from ingest.records import Table
 from pythainlp.corpus import thai_words
 from pythainlp.tokenize import syllable_tokenize
@@ -39,6 +40,7 @@ MIN_COVER = 0.75
 MIN_CUT_BLOCK = 4  # a name cut with ฯ (`กรมอุทยานฯ`): at least this much of its start typed
 LOOSE_BLOCK = 8  # one side of a pair question names a level by a run of this many characters of its name
 OTHER_RUNS = 0.3  # weight of a side's shorter runs of a name against its longest
+WHOLE_NAME = 0.9  # a side types a level's whole name when its runs cover this share of it
 NAMED_CACHE = 64  # questions whose named levels are kept (a question is read by several stages)
 CANDIDATES, CLOSE = 5, 0.8  # levels tried, best first, while named at least this share of the best
 # Reading a level's pages.
@@ -117,6 +119,14 @@ def _own_name(title: str) -> str:
     return name
 
 
+def _kind_word(items: list[Level], levels: PlanLevels) -> str:
+    """What a list of levels is called: the level word all their titles start with (`โครงการ` for
+    `โครงการที่ 1 : …`, `ผลผลิต`), else `รายการ`."""
+    words = sorted({w for lv in vocabulary().plan_levels for w in lv.words}, key=len, reverse=True)
+    found = {next((w for w in words if compact(levels.title(x)).startswith(compact(w))), None) for x in items}
+    return found.pop() if len(found) == 1 and None not in found else "รายการ"
+
+
 def naming(name: str, question: str) -> tuple[float, frozenset[int]]:
     """How much of a level's name a (compact) question types, and the question's characters it covers;
     (0, ∅) when it does not name it: its start typed for at least MIN_NAME_BLOCK characters, or MIN_COVER
@@ -139,6 +149,21 @@ def naming(name: str, question: str) -> tuple[float, frozenset[int]]:
         covered = frozenset(i for b in blocks for i in range(b.b, b.b + b.size))
         return matched * (0.5 + 0.5 * matched / len(name)), covered
     return none
+
+
+MIN_ALIAS = 4  # characters of a name's bracketed alias (`THIPA`, `Eco Town`) a question must type
+
+
+def _aliases(title: str) -> list[str]:
+    """The compact aliases a level's title prints in brackets: `… (Thailand Higher Education and Innovation
+    Policy Accelerator: THIPA)` → the English name and the acronym; not figures or abbreviations with dots."""
+    out = []
+    for inside in re.findall(r"\(([^()]+)\)", title):
+        for part in re.split(r"[:,;]", inside):
+            alias = compact(part)
+            if len(alias) >= MIN_ALIAS and not re.fullmatch(r"[\d.,]+", alias) and "." not in part:
+                out.append(alias)
+    return out
 
 
 def heading_amount(db: FactsDB, doc_id: str, line: int) -> tuple[int, str, str] | None:
@@ -185,6 +210,7 @@ class PlanLevels:
                 printed = _own_name(text)
                 if len(printed) > len(lv.name) and printed.startswith(lv.name[:6]):
                     lv.name, lv.title = printed, strip_markers(text).strip()
+        self._aliases = {lv.node_id: _aliases(lv.title) for lv in self.levels}
         for lv in self.levels:
             parent = by_id.get(parents[lv.node_id] or "")
             if parent is not None:
@@ -192,10 +218,10 @@ class PlanLevels:
                 parent.children.append(lv)
 
     # -- finding ---------------------------------------------------------------------
-    def abbreviated(self, text: str) -> list[str]:
-        """Full names of the agencies a question names by an abbreviation it types (`สกสว.`, `อบก.`): Thai
-        initials (3–6 consonants, a dot or not a word) found in order among the initials of an agency's or
-        ministry's syllables, its first letter the name's first; only an abbreviation one name fits best."""
+    def abbreviated(self, text: str) -> list[tuple[str, str]]:
+        """(abbreviation as typed, full name) of the agencies a question names by an abbreviation (`สกสว.`,
+        `อบก.`): Thai initials (3–6 consonants, a dot or not a word) found in order among the initials of an
+        agency's or ministry's syllables, its first letter the name's first; only an abbreviation one name fits best."""
         out = []
         for m in _ABBREVIATION.finditer(text):
             letters = m.group(1)
@@ -210,8 +236,17 @@ class PlanLevels:
                     fits.append((span, lv))
             fits.sort(key=lambda sl: sl[0])
             if fits and (len(fits) == 1 or fits[0][0] < fits[1][0]):
-                out.append(self.title(fits[0][1]))
+                printed = self._printing(letters)
+                if printed and fits[0][1].doc_id not in printed:
+                    continue  # another document's own abbreviation (`สอจ.ลำปาง` in a provincial plan)
+                out.append((m.group(0), self.title(fits[0][1])))
         return out
+
+    def _printing(self, letters: str) -> set[str]:
+        """The documents that print an abbreviation as a word of its own (`(อบก.)`, `สอจ.ลำปาง`)."""
+        word = re.compile(rf"(?<![\u0E00-\u0E7F]){letters}(?:\.|(?![\u0E00-\u0E7F]))")
+        rows = self.db.db.execute("SELECT doc_id, text FROM lines WHERE text LIKE ? LIMIT 2000", (f"%{letters}%",))
+        return {doc for doc, text in rows if word.search(text)}
 
     def _initials(self, lv: Level) -> str:
         if lv.node_id not in self._syllables:
@@ -230,6 +265,10 @@ class PlanLevels:
         scored = []
         for lv in self.levels:
             score, chars = own[id(lv)]
+            for alias in self._aliases[lv.node_id]:  # `(… Accelerator: THIPA)` typed: it names the level
+                at = question.find(alias)
+                if at >= 0 and len(alias) > score:
+                    score, chars = float(len(alias)), frozenset(range(at, at + len(alias)))
             if score <= 0:
                 continue
             above = frozenset().union(*(own[id(a)][1] for a in lv.ancestors()))
@@ -521,7 +560,8 @@ def placement(q: Query, lv: Level, levels: PlanLevels) -> Draft:
 def items_under(q: Query, lv: Level, levels: PlanLevels) -> Draft:
     """The levels directly under one, each with its printed amount where it has one."""
     draft = Draft(support=1.0)
-    draft.say(_t(q, f"{levels.title(lv)} มี {len(lv.children)} รายการ:", f"{levels.title(lv)} has {len(lv.children)} items:"),
+    kind = _kind_word(lv.children, levels)
+    draft.say(_t(q, f"{levels.title(lv)} มี {len(lv.children)} {kind}:", f"{levels.title(lv)} has {len(lv.children)} items:"),
               [levels.evidence(lv)], template=True, computed=[str(len(lv.children))])
     for c in lv.children:
         a = levels.amount(c)
@@ -542,7 +582,8 @@ def ranked(q: Query, lv: Level, levels: PlanLevels, asked: set[str]) -> Draft | 
     best_a, best = (max if q.operation == "max" else min)(amounts, key=lambda ad: ad[0].value)
     draft = Draft(support=1.0)
     most = _t(q, "สูงที่สุด" if q.operation == "max" else "ต่ำที่สุด", "largest" if q.operation == "max" else "smallest")
-    draft.say(_t(q, f"ใน {levels.title(lv)} ({len(amounts)} รายการ) รายการที่ได้งบประมาณ{most} คือ {levels.title(best)}: {best_a.shown}",
+    kind = _kind_word([d for _, d in amounts], levels)
+    draft.say(_t(q, f"ใน {levels.title(lv)} มี {len(amounts)} {kind} {kind}ที่ได้งบประมาณ{most} คือ {levels.title(best)}: {best_a.shown}",
                  f"Under {levels.title(lv)} ({len(amounts)} items), the {most} amount is {levels.title(best)}: {best_a.shown}"),
               [best_a.evidence, levels.evidence(best), levels.evidence(lv)], template=True, computed=[str(len(amounts))])
     for a, d in sorted(amounts, key=lambda ad: ad[0].value, reverse=q.operation == "max"):
@@ -624,6 +665,27 @@ def row_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     return draft
 
 
+def share_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
+    """A row the question names as a share of the level's own amount for the document's year
+    (`รายจ่ายลงทุนคิดเป็นกี่เปอร์เซ็นต์ของงบทั้งหมด`): both cited, the percentage computed in baht."""
+    draft = row_answer(q, lv, levels)
+    found, whole = levels.named_row(lv, q.text), _amount_now(lv, levels)
+    if draft is None or found is None or whole is None:
+        return None
+    part, label = found
+    scale = lambda a, e: a.value * UNIT_SCALE.get(a.unit or _currency(" ".join(e.quote.split())) or "บาท", 1)  # noqa: E731
+    pv, wv = scale(part, label), scale(whole, whole.evidence)
+    if not wv or pv >= wv:
+        return None
+    shown = f"{pv / wv * 100:.2f}"
+    draft.say(_t(q, f"งบประมาณทั้งหมดของ{levels.title(lv)}: {whole.shown}", f"{levels.title(lv)} in all: {whole.shown}"),
+              [whole.evidence], template=True)
+    draft.say(_t(q, f"คำนวณ: {part.printed} ÷ {whole.printed} × 100 = ร้อยละ {shown}",
+                 f"Computed: {part.printed} ÷ {whole.printed} × 100 = {shown}%"),
+              [part.evidence, whole.evidence], template=True, computed=[shown, "100"])
+    return draft
+
+
 def _asked_levels(text: str) -> set[str]:
     """The kinds of level a question asks for (`โครงการใด` → project, `ผลผลิตใด` → output)."""
     low = text.lower()
@@ -665,6 +727,8 @@ def _answer_one(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
         row = row_answer(q, lv, levels)
         if row is not None:
             return row
+    if money and q.operation == "share":
+        return share_answer(q, lv, levels)  # a named row's share of the level's own amount
     if money and q.operation in (None, "difference"):
         found = amount_answer(q, lv, levels)
         if found is None and q.years and lv.level in HEADED_AMOUNTS:
@@ -686,6 +750,8 @@ def _side_levels(side: str, whole: str, levels: PlanLevels) -> dict[str, tuple[t
         if not blocks or max(blocks) < LOOSE_BLOCK:
             continue
         own = max(blocks) + OTHER_RUNS * (sum(blocks) - max(blocks))
+        if sum(blocks) >= WHOLE_NAME * len(lv.name):  # its whole name typed, not a run shared with a longer one
+            own += OTHER_RUNS * len(lv.name)
         # Its own name and the ancestors this side names ("กรม X โครงการ Y": Y under X, not X), then the
         # ancestors the whole question names (the same แผนงาน name under several agencies).
         score = (own + sum(naming(a.name, typed)[0] for a in lv.ancestors()),

@@ -13,6 +13,7 @@ from assistant.lookup import _YEAR_HINT, normalize_source, normalize_year
 from assistant.normalize import EN_TH_GLOSSARY, normalize_query
 from assistant.understand import understand, without_particles
 from ingest.thai_repair import repair_line, thai_digits_to_arabic
+from ingest.vocabulary import query_words
 
 ROUTES = ("budget", "project_field", "list_projects", "ranked_projects", "totals", "direction_field", "links", "results",
           "placement", "draft", "text")
@@ -106,8 +107,21 @@ class Query:
 
 
 def language_of(text: str) -> str:
-    thai = len(re.findall(r"[\u0E00-\u0E7F]", text))
-    latin = len(re.findall(r"[A-Za-z]", text))
+    """"th" or "en": the language of the question's own words. Names in brackets or quotes do not
+    count; where Thai and English both remain, the question words it uses decide (`โครงการ SME
+    transformation ได้งบเท่าไร` is Thai, `What is the budget of โครงการ…?` English), else the language
+    it starts in (`งบ Eco Town ปี 67`)."""
+    bare = re.sub(r"\([^()]*\)|“[^”]*”|\"[^\"]*\"|‘[^’]*’", " ", text)
+    thai = len(re.findall(r"[\u0E00-\u0E7F]", bare))
+    latin = len(re.findall(r"[A-Za-z]", bare))
+    if thai and latin:
+        words = query_words().question_words
+        thai_asks = any(w in bare for w in words if not w.isascii() and len(w) >= 3)
+        english_asks = bool(re.match(r"\s*(?:what|which|how|who|when|where|is|are|does|do|list|show|under)\b", bare, re.I))
+        if thai_asks != english_asks:
+            return "th" if thai_asks else "en"
+        first = re.search(r"[\u0E00-\u0E7FA-Za-z]", bare)
+        return "en" if first and first.group().isascii() else "th"  # else the language it starts in
     return "en" if latin > thai else "th"
 
 
@@ -117,9 +131,14 @@ def project_name_in(question: str) -> str | None:
     if m:
         return m.group(1).strip()
     text = repair_line(" ".join(question.split()))
-    i = text.find("โครงการ")
-    if i >= 0:
-        rest = text[i + len("โครงการ"):]
+    starts = [m.end() for m in re.finditer("โครงการ", text)]
+    # `กี่โครงการ และโครงการใด…`: a count and a question word, not a name; the next mention may be one.
+    named = [i for i in starts if not text[:i - len("โครงการ")].endswith("กี่")
+             and not text[i:].lstrip().startswith(("และ", "หรือ", "โครงการ"))]
+    if starts and not named:
+        return None
+    if named:
+        rest = text[named[0]:]
         if rest.startswith(("อะไร", "ใด", "ไหน", "ที่", "ทั้งหมด", "ของ", "ใน", "ซึ่ง", "นี้")):
             return None
         end = _NAME_END.search(rest, 2)

@@ -338,9 +338,11 @@ def totals(q: Query, db: FactsDB) -> Draft:
         for r in doc_rows:
             label = {"direction": _t(q, f"แนวทางการพัฒนาด้านที่ {r.key}", f"Direction {r.key}"),
                      "source": str(r.key), "year": _t(q, f"ปีงบประมาณ {r.key}", f"FY {r.key}")}[by]
-            draft.say(_t(q, f"• {label}: {r.baht:,} บาท ({r.projects} โครงการ)",
-                         f"• {label}: {r.baht:,} baht ({r.projects} projects)"),
-                      [_ev(c) for c in r.cites], template=True, computed=[str(r.baht), str(r.projects)])
+            printed = f"{r.printed} = " if r.printed else ""  # in the rows' own unit first
+            done = [str(r.baht), str(r.projects)] + ([r.printed.split()[0].replace(",", "")] if r.printed else [])
+            draft.say(_t(q, f"• {label}: {printed}{r.baht:,} บาท ({r.projects} โครงการ)",
+                         f"• {label}: {printed}{r.baht:,} baht ({r.projects} projects)"),
+                      [_ev(c) for c in r.cites], template=True, computed=done)
     return draft
 
 

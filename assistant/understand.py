@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from assistant.normalize import translate_english
 from assistant.outline import compact, fuzzy_contains
 from ingest.thai_repair import repair_line
-from ingest.vocabulary import alternation, english_terms, query_words, vocabulary
+from ingest.vocabulary import alternation, english_terms, label_questions, query_words, vocabulary
 
 OPERATIONS = ("share", "difference", "sum", "max", "min")
 
@@ -46,6 +46,16 @@ def asked_labels(text: str) -> list[str]:
     return sorted(found, key=lambda w: thai.find(compact(w)) if compact(w) in thai else len(thai))
 
 
+def item_labels(text: str, labels: list[str]) -> list[str]:
+    """The labels asked of a named project or level: those typed (`labels`), then those its question
+    words ask for (`ดำเนินการที่ไหน ใช้เวลากี่ปี` → สถานที่ดำเนินการ, ระยะเวลาดำเนินการ), in the order asked."""
+    low = text.lower()
+    asked = {label: min(low.find(w.lower()) for w in words if w.lower() in low)
+             for label, words in label_questions().items() if any(w.lower() in low for w in words)}
+    more = [label for label in sorted(asked, key=asked.get) if label not in labels]
+    return [*labels, *more]
+
+
 def _has(words: tuple[str, ...], text: str) -> bool:
     low = text.lower()
     return any(w.lower() in low for w in words)
@@ -70,10 +80,11 @@ def operation_of(text: str) -> str | None:
 def asks_under(text: str) -> bool:
     """Whether the question asks which plan level an item sits under (`อยู่ภายใต้กลยุทธ์ใด`)."""
     qw = query_words()
-    if any(re.search(rf"\b{re.escape(w)}\b", text, re.I) if w.isascii() else w in text for w in qw.under_words):
+    context = re.sub(r"^\s*under\b[^,?]*,", "", text, flags=re.I)  # "Under the X project, how many …": context
+    if any(re.search(rf"\b{re.escape(w)}\b", context, re.I) if w.isascii() else w in text for w in qw.under_words):
         return True
     levels = [w for level in vocabulary().plan_levels if level.key in ("direction", "strategy", "program")
-              for w in (*level.words, *level.english)]
+              for w in (*level.words, *level.english)] + list(qw.level_short_words)
     return bool(re.search(alternation(levels) + r"\s*(?:ด้าน)?\s*(?:ไหน|ใด|อะไร)|which\s+" + alternation(levels).lower(),
                           text, re.I))
 

@@ -15,7 +15,7 @@ from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _ev, _t
 from ingest.tokenize import search_tokens
-from ingest.vocabulary import query_words, vocabulary
+from ingest.vocabulary import label_questions, query_words, vocabulary
 
 CONTEXT_LINES = 30  # lines above a label that name what it belongs to (plain text; a PDF label: its page)
 CONTEXT_WEIGHT = 0.7
@@ -41,8 +41,10 @@ def _vouch(e: Evidence, text: str) -> Evidence:
 
 
 def _label_tokens(labels: list[str]) -> set[str]:
-    return {t for w in query_words().section_labels for t in search_tokens(w)} | {
-        t for w in labels for t in search_tokens(w)}
+    """Tokens of the profile's section labels, of the question words asking for one (`ที่ไหน`, `ใช้เวลา`)
+    and of `labels`: words that ask for a section, not what it is about."""
+    asking = (w for words in label_questions().values() for w in words)
+    return {t for w in (*query_words().section_labels, *asking, *labels) for t in search_tokens(w)}
 
 
 def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[str, float],
@@ -78,8 +80,10 @@ def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[
             if h.label != asked and compact(asked) not in compact(h.text):
                 continue  # the same label in another language on the line: "ตำแหน่งการพัฒนา (Positioning)"
             body = [t for _, t, _ in outline.db.lines(doc_id, h.line, min(h.end, h.line + 40))]
-            rest = strip_markers(h.text)[len(h.label or ""):] + " " + " ".join(body[1:])
-            if _letters(rest) < MIN_BODY_LETTERS:
+            own = strip_markers(h.text)[len(h.label or ""):]
+            rest = own + " " + " ".join(body[1:])
+            valued = re.search(r"\d", own) and _letters(own) >= 2  # `ระยะเวลาดำเนินการ 3 ปี`, not a page number
+            if _letters(rest) < MIN_BODY_LETTERS and not valued:
                 body = [h.text] + [t for a, b in outline.placed_body(h) for _, t, _ in outline.db.lines(doc_id, a, b)]
                 placed = " ".join(body[1:])
                 if _letters(placed) < MIN_PLACED_LETTERS and not re.search(r"\d", placed):
@@ -221,9 +225,13 @@ def level_items(q: Query, db: FactsDB, outline: Outline) -> Draft | None:
 
 
 def merge(first: Draft, second: Draft) -> Draft:
-    """One draft answering two parts of a question: the second's sentences after the first's, re-cited."""
+    """One draft answering two parts of a question: the second's sentences after the first's, re-cited
+    (a heading sentence the first already said, `ตาม “…” (…):`, is not said twice)."""
     out = Draft(refused=first.refused and second.refused, support=min(first.support, second.support))
+    said = {s.text for s in first.sentences if s.template}
     for d in (first, second):
         for sentence in d.sentences:
+            if d is second and sentence.template and sentence.text in said:
+                continue
             out.say(sentence.text, [d.evidence[i] for i in sentence.cites], sentence.template, sentence.computed)
     return out

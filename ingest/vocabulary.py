@@ -342,6 +342,8 @@ class QueryWords:
     max_words: tuple[str, ...]
     min_words: tuple[str, ...]
     under_words: tuple[str, ...]
+    question_words: tuple[str, ...]
+    level_short_words: tuple[str, ...]
     pair_words: tuple[str, ...]
     organisation_words: tuple[str, ...]
     money_words: tuple[str, ...]
@@ -358,6 +360,18 @@ def parse_query_words(data: dict) -> QueryWords:
 def query_words() -> QueryWords:
     """The shipped profile's question words, read once."""
     return parse_query_words(_shipped_profile())
+
+
+def parse_label_questions(data: dict) -> dict[str, tuple[str, ...]]:
+    """The `[label_questions]` table of a parsed profile (section label → question words asking for it)."""
+    table = _table(data, "label_questions")
+    return {label: _words(table, label, "label_questions") for label in table}
+
+
+@lru_cache(maxsize=1)
+def label_questions() -> dict[str, tuple[str, ...]]:
+    """The shipped profile's question words that ask for a labelled field, read once."""
+    return parse_label_questions(_shipped_profile())
 
 
 def parse_english_terms(data: dict) -> dict[str, str]:

@@ -16,3 +16,12 @@ def test_two_sides_found_in_one_line_each_get_the_figure_after_their_own_subject
     found = _same_window(("ลำปางมีวัดมหานิกาย กี่วัด", "วัดธรรมยุต กี่วัด"), first)
     assert [o.printed for o in found] == ["713", "31"]
     assert _same_window(("ลำปางมีวัดมหานิกาย กี่วัด", "วัดร้าง กี่วัด"), first)[1] is None  # a subject the line lacks
+
+
+def test_a_share_question_splits_into_its_part_and_its_whole():
+    from assistant.compute import split_share
+
+    assert split_share("อุตสาหกรรมผลิตภัณฑ์อโลหะคิดเป็นสัดส่วนเงินลงทุนกี่เปอร์เซ็นต์ของเงินลงทุนโรงงานทั้งหมด") == (
+        "อุตสาหกรรมผลิตภัณฑ์อโลหะ เงินลงทุน", "เงินลงทุนโรงงานทั้งหมด", "เงินลงทุน")
+    assert split_share("ถ่านหินคิดเป็นร้อยละเท่าไรของแร่ที่ผลิตได้ทั้งหมด") == ("ถ่านหิน", "แร่ที่ผลิตได้ทั้งหมด", "")
+    assert split_share("งบจังหวัดรวมเท่าไร") is None

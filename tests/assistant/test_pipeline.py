@@ -121,3 +121,16 @@ def test_which_of_a_directions_projects_gets_more_and_by_how_much_is_computed(sa
     assert answer.route == "ranked_projects"
     assert "คาร์บอน" in answer.answer.splitlines()[0] and "390,000" in answer.answer  # 3.50 − 3.11 ล้านบาท
     assert any(f.provenance == "computed" and f.value.replace(",", "") == "390000" for f in answer.figures)
+
+
+def test_a_share_whose_whole_is_printed_above_its_part_is_computed(sample):
+    # The part (one industry group's investment) and the whole (all factories') are on different lines;
+    # before, the whole was a sibling group's figure (or nothing) and the share was wrong or refused.
+    answer = _checked(sample.ask("อุตสาหกรรมผลิตภัณฑ์อโลหะคิดเป็นสัดส่วนเงินลงทุนกี่เปอร์เซ็นต์ของเงินลงทุนโรงงานทั้งหมด"))
+    assert answer.route == "computed"
+    assert "1,533.93" in answer.answer and "60,849.41" in answer.answer and "2.52" in answer.answer
+
+
+def test_a_sum_of_table_rows_is_shown_in_the_rows_own_unit_too(sample):
+    answer = _checked(sample.ask("งบจังหวัด ปี 2568 แนวทางการพัฒนาด้านที่ 2 รวมทั้งหมดเท่าไร"))
+    assert answer.route == "totals" and "6.61 ล้านบาท = 6,610,000 บาท" in answer.answer  # 3.50 + 3.11

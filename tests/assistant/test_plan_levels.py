@@ -180,3 +180,27 @@ def test_a_programme_of_one_output_reads_that_outputs_year_table(assistant):
 def test_a_year_a_level_prints_no_amount_for_is_refused_not_filled_from_its_agency(assistant):
     answer = assistant.ask("โครงการแก้ไขปัญหาขยะและสิ่งแวดล้อม ปี 2570 ได้งบเท่าไร")
     assert answer.refused and "2570" in answer.answer and not answer.figures
+
+
+def test_a_named_rows_share_of_the_levels_whole_amount_is_computed(assistant):
+    # Before: the row's amount alone ("รายจ่ายลงทุน 303,494,200 บาท"); the share was not computed.
+    answer = assistant.ask("สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ปี 2565 รายจ่ายลงทุนคิดเป็นกี่เปอร์เซ็นต์ของงบประมาณทั้งหมด")
+    assert answer.route == "plan_level"
+    assert "303,494,200" in answer.answer and "1,493,510,700" in answer.answer
+    assert "20.32" in answer.answer  # 303,494,200 ÷ 1,493,510,700 × 100
+    assert any(f.provenance == "computed" and f.value == "20.32" for f in answer.figures)
+
+
+def test_items_are_called_what_their_titles_call_them(assistant):
+    answer = assistant.ask("แผนงานยุทธศาสตร์จัดการมลพิษและสิ่งแวดล้อม โครงการใดได้งบมากที่สุด")
+    assert "มี 3 โครงการ" in answer.answer.splitlines()[0]  # not "3 รายการ"
+
+
+def test_a_titles_bracketed_aliases_name_it():
+    from assistant.plan_levels import _aliases
+
+    title = ("โครงการที่ 1 : โครงการนวัตกรรมการออกแบบนโยบายเพื่อตอบโจทย์ท้าทายและแก้ไขปัญหาเร่งด่วน "
+             "(Thailand Higher Education and Innovation Policy Accelerator: THIPA)")
+    assert _aliases(title) == ["thailandhighereducationandinnovationpolicyaccelerator", "thipa"]
+    assert _aliases("สำนักงานพัฒนาวิทยาศาสตร์และเทคโนโลยีแห่งชาติ (สวทช.)") == []  # abbreviations: PlanLevels.abbreviated
+    assert _aliases("แผนงานบุคลากรภาครัฐ (2,356,200)") == []

@@ -47,3 +47,18 @@ def test_largest_or_smallest_budget_among_projects_is_a_ranking():
         q = analyse(text)
         assert (q.route, q.operation) == ("ranked_projects", op), text
     assert analyse("แนวทางการพัฒนาที่ 2 มีโครงการอะไรบ้าง").route == "list_projects"
+
+
+def test_a_mixed_question_speaks_the_language_of_its_own_words():
+    # Before: Latin letters outnumbered Thai ones, so these Thai questions were answered in English.
+    assert language_of("โครงการ THIPA (Thailand Higher Education and Innovation Policy Accelerator) อยู่ภายใต้แผนงานใด") == "th"
+    assert language_of("โครงการ SME transformation to Digital firm ได้งบเท่าไร") == "th"
+    assert language_of("งบ Eco Town ปี 67") == "th"  # no question word: the language it starts in
+    assert language_of("What is the budget of โครงการยกระดับผลิตภัณฑ์ชุมชน?") == "en"
+    assert language_of("Under the SME transformation to Digital firm project, how many SMEs are targeted?") == "en"
+
+
+def test_a_count_of_projects_is_not_a_project_name():
+    # Before: "มีกี่โครงการ และโครงการใดได้งบสูงสุด" read a project named "และโครงการใด".
+    assert project_name_in("แผนงานยุทธศาสตร์จัดการผลกระทบ มีกี่โครงการ และโครงการใดได้งบสูงสุด") is None
+    assert project_name_in("มีกี่โครงการ โครงการพัฒนาเมือง Eco Town ได้งบเท่าไร") == "พัฒนาเมือง Eco Town"

@@ -74,3 +74,19 @@ def test_english_organisation_names_are_read_head_first_in_thai():
     assert thai_names("How much did the Pollution Control Department get?") == ["กรม ควบคุม มลพิษ"]
     assert thai_names("the National Astronomical Research Institute of Thailand") == ["สถาบัน วิจัย ดาราศาสตร์ แห่งชาติ"]
     assert thai_names("What is the vision of the Lampang industrial development action plan?") == []  # no name
+
+
+def test_where_a_project_sits_asked_with_the_short_name_of_its_level():
+    q = analyse("โครงการ Eco Town อยู่แนวทางไหนอ่ะ แล้วได้งบปีละเท่าไหร่คับ")
+    assert q.route == "placement" and q.parts == ["budget"]  # both parts, not the money only
+    assert not analyse("โครงการ X มีวัตถุประสงค์ด้านใด").asks_under
+    # "Under the X project, …" sets the context; it does not ask where X sits.
+    assert not analyse("Under the SME transformation to Digital firm project, how many SMEs are targeted?").asks_under
+
+
+def test_question_words_ask_for_a_projects_labelled_fields():
+    from assistant.understand import item_labels
+
+    assert item_labels("โครงการ THIPA ดำเนินการที่ไหน ใช้เวลากี่ปี", []) == ["สถานที่ดำเนินการ", "ระยะเวลาดำเนินการ"]
+    assert item_labels("วัตถุประสงค์ของโครงการ X และใช้เวลากี่ปี", ["วัตถุประสงค์"]) == ["วัตถุประสงค์", "ระยะเวลาดำเนินการ"]
+    assert item_labels("โครงการ X ได้งบเท่าไร", []) == []
