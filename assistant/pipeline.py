@@ -9,6 +9,7 @@ engine: a model phrases text answers and drafts, it never does budget arithmetic
 from __future__ import annotations
 
 import bisect
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,9 +23,11 @@ from assistant.extractive import text_answer
 from assistant.fallback import from_outline, from_text
 from assistant.followup import resolve_followup
 from assistant.lookup import FactsDB
-from assistant.passages import figures_of, select_passages, states_asked_year
+from assistant.normalize import EN_TH_GLOSSARY
+from assistant.passages import QUESTION_WORDS, figures_of, select_passages, states_asked_year
 from assistant.records import Answer, Citation, Figure, Sentence
 from assistant.retrieve import Retriever
+from assistant.romanized import RomanizedNames
 from assistant.route import Query, analyse, language_of
 from assistant.understand import item_labels
 from assistant.outline import Outline
@@ -84,6 +87,7 @@ class Assistant:
         self._outline: Outline | None = None
         self._levels: PlanLevels | None = None
         self._kpis: KpiIndex | None = None
+        self._romanized: RomanizedNames | None = None
         self.chain = (RunnableLambda(self.resolve) | RunnableLambda(self.route) | RunnableLambda(self.gather)
                       | RunnableLambda(self.write) | RunnableLambda(self.finish))
 
@@ -115,6 +119,8 @@ class Assistant:
     def route(self, turn: Turn) -> Turn:
         for typed, name in self.levels.abbreviated(turn.resolved):  # `สกสว.` → the agency's name, for every later stage
             turn.resolved = turn.resolved.replace(typed, name, 1)
+        if re.search(r"[A-Za-z]{4,}", turn.resolved):  # `Lampang` → ลำปาง: the Thai the text prints
+            turn.resolved = self.romanized.read(turn.resolved)
         turn.query = analyse(turn.resolved)
         # The answer speaks the language the user typed this turn, not the resolved question's
         # (a Thai follow-up to an English question gets Thai).
@@ -166,7 +172,7 @@ class Assistant:
         """Read what the first question would otherwise wait for (outline, plan levels, KPI index); seconds taken.
         The web app warms each index generation once when it opens it; `eval` warms before timing answers."""
         t0 = time.perf_counter()
-        _ = self.levels, self.kpis
+        _ = self.levels, self.kpis, self.romanized
         return time.perf_counter() - t0
 
     @property
@@ -182,6 +188,15 @@ class Assistant:
         if self._kpis is None:
             self._kpis = KpiIndex(self.db)
         return self._kpis
+
+    @property
+    def romanized(self) -> RomanizedNames:
+        """The index's Thai words by their romanized spelling, built on first use."""
+        if self._romanized is None:
+            idf = self.retriever.snapshot.bm25.idf
+            known = [*EN_TH_GLOSSARY, *(t for t in idf if t.isascii()), *QUESTION_WORDS]
+            self._romanized = RomanizedNames(idf, known)
+        return self._romanized
 
     def level_answer(self, q: Query) -> Draft | None:
         """The answer from a plan level the question names (a budget book's agency, แผนงาน, ผลผลิต/โครงการ),
