@@ -13,7 +13,7 @@ from assistant.lookup import _YEAR_HINT, normalize_source, normalize_year
 from assistant.normalize import EN_TH_GLOSSARY, normalize_query
 from assistant.understand import understand, without_particles
 from ingest.thai_repair import repair_line, thai_digits_to_arabic
-from ingest.vocabulary import query_words
+from ingest.vocabulary import query_words, unit_abbreviations
 
 ROUTES = ("budget", "project_field", "list_projects", "ranked_projects", "totals", "direction_field", "links", "results",
           "placement", "draft", "text")
@@ -71,7 +71,7 @@ _NAME_END = re.compile(
 _EN_LEAD = re.compile(r"^(?:(?:what|which|how|much|many|is|are|was|were|does|do|did|of|for|about|budget|cost|costs|and|"
                       r"money|amount|allocated|total|the|a|an|to|in|under|strategy|strategies|direction|programme|program|plan|"
                       r"level|issue)\b\s*)+", re.I)
-_UNIT_TH = re.compile(r"กี่\s*([\u0E00-\u0E7F]{1,12}?)(?=\s|$|ที่|ใน|ของ|ต่อ|ครับ|คะ|ค่ะ|อ่ะ|ล่ะ|[?])")
+_UNIT_TH = re.compile(r"กี่\s*([\u0E00-\u0E7F]{1,16}?(?:\.[\u0E00-\u0E7F]{1,4})?)(?=\s|$|ที่|ใน|ของ|ต่อ|ครับ|คะ|ค่ะ|อ่ะ|ล่ะ|[.?])")
 _UNIT_EN = re.compile(r"how many\s+([a-z\-]+(?:\s+[a-z\-]+)?)", re.I)
 _EN_UNITS = {"plots": "แปลง", "plot": "แปลง", "people": "คน", "persons": "คน", "workers": "คน",
              "factories": "โรงงาน", "factory": "โรงงาน", "projects": "โครงการ", "times": "ครั้ง",
@@ -173,12 +173,19 @@ def _first_int(m: re.Match | None) -> int | None:
     return int(next(g for g in m.groups() if g))
 
 
+def expand_units(text: str) -> str:
+    """Units typed short written as documents print them (`ยาวกี่ กม.` → `ยาวกี่ กิโลเมตร`)."""
+    for short, unit in unit_abbreviations().items():
+        text = re.sub(rf"(?:(?<=กี่)|(?<![\u0E00-\u0E7F.])){re.escape(short)}\.?(?![\u0E00-\u0E7F])", unit, text)
+    return text
+
+
 def _unit(text: str) -> str | None:
     if re.search(r"เปอร์เซ็นต์|ร้อยละ|percent|%", text, re.I):
         return "ร้อยละ"
     m = _UNIT_TH.search(text)
     if m:
-        return m.group(1)
+        return unit_abbreviations().get(m.group(1), m.group(1))  # `กม.` → กิโลเมตร, as documents print it
     m = _UNIT_EN.search(text)
     if m:
         for word in reversed(m.group(1).lower().split()):  # the head noun comes last: "concession plots"
@@ -211,7 +218,7 @@ def _earliest(patterns: dict[str, str], text: str) -> str | None:
 
 def analyse(question: str) -> Query:
     """Read a question into a Query: route, filters and what kind of answer it wants."""
-    text = without_particles(" ".join(question.split())) or " ".join(question.split())
+    text = expand_units(without_particles(" ".join(question.split())) or " ".join(question.split()))
     digits = thai_digits_to_arabic(text)
     q = Query(text=text, normalized=normalize_query(text), language=language_of(text))
     intent = understand(text)

@@ -374,6 +374,21 @@ def label_questions() -> dict[str, tuple[str, ...]]:
     return parse_label_questions(_shipped_profile())
 
 
+def parse_unit_abbreviations(data: dict) -> dict[str, str]:
+    """The `[unit_abbreviations]` table of a parsed profile (short form → the unit word documents print)."""
+    table = _table(data, "unit_abbreviations")
+    bad = [k for k, v in table.items() if not isinstance(v, str) or not v.strip()]
+    if bad:
+        raise VocabularyError(f"[unit_abbreviations]: {', '.join(bad)} must map to a unit word")
+    return dict(table)
+
+
+@lru_cache(maxsize=1)
+def unit_abbreviations() -> dict[str, str]:
+    """The shipped profile's unit abbreviations, read once."""
+    return parse_unit_abbreviations(_shipped_profile())
+
+
 def parse_english_terms(data: dict) -> dict[str, str]:
     """The `[english_terms]` table of a parsed profile (English word or phrase → Thai term), keys lower-cased."""
     table = _table(data, "english_terms")

@@ -62,3 +62,10 @@ def test_a_count_of_projects_is_not_a_project_name():
     # Before: "มีกี่โครงการ และโครงการใดได้งบสูงสุด" read a project named "และโครงการใด".
     assert project_name_in("แผนงานยุทธศาสตร์จัดการผลกระทบ มีกี่โครงการ และโครงการใดได้งบสูงสุด") is None
     assert project_name_in("มีกี่โครงการ โครงการพัฒนาเมือง Eco Town ได้งบเท่าไร") == "พัฒนาเมือง Eco Town"
+
+
+def test_units_typed_short_are_read_as_documents_print_them():
+    q = analyse("ถนนที่สร้างเสร็จแล้วใน จ.ลำปาง ยาวรวมกี่ กม. คับ")
+    assert q.unit == "กิโลเมตร" and "กิโลเมตร" in q.text  # retrieval looks for the printed word
+    assert analyse("พื้นที่กี่ตร.กม.").unit == "ตารางกิโลเมตร"
+    assert analyse("กมลาได้งบเท่าไร").text == "กมลาได้งบเท่าไร"  # not inside a word
