@@ -26,11 +26,12 @@ from assistant.lookup import FactsDB
 from assistant.normalize import EN_TH_GLOSSARY
 from assistant.passages import QUESTION_WORDS, figures_of, select_passages, states_asked_year
 from assistant.records import Answer, Citation, Figure, Sentence
+from assistant.matrix_rows import MatrixRow, matrix_rows, row_answer
 from assistant.retrieve import Retriever
 from assistant.romanized import RomanizedNames
 from assistant.route import Query, analyse, language_of
 from assistant.understand import item_labels
-from assistant.outline import Outline
+from assistant.outline import Outline, compact
 from assistant import kpi_targets, plan_levels
 from assistant.kpi_targets import KpiIndex
 from assistant.plan_levels import PlanLevels
@@ -88,6 +89,7 @@ class Assistant:
         self._levels: PlanLevels | None = None
         self._kpis: KpiIndex | None = None
         self._romanized: RomanizedNames | None = None
+        self._matrix: list[MatrixRow] | None = None
         self.chain = (RunnableLambda(self.resolve) | RunnableLambda(self.route) | RunnableLambda(self.gather)
                       | RunnableLambda(self.write) | RunnableLambda(self.finish))
 
@@ -130,7 +132,9 @@ class Assistant:
     def gather(self, turn: Turn) -> Turn:
         t0 = time.perf_counter()
         q = turn.query
-        draft = self.level_answer(q)
+        draft = self.matrix_answer(q)
+        if draft is None:
+            draft = self.level_answer(q)
         if draft is None and q.route != "draft":
             draft = self.kpi_answer(q)
         if draft is None and q.route != "draft":
@@ -172,7 +176,7 @@ class Assistant:
         """Read what the first question would otherwise wait for (outline, plan levels, KPI index); seconds taken.
         The web app warms each index generation once when it opens it; `eval` warms before timing answers."""
         t0 = time.perf_counter()
-        _ = self.levels, self.kpis, self.romanized
+        _ = self.levels, self.kpis, self.romanized, self.matrix
         return time.perf_counter() - t0
 
     @property
@@ -190,6 +194,13 @@ class Assistant:
         return self._kpis
 
     @property
+    def matrix(self) -> list[MatrixRow]:
+        """The rows of every document's vertically labelled matrices (links to higher plans), read on first use."""
+        if self._matrix is None:
+            self._matrix = [row for doc_id in self.db.titles() for row in matrix_rows(self.db, doc_id)]
+        return self._matrix
+
+    @property
     def romanized(self) -> RomanizedNames:
         """The index's Thai words by their romanized spelling, built on first use."""
         if self._romanized is None:
@@ -197,6 +208,17 @@ class Assistant:
             known = [*EN_TH_GLOSSARY, *(t for t in idf if t.isascii()), *QUESTION_WORDS]
             self._romanized = RomanizedNames(idf, known)
         return self._romanized
+
+    def matrix_answer(self, q: Query) -> Draft | None:
+        """The matrix row whose cell the question types whole ("แนวทาง 'X' สอดคล้องกับประเด็นใด"), unless
+        what it types is a project's name (the facts answer where a project sits)."""
+        name = q.project_name
+        if not name or any(compact(name) in compact(p.name) for p in self.db.find_projects(name, limit=3)):
+            return None
+        draft = row_answer(q, self.matrix, self.db, typed=name)
+        if draft is not None:
+            q.route = "matrix_row"
+        return draft
 
     def level_answer(self, q: Query) -> Draft | None:
         """The answer from a plan level the question names (a budget book's agency, แผนงาน, ผลผลิต/โครงการ),
@@ -249,6 +271,10 @@ class Assistant:
             q.route = "refused"
             return refuse_unknown(q, missing)
         retrieved = [(h.chunk.doc_id, h.chunk.line_start, h.chunk.line_end) for h in hits[:8]]
+        draft = row_answer(q, self.matrix, self.db)  # "…อยู่แถวเดียวกับประเด็นใด": the matrix row it types a cell of
+        if draft is not None:
+            q.route = "matrix_row"
+            return draft
         if q.labels and not q.wants_figure and not q.project_name:
             draft = units.section_body(q, q.labels, self.outline, self.db, idf, retrieved)
             if draft is not None:

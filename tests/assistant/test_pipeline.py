@@ -134,3 +134,15 @@ def test_a_share_whose_whole_is_printed_above_its_part_is_computed(sample):
 def test_a_sum_of_table_rows_is_shown_in_the_rows_own_unit_too(sample):
     answer = _checked(sample.ask("งบจังหวัด ปี 2568 แนวทางการพัฒนาด้านที่ 2 รวมทั้งหมดเท่าไร"))
     assert answer.route == "totals" and "6.61 ล้านบาท = 6,610,000 บาท" in answer.answer  # 3.50 + 3.11
+
+
+def test_a_matrix_row_named_by_one_cell_is_answered_whole(sample):
+    # Section 4.2 draws the links as a matrix whose row labels are vertical text (`ปร` / `ะเ` / `ด็น` …);
+    # before, a question about what stands in the same row got a stray line or a project's placement.
+    answer = _checked(sample.ask("ในตาราง 4.2 ประเด็นการพัฒนาของ อก. ที่อยู่แถวเดียวกับแนวทางสร้างความเข้มแข็ง"
+                                 "ให้เครือข่ายผู้ประกอบการอุตสาหกรรม คืออะไร"))
+    assert answer.route == "matrix_row" and "ประเด็นการพัฒนา ด้านที่ 1" in answer.answer
+    assert "อุตสาหกรรมวิถี" in answer.answer
+    # A project's name is not a cell: where a project sits stays the facts' answer.
+    placed = sample.ask("โครงการส่งเสริมอุตสาหกรรมไทย มุ่งสู่การลดใช้คาร์บอน สอดคล้องกับประเด็นการพัฒนาใด")
+    assert placed.route == "placement"

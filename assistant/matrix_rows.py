@@ -1,0 +1,112 @@
+"""Rows of a matrix whose row labels are printed as vertical text, as answer units.
+
+Plans draw their links to higher plans as a matrix: one column per plan, one row per issue, the
+row's label written vertically down its left edge. The text layer breaks such a label into lines
+of two or three characters (`ปร` / `ะเ` / `ด็น` / … / `ี่ 3`) and prints the row's cells after it,
+one after the other, until the next row's label. Read back, a run of such short lines that joins
+into a section label or plan-level word of the profile (`ประเด็นการพัฒนา ด้านที่ 3`, `วิสัยทัศน์`)
+starts a row; the row is everything up to the next run. A question that types part of one cell and
+asks what stands beside it ("อยู่แถวเดียวกับ…ข้อไหน", "สอดคล้องกับประเด็นใด") is answered with the
+whole row, its label first, cited.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from assistant.lookup import FactsDB
+from assistant.outline import compact
+from assistant.records import Evidence
+from assistant.route import ASKS_LINKAGE, Query
+from assistant.structured_answers import Draft, _t
+from ingest.vocabulary import query_words, vocabulary
+
+PIECE_CHARS = 5  # a piece of a vertical label: at most this many characters on its line
+MIN_PIECES = 3  # lines a vertical label is broken into, at least
+ROW_NAMED = 12  # characters of one cell a question must type (in one run) to name the row
+MAX_ROW_LINES = 60  # a row longer than this is not a matrix row
+WHOLE_CELL = 0.9  # a name the question types is a cell's when one row prints this much of it in one run
+
+
+@dataclass
+class MatrixRow:
+    """A row: its vertical label (joined) and the lines of its cells."""
+
+    doc_id: str
+    label: str
+    label_start: int
+    body_start: int
+    body_end: int
+    text: str  # the cells' lines joined
+
+
+def _label_words() -> list[str]:
+    words = [*query_words().section_labels, *(w for lv in vocabulary().plan_levels for w in lv.words)]
+    return sorted({compact(w) for w in words}, key=len, reverse=True)
+
+
+def matrix_rows(db: FactsDB, doc_id: str) -> list[MatrixRow]:
+    """The matrix rows of one document (none for most documents)."""
+    lines = [(n, t) for n, t, _ in db.lines(doc_id, 1, 10**9) if t.strip()]
+    words = _label_words()
+    runs: list[tuple[int, int, str]] = []  # (first line, last line, joined label)
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and len(lines[j][1].strip()) <= PIECE_CHARS:
+            j += 1
+        if j - k >= MIN_PIECES:
+            joined = "".join(t.strip() for _, t in lines[k:j])
+            flat = compact(joined)
+            if any(flat.startswith(w) for w in words):
+                runs.append((lines[k][0], lines[j - 1][0], " ".join(joined.split())))
+        k = max(j, k + 1)
+    rows = []
+    by_line = dict(lines)
+    for i, (start, end, label) in enumerate(runs):
+        stop = runs[i + 1][0] - 1 if i + 1 < len(runs) else None
+        body = [n for n in by_line if end < n and (stop is None or n <= stop)]
+        if stop is None:
+            body = body[:MAX_ROW_LINES // 2]  # the last row: up to a sensible length
+        if not body or len(body) > MAX_ROW_LINES:
+            continue
+        text = " ".join(" ".join(by_line[n].split()) for n in body)
+        rows.append(MatrixRow(doc_id, _spaced_number(label), start, body[0], body[-1], text))
+    return rows
+
+
+def _spaced_number(label: str) -> str:
+    """`ประเด็นการพัฒนาด้านที่ 3` → `ประเด็นการพัฒนา ด้านที่ 3` (pieces joined without their spaces)."""
+    label = re.sub(r"\s*(ด้านที่|ที่)\s*(\d+)", r" \1 \2", label)
+    return re.sub(r"^[\s\-–]+|[\s\-–]+$", "", label)  # a rule's dashes printed around the label
+
+
+_ROW_WORDS = re.compile(r"แถว|\brow\b|same line", re.I)
+
+
+def row_answer(q: Query, rows: list[MatrixRow], db: FactsDB, typed: str | None = None) -> Draft | None:
+    """The row a question names by typing part of one of its cells (with `typed`, a name the question
+    types that one cell must hold whole), when it asks what stands beside it."""
+    if not rows or not (ASKS_LINKAGE.search(q.text) or _ROW_WORDS.search(q.text)):
+        return None
+    asked = compact(typed or q.text)
+    need = max(ROW_NAMED, int(WHOLE_CELL * len(asked))) if typed else ROW_NAMED
+    best: tuple[int, MatrixRow] | None = None
+    for row in rows:
+        flat = compact(row.text)
+        m = SequenceMatcher(None, asked, flat, autojunk=False).find_longest_match(0, len(asked), 0, len(flat))
+        if m.size >= need and (best is None or m.size > best[0]):
+            best = (m.size, row)
+    if best is None:
+        return None
+    row = best[1]
+    label = Evidence(row.doc_id, row.label_start, row.body_start - 1,
+                     db.cite(row.doc_id, row.label_start, row.body_start - 1).quote, "retrieval", 1.0)
+    body = Evidence(row.doc_id, row.body_start, row.body_end, db.cite(row.doc_id, row.body_start, row.body_end).quote,
+                    "retrieval", 1.0)
+    draft = Draft(support=1.0)
+    draft.say(_t(q, f"แถว “{row.label}” ของแผนภาพ/ตาราง ประกอบด้วย:", f"The row “{row.label}” of the matrix reads:"),
+              [label], template=True)
+    draft.say(row.text, [body])
+    return draft
