@@ -44,11 +44,12 @@ from plan_assistant.config import Settings
 
 MAX_SECTIONS = 3  # sections one question may ask of a named level (each answered, one after the other)
 TEXT_K = 8  # chunks the passage picker reads: a figure's line is often in the chunk after its caption's
-LOOKUP_ROUTES = {"budget", "list_projects", "ranked_projects", "totals", "links", "results"}
+LOOKUP_ROUTES = {"budget", "list_projects", "ranked_projects", "totals", "links", "results", "briefs"}
 # Routes answered from the facts database; a handler returning None falls back to text retrieval.
 FACT_ROUTES = {"budget": facts.budget, "project_field": facts.project_field, "list_projects": facts.list_projects,
                "totals": facts.totals, "links": facts.links, "results": facts.results,
-               "direction_field": facts.direction_field, "ranked_projects": facts.ranked_projects}
+               "direction_field": facts.direction_field, "ranked_projects": facts.ranked_projects,
+               "briefs": facts.briefs}
 
 
 @dataclass
@@ -141,6 +142,10 @@ class Assistant:
             draft = facts.linked_projects(q, self.db)  # which projects link to a named higher-plan item
             if draft is not None:
                 q.route = "linked_projects"
+        if draft is None and q.route != "draft":
+            draft = facts.project_pair(q, self.db)  # "โครงการ A กับโครงการ B รวมกันเท่าไร"
+            if draft is not None:
+                q.route = "project_pair"
         if draft is not None:
             pass
         elif q.route in FACT_ROUTES:

@@ -13,10 +13,10 @@ from assistant.lookup import _YEAR_HINT, normalize_source, normalize_year
 from assistant.normalize import EN_TH_GLOSSARY, normalize_query
 from assistant.understand import understand, without_particles
 from ingest.thai_repair import repair_line, thai_digits_to_arabic
-from ingest.vocabulary import query_words, unit_abbreviations
+from ingest.vocabulary import query_words, unit_abbreviations, vocabulary
 
 ROUTES = ("budget", "project_field", "list_projects", "ranked_projects", "totals", "direction_field", "links", "results",
-          "placement", "draft", "text")
+          "placement", "draft", "briefs", "text")
 
 # Brief fields (ingest/facts_briefs.py names) and the words that ask for them.
 FIELD_WORDS: dict[str, str] = {
@@ -53,6 +53,7 @@ _PROJECTS = re.compile(r"โครงการ|\bprojects?\b", re.I)
 _WHICH_PROJECT = re.compile(r"โครงการ\s*(?:ไหน|ใด)|which project", re.I)
 _LINKAGE = re.compile(r"เชื่อมโยง|สอดคล้อง|ตอบสนอง|\blinks?\b|linked|align", re.I)
 ASKS_LINKAGE, ASKS_LIST = _LINKAGE, _LIST  # for the answer builders: a question about links, a list asked
+_COUNT_PROJECTS = re.compile(r"กี่โครงการ|how many projects|จำนวนโครงการ", re.I)
 _RESULTS = re.compile(r"ผลการดำเนินงาน|ผลการดําเนินงาน|results? of|performance in|achieved", re.I)
 _DIRECTION = re.compile(r"(?:แนวทางการพัฒนา|ประเด็นยุทธศาสตร์|ยุทธศาสตร์|ประเด็นการพัฒนา)?\s*ด้านที่\s*(\d+)|"
                         r"(?:แนวทางการพัฒนา|ประเด็นยุทธศาสตร์)\s*ที่\s*(\d+)|direction\s*(?:no\.?\s*)?(\d+)", re.I)
@@ -63,7 +64,7 @@ _QUOTED = re.compile(r"['\"“‘]([^'\"”’]{3,120})['\"”’]")
 _EN_PROJECT = re.compile(r"\b(?:the\s+)?([A-Za-z][\w\s\-&]{2,80}?)\s+project\b|project\s+(?:called|named)\s+(.+?)(?:\?|$)", re.I)
 # Where a typed project name ends: the words that ask about it.
 _NAME_END = re.compile(
-    r"\s*(?:ขอใช้|ขอรับ|ตั้งงบ|ตั้งผล|ตั้งเป้า|ตั้ง|ได้รับ|ได้งบ|มีงบ|ใช้งบ|งบประมาณ|งบเท่า|งบปี|ทำกิจกรรม|มีกิจกรรม|กิจกรรม|"
+    r"\s*(?:ที่ของบ|ที่ขอ|รวมกัน|รวมเป็น|เป็นเงิน|ขอใช้|ขอรับ|ตั้งงบ|ตั้งผล|ตั้งเป้า|ตั้ง|ได้รับ|ได้งบ|มีงบ|ใช้งบ|งบประมาณ|งบเท่า|งบปี|ทำกิจกรรม|มีกิจกรรม|กิจกรรม|"
     r"ระบุ|วัตถุประสงค์|ผลผลิต|ผลลัพธ์|ตัวชี้วัด|ความเชื่อมโยง|เชื่อมโยง|หลักการ|ระยะเวลา|ผู้รับผิดชอบ|มีความ|มีอะไร|คือ|"
     r"เท่าไ|เท่าใด|กี่|อะไร|ไหน|ปีละ|ปีใด|อยู่|ดำเนินการ|\?|$)"
 )
@@ -238,8 +239,11 @@ def analyse(question: str) -> Query:
     q.project_name = project_name_in(text)
     brief_field = _match(FIELD_WORDS, text)
 
+    asks_briefs = any(w.lower() in text.lower() for w in vocabulary().brief.question_words)
     if _DRAFT.search(text):
         q.route = "draft"
+    elif asks_briefs and (q.operation in ("sum", "max", "min") or q.wants_total or _COUNT_PROJECTS.search(text)):
+        q.route = "briefs"  # "โครงการแบบย่อของปี 2568 มีกี่โครงการ รวมงบเท่าไร": count, sum, largest over briefs
     elif q.operation in ("max", "min") and _BUDGET.search(text) and _PROJECTS.search(text):
         q.route = "ranked_projects"  # "which project gets the largest budget (in direction 2, in 2567)?"
     elif (q.operation == "difference" and _BUDGET.search(text) and _WHICH_PROJECT.search(text)

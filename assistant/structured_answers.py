@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
 
-from assistant.lookup import Cite, FactsDB, ProjectRow, normalize_source, normalize_year
+from assistant.lookup import BudgetRow, Cite, FactsDB, ProjectRow, normalize_source, normalize_year
 from assistant.passages import figures_of
 from assistant.records import Evidence, Sentence
-from assistant.route import ASKS_LINKAGE, ASKS_LIST, Query
+from assistant.route import ASKS_LINKAGE, ASKS_LIST, Query, project_name_in
 from ingest.facts import compact_name, compact_text
+from ingest.vocabulary import query_words
 
 LEVEL_NAMES = {
     "national_strategy": ("ยุทธศาสตร์ชาติ", "the National Strategy"),
@@ -297,6 +298,79 @@ def ranked_projects(q: Query, db: FactsDB) -> Draft:
             draft.say(_t(q, f"มากกว่า {second[0].name} ({_budget_text(q, second[1])}) อยู่ {gap}",
                          f"more than {second[0].name} ({_budget_text(q, second[1])}) by {gap}"),
                       [_ev(second[1].cite, [str(second[1].baht), str(year)])], template=True, computed=done)
+    return draft
+
+
+def project_pair(q: Query, db: FactsDB) -> Draft | None:
+    """Two projects named side by side ("โครงการ A กับโครงการ B รวมกันเท่าไร", "…ต่างกันเท่าไร"): each one's
+    budget for the asked year and source from the lookup (the briefs' baht where both have one, else the
+    table rows), cited, and their sum or difference computed; None unless both are found."""
+    if q.operation not in ("sum", "difference"):
+        return None
+    starts = [m.start() for m in re.finditer("โครงการ", q.text)]
+    if len(starts) < 2:
+        return None
+    left, right = q.text[starts[0]:starts[1]].rstrip(), q.text[starts[1]:]
+    if not any(left.endswith(w.strip()) for w in query_words().pair_words if w.strip()):
+        return None
+    fy, category = normalize_year(q.year), normalize_source(q.source)
+    rows = []
+    for side in (left, right):
+        name = project_name_in(side)
+        found = db.find_projects(name, q.source, q.year, limit=1, min_score=FACT_PROJECT_MATCH) if name else []
+        if not found:
+            return None
+        rows.append((found[0], [b for b in found[0].budgets if b.baht is not None and (not fy or b.fiscal_year == fy)
+                                and (not category or b.source == category)]))
+    if rows[0][0].project_id == rows[1][0].project_id:
+        return None
+    origin = next((o for o in ("brief", "table") if all(any(b.origin == o for b in bs) for _, bs in rows)), None)
+    if origin is None:
+        return None
+    chosen = [(p, next(b for b in bs if b.origin == origin)) for p, bs in rows]
+    draft = Draft(support=1.0)
+    for p, b in chosen:
+        draft.say(f"• {p.name}: {_budget_text(q, b)}", [_ev(b.cite, [str(b.baht), str(b.fiscal_year)])], template=True)
+    (_, a), (_, b) = chosen
+    if q.operation == "sum":
+        result, text = a.baht + b.baht, f"{a.baht:,} + {b.baht:,}"
+    else:
+        result, text = abs(a.baht - b.baht), f"{max(a.baht, b.baht):,} − {min(a.baht, b.baht):,}"
+    draft.say(_t(q, f"คำนวณ: {text} = {result:,} บาท", f"Computed: {text} = {result:,} baht"),
+              [_ev(a.cite), _ev(b.cite)], template=True, computed=[str(result)])
+    return draft
+
+
+def briefs(q: Query, db: FactsDB) -> Draft:
+    """The project briefs of a fiscal year (and source, direction where asked): how many, their
+    budgets summed, and the largest or smallest where asked, all computed over the briefs' own
+    amounts (baht), each brief cited."""
+    draft = Draft()
+    category, fy = normalize_source(q.source), normalize_year(q.year)
+    by_year: dict[tuple[str, int], list[tuple[ProjectRow, BudgetRow]]] = {}
+    for p in db.list_projects(q.direction, q.strategy, q.source, q.year):
+        for b in p.budgets:
+            if (b.origin == "brief" and b.baht is not None and b.fiscal_year is not None
+                    and (not fy or b.fiscal_year == fy) and (not category or b.source == category)):
+                by_year.setdefault((p.doc_id, b.fiscal_year), []).append((p, b))
+    if not by_year:
+        draft.refused, draft.support = True, 0.0
+        draft.say(_t(q, f"ไม่พบแบบย่อโครงการ{' ปีงบประมาณ ' + str(fy) if fy else ''}ในแผน",
+                     f"The plan has no project briefs{' for FY ' + str(fy) if fy else ''}."), template=True)
+        return draft
+    for (_doc, year), rows in sorted(by_year.items(), key=lambda kv: kv[0][1]):
+        total, n = sum(b.baht for _, b in rows), len({p.project_id for p, _ in rows})
+        draft.say(_t(q, f"แบบย่อโครงการปีงบประมาณ {year} มี {n} โครงการ รวม {total:,} บาท (คำนวณจากแบบย่อที่อ้างอิง):",
+                     f"The FY {year} project briefs: {n} projects, {total:,} baht in all (summed from the cited briefs):"),
+                  template=True, computed=[str(n), str(total)])
+        for p, b in rows:
+            draft.say(f"• {p.name}: {b.baht:,} บาท ({b.source})", [_ev(b.cite, [str(b.baht), str(year)])], template=True)
+        if q.operation in ("max", "min"):
+            best = (max if q.operation == "max" else min)(rows, key=lambda pb: pb[1].baht)
+            word = _t(q, "สูงที่สุด" if q.operation == "max" else "ต่ำที่สุด", "largest" if q.operation == "max" else "smallest")
+            draft.say(_t(q, f"โครงการที่ได้งบประมาณ{word}: {best[0].name} ({best[1].baht:,} บาท)",
+                         f"The {word}: {best[0].name} ({best[1].baht:,} baht)"),
+                      [_ev(best[1].cite, [str(best[1].baht)])], template=True, computed=[str(n)])
     return draft
 
 

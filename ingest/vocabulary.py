@@ -55,6 +55,7 @@ class AgencyWords:
 class BriefWords:
     name_fields: tuple[str, ...]
     default_name: str
+    question_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,8 @@ def parse_vocabulary(data: dict) -> Vocabulary:
             unit_words=_words(a, "unit_words", "agency"),
             label_words=_words(a, "label_words", "agency"),
         ),
-        brief=BriefWords(name_fields=_words(b, "name_fields", "brief"), default_name=_text(b, "default_name", "brief")),
+        brief=BriefWords(name_fields=_words(b, "name_fields", "brief"), default_name=_text(b, "default_name", "brief"),
+                         question_words=_words(b, "question_words", "brief") if "question_words" in b else ()),
         funding=FundingWords(
             group_prefix=_text(f, "group_prefix", "funding"), not_group=_words(f, "not_group", "funding")
         ),

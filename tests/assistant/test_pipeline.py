@@ -146,3 +146,17 @@ def test_a_matrix_row_named_by_one_cell_is_answered_whole(sample):
     # A project's name is not a cell: where a project sits stays the facts' answer.
     placed = sample.ask("โครงการส่งเสริมอุตสาหกรรมไทย มุ่งสู่การลดใช้คาร์บอน สอดคล้องกับประเด็นการพัฒนาใด")
     assert placed.route == "placement"
+
+
+def test_the_briefs_of_a_year_are_counted_summed_and_ranked(sample):
+    # Before: read as the budget of a project named "แบบย่อของ …" and refused, or ranked over table rows too.
+    answer = _checked(sample.ask("แบบย่อโครงการปี 2567 มีกี่โครงการ โครงการไหนได้งบน้อยที่สุด"))
+    assert answer.route == "briefs" and "มี 4 โครงการ" in answer.answer
+    assert "ต่ำที่สุด: โครงการต่อยอดภูมิปัญญา" in answer.answer and "2,962,925" in answer.answer
+    assert any(f.provenance == "computed" and f.value.replace(",", "") == "29278975" for f in answer.figures)
+
+
+def test_two_named_projects_are_added_or_compared_in_code(sample):
+    answer = _checked(sample.ask("โครงการต่อยอดภูมิปัญญาท้องถิ่น กับโครงการพัฒนาศักยภาพผู้ประกอบการในยุคเศรษฐกิจสร้างสรรค์ "
+                                 "ปี 2567 ต่างกันเท่าไร"))
+    assert answer.route == "project_pair" and "8,135,450 − 2,962,925 = 5,172,525" in answer.answer
