@@ -95,10 +95,14 @@ def level_kpis(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB) -> Dr
 
 
 def names_other_section(q: Query) -> bool:
-    """Whether the question names a section other than a KPI's (`วิสัยทัศน์ … ตั้งเป้า…`: the vision
-    states the target; its body answers, not a KPI row)."""
+    """Whether the question names a section other than a KPI's before it asks for a target
+    (`วิสัยทัศน์ … ตั้งเป้า…`: the vision states the target; its body answers, not a KPI row). A label
+    after the target word is part of the KPI's wording (`ตัวชี้วัดจำนวนข้อเสนอนโยบาย มาตรการ …`)."""
     words = [compact(w) for w in query_words().target_words]
-    return any(not any(w in compact(label) or compact(label) in w for w in words) for label in q.labels)
+    asked = compact(q.text)
+    first = min((asked.find(w) for w in words if w in asked), default=len(asked))
+    return any(not any(w in compact(label) or compact(label) in w for w in words)
+               and 0 <= asked.find(compact(label)) < first for label in q.labels)
 
 
 def answer(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB, idf: dict[str, float]) -> Draft | None:

@@ -79,7 +79,8 @@ def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[
         for h in heads:
             if h.label != asked and compact(asked) not in compact(h.text):
                 continue  # the same label in another language on the line: "ตำแหน่งการพัฒนา (Positioning)"
-            body = [t for _, t, _ in outline.db.lines(doc_id, h.line, min(h.end, h.line + 40))]
+            body = [t for n, t, _ in outline.db.lines(doc_id, h.line, min(h.end, h.line + 40))
+                    if n == h.line or not _names_enclosing(h, t)]
             own = strip_markers(h.text)[len(h.label or ""):]
             rest = own + " " + " ".join(body[1:])
             valued = re.search(r"\d", own) and _letters(own) >= 2  # `ระยะเวลาดำเนินการ 3 ปี`, not a page number
@@ -115,6 +116,13 @@ def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[
     return best[3] if best else None
 
 
+def _names_enclosing(h: Heading, text: str) -> bool:
+    """Whether a line under a label only prints the name of a section enclosing it (the ministry's or
+    agency's name atop the page): not the label's body."""
+    flat = compact(text)
+    return bool(flat) and any(flat == compact(title) for title in h.path[:-1])
+
+
 def _letters(text: str) -> int:
     return len(re.findall(r"[\u0E01-\u0E2EA-Za-z]", text))
 
@@ -128,7 +136,7 @@ def section_body(q: Query, labels: list[str], outline: Outline, db: FactsDB, idf
         return None
     end = outline.body_end(h)
     spans = [(h.line, end)]
-    body = " ".join(t for _, t, _ in db.lines(h.doc_id, h.line + 1, end))
+    body = " ".join(t for _, t, _ in db.lines(h.doc_id, h.line + 1, end) if not _names_enclosing(h, t))
     if _letters(strip_markers(h.text)[len(h.label or ""):] + " " + body) < MIN_BODY_LETTERS:
         placed = outline.placed_body(h)
         if placed:

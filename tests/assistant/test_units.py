@@ -126,3 +126,15 @@ def test_an_agency_typed_as_its_abbreviation_or_cut_with_pai_yan_noi_is_named(as
     assert answer.route == "plan_level" and "Bio Economy" in answer.answer
     assert "สำนักงานพัฒนาวิทยาศาสตร์และเทคโนโลยีแห่งชาติ" in answer.resolved_question  # said back to the user
 
+
+
+def test_the_name_of_an_enclosing_level_under_a_label_is_not_its_body():
+    # A budget book prints the ministry's name after an agency's `2. พันธกิจ` in text order (the page
+    # header); its missions are placed elsewhere on the page. The name is not the missions.
+    from assistant.outline import Heading
+    from assistant.units import _names_enclosing
+
+    ministry = "กระทรวงการอุดมศึกษา วิทยาศาสตร์วิจัยและนวัตกรรม"
+    h = Heading("doc", 10, "2. พันธกิจ", 11, (ministry, "สถาบันสารสนเทศทรัพยากรน้ำ (องค์การมหาชน )", "2. พันธกิจ"), "พันธกิจ", 0)
+    assert _names_enclosing(h, ministry) and _names_enclosing(h, " สถาบันสารสนเทศทรัพยากรน้ำ (องค์การมหาชน)")
+    assert not _names_enclosing(h, "1. วิจัยและพัฒนาเทคโนโลยี และนวัตกรรม ด้านสารสนเทศทรัพยากรน้ำ")
