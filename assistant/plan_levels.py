@@ -665,6 +665,39 @@ def row_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     return draft
 
 
+def sum_under(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
+    """The amounts of the levels under one added up: those whose titles start with the longest run the
+    question types (`แผนงานยุทธศาสตร์` of `แผนงานยุทธศาสตร์การเกษตร…`), else all; each cited, the sum computed."""
+    asked = compact(q.text)
+
+    def typed(c: Level) -> int:  # how much of the start of its title the question types
+        title = compact(levels.title(c))
+        return next((n for n in range(len(title), MIN_TYPED_KIND - 1, -1) if title[:n] in asked), 0)
+
+    runs = {id(c): typed(c) for c in lv.children}
+    best = max(runs.values(), default=0)
+    chosen = [c for c in lv.children if runs[id(c)] == best] if best else list(lv.children)
+    amounts = [(levels.amount(c), c) for c in chosen]
+    if len(amounts) < 2 or any(a is None for a, _ in amounts) or len({a.unit for a, _ in amounts}) > 1:
+        return None
+    total = sum(a.value for a, _ in amounts)
+    places = max((len(a.printed.split(".")[1]) for a, _ in amounts if "." in a.printed), default=0)
+    shown = f"{total:,.{places}f}"
+    unit = amounts[0][0].unit
+    draft = Draft(support=1.0)
+    draft.say(_t(q, f"{levels.title(lv)}: {_kind_word(chosen, levels)} {len(amounts)} รายการ", f"{levels.title(lv)}: {len(amounts)} items"),
+              [levels.evidence(lv)], template=True, computed=[str(len(amounts))])
+    for a, c in amounts:
+        draft.say(f"• {levels.title(c)}: {a.shown}", [a.evidence, levels.evidence(c)], template=True)
+    draft.say(_t(q, f"คำนวณ: {' + '.join(a.printed for a, _ in amounts)} = {shown}{' ' + unit if unit else ''}",
+                 f"Computed: {' + '.join(a.printed for a, _ in amounts)} = {shown}{' ' + unit if unit else ''}"),
+              [a.evidence for a, _ in amounts], template=True, computed=[shown.replace(",", "")])
+    return draft
+
+
+MIN_TYPED_KIND = 8  # characters of the start of items' titles a question types to pick them (`แผนงานยุทธศาสตร์`)
+
+
 def share_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     """A row the question names as a share of the level's own amount for the document's year
     (`รายจ่ายลงทุนคิดเป็นกี่เปอร์เซ็นต์ของงบทั้งหมด`): both cited, the percentage computed in baht."""
@@ -729,6 +762,8 @@ def _answer_one(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
             return row
     if money and q.operation == "share":
         return share_answer(q, lv, levels)  # a named row's share of the level's own amount
+    if money and q.operation == "sum" and lv.children:
+        return sum_under(q, lv, levels)  # "ได้งบจากแผนงานยุทธศาสตร์ทั้ง 3 แผนงานรวมกันเท่าไร"
     if money and q.operation in (None, "difference"):
         found = amount_answer(q, lv, levels)
         if found is None and q.years and lv.level in HEADED_AMOUNTS:

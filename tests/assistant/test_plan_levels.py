@@ -204,3 +204,12 @@ def test_a_titles_bracketed_aliases_name_it():
     assert _aliases(title) == ["thailandhighereducationandinnovationpolicyaccelerator", "thipa"]
     assert _aliases("สำนักงานพัฒนาวิทยาศาสตร์และเทคโนโลยีแห่งชาติ (สวทช.)") == []  # abbreviations: PlanLevels.abbreviated
     assert _aliases("แผนงานบุคลากรภาครัฐ (2,356,200)") == []
+
+
+def test_the_items_a_question_names_by_the_start_of_their_titles_are_added_up(assistant):
+    # Before: the action plan's totals lookup answered "no rows match" for a budget book's agency.
+    answer = assistant.ask("สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ได้งบจากแผนงานยุทธศาสตร์ทุกแผนงานรวมกันเท่าไร")
+    assert answer.route == "plan_level"
+    assert "32,816,600 + 68,979,300 = 101,795,900" in answer.answer  # the two แผนงานยุทธศาสตร์ on these pages
+    assert "แผนงานบุคลากรภาครัฐ" not in answer.answer and "แผนงานพื้นฐาน" not in answer.answer
+    assert any(f.provenance == "computed" and f.value.replace(",", "") == "101795900" for f in answer.figures)
