@@ -189,6 +189,7 @@ class PlanLevels:
         self._lines: dict[str, dict[str | None, list[dict]]] = {}
         self._syllables: dict[str, str] = {}
         self._named: dict[str, list[tuple[float, Level]]] = {}
+        self._items: dict[tuple, list[dict]] | None = None
         by_id: dict[str, Level] = {}
         parents: dict[str, str | None] = {}
         headings = {(h.doc_id, (*h.path, h.text)): h for hs in outline.sections.values() for h in hs}
@@ -414,6 +415,26 @@ class PlanLevels:
             for line in self.db.budget_lines(lv.doc_id):
                 self._lines[lv.doc_id].setdefault(line.get("node_id"), []).append(line)
         return self._lines[lv.doc_id].get(lv.node_id, [])
+
+    def named_item(self, question: str) -> list[dict]:
+        """The budget-detail item a question names by typing most of its name in one run (`ค่าก่อสร้าง
+        อาคารปฏิบัติการพัฒนาเทคโนโลยีขั้นสูง`): its rows (the item and its yearly instalments), else []."""
+        if self._items is None:
+            self._items = {}
+            for line in self.db.budget_lines():
+                if line.get("origin") in ("item", "instalment") and line.get("name"):
+                    key = (line["doc_id"], line.get("node_id"), line["name"])
+                    self._items.setdefault(key, []).append(line)
+        asked = compact(question)
+        best: tuple[int, tuple] | None = None
+        for key, rows in self._items.items():
+            name = compact(key[2])
+            if len(name) < MIN_ITEM_RUN or name[:MIN_ITEM_RUN // 2] not in asked:
+                continue  # its start typed (a cheap test before the longest run)
+            m = SequenceMatcher(None, name, asked, autojunk=False).find_longest_match(0, len(name), 0, len(asked))
+            if m.size >= max(MIN_ITEM_RUN, ITEM_SHARE * len(name)) and (best is None or m.size > best[0]):
+                best = (m.size, key)
+        return self._items[best[1]] if best else []
 
     def _table_unit(self, doc_id: str, table: Table) -> str | None:
         """The currency unit a table's caption prints (`หน่วย : ล้านบาท`): the nearest unit line above the
@@ -850,11 +871,43 @@ def pair_answer(q: Query, levels: PlanLevels) -> Draft | None:
     return draft
 
 
+MIN_ITEM_RUN = 20  # characters of a budget-detail item's name a question types in one run to name it
+ITEM_SHARE = 0.4  # ... and at least this share of its name (a place and count often follow it)
+
+
+def item_answer(q: Query, levels: PlanLevels) -> Draft | None:
+    """A budget-detail item the question names, for the asked year: the instalment the book prints for
+    that year (`ปี 2564 ตั้งงบประมาณ 41,015,000 บาท`), else the item's own amount when the year is the
+    book's; cited. None when the question names no item or the item prints nothing for the year."""
+    rows = levels.named_item(q.text)
+    if not rows:
+        return None
+    item = next((r for r in rows if r["origin"] == "item"), rows[0])
+    years = set(q.years) or {item["fiscal_year"]}
+    asked = [r for r in rows if r["origin"] == "instalment" and r["fiscal_year"] in years]
+    if not asked and item["fiscal_year"] in years:
+        asked = [item]
+    if not asked:
+        return None
+    draft = Draft(support=1.0)
+    head = Evidence(item["doc_id"], item["line_start"], item["line_end"], item["quote"], "retrieval", 1.0)
+    draft.say(strip_markers(" ".join(item["quote"].split())), [head])
+    for r in asked:
+        e = Evidence(r["doc_id"], r["line_start"], r["line_end"], r["quote"], "retrieval", 1.0, [r["printed"]])
+        if r is not item:
+            draft.say(" ".join(r["quote"].split()), [e])
+    return draft
+
+
 def answer(q: Query, levels: PlanLevels) -> Draft | None:
     """The answer the plan level a question names gives to it, or None (the pipeline goes on). Of levels
     named about as well, the first that answers what is asked (a list needs items under it) is used."""
     if q.operation in ("sum", "difference") and len(set(q.years)) < 2 and asks_money(q.text):
         draft = pair_answer(q, levels)
+        if draft is not None:
+            return draft
+    if asks_money(q.text) and (q.wants_figure or q.years):
+        draft = item_answer(q, levels)  # "ค่าก่อสร้างอาคาร … ปี 2564 ตั้งงบไว้เท่าไร": its instalment that year
         if draft is not None:
             return draft
     named = levels.named(" ".join([q.text, *thai_names(q.text)]))  # an English name, read as the Thai one

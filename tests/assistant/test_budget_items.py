@@ -1,0 +1,34 @@
+"""Budget-detail items of a budget book and a level's year change, over 15 real pages of the FY2565
+MHESI book (its cover and one institute's pages 147-160), ingested once with the fake embedder."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.conftest import FIXTURES, fake_embedded_assistant
+
+BOOK = FIXTURES / "budget-fy2565-vol3-p1-147-160.pdf"  # PDF pages 1 and 147-160
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    root = tmp_path_factory.mktemp("items")
+    (root / "corpus").mkdir()
+    shutil.copy(BOOK, root / "corpus" / BOOK.name)
+    a = fake_embedded_assistant(root / "corpus", root / "data")
+    yield a
+    a.close()
+
+
+def test_a_named_items_instalment_for_a_year(assistant):
+    # Before: the institute's whole budget for that year was given instead of the building's instalment.
+    answer = assistant.ask("ค่าก่อสร้างอาคารปฏิบัติการพัฒนาเทคโนโลยีขั้นสูง ของสถาบันวิจัยดาราศาสตร์แห่งชาติ ปี 2563 ตั้งงบไว้เท่าไร")
+    assert answer.route == "plan_level"
+    assert "ปี 2563 ตั้งงบประมาณ 20,000,000 บาท" in answer.answer and "41,015,000" not in answer.answer
+    assert all(c.verified for c in answer.citations)
+
+
+def test_increase_or_decrease_asks_for_the_change(assistant):
+    answer = assistant.ask("งบประมาณรวมของสถาบันวิจัยดาราศาสตร์แห่งชาติปี 2565 ลดหรือเพิ่มจากปี 2564 เท่าไร")
+    assert answer.route == "plan_level" and "ลดลง 94,314,300" in answer.answer  # 576,172,600 → 481,858,300
