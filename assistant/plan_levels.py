@@ -426,15 +426,20 @@ class PlanLevels:
                     key = (line["doc_id"], line.get("node_id"), line["name"])
                     self._items.setdefault(key, []).append(line)
         asked = compact(question)
-        best: tuple[int, tuple] | None = None
-        for key, rows in self._items.items():
+        runs: list[tuple[int, tuple]] = []
+        for key in self._items:
             name = compact(key[2])
             if len(name) < MIN_ITEM_RUN or name[:MIN_ITEM_RUN // 2] not in asked:
                 continue  # its start typed (a cheap test before the longest run)
             m = SequenceMatcher(None, name, asked, autojunk=False).find_longest_match(0, len(name), 0, len(asked))
-            if m.size >= max(MIN_ITEM_RUN, ITEM_SHARE * len(name)) and (best is None or m.size > best[0]):
-                best = (m.size, key)
-        return self._items[best[1]] if best else []
+            runs.append((m.size, key))
+        runs.sort(reverse=True)
+        if not runs or runs[0][0] < max(MIN_ITEM_RUN, ITEM_SHARE * len(compact(runs[0][1][2]))):
+            return []
+        others = [size for size, key in runs[1:] if compact(key[2]) != compact(runs[0][1][2])]
+        if others and others[0] >= ITEM_UNIQUE * runs[0][0]:
+            return []  # a run many items share (`ค่าใช้จ่ายในการดำเนินงาน…`): not one item named
+        return self._items[runs[0][1]]
 
     def _table_unit(self, doc_id: str, table: Table) -> str | None:
         """The currency unit a table's caption prints (`หน่วย : ล้านบาท`): the nearest unit line above the
@@ -686,6 +691,29 @@ def row_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     return draft
 
 
+def level_share(q: Query, named: list[tuple[float, Level]], levels: PlanLevels) -> Draft | None:
+    """A named level's amount as a share of a named level above it (a แผนงาน of its agency), both for the
+    document's year, cited; the percentage computed."""
+    top = [lv for score, lv in named[:CANDIDATES] if score >= CLOSE * named[0][0]]
+    anywhere = {id(lv) for _, lv in named}
+    for lv in top:
+        whole_lv = next((a for a in lv.ancestors() if id(a) in anywhere), None)  # the nearest one named
+        if whole_lv is None:
+            continue
+        part, whole = _amount_now(lv, levels), _amount_now(whole_lv, levels)
+        if part is None or whole is None or part.unit != whole.unit or not whole.value or part.value >= whole.value:
+            continue
+        shown = f"{part.value / whole.value * 100:.2f}"
+        draft = Draft(support=1.0)
+        draft.say(f"{levels.title(lv)}: {part.shown}", [part.evidence, levels.evidence(lv)], template=True)
+        draft.say(f"{levels.title(whole_lv)}: {whole.shown}", [whole.evidence, levels.evidence(whole_lv)], template=True)
+        draft.say(_t(q, f"คำนวณ: {part.printed} ÷ {whole.printed} × 100 = ร้อยละ {shown}",
+                     f"Computed: {part.printed} ÷ {whole.printed} × 100 = {shown}%"),
+                  [part.evidence, whole.evidence], template=True, computed=[shown, "100"])
+        return draft
+    return None
+
+
 def sum_under(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     """The amounts of the levels under one added up: those whose titles start with the longest run the
     question types (`แผนงานยุทธศาสตร์` of `แผนงานยุทธศาสตร์การเกษตร…`), else all; each cited, the sum computed."""
@@ -873,6 +901,7 @@ def pair_answer(q: Query, levels: PlanLevels) -> Draft | None:
 
 MIN_ITEM_RUN = 20  # characters of a budget-detail item's name a question types in one run to name it
 ITEM_SHARE = 0.4  # ... and at least this share of its name (a place and count often follow it)
+ITEM_UNIQUE = 0.9  # another item's name typed this far as well: the question names neither
 
 
 def item_answer(q: Query, levels: PlanLevels) -> Draft | None:
@@ -906,13 +935,17 @@ def answer(q: Query, levels: PlanLevels) -> Draft | None:
         draft = pair_answer(q, levels)
         if draft is not None:
             return draft
-    if asks_money(q.text) and (q.wants_figure or q.years):
+    if asks_money(q.text) and (q.wants_figure or q.years) and q.operation in (None, "difference"):
         draft = item_answer(q, levels)  # "ค่าก่อสร้างอาคาร … ปี 2564 ตั้งงบไว้เท่าไร": its instalment that year
         if draft is not None:
             return draft
     named = levels.named(" ".join([q.text, *thai_names(q.text)]))  # an English name, read as the Thai one
     if not named:
         return None
+    if q.operation == "share" and asks_money(q.text):
+        draft = level_share(q, named, levels)  # "แผนงาน X คิดเป็นกี่เปอร์เซ็นต์ของงบรวมทั้งสิ้น" (of its agency)
+        if draft is not None:
+            return draft
     best = named[0][0]
     for score, lv in named[:CANDIDATES]:
         if score < CLOSE * best:

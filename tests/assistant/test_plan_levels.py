@@ -213,3 +213,10 @@ def test_the_items_a_question_names_by_the_start_of_their_titles_are_added_up(as
     assert "32,816,600 + 68,979,300 = 101,795,900" in answer.answer  # the two แผนงานยุทธศาสตร์ on these pages
     assert "แผนงานบุคลากรภาครัฐ" not in answer.answer and "แผนงานพื้นฐาน" not in answer.answer
     assert any(f.provenance == "computed" and f.value.replace(",", "") == "101795900" for f in answer.figures)
+
+
+def test_a_named_levels_share_of_a_named_level_above_it_is_computed(assistant):
+    answer = assistant.ask("แผนงานยุทธศาสตร์จัดการมลพิษและสิ่งแวดล้อม ของสำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม "
+                           "ได้งบคิดเป็นกี่เปอร์เซ็นต์ของงบประมาณทั้งหมด")
+    assert answer.route == "plan_level"
+    assert "68,979,300 ÷ 1,493,510,700 × 100 = ร้อยละ 4.62" in answer.answer
