@@ -61,6 +61,7 @@ class ProjectRow:
     flags: list[str]
     cite: Cite
     match_score: float | None = None
+    flag_kinds: list[str] = field(default_factory=list)  # the kind of each flag (`table_row_without_brief`)
 
 
 @dataclass
@@ -226,11 +227,12 @@ class FactsDB:
             for b in self.db.execute(
                 "SELECT * FROM budgets WHERE project_id = ? ORDER BY origin DESC, fiscal_year", (r["project_id"],))
         ]
-        flags = [f["message"] for f in self.db.execute("SELECT message FROM flags WHERE project_id = ?", (r["project_id"],))]
+        rows = list(self.db.execute("SELECT kind, message FROM flags WHERE project_id = ?", (r["project_id"],)))
+        flags, kinds = [f["message"] for f in rows], [f["kind"] for f in rows]
         start = r["row_line_start"] or r["brief_line_start"]
         end = r["row_line_end"] or r["brief_line_end"]
         return ProjectRow(r["project_id"], r["doc_id"], r["name"], r["direction"], r["strategy"], r["source"],
-                          budgets, flags, self.cite(r["doc_id"], start, end), score)
+                          budgets, flags, self.cite(r["doc_id"], start, end), score, kinds)
 
     def find_projects(self, name: str, source: str | None = None, year: str | int | None = None,
                       limit: int = 5, min_score: float = 0.6) -> list[ProjectRow]:

@@ -73,6 +73,20 @@ def _clip(text: str) -> str:
     return text if len(text) <= MAX_QUOTE_CHARS else text[:MAX_QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
 
 
+# What a facts flag says, in Thai (the flag's own message is English, for logs and the facts command).
+FLAG_NOTES = {
+    "table_row_without_brief": "ไม่มีแบบย่อโครงการที่ตรงกับแถวนี้ของตารางงบประมาณ",
+    "brief_without_table_row": "แบบย่อโครงการนี้ไม่ตรงกับแถวใดของตารางงบประมาณ",
+    "year_unknown": "ตารางไม่ได้ระบุว่าจำนวนเงินนี้เป็นของปีงบประมาณใด",
+    "unit_unknown": "ตารางไม่ได้ระบุหน่วยของจำนวนเงิน",
+}
+
+
+def _flag_note(q: Query, kind: str, message: str) -> str:
+    """A flag as a note in the question's language (its English message where no Thai one is written)."""
+    return _t(q, f"หมายเหตุ: {FLAG_NOTES.get(kind, message)}", f"Note: {message}")
+
+
 def _budget_text(q: Query, b) -> str:
     year = str(b.fiscal_year) if b.fiscal_year else _t(
         q, "ไม่ระบุปี (อาจเป็น " + " หรือ ".join(map(str, b.candidate_years)) + ")",
@@ -155,8 +169,8 @@ def budget(q: Query, db: FactsDB) -> Draft:
             draft.say(_t(q, "แผนไม่ได้ระบุงบประมาณของโครงการนี้", "The plan states no budget for this project."), template=True)
         for b in asked:
             draft.say("• " + _budget_text(q, b), [_ev(b.cite, [str(b.baht), str(b.fiscal_year), *map(str, b.candidate_years)])], template=True)
-        for message in p.flags:
-            draft.say(_t(q, f"หมายเหตุ: {message}", f"Note: {message}"), [_ev(p.cite, figures_of(message))], template=True)
+        for kind, message in zip(p.flag_kinds, p.flags):
+            draft.say(_flag_note(q, kind, message), [_ev(p.cite, figures_of(message))], template=True)
     for doc_id, others in groups[1:]:
         title = titles.get(doc_id, doc_id)
         for p in others:
@@ -170,9 +184,8 @@ def budget(q: Query, db: FactsDB) -> Draft:
             asked = [b for b in p.budgets if q.year is None or b.fiscal_year == q.year or q.year in b.candidate_years]
             for b in asked or p.budgets:
                 draft.say("  • " + _budget_text(q, b), [_ev(b.cite, [str(b.baht), str(b.fiscal_year), *map(str, b.candidate_years)])], template=True)
-            for message in p.flags:
-                draft.say(_t(q, f"  หมายเหตุ: {message}", f"  Note: {message}"), [_ev(p.cite, figures_of(message))],
-                          template=True)
+            for kind, message in zip(p.flag_kinds, p.flags):
+                draft.say("  " + _flag_note(q, kind, message), [_ev(p.cite, figures_of(message))], template=True)
     return draft
 
 

@@ -160,3 +160,10 @@ def test_two_named_projects_are_added_or_compared_in_code(sample):
     answer = _checked(sample.ask("โครงการต่อยอดภูมิปัญญาท้องถิ่น กับโครงการพัฒนาศักยภาพผู้ประกอบการในยุคเศรษฐกิจสร้างสรรค์ "
                                  "ปี 2567 ต่างกันเท่าไร"))
     assert answer.route == "project_pair" and "8,135,450 − 2,962,925 = 5,172,525" in answer.answer
+
+
+def test_a_facts_flag_is_noted_in_the_questions_language(sample):
+    thai = sample.ask("โครงการพัฒนาเมืองอุตสาหกรรมเชิงนิเวศจังหวัดลำปาง Eco Town ได้งบเท่าไร")
+    assert "หมายเหตุ: ไม่มีแบบย่อโครงการ" in thai.answer and "no brief matches" not in thai.answer
+    english = sample.ask("What is the budget of the Eco Town project?")
+    assert "Note: no brief matches" in english.answer
