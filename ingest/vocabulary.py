@@ -376,13 +376,18 @@ def label_questions() -> dict[str, tuple[str, ...]]:
     return parse_label_questions(_shipped_profile())
 
 
-def parse_unit_abbreviations(data: dict) -> dict[str, str]:
-    """The `[unit_abbreviations]` table of a parsed profile (short form → the unit word documents print)."""
-    table = _table(data, "unit_abbreviations")
+def _string_table(data: dict, key: str, what: str) -> dict[str, str]:
+    """A `[key]` table of a parsed profile mapping words to non-empty strings; VocabularyError names bad keys."""
+    table = _table(data, key)
     bad = [k for k, v in table.items() if not isinstance(v, str) or not v.strip()]
     if bad:
-        raise VocabularyError(f"[unit_abbreviations]: {', '.join(bad)} must map to a unit word")
+        raise VocabularyError(f"[{key}]: {', '.join(bad)} must map to {what}")
     return dict(table)
+
+
+def parse_unit_abbreviations(data: dict) -> dict[str, str]:
+    """The `[unit_abbreviations]` table of a parsed profile (short form → the unit word documents print)."""
+    return _string_table(data, "unit_abbreviations", "a unit word")
 
 
 @lru_cache(maxsize=1)
@@ -393,11 +398,7 @@ def unit_abbreviations() -> dict[str, str]:
 
 def parse_english_terms(data: dict) -> dict[str, str]:
     """The `[english_terms]` table of a parsed profile (English word or phrase → Thai term), keys lower-cased."""
-    table = _table(data, "english_terms")
-    bad = [k for k, t in table.items() if not isinstance(t, str) or not t.strip()]
-    if bad:
-        raise VocabularyError(f"[english_terms]: {', '.join(bad)} must map to a Thai term")
-    return {k.lower(): t for k, t in table.items()}
+    return {k.lower(): t for k, t in _string_table(data, "english_terms", "a Thai term").items()}
 
 
 @lru_cache(maxsize=1)

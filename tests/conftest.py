@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import math
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,14 @@ def fake_embedded_assistant(corpus: Path, data_dir: Path):
     embeddings = HashEmbeddings()
     ingest([corpus], settings, lambda m: None, embeddings)
     return Assistant(settings, embeddings=embeddings)
+
+
+def fake_embedded_book(tmp_path_factory, book: Path):
+    """`fake_embedded_assistant` over one real PDF (a page range of a budget book) in its own temp corpus."""
+    root = tmp_path_factory.mktemp(book.stem)
+    (root / "corpus").mkdir()
+    shutil.copy(book, root / "corpus" / book.name)
+    return fake_embedded_assistant(root / "corpus", root / "data")
 
 
 @pytest.fixture(scope="session")
@@ -104,8 +113,6 @@ def sample_settings(tmp_path_factory, embeddings):
 @pytest.fixture(scope="session")
 def synthetic_settings(tmp_path_factory, embeddings):
     """The synthetic plan (fixtures/synthetic_plan_b.txt: บทที่ + Arabic numbering) ingested once."""
-    import shutil
-
     from ingest.pipeline import ingest
     from plan_assistant.config import Settings
 

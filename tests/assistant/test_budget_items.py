@@ -2,21 +2,16 @@
 MHESI book (its cover and one institute's pages 147-160), ingested once with the fake embedder."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from tests.conftest import FIXTURES, fake_embedded_assistant
+from tests.conftest import FIXTURES, fake_embedded_book
 
 BOOK = FIXTURES / "budget-fy2565-vol3-p1-147-160.pdf"  # PDF pages 1 and 147-160
 
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    root = tmp_path_factory.mktemp("items")
-    (root / "corpus").mkdir()
-    shutil.copy(BOOK, root / "corpus" / BOOK.name)
-    a = fake_embedded_assistant(root / "corpus", root / "data")
+    a = fake_embedded_book(tmp_path_factory, BOOK)
     yield a
     a.close()
 

@@ -5,21 +5,16 @@ fake embedder so this runs in seconds. Each test is a failure class of issue 13 
 path got wrong on these pages."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from tests.conftest import FIXTURES, fake_embedded_assistant
+from tests.conftest import FIXTURES, fake_embedded_book
 
 BOOK = FIXTURES / "budget-fy2565-vol6-p1-23-47.pdf"  # PDF pages 1 and 23–47
 
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    root = tmp_path_factory.mktemp("levels")
-    (root / "corpus").mkdir()
-    shutil.copy(BOOK, root / "corpus" / BOOK.name)
-    a = fake_embedded_assistant(root / "corpus", root / "data")
+    a = fake_embedded_book(tmp_path_factory, BOOK)
     yield a
     a.close()
 
