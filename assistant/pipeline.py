@@ -178,7 +178,8 @@ class Assistant:
         return turn
 
     def warm(self) -> float:
-        """Read what the first question would otherwise wait for (outline, plan levels, KPI index); seconds taken.
+        """Read what the first question would otherwise wait for (outline, plan levels, KPI index, romanized
+        names, matrix rows); seconds taken.
         The web app warms each index generation once when it opens it; `eval` warms before timing answers."""
         t0 = time.perf_counter()
         _ = self.levels, self.kpis, self.romanized, self.matrix
@@ -218,7 +219,7 @@ class Assistant:
         """The matrix row whose cell the question types whole ("แนวทาง 'X' สอดคล้องกับประเด็นใด"), unless
         what it types is a project's name (the facts answer where a project sits)."""
         name = q.project_name
-        if not name or any(compact(name) in compact(p.name) for p in self.db.find_projects(name, limit=3)):
+        if q.route == "draft" or not name or any(compact(name) in compact(p.name) for p in self.db.find_projects(name, limit=3)):
             return None
         draft = row_answer(q, self.matrix, self.db, typed=name)
         if draft is not None:
