@@ -219,7 +219,9 @@ class Assistant:
         """The matrix row whose cell the question types whole ("แนวทาง 'X' สอดคล้องกับประเด็นใด"), unless
         what it types is a project's name (the facts answer where a project sits)."""
         name = q.project_name
-        if q.route == "draft" or not name or any(compact(name) in compact(p.name) for p in self.db.find_projects(name, limit=3)):
+        if q.route == "draft" or not name:
+            return None
+        if any(compact(name) in compact(p.name) for p in self.db.find_projects(name, limit=3)):
             return None
         draft = row_answer(q, self.matrix, self.db, typed=name)
         if draft is not None:
