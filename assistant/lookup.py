@@ -74,6 +74,12 @@ class TotalRow:
     printed: str | None = None  # the sum in the rows' own unit where all print one (`6.61 ล้านบาท`)
 
 
+def decimals(*printed: str) -> int:
+    """The most decimal places among figures as printed (`3.50`, `3.11` → 2; `1,234,500` → 0): a result
+    computed from them is shown to that many places."""
+    return max((len(p.split(".")[1]) for p in printed if "." in p), default=0)
+
+
 def _printed_sum(printed: str | None, units: str | None) -> str | None:
     """The sum of the rows' printed figures in their one unit other than baht (`3.50`+`3.11` →
     `6.61 ล้านบาท`), kept to the most decimals a row prints; None for baht or mixed units."""
@@ -83,8 +89,7 @@ def _printed_sum(printed: str | None, units: str | None) -> str | None:
         values = [Decimal(v.replace(",", "")) for v in printed.split("|")]
     except InvalidOperation:
         return None
-    places = max((len(v.split(".")[1]) for v in printed.split("|") if "." in v), default=0)
-    return f"{sum(values):,.{places}f} {units}"
+    return f"{sum(values):,.{decimals(*printed.split('|'))}f} {units}"
 
 
 def normalize_year(value: str | int | None) -> int | None:

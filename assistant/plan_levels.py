@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from assistant.compute import split_pair
-from assistant.lookup import FactsDB
+from assistant.lookup import FactsDB, decimals
 from assistant.outline import Heading, Outline, compact, strip_markers
 from assistant.records import Evidence
 from assistant.route import Query
@@ -109,11 +109,17 @@ class Amount:
         return f"{self.printed} {self.unit}" if self.unit else self.printed
 
 
+@lru_cache(maxsize=1)
+def _level_words() -> tuple[str, ...]:
+    """The profile's plan-level words (`แผนงาน`, `โครงการ`, …), longest first."""
+    return tuple(sorted({w for lv in vocabulary().plan_levels for w in lv.words}, key=len, reverse=True))
+
+
 def _own_name(title: str) -> str:
     """A level's own name: the title without numbering, ordinal (`โครงการที่ 1 :`), wrap mark or level word."""
     text = _ORDINAL.sub("", strip_markers(title)).rstrip("…")
     name = compact(text)
-    for word in sorted({w for lv in vocabulary().plan_levels for w in lv.words}, key=len, reverse=True):
+    for word in _level_words():
         if name.startswith(compact(word)) and len(name) > len(compact(word)) + 4:
             return name[len(compact(word)):]
     return name
@@ -122,8 +128,7 @@ def _own_name(title: str) -> str:
 def _kind_word(items: list[Level], levels: PlanLevels) -> str:
     """What a list of levels is called: the level word all their titles start with (`โครงการ` for
     `โครงการที่ 1 : …`, `ผลผลิต`), else `รายการ`."""
-    words = sorted({w for lv in vocabulary().plan_levels for w in lv.words}, key=len, reverse=True)
-    found = {next((w for w in words if compact(levels.title(x)).startswith(compact(w))), None) for x in items}
+    found = {next((w for w in _level_words() if compact(levels.title(x)).startswith(compact(w))), None) for x in items}
     return found.pop() if len(found) == 1 and None not in found else "รายการ"
 
 
@@ -558,7 +563,7 @@ def _year_row(table: Table, words: list[str]) -> dict[int, str]:
 # -- answers -------------------------------------------------------------------------
 def _fmt(value: Decimal, *operands: Amount) -> str:
     """A computed figure with as many decimals as its operands print (`175.0196` ล้านบาท, `214,664,400`)."""
-    places = max((len(a.printed.split(".")[1]) for a in operands if "." in a.printed), default=0)
+    places = decimals(*(a.printed for a in operands))
     if not places and value != value.to_integral():
         places = 2
     return f"{value:,.{places}f}"
@@ -703,13 +708,10 @@ def level_share(q: Query, named: list[tuple[float, Level]], levels: PlanLevels) 
         part, whole = _amount_now(lv, levels), _amount_now(whole_lv, levels)
         if part is None or whole is None or part.unit != whole.unit or not whole.value or part.value >= whole.value:
             continue
-        shown = f"{part.value / whole.value * 100:.2f}"
         draft = Draft(support=1.0)
         draft.say(f"{levels.title(lv)}: {part.shown}", [part.evidence, levels.evidence(lv)], template=True)
         draft.say(f"{levels.title(whole_lv)}: {whole.shown}", [whole.evidence, levels.evidence(whole_lv)], template=True)
-        draft.say(_t(q, f"คำนวณ: {part.printed} ÷ {whole.printed} × 100 = ร้อยละ {shown}",
-                     f"Computed: {part.printed} ÷ {whole.printed} × 100 = {shown}%"),
-                  [part.evidence, whole.evidence], template=True, computed=[shown, "100"])
+        _say_share(q, draft, part, whole, part.value / whole.value)
         return draft
     return None
 
@@ -729,9 +731,7 @@ def sum_under(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     amounts = [(levels.amount(c), c) for c in chosen]
     if len(amounts) < 2 or any(a is None for a, _ in amounts) or len({a.unit for a, _ in amounts}) > 1:
         return None
-    total = sum(a.value for a, _ in amounts)
-    places = max((len(a.printed.split(".")[1]) for a, _ in amounts if "." in a.printed), default=0)
-    shown = f"{total:,.{places}f}"
+    shown = _fmt(sum(a.value for a, _ in amounts), *(a for a, _ in amounts))
     unit = amounts[0][0].unit
     draft = Draft(support=1.0)
     draft.say(_t(q, f"{levels.title(lv)}: {_kind_word(chosen, levels)} {len(amounts)} รายการ", f"{levels.title(lv)}: {len(amounts)} items"),
@@ -759,13 +759,18 @@ def share_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     pv, wv = scale(part, label), scale(whole, whole.evidence)
     if not wv or pv >= wv:
         return None
-    shown = f"{pv / wv * 100:.2f}"
     draft.say(_t(q, f"งบประมาณทั้งหมดของ{levels.title(lv)}: {whole.shown}", f"{levels.title(lv)} in all: {whole.shown}"),
               [whole.evidence], template=True)
+    _say_share(q, draft, part, whole, pv / wv)
+    return draft
+
+
+def _say_share(q: Query, draft: Draft, part: Amount, whole: Amount, ratio: Decimal) -> None:
+    """The computed share of a whole, with both operands as printed and cited (ร้อยละ to two places)."""
+    shown = f"{ratio * 100:.2f}"
     draft.say(_t(q, f"คำนวณ: {part.printed} ÷ {whole.printed} × 100 = ร้อยละ {shown}",
                  f"Computed: {part.printed} ÷ {whole.printed} × 100 = {shown}%"),
               [part.evidence, whole.evidence], template=True, computed=[shown, "100"])
-    return draft
 
 
 def _asked_levels(text: str) -> set[str]:

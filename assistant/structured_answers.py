@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
 
-from assistant.lookup import BudgetRow, Cite, FactsDB, ProjectRow, normalize_source, normalize_year
+from assistant.lookup import BudgetRow, Cite, FactsDB, ProjectRow, decimals, normalize_source, normalize_year
 from assistant.passages import figures_of
 from assistant.records import Evidence, Sentence
 from assistant.route import ASKS_LINKAGE, ASKS_LIST, Query, project_name_in
@@ -256,6 +256,12 @@ def list_projects(q: Query, db: FactsDB) -> Draft:
     return draft
 
 
+def _asked_budgets(p: ProjectRow, fy: int | None, category: str | None) -> list[BudgetRow]:
+    """A project's budget rows in baht with a known year, of the asked year and funding source (if asked)."""
+    return [b for b in p.budgets if b.baht is not None and b.fiscal_year is not None
+            and (not fy or b.fiscal_year == fy) and (not category or b.source == category)]
+
+
 def ranked_projects(q: Query, db: FactsDB) -> Draft:
     """The project with the largest (or smallest) budget among those the question's filters select
     (direction, strategy, funding source, fiscal year), compared in code over the lookup's rows: per
@@ -266,8 +272,7 @@ def ranked_projects(q: Query, db: FactsDB) -> Draft:
     category, fy = normalize_source(q.source), normalize_year(q.year)
     candidates: dict[tuple[str, int], list[tuple[ProjectRow, object]]] = {}
     for p in db.list_projects(q.direction, q.strategy, q.source, q.year):
-        usable = [b for b in p.budgets if b.baht is not None and b.fiscal_year is not None
-                  and (not fy or b.fiscal_year == fy) and (not category or b.source == category)]
+        usable = _asked_budgets(p, fy, category)
         for year in sorted({b.fiscal_year for b in usable}):
             of_year = [b for b in usable if b.fiscal_year == year]
             for b in [b for b in of_year if b.origin == "table"] or of_year:  # the brief where no table row
@@ -305,7 +310,7 @@ def ranked_projects(q: Query, db: FactsDB) -> Draft:
             gap = f"{best[1].baht - second[1].baht:,} บาท"
             done = [gap.split()[0].replace(",", "")]
             if best[1].unit == second[1].unit == "ล้านบาท":  # as the rows print it, then in baht
-                places = max(len(b.printed.split(".")[1]) if "." in b.printed else 0 for b in (best[1], second[1]))
+                places = decimals(best[1].printed, second[1].printed)
                 million = f"{Decimal(best[1].printed.replace(',', '')) - Decimal(second[1].printed.replace(',', '')):,.{places}f}"
                 gap, done = f"{million} ล้านบาท = {gap}", done + [million.replace(",", "")]
             draft.say(_t(q, f"มากกว่า {second[0].name} ({_budget_text(q, second[1])}) อยู่ {gap}",
@@ -362,9 +367,8 @@ def briefs(q: Query, db: FactsDB) -> Draft:
     category, fy = normalize_source(q.source), normalize_year(q.year)
     by_year: dict[tuple[str, int], list[tuple[ProjectRow, BudgetRow]]] = {}
     for p in db.list_projects(q.direction, q.strategy, q.source, q.year):
-        for b in p.budgets:
-            if (b.origin == "brief" and b.baht is not None and b.fiscal_year is not None
-                    and (not fy or b.fiscal_year == fy) and (not category or b.source == category)):
+        for b in _asked_budgets(p, fy, category):
+            if b.origin == "brief":
                 by_year.setdefault((p.doc_id, b.fiscal_year), []).append((p, b))
     if not by_year:
         draft.refused, draft.support = True, 0.0

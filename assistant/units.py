@@ -79,9 +79,8 @@ def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[
         for h in heads:
             if h.label != asked and compact(asked) not in compact(h.text):
                 continue  # the same label in another language on the line: "ตำแหน่งการพัฒนา (Positioning)"
-            body = [t for n, t, _ in outline.db.lines(doc_id, h.line, min(h.end, h.line + 40))
-                    if n == h.line or not _names_enclosing(h, t)]
-            own = strip_markers(h.text)[len(h.label or ""):]
+            body = [h.text, *_body_lines(h, outline.db, h.line + 1, min(h.end, h.line + 40))]
+            own = _own_value(h)
             rest = own + " " + " ".join(body[1:])
             valued = re.search(r"\d", own) and _letters(own) >= 2  # `ระยะเวลาดำเนินการ 3 ปี`, not a page number
             if _letters(rest) < MIN_BODY_LETTERS and not valued:
@@ -116,6 +115,16 @@ def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[
     return best[3] if best else None
 
 
+def _own_value(h: Heading) -> str:
+    """What a label line prints after its label (`ระยะเวลาดำเนินการ 3 ปี …` → `3 ปี …`)."""
+    return strip_markers(h.text)[len(h.label or ""):]
+
+
+def _body_lines(h: Heading, db: FactsDB, start: int, end: int) -> list[str]:
+    """The lines under a label (start..end), without those that only name a level enclosing it."""
+    return [t for _, t, _ in db.lines(h.doc_id, start, end) if not _names_enclosing(h, t)]
+
+
 def _names_enclosing(h: Heading, text: str) -> bool:
     """Whether a line under a label only prints the name of a section enclosing it (the ministry's or
     agency's name atop the page): not the label's body."""
@@ -136,8 +145,8 @@ def section_body(q: Query, labels: list[str], outline: Outline, db: FactsDB, idf
         return None
     end = outline.body_end(h)
     spans = [(h.line, end)]
-    body = " ".join(t for _, t, _ in db.lines(h.doc_id, h.line + 1, end) if not _names_enclosing(h, t))
-    if _letters(strip_markers(h.text)[len(h.label or ""):] + " " + body) < MIN_BODY_LETTERS:
+    body = " ".join(_body_lines(h, db, h.line + 1, end))
+    if _letters(_own_value(h) + " " + body) < MIN_BODY_LETTERS:
         placed = outline.placed_body(h)
         if placed:
             spans = [(h.line, h.line), *placed]

@@ -23,10 +23,16 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as ingest.readers splits a page's text
+LINE_BREAK = re.compile(r"\r\n|\r|\n")  # how a page's text splits into lines (readers, tables, marks)
 _CONSONANT = re.compile("[\u0e01-\u0e2e]")
 _LEFT_SLACK = 0.15  # a mark's box may start this far (× letter height) left of its letter
 _TOUCH = 0.4  # a generated space between letters closer than this (× letter height) is dropped
+
+
+def line_spans(text: str) -> tuple[list[int], list[int]]:
+    """Where each line of a page's text starts and ends (char indices), split at LINE_BREAK."""
+    breaks = list(LINE_BREAK.finditer(text))
+    return [0] + [m.end() for m in breaks], [m.start() for m in breaks] + [len(text)]
 
 
 def is_mark(ch: str) -> bool:
@@ -125,8 +131,7 @@ def mark_order(textpage, raw: str) -> MarkOrder:
     if textpage.count_chars() != len(raw) or not any(is_mark(c) for c in raw):
         return same  # text index != char index (nothing to place by), or nothing to place
     boxes = _boxes(textpage, len(raw))
-    starts = [0] + [m.end() for m in _LINE_BREAK.finditer(raw)]
-    ends = [m.start() for m in _LINE_BREAK.finditer(raw)] + [len(raw)]
+    starts, ends = line_spans(raw)
     letters = [[(i, boxes[i]) for i in range(a, b) if boxes[i] is not None and _is_letter(raw[i])]
                for a, b in zip(starts, ends)]
 

@@ -38,11 +38,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import median
 
-from ingest.pdf_marks import MarkOrder, is_mark, mark_order
+from ingest.pdf_marks import LINE_BREAK, MarkOrder, is_mark, line_spans, mark_order
 from ingest.records import Table, TableCell
 
 _log = logging.getLogger(__name__)
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as ingest.readers splits a page's text
 _NUMERIC = re.compile(
     r"^[(（]?\s*[-+]?[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?\s*%?\s*[)）]?\*{0,2}$"
     r"|^[(（]?\s*[-–—]\s*[)）]?$"
@@ -467,7 +466,7 @@ def textpage_tables(page, textpage, raw: str, number: int, first_line: int) -> l
     `number`: the 1-based page index; `first_line`: the document line number of its first line."""
     if textpage.count_chars() != len(raw):
         return []
-    starts = [0] + [m.end() for m in _LINE_BREAK.finditer(raw)]
+    starts, _ends = line_spans(raw)
     left, _bottom, _right, top = page.get_bbox()
     rows = _page_rows(textpage, raw, top, left, mark_order(textpage, raw))
     tables = []
@@ -508,7 +507,7 @@ def read_pdf_tables(path: Path, lines: list[str], pages: list[int | None]) -> li
                 textpage = page.get_textpage()
                 try:
                     raw = textpage.get_text_range()
-                    if len(_LINE_BREAK.split(raw)) != count[number]:
+                    if len(LINE_BREAK.split(raw)) != count[number]:
                         continue
                     try:
                         tables.extend(textpage_tables(page, textpage, raw, number, first[number]))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingest.identity import document_id
+from ingest.pdf_marks import LINE_BREAK, line_spans, mark_order
 from ingest.records import LineBox, LineStyle, SourceText, Table, TableCell
 from ingest.thai_repair import thai_digits_to_arabic
 from plan_assistant.config import Settings
@@ -153,7 +154,6 @@ class ReadResult(tuple):
 
 # A printed page number on a line of its own: `12`, `๑๒`, `- 12 -`, `หน้า ๑๒`, `หน้าที่ 12`.
 _PRINTED_NUMBER = re.compile(r"^[\s\-–—]*(?:หน้า\s*(?:ที่\s*)?)?([0-9๐-๙]{1,4})[\s\-–—]*$")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _MARGIN = 0.12  # a page label sits in the top or bottom 12% of the page
 
 
@@ -241,8 +241,6 @@ def read_pdf(path: Path, limits: ReadLimits | None = None) -> ReadResult:
     """
     import pypdfium2 as pdfium
 
-    from ingest.pdf_marks import mark_order
-
     max_pages = (limits or ReadLimits()).max_pdf_pages
     try:
         pdf = pdfium.PdfDocument(str(path))
@@ -264,10 +262,9 @@ def read_pdf(path: Path, limits: ReadLimits | None = None) -> ReadResult:
             textpage = page.get_textpage()
             raw = textpage.get_text_range()
             # Same lines as splitting the text at \r\n, \r or \n; `starts` are char indices.
-            starts = [0] + [m.end() for m in _LINE_BREAK.finditer(raw)]
-            ends = [m.start() for m in _LINE_BREAK.finditer(raw)] + [len(raw)]
+            starts, ends = line_spans(raw)
             drawn = mark_order(textpage, raw)  # marks on their letters, a row's pieces joined
-            page_lines = _LINE_BREAK.split(drawn.text)
+            page_lines = LINE_BREAK.split(drawn.text)
             lines.extend(page_lines)
             pages.extend([number] * len(page_lines))
             left, bottom, right, top = page.get_bbox()  # the visible area (crop box), inherited boxes included
