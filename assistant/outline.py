@@ -149,6 +149,7 @@ class Outline:
         self.tables: dict[str, list[Table]] = {}  # each document's tables as cells, in reading order
         self._boxes: dict[str, list[LineBox | None]] = {}  # PDF: where each line sits on its page
         self._page_lines: dict[str, dict[int, list[int]]] = {}  # PDF: the lines of each page
+        self._head_lines: dict[str, frozenset[int]] = {}  # the lines starting a section or label, per document
         for doc_id in db.titles():
             self._load(doc_id, documents_dir)
 
@@ -253,7 +254,7 @@ class Outline:
             return []
         boxes = self._boxes[heading.doc_id]
         on_page = self._page_lines[heading.doc_id].get(top.page, [])
-        heads = set(self._by_line.get(heading.doc_id, {})) | {h.line for h in self.labels.get(heading.doc_id, [])}
+        heads = self._heads(heading.doc_id)
         below = [n for n in on_page if boxes[n - 1].y0 > top.y0 + ROW_SLACK]
         bottom = min((boxes[n - 1].y0 for n in below if n in heads), default=float("inf"))
         beside = [n for n in on_page if n != heading.line and abs(boxes[n - 1].y0 - top.y0) <= ROW_SLACK
@@ -275,6 +276,13 @@ class Outline:
             else:
                 runs.append((n, n))
         return runs
+
+    def _heads(self, doc_id: str) -> frozenset[int]:
+        """The lines of a document that start a section or a label, read once."""
+        if doc_id not in self._head_lines:
+            self._head_lines[doc_id] = frozenset(self._by_line.get(doc_id, {})) | {
+                h.line for h in self.labels.get(doc_id, [])}
+        return self._head_lines[doc_id]
 
     def row_lines(self, doc_id: str, line: int) -> list[int]:
         """The lines printed on the same row of the same PDF page as a line (its own included), left to
