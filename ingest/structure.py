@@ -162,6 +162,9 @@ def _part_in_sequence(word: str, number: int, open_word: str | None, open_number
     return number <= 2
 
 
+_BARE_NUMBER = re.compile(rf"[{_D}]+")
+
+
 def _with_name(lines: list[str], i: int, title: str) -> str:
     """The heading line, with the name printed on the next lines when the line gives only its
     level and number (`7.2.1 ผลผลิตที่ 1 :` / `การจัดทำแผน…`)."""
@@ -174,8 +177,8 @@ def _with_name(lines: list[str], i: int, title: str) -> str:
     parts = [line]
     for nxt in lines[i + 1:i + 6]:
         text = nxt.strip()
-        if _DECIMAL.match(text) or _SINGLE.match(text) or _table_row(text):
-            break
+        if _DECIMAL.match(text) or _SINGLE.match(text) or _table_row(text) or _BARE_NUMBER.fullmatch(text):
+            break  # a bare number is the page's number: the name ended at the foot of its page
         name = _TRAILING_AMOUNT.sub("", nxt)
         parts.append(name)
         if name != nxt or len([p for p in parts if len(p.strip()) > 6]) > 2:
@@ -212,9 +215,12 @@ def _brief_start(lines: list[str], i: int) -> int:
     return i + 1
 
 
+BRIEF_NAME_LINES = 4  # text lines a brief's name may wrap over (a blank line or the next field ends it sooner)
+
+
 def brief_name(lines: list[str], i: int, same_line: str = "") -> str:
     """Full project name of a brief whose `ชื่อโครงการ` field is on line index `i`:
-    the rest of that line, else the next one or two text lines."""
+    the rest of that line, else the next text lines up to a blank line or the next field."""
     name = same_line.strip()
     if name:
         return name
@@ -225,7 +231,7 @@ def brief_name(lines: list[str], i: int, same_line: str = "") -> str:
             if parts:
                 break
             continue
-        if _NEXT_FIELD.match(text) or len(parts) == 2:
+        if _NEXT_FIELD.match(text) or len(parts) == BRIEF_NAME_LINES:
             break
         parts.append(nxt)
     return " ".join(join_wrapped_lines(parts).split()) if parts else _V.brief.default_name

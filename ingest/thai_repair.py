@@ -167,6 +167,11 @@ def fix_replacement_char(text: str) -> str:
     return _FFFD_REMNANT.sub("", _FFFD_SARA_AM.sub("\u0E4D", text))
 
 
+def compose_sara_ae(text: str) -> str:
+    """Two sara e typed for one sara ae (`เเละ` → `และ`): the same glyphs, and only `แ` is a word."""
+    return text.replace("\u0E40\u0E40", "\u0E41")
+
+
 def dedupe_marks(text: str) -> str:
     """The same mark twice in a row is one mark printed twice (`วิิสััยทััศน์์` → `วิสัยทัศน์`)."""
     return _EXACT_DOUBLE.sub(r"\1", text)
@@ -683,8 +688,8 @@ def move_line_start_marks(lines: list[str], dedupe: bool = False) -> list[str]:
 
 @lru_cache(maxsize=131072)
 def map_characters(line: str, plan: RepairPlan = DEFAULT_PLAN) -> str:
-    """The character mappings of `plan` (no moves): invisible, PUA, doubles, Latin-1, ASCII, U+FFFD."""
-    line = strip_invisible(line)
+    """The character mappings of `plan` (no moves): invisible, sara ae, PUA, doubles, Latin-1, ASCII, U+FFFD."""
+    line = compose_sara_ae(strip_invisible(line))
     if plan.pua:
         line = map_private_use(line)
     if plan.dedupe:  # before the letter mappings: only doubles the extractor printed go

@@ -267,3 +267,23 @@ def test_agency_blocks_hold_when_repair_empties_the_broken_off_tails():
     lines += ["", "กระทรวงทรัพยากรธรรมชาติและสงแวดลิอ้ม", "สำนักงบประมาณ"]
     agencies = [h.label for h in detect_headings(lines) if h.rank < 0]
     assert agencies == ["กระทรวงทรัพยากรธรรมชาติและสงแวดลิอ้ม", "กรมควบคุมมลพิษ", "กรัมทรัพยากรทางทะเลและชายฝ Éง"]
+
+
+def test_a_name_wrapped_to_the_foot_of_its_page_ends_at_the_page_number():
+    # vol3 p.133–134 as stored: the heading's name is the last line of its page; `123` is the page number
+    # and the next page's detail line is not part of the name.
+    from ingest.structure import _with_name
+
+    lines = ["7.2.2 ผลผลิตที่ 2 :", "", "การบริการเทคโนโลยีนิวเคลียร์", "123",
+             "รายละเอียดงบประมาณจำแนกตามงบรายจ่าย", "ผลผลิต : การบริการเทคโนโลยีนิวเคลียร์ 133,867,200 บาท"]
+    name = _with_name(lines, 0, "ผลผลิตที่ 2 :")
+    assert name.rstrip().endswith("การบริการเทคโนโลยีนิวเคลียร์") and "123" not in name
+
+
+def test_a_brief_name_wrapped_over_three_lines_is_read_whole(sample_lines):
+    # Before: two lines at most, so `(SME transformation to` lost `Digital firm)`.
+    from ingest.structure import brief_name
+
+    i = next(k for k, line in enumerate(sample_lines) if "ช่ือโครงการ" in line or "ชื่อโครงการ" in line
+             if "SME transformation" in " ".join(sample_lines[k:k + 5]))
+    assert brief_name(sample_lines, i).endswith("(SME transformation to Digital firm)")

@@ -68,6 +68,13 @@ def test_sara_am_composed():
     assert compose_sara_am("น\u0e4d\u0e49\u0e32") == "น้ำ"
 
 
+def test_two_sara_e_read_as_sara_ae():
+    # vol6 p.81 prints a vision with `เเ` for `แ`: the word must match a question typing `และ`
+    line = "1. วิสัยทัศน์ บริหารจัดการทรัพยากรทางทะเลเเละชายฝั่ง ให้มีความอุดมสมบูรณ์เเละยั่งยืนภายในปี 2569"
+    assert "อุดมสมบูรณ์และยั่งยืน" in repair_line(line)
+    assert "ทะเลและชายฝั่ง" in repair_line(line)
+
+
 def test_invisible_characters_stripped():
     assert strip_invisible("โครง\u200bการ\ufeff") == "โครงการ"
 
