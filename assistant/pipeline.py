@@ -36,7 +36,8 @@ from assistant import kpi_targets, plan_levels
 from assistant.kpi_targets import KpiIndex
 from assistant.plan_levels import PlanLevels
 from assistant.structured_answers import Draft
-from assistant import units
+from assistant import units, year_rows
+from assistant.year_rows import YearTable
 from assistant.compute import computed_answer, refuse_unknown, unknown_organisations, year_figure
 from assistant.verify import figure_allowed, strip_markers, verify
 from ingest.store import collect_if_idle, generation_dir, open_active
@@ -91,6 +92,7 @@ class Assistant:
         self._kpis: KpiIndex | None = None
         self._romanized: RomanizedNames | None = None
         self._matrix: list[MatrixRow] | None = None
+        self._year_tables: list[YearTable] | None = None
         self.chain = (RunnableLambda(self.resolve) | RunnableLambda(self.route) | RunnableLambda(self.gather)
                       | RunnableLambda(self.write) | RunnableLambda(self.finish))
 
@@ -182,7 +184,7 @@ class Assistant:
         names, matrix rows); seconds taken.
         The web app warms each index generation once when it opens it; `eval` warms before timing answers."""
         t0 = time.perf_counter()
-        _ = self.levels, self.kpis, self.romanized, self.matrix
+        _ = self.levels, self.kpis, self.romanized, self.matrix, self.year_tables
         return time.perf_counter() - t0
 
     @property
@@ -198,6 +200,14 @@ class Assistant:
         if self._kpis is None:
             self._kpis = KpiIndex(self.db)
         return self._kpis
+
+    @property
+    def year_tables(self) -> list[YearTable]:
+        """The year tables printed as text (`2564 354,467 … 727,262`) of every document, read on first use."""
+        if self._year_tables is None:
+            self._year_tables = [t for doc_id, n in self.db.line_counts().items()
+                                 for t in year_rows.year_tables(self.db, doc_id, n)]
+        return self._year_tables
 
     @property
     def matrix(self) -> list[MatrixRow]:
@@ -297,6 +307,11 @@ class Assistant:
             draft = year_figure(q, self.db)
             if draft is not None:
                 q.route = "year_table"
+                return draft
+        if q.years and (q.wants_figure or q.operation == "difference"):
+            draft = year_rows.answer(q, self.year_tables, idf)  # "ประชากรปี 2564 กี่คน": the year's row, with its header
+            if draft is not None:
+                q.route = "year_rows"
                 return draft
         if q.operation and q.wants_figure:
             draft = computed_answer(q, hits, self.db, idf, self.retriever)

@@ -174,8 +174,11 @@ def _aliases(title: str) -> list[str]:
 def heading_amount(db: FactsDB, doc_id: str, line: int) -> tuple[int, str, str] | None:
     """The amount a budget book prints at the end of a (wrapped) heading starting on `line`: the line that
     prints it, the amount, and the text after it; None when the heading's lines print none before the next
-    numbered heading or dash item."""
-    rows = [(n, t) for n, t, _ in db.lines(doc_id, line, line + HEADING_AMOUNT_LINES) if t.strip()]
+    numbered heading or dash item. A heading ends on its page (a page's last heading is not continued by the
+    next page's detail line)."""
+    found = db.lines(doc_id, line, line + HEADING_AMOUNT_LINES)
+    page = found[0][2] if found else None
+    rows = [(n, t) for n, t, p in found if t.strip() and (page is None or p == page)]
     for k, (n, text) in enumerate(rows):
         if k and SUB_ITEM.match(text):
             return None
@@ -195,6 +198,7 @@ class PlanLevels:
         self._syllables: dict[str, str] = {}
         self._named: dict[str, list[tuple[float, Level]]] = {}
         self._items: dict[tuple, list[dict]] | None = None
+        self._item_grams: dict[str, set[tuple]] = {}
         by_id: dict[str, Level] = {}
         parents: dict[str, str | None] = {}
         headings = {(h.doc_id, (*h.path, h.text)): h for hs in outline.sections.values() for h in hs}
@@ -382,8 +386,8 @@ class PlanLevels:
             label = _label(text)
             if len(label) < MIN_LABEL or label not in asked or _generic(text) or AMOUNT.search(text):
                 continue
-            if naming(lv.name, label)[0] > 0:
-                continue  # the level's own name, not a row of it
+            if label in lv.name or naming(lv.name, label)[0] > 0:
+                continue  # the level's own name or a run of it (`ระบบนิเวศ 5,966`: a KPI row), not a row of it
             row = [m for m in self.outline.row_lines(doc, n) if m != n]
             found = [(m, a.group(0)) for m in row for a in AMOUNT.finditer(self.db.cite(doc, m, m).quote)]
             if len(found) == 1:
@@ -395,7 +399,8 @@ class PlanLevels:
             if not start <= table.line_start <= end:
                 continue
             cols = [c for c in table.cells if c.header and len(_label(c.text)) >= MIN_LABEL
-                    and _label(c.text) in asked and not _generic(c.text)]
+                    and _label(c.text) in asked and not _generic(c.text)
+                    and not _YEAR.search(thai_digits_to_arabic(c.text))]  # a year column: `year_amounts` reads it
             if not cols:
                 continue
             rows: dict[int, dict[int, str]] = {}
@@ -422,29 +427,35 @@ class PlanLevels:
         return self._lines[lv.doc_id].get(lv.node_id, [])
 
     def named_item(self, question: str) -> list[dict]:
-        """The budget-detail item a question names by typing most of its name in one run (`ค่าก่อสร้าง
-        อาคารปฏิบัติการพัฒนาเทคโนโลยีขั้นสูง`): its rows (the item and its yearly instalments), else []."""
+        """The budget-detail item a question names by typing a long run of its name (`ค่าก่อสร้าง
+        อาคารปฏิบัติการพัฒนาเทคโนโลยีขั้นสูง`, or `ค่าจัดทำระบบฐานข้อมูลอุทกธรณีวิทยา…` for `ค่าใช้จ่ายในการจัดทำ
+        ระบบฐานข้อมูล…`): its rows (the item and its yearly instalments), else []."""
         if self._items is None:
-            self._items = {}
+            self._items, self._item_grams = {}, {}
             for line in self.db.budget_lines():
                 if line.get("origin") in ("item", "instalment") and line.get("name"):
                     key = (line["doc_id"], line.get("node_id"), line["name"])
                     self._items.setdefault(key, []).append(line)
+            for key in self._items:  # every run of ITEM_GRAM characters of a name: which items print it
+                name = compact(key[2])
+                for i in range(len(name) - ITEM_GRAM + 1):
+                    self._item_grams.setdefault(name[i:i + ITEM_GRAM], set()).add(key)
         asked = compact(question)
-        runs: list[tuple[int, tuple]] = []
-        for key in self._items:
+        typed = set().union(*(self._item_grams.get(asked[i:i + ITEM_GRAM], ()) for i in range(len(asked) - ITEM_GRAM + 1)))
+        runs: list[tuple[int, int, tuple]] = []
+        for key in typed:  # items one of whose runs the question types (a cheap test before the longest run)
             name = compact(key[2])
-            if len(name) < MIN_ITEM_RUN or name[:MIN_ITEM_RUN // 2] not in asked:
-                continue  # its start typed (a cheap test before the longest run)
-            m = SequenceMatcher(None, name, asked, autojunk=False).find_longest_match(0, len(name), 0, len(asked))
-            runs.append((m.size, key))
-        runs.sort(reverse=True)
-        if not runs or runs[0][0] < max(MIN_ITEM_RUN, ITEM_SHARE * len(compact(runs[0][1][2]))):
+            if len(name) < MIN_ITEM_RUN:
+                continue
+            blocks = SequenceMatcher(None, name, asked, autojunk=False).get_matching_blocks()
+            runs.append((max(b.size for b in blocks), sum(b.size for b in blocks if b.size >= ITEM_BLOCK), key))
+        runs.sort(key=lambda r: (r[0], r[1], r[2]), reverse=True)
+        if not runs or runs[0][0] < MIN_ITEM_RUN or runs[0][1] < ITEM_SHARE * len(compact(runs[0][2][2])):
             return []
-        others = [size for size, key in runs[1:] if compact(key[2]) != compact(runs[0][1][2])]
+        others = [size for size, _, key in runs[1:] if compact(key[2]) != compact(runs[0][2][2])]
         if others and others[0] >= ITEM_UNIQUE * runs[0][0]:
             return []  # a run many items share (`ค่าใช้จ่ายในการดำเนินงาน…`): not one item named
-        return self._items[runs[0][1]]
+        return self._items[runs[0][2]]
 
     def _table_unit(self, doc_id: str, table: Table) -> str | None:
         """The currency unit a table's caption prints (`หน่วย : ล้านบาท`): the nearest unit line above the
@@ -535,8 +546,8 @@ def _currency(text: str) -> str | None:
 
 
 def _year_row(table: Table, words: list[str]) -> dict[int, str]:
-    """{year: cell} of a table's first row labelled with one of `words` that prints a figure under its
-    year header cells."""
+    """{year: cell} of a table's row labelled with one of `words` (the earliest word's row first) that prints
+    a figure under its year header cells."""
     years: dict[int, int] = {}
     for c in table.cells:
         m = _YEAR.search(thai_digits_to_arabic(c.text))
@@ -547,10 +558,9 @@ def _year_row(table: Table, words: list[str]) -> dict[int, str]:
     rows: dict[int, dict[int, str]] = {}
     for c in table.cells:
         rows.setdefault(c.row, {})[c.col] = c.text
-    for row in sorted(rows):
-        label = compact(rows[row].get(0, ""))
-        if not any(label.startswith(w) for w in words):
-            continue
+    labelled = [(k, row) for row in sorted(rows) for k, w in enumerate(words)
+                if compact(rows[row].get(0, "")).startswith(w)]
+    for _, row in sorted(labelled):  # the first word's row first (the appropriation before a total)
         out = {}
         for col, year in years.items():
             if _FIGURE.search(rows[row].get(col, "")):
@@ -703,8 +713,8 @@ def level_share(q: Query, named: list[tuple[float, Level]], levels: PlanLevels) 
     anywhere = {id(lv) for _, lv in named}
     for lv in top:
         whole_lv = next((a for a in lv.ancestors() if id(a) in anywhere), None)  # the nearest one named
-        if whole_lv is None:
-            continue
+        if whole_lv is None or levels.named_row(lv, q.text) is not None:
+            continue  # a row of it named (`งบดำเนินงาน … ของงบผลผลิตทั้งหมด`): that row's share of it
         part, whole = _amount_now(lv, levels), _amount_now(whole_lv, levels)
         if part is None or whole is None or part.unit != whole.unit or not whole.value or part.value >= whole.value:
             continue
@@ -905,7 +915,9 @@ def pair_answer(q: Query, levels: PlanLevels) -> Draft | None:
 
 
 MIN_ITEM_RUN = 20  # characters of a budget-detail item's name a question types in one run to name it
-ITEM_SHARE = 0.4  # ... and at least this share of its name (a place and count often follow it)
+ITEM_SHARE = 0.4  # ... and, in runs of ITEM_BLOCK or more, this share of its name (a place and count often follow it)
+ITEM_BLOCK = 4  # characters: a shorter common run is chance (`การ`, `ของ`)
+ITEM_GRAM = 10  # characters of an item's name looked up at once to find the items a question may name
 ITEM_UNIQUE = 0.9  # another item's name typed this far as well: the question names neither
 
 

@@ -259,8 +259,8 @@ def analyse(question: str) -> Query:
         q.route = "budget"
     elif _RESULTS.search(text) and re.search(r"กี่โครงการ|how many projects|จำนวนโครงการ", text, re.I):
         q.route = "results"
-    elif (q.direction or q.strategy) and _LIST.search(text):
-        q.route = "list_projects"
+    elif (q.direction or q.strategy) and (_LIST.search(text) or _COUNT_PROJECTS.search(text)):
+        q.route = "list_projects"  # "which projects", or "how many projects" (the list, counted)
     elif q.direction and _match(DIRECTION_FIELDS, text):
         q.route, q.field = "direction_field", _match(DIRECTION_FIELDS, text)
     elif _BUDGET.search(text) and q.wants_total and not q.project_name:

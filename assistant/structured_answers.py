@@ -97,6 +97,11 @@ def _budget_text(q: Query, b) -> str:
               f"{b.printed} {b.unit}{baht}, fiscal year {year} ({b.source}, {origin[1]})")
 
 
+def _budget_figures(b) -> list[str]:
+    """The figures a budget row's sentence states beyond its quote: baht, and its year or the years it may be."""
+    return [str(b.baht), *(str(y) for y in (b.fiscal_year, *b.candidate_years) if y)]
+
+
 def _by_document(rows: list, order: dict[str, int] | None = None) -> list[tuple[str, list]]:
     """Rows grouped by their document, in the order the documents first appear (or in `order`)."""
     groups: dict[str, list] = {}
@@ -168,7 +173,7 @@ def budget(q: Query, db: FactsDB) -> Draft:
             draft.refused = True
             draft.say(_t(q, "แผนไม่ได้ระบุงบประมาณของโครงการนี้", "The plan states no budget for this project."), template=True)
         for b in asked:
-            draft.say("• " + _budget_text(q, b), [_ev(b.cite, [str(b.baht), str(b.fiscal_year), *map(str, b.candidate_years)])], template=True)
+            draft.say("• " + _budget_text(q, b), [_ev(b.cite, _budget_figures(b))], template=True)
         for kind, message in zip(p.flag_kinds, p.flags):
             draft.say(_flag_note(q, kind, message), [_ev(p.cite, figures_of(message))], template=True)
     for doc_id, others in groups[1:]:
@@ -183,7 +188,7 @@ def budget(q: Query, db: FactsDB) -> Draft:
             draft.say(head, [_document_ev(p.cite, title)], template=True)
             asked = [b for b in p.budgets if q.year is None or b.fiscal_year == q.year or q.year in b.candidate_years]
             for b in asked or p.budgets:
-                draft.say("  • " + _budget_text(q, b), [_ev(b.cite, [str(b.baht), str(b.fiscal_year), *map(str, b.candidate_years)])], template=True)
+                draft.say("  • " + _budget_text(q, b), [_ev(b.cite, _budget_figures(b))], template=True)
             for kind, message in zip(p.flag_kinds, p.flags):
                 draft.say("  " + _flag_note(q, kind, message), [_ev(p.cite, figures_of(message))], template=True)
     return draft
@@ -348,7 +353,7 @@ def project_pair(q: Query, db: FactsDB) -> Draft | None:
     chosen = [(p, next(b for b in bs if b.origin == origin)) for p, bs in rows]
     draft = Draft(support=1.0)
     for p, b in chosen:
-        draft.say(f"• {p.name}: {_budget_text(q, b)}", [_ev(b.cite, [str(b.baht), str(b.fiscal_year)])], template=True)
+        draft.say(f"• {p.name}: {_budget_text(q, b)}", [_ev(b.cite, _budget_figures(b))], template=True)
     (_, a), (_, b) = chosen
     if q.operation == "sum":
         result, text = a.baht + b.baht, f"{a.baht:,} + {b.baht:,}"
@@ -395,7 +400,7 @@ def _project_line(q: Query, draft: Draft, p: ProjectRow) -> None:
     budgets = "; ".join(_budget_text(q, b) for b in p.budgets if b.origin == "table") or \
         "; ".join(_budget_text(q, b) for b in p.budgets)
     draft.say(f"• {p.name} — {budgets}" if budgets else f"• {p.name} ({p.source})",
-              [_ev(p.cite, [f for b in p.budgets for f in (str(b.baht), str(b.fiscal_year))])]
+              [_ev(p.cite, [f for b in p.budgets for f in _budget_figures(b)])]
               + [_ev(b.cite) for b in p.budgets if b.origin == "table"], template=True)
 
 

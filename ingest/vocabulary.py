@@ -103,10 +103,12 @@ class FundingSources:
 
 @dataclass(frozen=True)
 class TableWords:
-    """Words of plan tables and briefs: the unit line's word, the words that date a brief."""
+    """Words of plan tables and briefs: the unit line's word, the words that date a brief, the word that
+    heads a table's total column."""
 
     unit_words: tuple[str, ...] = ()
     brief_year_words: tuple[str, ...] = ()
+    total_column_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -262,7 +264,8 @@ def _table_words(data: dict) -> TableWords:
     if "table_words" not in data:
         return TableWords()
     t = _table(data, "table_words")
-    return TableWords(_words(t, "unit_words", "table_words"), _words(t, "brief_year_words", "table_words"))
+    return TableWords(_words(t, "unit_words", "table_words"), _words(t, "brief_year_words", "table_words"),
+                      _words(t, "total_column_words", "table_words") if "total_column_words" in t else ())
 
 
 def _kpi_words(data: dict) -> KpiWords:

@@ -167,3 +167,19 @@ def test_a_facts_flag_is_noted_in_the_questions_language(sample):
     assert "หมายเหตุ: ไม่มีแบบย่อโครงการ" in thai.answer and "no brief matches" not in thai.answer
     english = sample.ask("What is the budget of the Eco Town project?")
     assert "Note: no brief matches" in english.answer
+
+
+def test_a_listed_project_whose_year_is_open_is_not_dropped(sample):
+    # Before: the list said "2 โครงการ" and showed one; the row printed without its year column was dropped
+    # as unverified (its candidate years are not in its quote).
+    answer = _checked(sample.ask("แนวทางการพัฒนาด้านที่ 1 กลยุทธ์ที่ 2 มีโครงการอะไรบ้าง"))
+    assert "มีโครงการ 2 โครงการ" in answer.answer
+    assert answer.answer.count("\n• ") == 2 and "บริบทใหม่ทางเศรษฐกิจ" in answer.answer
+
+
+def test_a_year_tables_row_comes_with_its_header_and_a_change_is_computed(sample):
+    # Before: refused with the 2565 sentence (724,210), or the bare row `2554 373,104 384,430 757,534 …`.
+    answer = _checked(sample.ask("ประชากรลำปางปี๒๕๖๔ มีทั้งหมดกี่คน"))
+    assert answer.route == "year_rows" and "727,262" in answer.answer and "รวม (คน)" in answer.answer
+    change = _checked(sample.ask("ประชากรลำปางปี 2565 ลดลงจากปี 2554 ทั้งหมดกี่คน"))
+    assert "ลดลง 33,324" in change.answer  # 757,534 → 724,210, on the total column

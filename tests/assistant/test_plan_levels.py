@@ -215,3 +215,38 @@ def test_a_named_levels_share_of_a_named_level_above_it_is_computed(assistant):
                            "ได้งบคิดเป็นกี่เปอร์เซ็นต์ของงบประมาณทั้งหมด")
     assert answer.route == "plan_level"
     assert "68,979,300 ÷ 1,493,510,700 × 100 = ร้อยละ 4.62" in answer.answer
+
+
+def test_a_levels_year_amount_is_its_appropriation_row_before_its_total():
+    # The NIA's แผนงานบุคลากรภาครัฐ table (vol. 3 p. 215) as the table reader gives it: รวมทั้งสิ้น adds the
+    # off-budget money; the appropriation for 2565 is เงินงบประมาณ 39.9613 (the heading prints 39,961,300).
+    from assistant.plan_levels import _year_row
+    from ingest.records import Table, TableCell
+    from ingest.vocabulary import vocabulary
+    from assistant.outline import compact
+
+    rows = [["แหล่งเงิน", "งบประมาณ", "ประมาณการรายจ่ายล่วงหน้า*"],
+            ["ปี 2564", "ปี 2565", "ปี 2566", "ปี 2567", "ปี 2568"],
+            ["รวมทั้งสิ้น", "56.5593", "69.9613", "41.4272", "42.9518", "44.5373"],
+            ["เงินงบประมาณ", "38.5593", "39.9613", "41.4272", "42.9518", "44.5373"],
+            ["เงินนอกงบประมาณ", "18.0000", "30.0000", "-", "-", "-"]]
+    cells = [TableCell(r, c + (1 if r == 1 else 0), text, header=r < 2) for r, row in enumerate(rows) for c, text in enumerate(row)]
+    words = [compact(w) for w in (*vocabulary().budget_lines.appropriation_words, *vocabulary().budget_lines.total_words)]
+    assert _year_row(Table(215, 1, 10, cells), words) == {2564: "38.5593", 2565: "39.9613", 2566: "41.4272",
+                                                            2567: "42.9518", 2568: "44.5373"}
+
+
+def test_a_kpi_targets_change_between_two_years_is_computed(assistant):
+    # Before: both years' targets were stated and the change asked for was not given.
+    answer = assistant.ask("ตัวชี้วัดสนับสนุนการรักษาพื้นที่ป่า ด้วยการปฏิบัติการบินไฟป่า ค่าเป้าหมายปี 2565 ลดลงจากปี 2564 เท่าไร")
+    assert answer.route == "kpi_target"
+    assert "55 − 70 → ลดลง 15 ล้านไร่" in answer.answer
+
+
+def test_a_named_rows_share_of_its_level_is_not_the_levels_share_of_its_agency(assistant):
+    # Before: with the agency named too, the แผนงาน's share of its agency was given, not the row's share of it.
+    answer = assistant.ask("สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม แผนงานยุทธศาสตร์จัดการมลพิษและสิ่งแวดล้อม "
+                           "งบลงทุนคิดเป็นกี่เปอร์เซ็นต์ของงบแผนงานทั้งหมด")
+    assert answer.route == "plan_level"
+    lines = answer.answer.splitlines()
+    assert "งบลงทุน" in lines[0] and "ร้อยละ" in lines[-1]

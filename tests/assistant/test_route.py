@@ -21,6 +21,8 @@ def test_brief_field_routes_and_english_quoted_name():
 def test_lists_links_results_totals_and_drafts():
     q = analyse("กลยุทธ์ที่ 2 ของแนวทางการพัฒนาด้านที่ 1 มีโครงการอะไรบ้าง")
     assert (q.route, q.direction, q.strategy) == ("list_projects", 1, 2)
+    q = analyse("แนวทางการพัฒนาด้านที่ 2 มีโครงการในตารางทั้งหมดกี่โครงการ")  # a count: the list, counted
+    assert (q.route, q.direction) == ("list_projects", 2)
     assert analyse("แผนนี้สอดคล้องกับยุทธศาสตร์ชาติด้านใดบ้าง").route == "links"
     assert analyse("Which national strategy does the plan link to?").level == "national_strategy"
     q = analyse("ในข้อ ๔.๔ ผลการดำเนินงานมีกี่โครงการ")

@@ -1,0 +1,142 @@
+"""Rows of year tables printed as text, as answer units.
+
+A plan prints a series per year as lines that start with the year and go on with figures
+(`2564 354,467 372,795 727,262 -8,764 คน`), under a header line naming the columns
+(`ปี ชาย (คน) หญิง (คน) รวม (คน) ลดลงจากปีที่ผ่านมา (-)`) and a caption above it. Such a row alone is
+bare numbers; answered with its header it says what each figure is. A question that asks a figure for
+a year (or the change between two years) and whose words the table's header and caption cover gets
+the header and the asked years' rows, cited; the change between two years is computed in code on the
+column the question names (`ชาย`), else on the column headed by a total word (`รวม`), else not at all.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from assistant.lookup import FactsDB, decimals
+from assistant.passages import key_terms, term_weights
+from assistant.records import Evidence
+from assistant.route import Query
+from assistant.structured_answers import Draft, _t
+from ingest.thai_repair import thai_digits_to_arabic
+from ingest.tokenize import search_tokens
+from ingest.vocabulary import vocabulary
+
+_ROW = re.compile(r"^\s*(25\d\d)\s+((?:[-–]?\s*\d[\d,]*(?:\.\d+)?\s+){1,}[-–]?\s*\d[\d,]*(?:\.\d+)?)(?:\s+\S{1,8})?\s*$")
+_FIGURE = re.compile(r"[-–]?\s*\d[\d,]*(?:\.\d+)?")
+_LABEL = re.compile(r"[^\s()]+(?:\s*\([^)]*\))?")
+MIN_ROWS = 3  # year rows a table has, at least
+GAP = 2  # blank lines allowed between two rows of one table
+HEADER_SPAN = 3  # lines above the first row the header may be on
+CAPTION_LINES = 3  # non-blank lines above the header that say what the table is about
+MIN_COVER = 0.6  # share of the question's (idf-weighted) key terms the header and caption must hold
+
+
+@dataclass
+class YearTable:
+    """One year table: its header line, caption lines and rows (year → line number, text)."""
+
+    doc_id: str
+    header: tuple[int, str]
+    caption: list[tuple[int, str]]
+    rows: dict[int, tuple[int, str]] = field(default_factory=dict)
+    tokens: set[str] = field(default_factory=set)
+
+    def labels(self) -> list[str]:
+        """The header's column labels after the year's own (`ชาย (คน)`, `หญิง (คน)`, `รวม (คน)`, …)."""
+        return _LABEL.findall(self.header[1])[1:]
+
+
+def year_tables(db: FactsDB, doc_id: str, lines: int) -> list[YearTable]:
+    """Every year table of a document (rows read in the index form of their digits)."""
+    text = db.lines(doc_id, 1, lines)
+    out: list[YearTable] = []
+    run: list[tuple[int, int, str]] = []  # (index in text, year, line)
+
+    def close() -> None:
+        if len(run) >= MIN_ROWS:
+            first = run[0][0]
+            above = [(n, t) for n, t, _ in text[max(0, first - HEADER_SPAN):first] if t.strip()]
+            if above:
+                header = above[-1]
+                before = [(n, t) for n, t, _ in text[max(0, first - 12):first] if t.strip() and n < header[0]]
+                table = YearTable(doc_id, header, before[-CAPTION_LINES:])
+                for _, year, line in run:
+                    table.rows.setdefault(year, line)
+                table.tokens = set(search_tokens(" ".join(t for _, t in [header, *table.caption])))
+                out.append(table)
+        run.clear()
+
+    for i, (n, t, _) in enumerate(text):
+        m = _ROW.match(thai_digits_to_arabic(t))
+        if m:
+            if run and i - run[-1][0] > GAP + 1:
+                close()
+            run.append((i, int(m.group(1)), (n, t)))
+        elif t.strip() and run and i - run[-1][0] > GAP:
+            close()
+    close()
+    return out
+
+
+def _column(q: Query, table: YearTable, row: str) -> int | None:
+    """The column the question asks of a row: a label it types, else the total column; None when the
+    header's labels and the row's figures do not line up one to one."""
+    labels = table.labels()
+    figures = _FIGURE.findall(thai_digits_to_arabic(row).split(None, 1)[1])
+    if len(labels) != len(figures):
+        return None
+    asked = [i for i, label in enumerate(labels) if label.split("(")[0].strip() and label.split("(")[0].strip() in q.text]
+    if len(asked) == 1:
+        return asked[0]
+    totals = [i for i, label in enumerate(labels)
+              if any(label.startswith(w) for w in vocabulary().table_words.total_column_words)]
+    return totals[0] if len(totals) == 1 else None
+
+
+def _value(row: str, col: int) -> tuple[str, Decimal]:
+    printed = _FIGURE.findall(thai_digits_to_arabic(row).split(None, 1)[1])[col]
+    return printed.strip(), Decimal(re.sub(r"[\s,–]", "", printed).replace("−", "-"))
+
+
+def answer(q: Query, tables: list[YearTable], idf: dict[str, float]) -> Draft | None:
+    """The asked years' rows of the year table the question's words describe, with its header; the change
+    between two years computed. None when no table holds every asked year or covers the question."""
+    years = list(dict.fromkeys(q.years))
+    if not years or not (q.wants_figure or q.operation == "difference"):
+        return None
+    terms = [t for t in key_terms(q) if not t.isdigit()]
+    weight = term_weights(terms, idf)
+    total = sum(weight.values())
+    if not total:
+        return None
+    best: tuple[float, YearTable] | None = None
+    for table in tables:
+        if not all(y in table.rows for y in years):
+            continue
+        cover = sum(w for t, w in weight.items() if t in table.tokens) / total
+        if best is None or cover > best[0]:
+            best = (cover, table)
+    if best is None or best[0] < MIN_COVER:
+        return None
+    table = best[1]
+    draft = Draft(support=1.0)
+    header = Evidence(table.doc_id, table.header[0], table.header[0], table.header[1], "retrieval", 1.0)
+    draft.say(" ".join(table.header[1].split()), [header])
+    rows = {y: table.rows[y] for y in years}
+    for y, (n, text) in rows.items():
+        draft.say(" ".join(text.split()), [Evidence(table.doc_id, n, n, text, "retrieval", 1.0), header])
+    if len(years) == 2:
+        col = _column(q, table, rows[years[0]][1])
+        if col is not None and _column(q, table, rows[years[1]][1]) == col:
+            (y1, p1, v1), (y2, p2, v2) = sorted((y, *_value(rows[y][1], col)) for y in years)
+            diff = v2 - v1
+            text = f"{abs(diff):,.{decimals(p1, p2)}f}"
+            label = table.labels()[col]
+            sign = _t(q, "เพิ่มขึ้น" if diff > 0 else "ลดลง", "an increase of" if diff > 0 else "a decrease of")
+            cited = [Evidence(table.doc_id, rows[y][0], rows[y][0], rows[y][1], "retrieval", 1.0) for y in (y1, y2)]
+            draft.say(_t(q, f"คำนวณ ({label}): ปี {y2} {p2} − ปี {y1} {p1} → {sign} {text}",
+                         f"Computed ({label}): {y2} {p2} − {y1} {p1} → {sign} {text}"),
+                      cited, template=True, computed=[text.replace(",", "")])
+    return draft
