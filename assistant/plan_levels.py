@@ -426,10 +426,11 @@ class PlanLevels:
                 self._lines[lv.doc_id].setdefault(line.get("node_id"), []).append(line)
         return self._lines[lv.doc_id].get(lv.node_id, [])
 
-    def named_item(self, question: str) -> list[dict]:
+    def named_item(self, question: str) -> tuple[int, list[dict]]:
         """The budget-detail item a question names by typing a long run of its name (`ค่าก่อสร้าง
         อาคารปฏิบัติการพัฒนาเทคโนโลยีขั้นสูง`, or `ค่าจัดทำระบบฐานข้อมูลอุทกธรณีวิทยา…` for `ค่าใช้จ่ายในการจัดทำ
-        ระบบฐานข้อมูล…`): its rows (the item and its yearly instalments), else []."""
+        ระบบฐานข้อมูล…`): how many characters of its name the question types, and its rows (the item and its
+        yearly instalments); (0, []) when it names none."""
         if self._items is None:
             self._items, self._item_grams = {}, {}
             for line in self.db.budget_lines():
@@ -449,13 +450,13 @@ class PlanLevels:
                 continue
             blocks = SequenceMatcher(None, name, asked, autojunk=False).get_matching_blocks()
             runs.append((max(b.size for b in blocks), sum(b.size for b in blocks if b.size >= ITEM_BLOCK), key))
-        runs.sort(key=lambda r: (r[0], r[1], r[2]), reverse=True)
+        runs.sort(key=lambda r: (r[1], r[0], r[2]), reverse=True)  # most of its name typed first
         if not runs or runs[0][0] < MIN_ITEM_RUN or runs[0][1] < ITEM_SHARE * len(compact(runs[0][2][2])):
-            return []
-        others = [size for size, _, key in runs[1:] if compact(key[2]) != compact(runs[0][2][2])]
-        if others and others[0] >= ITEM_UNIQUE * runs[0][0]:
-            return []  # a run many items share (`ค่าใช้จ่ายในการดำเนินงาน…`): not one item named
-        return self._items[runs[0][2]]
+            return 0, []
+        others = [typed for _, typed, key in runs[1:] if compact(key[2]) != compact(runs[0][2][2])]
+        if others and others[0] >= ITEM_UNIQUE * runs[0][1]:
+            return 0, []  # runs many items share (`ค่าใช้จ่ายในการดำเนินงาน…`, one machine for several offices): not one item
+        return runs[0][1], self._items[runs[0][2]]
 
     def _table_unit(self, doc_id: str, table: Table) -> str | None:
         """The currency unit a table's caption prints (`หน่วย : ล้านบาท`): the nearest unit line above the
@@ -925,9 +926,10 @@ def item_answer(q: Query, levels: PlanLevels) -> Draft | None:
     """A budget-detail item the question names, for the asked year: the instalment the book prints for
     that year (`ปี 2564 ตั้งงบประมาณ 41,015,000 บาท`), else the item's own amount when the year is the
     book's; cited. None when the question names no item or the item prints nothing for the year."""
-    rows = levels.named_item(q.text)
-    if not rows:
-        return None
+    typed, rows = levels.named_item(q.text)
+    named = levels.named(q.text)
+    if not rows or (named and naming(named[0][1].name, compact(q.text))[0] >= typed):
+        return None  # no item named, or a level's name typed as fully (`โครงการ … ในระดับจังหวัด`): the level
     item = next((r for r in rows if r["origin"] == "item"), rows[0])
     years = set(q.years) or {item["fiscal_year"]}
     asked = [r for r in rows if r["origin"] == "instalment" and r["fiscal_year"] in years]
