@@ -21,7 +21,7 @@ ROUTES = ("budget", "project_field", "list_projects", "ranked_projects", "totals
 # Brief fields (ingest/facts_briefs.py names) and the words that ask for them.
 FIELD_WORDS: dict[str, str] = {
     "activities": r"กิจกรรม|activit",
-    "link": r"ความเชื่อมโยง|เชื่อมโยงกับแผน|สอดคล้องกับแผน|linked? to the provincial|provincial plan",
+    "link": r"ความเชื่อมโยง|(?:เชื่อมโยง|สอดคล้อง)กับ(?:แผน|ประเด็น)|linked? to the provincial|provincial plan",
     "objectives": r"วัตถุประสงค์|objective",
     "outputs": r"ผลผลิต|ผลลัพธ์|output|outcome",
     "kpis": r"ตัวชี้วัด|\bkpis?\b|indicator",
@@ -51,7 +51,7 @@ _DRAFT = re.compile(r"ร่าง|\bdraft\b|ช่วยเขียน|เข�
 _LIST = re.compile(r"โครงการ(?:อะไร|ใด|ไหน)|(?:อะไร|ไหน)บ้าง|which projects|what projects|list (?:the |all )?projects", re.I)
 _PROJECTS = re.compile(r"โครงการ|\bprojects?\b", re.I)
 _WHICH_PROJECT = re.compile(r"โครงการ\s*(?:ไหน|ใด)|which project", re.I)
-_LINKAGE = re.compile(r"เชื่อมโยง|สอดคล้อง|ตอบสนอง|\blinks?\b|linked|align", re.I)
+_LINKAGE = re.compile(r"เชื่อมโยง|สอดคล้อง|ตอบสนอง|อ้างอิง|\blinks?\b|linked|align|\brefers?\b", re.I)
 ASKS_LINKAGE, ASKS_LIST = _LINKAGE, _LIST  # for the answer builders: a question about links, a list asked
 _COUNT_PROJECTS = re.compile(r"กี่โครงการ|how many projects|จำนวนโครงการ", re.I)
 _RESULTS = re.compile(r"ผลการดำเนินงาน|ผลการดําเนินงาน|results? of|performance in|achieved", re.I)
@@ -65,7 +65,7 @@ _EN_PROJECT = re.compile(r"\b(?:the\s+)?([A-Za-z][\w\s\-&]{2,80}?)\s+project\b|p
 # Where a typed project name ends: the words that ask about it.
 _NAME_END = re.compile(
     r"\s*(?:ที่ของบ|ที่ขอ|รวมกัน|รวมเป็น|เป็นเงิน|ขอใช้|ขอรับ|ตั้งงบ|ตั้งผล|ตั้งเป้า|ตั้ง|ได้รับ|ได้งบ|มีงบ|ใช้งบ|งบประมาณ|งบเท่า|งบปี|ทำกิจกรรม|มีกิจกรรม|กิจกรรม|"
-    r"ระบุ|วัตถุประสงค์|ผลผลิต|ผลลัพธ์|ตัวชี้วัด|ความเชื่อมโยง|เชื่อมโยง|หลักการ|ระยะเวลา|ผู้รับผิดชอบ|มีความ|มีอะไร|คือ|"
+    r"ระบุ|วัตถุประสงค์|ผลผลิต|ผลลัพธ์|ตัวชี้วัด|ความเชื่อมโยง|เชื่อมโยง|สอดคล้อง|อ้างอิง|หลักการ|ระยะเวลา|ผู้รับผิดชอบ|มีความ|มีอะไร|คือ|"
     r"เท่าไ|เท่าใด|กี่|อะไร|ไหน|ปีละ|ปีใด|อยู่|ดำเนินการ|\?|$)"
 )
 # Lead words of an English question before the project's name ("what is the budget for the X project").
@@ -253,7 +253,8 @@ def analyse(question: str) -> Query:
         q.route = "placement"
         if _BUDGET.search(text) or re.search(r"แหล่ง(?:เงิน|งบ)|fund", text, re.I):
             q.parts = ["budget"]  # "which strategy is it under, and which funds pay for it?": both parts
-    elif q.project_name and brief_field and not (brief_field == "kpis" and _BUDGET.search(text)):
+    elif q.project_name and brief_field and not (brief_field == "kpis" and _BUDGET.search(text)) and not (
+            brief_field == "link" and _earliest(LINK_LEVELS, text)):  # a higher plan named: its brief's lines on it
         q.route, q.field = "project_field", brief_field
     elif q.project_name and _BUDGET.search(text):
         q.route = "budget"

@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 from assistant.lookup import BudgetRow, Cite, FactsDB, ProjectRow, decimals, normalize_source, normalize_year
 from assistant.passages import figures_of
 from assistant.records import Evidence, Sentence
-from assistant.route import ASKS_LINKAGE, ASKS_LIST, Query, project_name_in
+from assistant.route import ASKS_LINKAGE, ASKS_LIST, LINK_LEVELS, Query, project_name_in
 from ingest.facts import compact_name, compact_text
 from ingest.vocabulary import query_words
 
@@ -444,6 +444,16 @@ def totals(q: Query, db: FactsDB) -> Draft:
 
 def links(q: Query, db: FactsDB) -> Draft:
     draft = Draft()
+    if q.project_name:  # one project's links, from its own brief, before the plan's
+        found = project_links(q, db)
+        if found is not None:
+            return found
+        named = db.find_projects(q.project_name, min_score=FACT_PROJECT_MATCH)
+        if named:
+            name = LEVEL_NAMES.get(q.level or "", ("แผนระดับสูง", "higher-level plans"))
+            draft.say(_t(q, f"แบบย่อของ{named[0].name}ไม่ได้อ้างถึง{name[0]} ความเชื่อมโยงของทั้งแผน:",
+                         f"The brief of {named[0].name} does not refer to {name[1]}; the plan as a whole:"),
+                      [_ev(named[0].cite)], template=True)
     rows = [r for r in db.links(q.level) if not r["project"]]
     name = LEVEL_NAMES.get(q.level or "", ("แผนระดับสูง", "higher-level plans"))
     if not rows:
@@ -458,6 +468,32 @@ def links(q: Query, db: FactsDB) -> Draft:
 
 
 FACT_PROJECT_MATCH = 0.8  # a typed name this close to a project of the facts names that project
+LINK_SPAN = 2  # lines after a brief line naming a higher plan that finish its sentence (`หมุดหมายที่ 7 กำหนด …`)
+MAX_LINK_SPANS = 3
+
+
+def project_links(q: Query, db: FactsDB) -> Draft | None:
+    """Linkage from a project: the lines of its brief (any field: its rationale, its link field) that name
+    the higher plan the question asks about (`… หมุดหมายที่ 7 กำหนด ไทยมีวิสาหกิจ…`), cited; None when the
+    question names no project of the facts or its brief names no such plan."""
+    pattern = re.compile(LINK_LEVELS.get(q.level or "", "$^"), re.I)
+    for p in db.find_projects(q.project_name or "", min_score=FACT_PROJECT_MATCH):
+        spans: list[tuple[str, int, int]] = []
+        for cite in db.brief_fields(p.project_id).values():
+            for n, text, _ in db.lines(cite.doc_id, cite.line_start, cite.line_end):
+                if pattern.search(text) and not any(s[1] <= n <= s[2] for s in spans):
+                    spans.append((cite.doc_id, n, min(n + LINK_SPAN, cite.line_end)))
+        if not spans:
+            continue
+        draft = Draft(support=1.0)
+        name = LEVEL_NAMES.get(q.level or "", ("แผนระดับสูง", "higher-level plans"))
+        draft.say(_t(q, f"แบบย่อของ{p.name} ({p.source}) อ้างถึง{name[0]}:", f"The brief of {p.name} ({p.source}) "
+                     f"refers to {name[1]}:"), [_ev(p.cite)], template=True)
+        for doc_id, start, end in sorted(spans)[:MAX_LINK_SPANS]:
+            cite = db.cite(doc_id, start, end)
+            draft.say(" ".join(cite.quote.split()), [_ev(cite)])
+        return draft
+    return None
 
 
 def names_fact_project(q: Query, db: FactsDB) -> bool:

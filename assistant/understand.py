@@ -81,8 +81,11 @@ def asks_under(text: str) -> bool:
     """Whether the question asks which plan level an item sits under (`อยู่ภายใต้กลยุทธ์ใด`)."""
     qw = query_words()
     context = re.sub(r"^\s*under\b[^,?]*,", "", text, flags=re.I)  # "Under the X project, how many …": context
-    if any(re.search(rf"\b{re.escape(w)}\b", context, re.I) if w.isascii() else w in text for w in qw.under_words):
-        return True
+    for w in qw.under_words:  # an under word with a question word after it (`ภายใต้แนวคิด X กี่คน` asks a count)
+        m = re.search(rf"\b{re.escape(w)}\b", context, re.I) if w.isascii() else re.search(re.escape(w), text)
+        rest = (context if w.isascii() else text)[m.start():] if m else ""
+        if m and any(re.search(rf"\b{x}\b", rest, re.I) if x.isascii() else x in rest for x in qw.which_words):
+            return True
     levels = [w for level in vocabulary().plan_levels if level.key in ("direction", "strategy", "program")
               for w in (*level.words, *level.english)] + list(qw.level_short_words)
     return bool(re.search(alternation(levels) + r"\s*(?:ด้าน)?\s*(?:ไหน|ใด|อะไร)|which\s+" + alternation(levels).lower(),

@@ -347,6 +347,7 @@ class QueryWords:
     max_words: tuple[str, ...]
     min_words: tuple[str, ...]
     under_words: tuple[str, ...]
+    which_words: tuple[str, ...]
     question_words: tuple[str, ...]
     level_short_words: tuple[str, ...]
     pair_words: tuple[str, ...]

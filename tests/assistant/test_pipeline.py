@@ -183,3 +183,12 @@ def test_a_year_tables_row_comes_with_its_header_and_a_change_is_computed(sample
     assert answer.route == "year_rows" and "727,262" in answer.answer and "รวม (คน)" in answer.answer
     change = _checked(sample.ask("ประชากรลำปางปี 2565 ลดลงจากปี 2554 ทั้งหมดกี่คน"))
     assert "ลดลง 33,324" in change.answer  # 757,534 → 724,210, on the total column
+
+
+def test_a_projects_link_to_a_higher_plan_is_read_from_its_own_brief(sample):
+    # Before: the name ran on into the question ("Creative Economy อ้างอิงหมุดหมายใด…") and the plan's four
+    # หมุดหมาย were listed, not the one the project's brief refers to.
+    answer = _checked(sample.ask("โครงการ Creative Economy อ้างอิงหมุดหมายใดของแผนพัฒนาเศรษฐกิจและสังคมแห่งชาติ ฉบับที่ 13"))
+    assert answer.route == "links" and "หมุดหมายที่ 7" in answer.answer and "หมุดหมายที่ 1 " not in answer.answer
+    other = sample.ask("โครงการต่อยอดภูมิปัญญาท้องถิ่นผสานอัตลักษณ์ชุมชนอุตสาหกรรมสร้างสรรค์ สอดคล้องกับยุทธศาสตร์ชาติด้านใด")
+    assert "ไม่ได้อ้างถึงยุทธศาสตร์ชาติ" in other.answer  # its brief names none: said so before the plan's links

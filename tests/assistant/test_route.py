@@ -21,6 +21,11 @@ def test_brief_field_routes_and_english_quoted_name():
 def test_lists_links_results_totals_and_drafts():
     q = analyse("กลยุทธ์ที่ 2 ของแนวทางการพัฒนาด้านที่ 1 มีโครงการอะไรบ้าง")
     assert (q.route, q.direction, q.strategy) == ("list_projects", 1, 2)
+    # A project's link: to the provincial plan, its brief's link field; to a named higher plan, its brief's lines on it.
+    q = analyse("โครงการต่อยอดภูมิปัญญา เชื่อมโยงกับประเด็นใดของแผนพัฒนาจังหวัด")
+    assert (q.route, q.field, q.project_name) == ("project_field", "link", "ต่อยอดภูมิปัญญา")
+    q = analyse("โครงการ Creative Economy อ้างอิงหมุดหมายใดของแผนพัฒนาเศรษฐกิจและสังคมแห่งชาติ")
+    assert (q.route, q.level, q.project_name) == ("links", "nesdp", "Creative Economy")
     q = analyse("แนวทางการพัฒนาด้านที่ 2 มีโครงการในตารางทั้งหมดกี่โครงการ")  # a count: the list, counted
     assert (q.route, q.direction) == ("list_projects", 2)
     assert analyse("แผนนี้สอดคล้องกับยุทธศาสตร์ชาติด้านใดบ้าง").route == "links"

@@ -82,6 +82,10 @@ def test_where_a_project_sits_asked_with_the_short_name_of_its_level():
     assert not analyse("โครงการ X มีวัตถุประสงค์ด้านใด").asks_under
     # "Under the X project, …" sets the context; it does not ask where X sits.
     assert not analyse("Under the SME transformation to Digital firm project, how many SMEs are targeted?").asks_under
+    # `ภายใต้` inside what is counted (a target's wording), no question word after it: not a placement question
+    assert not analyse("โครงการยกระดับอุตสาหกรรมสู่อุตสาหกรรมคาร์บอนต่ำ ตั้งเป้าพัฒนาความรู้ผู้ประกอบการ"
+                       "ภายใต้แนวคิด Carbon Neutrality กี่คน").asks_under
+    assert analyse("โครงการนี้อยู่ภายใต้แผนงานอะไร").asks_under
 
 
 def test_question_words_ask_for_a_projects_labelled_fields():
