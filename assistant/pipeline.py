@@ -93,6 +93,7 @@ class Assistant:
         self._romanized: RomanizedNames | None = None
         self._matrix: list[MatrixRow] | None = None
         self._year_tables: list[YearTable] | None = None
+        self._column_tables: list[year_rows.ColumnTable] | None = None
         self.chain = (RunnableLambda(self.resolve) | RunnableLambda(self.route) | RunnableLambda(self.gather)
                       | RunnableLambda(self.write) | RunnableLambda(self.finish))
 
@@ -184,7 +185,7 @@ class Assistant:
         names, matrix rows); seconds taken.
         The web app warms each index generation once when it opens it; `eval` warms before timing answers."""
         t0 = time.perf_counter()
-        _ = self.levels, self.kpis, self.romanized, self.matrix, self.year_tables
+        _ = self.levels, self.kpis, self.romanized, self.matrix, self.year_tables, self.column_tables
         return time.perf_counter() - t0
 
     @property
@@ -208,6 +209,14 @@ class Assistant:
             self._year_tables = [t for doc_id, n in self.db.line_counts().items()
                                  for t in year_rows.year_tables(self.db, doc_id, n)]
         return self._year_tables
+
+    @property
+    def column_tables(self) -> list[year_rows.ColumnTable]:
+        """The tables with a column per year, printed as text, of every document, read on first use."""
+        if self._column_tables is None:
+            self._column_tables = [t for doc_id, n in self.db.line_counts().items()
+                                   for t in year_rows.column_tables(self.db, doc_id, n)]
+        return self._column_tables
 
     @property
     def matrix(self) -> list[MatrixRow]:
@@ -310,6 +319,8 @@ class Assistant:
                 return draft
         if q.years and (q.wants_figure or q.operation == "difference"):
             draft = year_rows.answer(q, self.year_tables, idf)  # "ประชากรปี 2564 กี่คน": the year's row, with its header
+            if draft is None:  # "ปริมาณน้ำจำหน่าย ปี 2566 ลดลงจากปี 2564 เท่าไร": a row of a table with a column per year
+                draft = year_rows.column_answer(q, self.column_tables, idf)
             if draft is not None:
                 q.route = "year_rows"
                 return draft

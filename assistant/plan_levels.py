@@ -56,6 +56,7 @@ ANCHOR_SPAN = 60  # lines past a section's recorded span where its name may be p
 AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
 _FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\d,])")  # an amount, or `177.0580` (ล้านบาท)
 SUB_ITEM = re.compile(r"^\s*(?:-|\d+(?:\.\d+){2,}\s)")  # the next numbered heading or a dash item under it
+_NEXT_ITEM = re.compile(r"^\s*(?:\(\d+\)|\d+\)|\d+(?:\.\d+)*\.?\s)")  # `(2) …`, `2) …`, `1.2 …`: the next item or level
 _ORDINAL = re.compile(r"^[^:]{0,24}:\s*")  # `โครงการที่ 1 : ` / `ผลผลิตที่ 2 : ` before a level's own name
 _RANGE = re.compile(r"[-–]|ถึง")
 _YEAR = re.compile(r"(?<!\d)(25\d\d)(?!\d)")
@@ -371,11 +372,12 @@ class PlanLevels:
         asked = compact(question)
         doc = lv.doc_id
         # The facts: a budget line of the level or of one level under it that the question names (`งบลงทุน
-        # 36,601,400 บาท`, `เงินเดือนข้าราชการ 465,137,500 บาท` under the agency's แผนงานบุคลากรภาครัฐ); its own
-        # totals first; only a line the question names one way (one amount).
-        for own in (True, False):
+        # 36,601,400 บาท`, `เงินเดือนข้าราชการ 465,137,500 บาท` under the agency's แผนงานบุคลากรภาครัฐ, `ค่าจ้างเหมา
+        # บริการ 7,520,200 บาท` of a project); its own totals first, then its own items, then the levels under it;
+        # only a line the question names one way (one amount).
+        for own, totals in ((True, True), (True, False), (False, False)):  # its totals, its items, then below it
             lines = self.budget_lines(lv) if own else [x for d in lv.descendants() for x in self.budget_lines(d)]
-            named = [x for x in lines if (x["is_total"] or not own) and len(_label(x["name"] or "")) >= MIN_LABEL
+            named = [x for x in lines if (x["is_total"] or not totals) and len(_label(x["name"] or "")) >= MIN_LABEL
                      and _label(x["name"] or "") in asked and not _generic(x["name"])]
             if named and len({x["printed"] for x in named}) == 1:
                 line = named[0]
@@ -449,14 +451,30 @@ class PlanLevels:
             if len(name) < MIN_ITEM_RUN:
                 continue
             blocks = SequenceMatcher(None, name, asked, autojunk=False).get_matching_blocks()
-            runs.append((max(b.size for b in blocks), sum(b.size for b in blocks if b.size >= ITEM_BLOCK), key))
-        runs.sort(key=lambda r: (r[1], r[0], r[2]), reverse=True)  # most of its name typed first
-        if not runs or runs[0][0] < MIN_ITEM_RUN or runs[0][1] < ITEM_SHARE * len(compact(runs[0][2][2])):
+            typed_here = sum(b.size for b in blocks if b.size >= ITEM_BLOCK)
+            runs.append((max(b.size for b in blocks), typed_here, typed_here / len(name), key))
+        runs.sort(key=lambda r: (r[1], r[2], r[0], r[3]), reverse=True)  # most of its name typed, then most of it
+        if not runs or runs[0][0] < MIN_ITEM_RUN or runs[0][1] < ITEM_SHARE * len(compact(runs[0][3][2])):
             return 0, []
-        others = [typed for _, typed, key in runs[1:] if compact(key[2]) != compact(runs[0][2][2])]
-        if others and others[0] >= ITEM_UNIQUE * runs[0][1]:
-            return 0, []  # runs many items share (`ค่าใช้จ่ายในการดำเนินงาน…`, one machine for several offices): not one item
-        return runs[0][1], self._items[runs[0][2]]
+        best = runs[0]
+        # Another item typed as far, and as large a share of its name: the question names neither (a run many
+        # items share, `ค่าใช้จ่ายในการดำเนินงาน…`; one machine for several offices). An item whose name holds the
+        # other's and more (`ค่าควบคุมงาน<the same item>`) is typed as far but in a smaller share.
+        if any(compact(key[2]) != compact(best[3][2]) and typed >= ITEM_UNIQUE * best[1] and share >= ITEM_UNIQUE * best[2]
+               for _, typed, share, key in runs[1:]):
+            return 0, []
+        return best[1], self._items[best[3]]
+
+    def item_block(self, item: dict) -> list[tuple[int, str]]:
+        """The lines printed under a budget-detail item up to the next item (`วงเงินทั้งสิ้น …`, `ปี 2565
+        ตั้งงบประมาณ …`), non-blank, as stored."""
+        out = []
+        for n, text, _ in self.db.lines(item["doc_id"], item["line_end"] + 1, item["line_end"] + ITEM_BLOCK_LINES):
+            if _NEXT_ITEM.match(text) or SUB_ITEM.match(text):
+                break
+            if text.strip():
+                out.append((n, text))
+        return out
 
     def _table_unit(self, doc_id: str, table: Table) -> str | None:
         """The currency unit a table's caption prints (`หน่วย : ล้านบาท`): the nearest unit line above the
@@ -692,6 +710,12 @@ def row_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     if found is None:
         return None
     amount, label = found
+    total = _item_total(q, levels, amount.evidence)
+    if total is not None:  # "มีวงเงินทั้งสิ้นเท่าไร" of a budget line printed with its whole amount under it
+        draft = Draft(support=1.0)
+        draft.say(strip_markers(" ".join(amount.evidence.quote.split())), [amount.evidence, levels.evidence(lv)])
+        draft.say(" ".join(total.quote.split()), [total])
+        return draft
     draft = Draft(support=1.0)
     row, unit = "", ""
     if label is not amount.evidence:  # a printed row: its label (`รายจ่ายลงทุน`) and the currency it prints
@@ -918,19 +942,40 @@ def pair_answer(q: Query, levels: PlanLevels) -> Draft | None:
 MIN_ITEM_RUN = 20  # characters of a budget-detail item's name a question types in one run to name it
 ITEM_SHARE = 0.4  # ... and, in runs of ITEM_BLOCK or more, this share of its name (a place and count often follow it)
 ITEM_BLOCK = 4  # characters: a shorter common run is chance (`การ`, `ของ`)
+ITEM_BLOCK_LINES = 12  # lines under a budget-detail item that may print its whole amount and instalments
 ITEM_GRAM = 10  # characters of an item's name looked up at once to find the items a question may name
 ITEM_UNIQUE = 0.9  # another item's name typed this far as well: the question names neither
 
 
+def _item_total(q: Query, levels: PlanLevels, item: Evidence) -> Evidence | None:
+    """The whole amount printed under a budget line (`วงเงินทั้งสิ้น 7,693,300 บาท`) when the question asks for
+    a total; None otherwise or when none is printed under it."""
+    totals = [compact(w) for w in vocabulary().budget_lines.total_words]
+    if not any(t in compact(q.text) for t in totals):
+        return None
+    for n, text in levels.item_block({"doc_id": item.doc_id, "line_end": item.line_end}):
+        if any(t in compact(text) for t in totals) and AMOUNT.search(text):
+            return Evidence(item.doc_id, n, n, text, "retrieval", 1.0)
+    return None
+
+
 def item_answer(q: Query, levels: PlanLevels) -> Draft | None:
-    """A budget-detail item the question names, for the asked year: the instalment the book prints for
-    that year (`ปี 2564 ตั้งงบประมาณ 41,015,000 บาท`), else the item's own amount when the year is the
-    book's; cited. None when the question names no item or the item prints nothing for the year."""
+    """A budget-detail item the question names: its whole amount when a total word is asked (`วงเงินทั้งสิ้น
+    7,693,300 บาท`); else, for the asked year, the instalment the book prints for that year (`ปี 2564
+    ตั้งงบประมาณ 41,015,000 บาท`), else the item's own amount when the year is the book's; cited. None when
+    the question names no item or the item prints nothing for the year."""
     typed, rows = levels.named_item(q.text)
     named = levels.named(q.text)
     if not rows or (named and naming(named[0][1].name, compact(q.text))[0] >= typed):
         return None  # no item named, or a level's name typed as fully (`โครงการ … ในระดับจังหวัด`): the level
     item = next((r for r in rows if r["origin"] == "item"), rows[0])
+    head = Evidence(item["doc_id"], item["line_start"], item["line_end"], item["quote"], "retrieval", 1.0)
+    total = _item_total(q, levels, head)
+    if total is not None:  # "มีวงเงินทั้งสิ้นเท่าไร": the item's whole amount, not this year's
+        draft = Draft(support=1.0)
+        draft.say(strip_markers(" ".join(item["quote"].split())), [head])
+        draft.say(" ".join(total.quote.split()), [total])
+        return draft
     years = set(q.years) or {item["fiscal_year"]}
     asked = [r for r in rows if r["origin"] == "instalment" and r["fiscal_year"] in years]
     if not asked and item["fiscal_year"] in years:
@@ -938,7 +983,6 @@ def item_answer(q: Query, levels: PlanLevels) -> Draft | None:
     if not asked:
         return None
     draft = Draft(support=1.0)
-    head = Evidence(item["doc_id"], item["line_start"], item["line_end"], item["quote"], "retrieval", 1.0)
     draft.say(strip_markers(" ".join(item["quote"].split())), [head])
     for r in asked:
         e = Evidence(r["doc_id"], r["line_start"], r["line_end"], r["quote"], "retrieval", 1.0, [r["printed"]])

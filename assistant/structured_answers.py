@@ -11,10 +11,11 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 
 from assistant.lookup import BudgetRow, Cite, FactsDB, ProjectRow, decimals, normalize_source, normalize_year
-from assistant.passages import figures_of
+from assistant.passages import figures_of, key_terms
 from assistant.records import Evidence, Sentence
 from assistant.route import ASKS_LINKAGE, ASKS_LIST, LINK_LEVELS, Query, project_name_in
 from ingest.facts import compact_name, compact_text
+from ingest.tokenize import search_tokens
 from ingest.vocabulary import query_words
 
 LEVEL_NAMES = {
@@ -194,6 +195,39 @@ def budget(q: Query, db: FactsDB) -> Draft:
     return draft
 
 
+FOCUS_LINES = 3  # lines of a long field quoted where the question asks about one thing in it
+MIN_FOCUS_TERMS = 2  # question words (beyond the project's name) those lines must hold
+
+
+def _focus(q: Query, db: FactsDB, cite: Cite, name: str) -> Cite | None:
+    """The few lines of a long brief field that hold what the question asks about in it (`ระบุว่า สมอ. จัดทำ
+    โครงการ … ระยะเวลากี่ปี วงเงินเท่าไร` in a rationale of 40 lines): the window with most of the question's
+    own words (a figure in it when one is asked); None when no window holds MIN_FOCUS_TERMS of them."""
+    own = set(search_tokens(name)) | set(search_tokens(FIELD_NAMES.get(q.field or "", ("", ""))[0]))
+    terms = {t for t in key_terms(q) if t not in own and not t.isdigit()}
+    rows = [(n, text) for n, text, _ in db.lines(cite.doc_id, cite.line_start, cite.line_end) if text.strip()]
+    tokens = [set(search_tokens(text)) for _, text in rows]
+    best: tuple[float, int, int] | None = None
+    for i in range(len(rows)):
+        for size in range(1, FOCUS_LINES + 1):
+            if i + size > len(rows):
+                break
+            got = len(terms & set().union(*tokens[i:i + size]))
+            figure = q.wants_figure and any(figures_of(t) for _, t in rows[i:i + size])
+            score = got + (0.5 if figure else 0.0) - 0.1 * (size - 1)
+            if got >= MIN_FOCUS_TERMS and (best is None or score > best[0]):
+                best = (score, rows[i][0], rows[i + size - 1][0])
+    if best is None:
+        return None
+    end = best[2]
+    following = [(n, text) for n, text in rows if n > end][:FOCUS_LINES - 1]
+    for n, text in following:  # a line broken mid-phrase (no trailing space) goes on to the next
+        if db.lines(cite.doc_id, end, end)[0][1][-1:].isspace():
+            break
+        end = n
+    return db.cite(cite.doc_id, best[1], end)
+
+
 def project_field(q: Query, db: FactsDB) -> Draft | None:
     """A field of a project's brief (activities, objectives, outputs …); None when the brief lacks it."""
     projects = db.find_projects(q.project_name or "", q.source)
@@ -212,7 +246,8 @@ def project_field(q: Query, db: FactsDB) -> Draft | None:
             draft.say(_t(q, f"{name[0]} ของ{p.name} ({p.source}):", f"{name[1].capitalize()} of {p.name} ({p.source}):"),
                       [_ev(p.cite)], template=True)
             cite = fields[q.field]
-            draft.say(_clip(cite.quote), [_ev(cite)])
+            focus = _focus(q, db, cite, p.name) if len(" ".join(cite.quote.split())) > MAX_QUOTE_CHARS else None
+            draft.say(_clip((focus or cite).quote), [_ev(focus or cite)])
             return draft
     return None
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from assistant.lookup import FactsDB, decimals
 from assistant.passages import key_terms, term_weights
@@ -139,4 +140,124 @@ def answer(q: Query, tables: list[YearTable], idf: dict[str, float]) -> Draft | 
             draft.say(_t(q, f"คำนวณ ({label}): ปี {y2} {p2} − ปี {y1} {p1} → {sign} {text}",
                          f"Computed ({label}): {y2} {p2} − {y1} {p1} → {sign} {text}"),
                       cited, template=True, computed=[text.replace(",", "")])
+    return draft
+
+
+# -- tables whose columns are years -------------------------------------------------------------
+_COLUMN_ROW = re.compile(r"^(?P<label>.*?[^\d\s,.()\-–].*?)\s+(?P<figures>(?:[-–]?\d[\d,]*(?:\.\d+)?\s+){1,}[-–]?\d[\d,]*(?:\.\d+)?)\s*$")
+_YEAR_RANGE = re.compile(r"(25\d\d)\s*[-–]\s*(25\d\d)")
+HEADER_LINES = 20  # lines above a table's first row its (broken) header may take
+PROSE_CHARS = 60  # a line this long above the rows is prose: the header starts after it
+
+
+@dataclass
+class ColumnTable:
+    """A table with one column per year (`ประเภท หน่วยนับ พ.ศ. 2564 พ.ศ. 2565 …`): its years, the lines its
+    header and caption take, and its rows (line, label, one figure per year)."""
+
+    doc_id: str
+    years: list[int]
+    header: tuple[int, int]
+    caption: list[tuple[int, str]]
+    rows: list[tuple[int, str, list[str], str]] = field(default_factory=list)  # line, label, figures, as printed
+    header_text: str = ""
+    tokens: set[str] = field(default_factory=set)
+
+
+def column_tables(db: FactsDB, doc_id: str, lines: int) -> list[ColumnTable]:
+    """Every table of a document whose header names one year per figure column of its rows."""
+    text = db.lines(doc_id, 1, lines)
+    out: list[ColumnTable] = []
+    i = 0
+    while i < len(text):
+        row = _column_row(text[i][1])
+        if row is None:
+            i += 1
+            continue
+        k, rows, j, last = len(row[1]), [], i, i
+        while j < len(text) and j - last <= GAP + 1:
+            found = _column_row(text[j][1])
+            if found is not None and len(found[1]) == k:
+                rows.append((text[j][0], *found, text[j][1]))
+                last = j
+            elif text[j][1].strip() and found is None and j > last:
+                break
+            j += 1
+        table = _with_years(text, i, rows, doc_id)
+        if table is not None and len(table.years) == k:
+            out.append(table)
+        i = max(j, i + 1)
+    return out
+
+
+def _column_row(line: str) -> tuple[str, list[str]] | None:
+    m = _COLUMN_ROW.match(thai_digits_to_arabic(line).strip())
+    if not m or _ROW.match(thai_digits_to_arabic(line)):
+        return None
+    return m.group("label").strip(), m.group("figures").split()
+
+
+def _with_years(text: list, first: int, rows: list, doc_id: str) -> ColumnTable | None:
+    """The table over `rows` when the lines above its first row (up to a prose line) name its years."""
+    start = first
+    while start > 0 and first - start < HEADER_LINES and len(text[start - 1][1].strip()) < PROSE_CHARS:
+        start -= 1
+    header = " ".join(thai_digits_to_arabic(t) for _, t, _ in text[start:first])
+    header = _YEAR_RANGE.sub(" ", header)  # a caption's span of years is not a column
+    years = [int(y) for y in dict.fromkeys(re.findall(r"(?<!\d)(25\d\d)(?!\d)", header))]
+    if len(years) < 2 or not rows:
+        return None
+    caption = [(n, t) for n, t, _ in text[max(0, start - CAPTION_LINES):start] if t.strip()]
+    table = ColumnTable(doc_id, years, (text[start][0], text[first - 1][0]), caption, rows,
+                        " ".join(" ".join(t.split()) for _, t, _ in text[start:first] if t.strip()))
+    table.tokens = set(search_tokens(" ".join(t for _, t, _ in text[max(0, start - CAPTION_LINES):first])))
+    return table
+
+
+@lru_cache(maxsize=1)
+def _unit_tokens() -> frozenset[str]:
+    units = vocabulary().units
+    return frozenset(t for w in (*units.currency, *units.count, *vocabulary().budget_lines.total_words)
+                     for t in search_tokens(w))
+
+
+def column_answer(q: Query, tables: list[ColumnTable], idf: dict[str, float]) -> Draft | None:
+    """The row of a year-column table the question's words name, its figures for the asked years, and the
+    change between two of them computed; None when no row of a table with those years covers the question."""
+    years = list(dict.fromkeys(q.years))
+    if not years or not (q.wants_figure or q.operation == "difference"):
+        return None
+    terms = [t for t in key_terms(q) if not t.isdigit()]
+    weight = term_weights(terms, idf)
+    total = sum(weight.values())
+    if not total:
+        return None
+    best: tuple[float, float, ColumnTable, tuple] | None = None
+    for table in tables:
+        if not all(y in table.years for y in years):
+            continue
+        for row in table.rows:
+            own = set(search_tokens(row[1])) - _unit_tokens()  # `ล้านบาท` alone does not name a row
+            label = sum(w for t, w in weight.items() if t in own) / total
+            cover = sum(w for t, w in weight.items() if t in own or t in table.tokens) / total
+            if label and (best is None or (cover, label) > best[:2]):
+                best = (cover, label, table, row)
+    if best is None or best[0] < MIN_COVER:
+        return None
+    _, _, table, (n, label, figures, printed) = best
+    ev = Evidence(table.doc_id, n, n, printed, "retrieval", 1.0)
+    header = Evidence(table.doc_id, table.header[0], table.header[1], table.header_text, "retrieval", 1.0)
+    draft = Draft(support=1.0)
+    values = {y: figures[table.years.index(y)] for y in years}
+    shown = ", ".join(_t(q, f"ปี {y}: {v}", f"{y}: {v}") for y, v in values.items())
+    draft.say(f"{' '.join(label.split())} — {shown}", [ev, header], template=True)
+    if len(years) == 2 and q.operation == "difference":
+        (y1, p1), (y2, p2) = sorted(values.items())
+        v1, v2 = (Decimal(p.replace(",", "")) for p in (p1, p2))
+        diff = v2 - v1
+        text = f"{abs(diff):,.{decimals(p1, p2)}f}"
+        sign = _t(q, "เพิ่มขึ้น" if diff > 0 else "ลดลง", "an increase of" if diff > 0 else "a decrease of")
+        draft.say(_t(q, f"คำนวณ: ปี {y2} {p2} − ปี {y1} {p1} → {sign} {text}",
+                     f"Computed: {y2} {p2} − {y1} {p1} → {sign} {text}"), [ev], template=True,
+                  computed=[text.replace(",", "")])
     return draft

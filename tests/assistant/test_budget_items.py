@@ -27,3 +27,10 @@ def test_a_named_items_instalment_for_a_year(assistant):
 def test_increase_or_decrease_asks_for_the_change(assistant):
     answer = assistant.ask("งบประมาณรวมของสถาบันวิจัยดาราศาสตร์แห่งชาติปี 2565 ลดหรือเพิ่มจากปี 2564 เท่าไร")
     assert answer.route == "plan_level" and "ลดลง 94,314,300" in answer.answer  # 576,172,600 → 481,858,300
+
+
+def test_an_items_whole_amount_when_a_total_is_asked(assistant):
+    # Before: this year's amount (1,595,800) was given for "วงเงินทั้งสิ้น", printed on the line under the item.
+    answer = assistant.ask("สถาบันวิจัยดาราศาสตร์แห่งชาติ รายการเงินอุดหนุนเป็นค่าเช่ารถ 4 คัน มีวงเงินทั้งสิ้นเท่าไร")
+    assert answer.route == "plan_level" and "วงเงินทั้งสิ้น 7,693,300 บาท" in answer.answer
+    assert all(c.verified for c in answer.citations)

@@ -250,3 +250,10 @@ def test_a_named_rows_share_of_its_level_is_not_the_levels_share_of_its_agency(a
     assert answer.route == "plan_level"
     lines = answer.answer.splitlines()
     assert "งบลงทุน" in lines[0] and "ร้อยละ" in lines[-1]
+
+
+def test_a_budget_line_of_a_named_level_itself_is_its_answer(assistant):
+    # Before: only a level's category totals or the lines of levels under it were looked at, so the
+    # output's own item gave way to the output's whole amount.
+    answer = assistant.ask("ผลผลิตระบบอำนวยการและการบริหารจัดการทรัพยากรธรรมชาติและสิ่งแวดล้อม ตั้งค่าจ้างเหมาบริการไว้เท่าไร")
+    assert answer.route == "plan_level" and "ค่าจ้างเหมาบริการ 23,544,100 บาท" in answer.answer
