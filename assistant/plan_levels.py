@@ -12,12 +12,12 @@ row's label and the particles come from the vocabulary profile.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from assistant.compute import split_pair
+from assistant.compute import split_pair, split_share
 from assistant.lookup import FactsDB, decimals
 from assistant.outline import Heading, Outline, compact, strip_markers
 from assistant.records import Evidence
@@ -37,6 +37,8 @@ from ingest.vocabulary import query_words, vocabulary
 MIN_NAME_BLOCK = 10
 NAME_START_SHARE, NAME_START_MOST = 0.6, 24
 MIN_COVER = 0.75
+SPILL = 2  # characters a match may run on past a longer name typed whole and still lie inside it
+LONG_RUN = 20  # characters of a name typed in one run anywhere (`…นวัตกรรมบริการดิจิทัลภาครัฐรองรับ…`) that name it
 MIN_CUT_BLOCK = 4  # a name cut with ฯ (`กรมอุทยานฯ`): at least this much of its start typed
 LOOSE_BLOCK = 8  # one side of a pair question names a level by a run of this many characters of its name
 OTHER_RUNS = 0.3  # weight of a side's shorter runs of a name against its longest
@@ -133,10 +135,11 @@ def _kind_word(items: list[Level], levels: PlanLevels) -> str:
     return found.pop() if len(found) == 1 and None not in found else "รายการ"
 
 
-def naming(name: str, question: str) -> tuple[float, frozenset[int]]:
+def naming(name: str, question: str, long_run: bool = False) -> tuple[float, frozenset[int]]:
     """How much of a level's name a (compact) question types, and the question's characters it covers;
-    (0, ∅) when it does not name it: its start typed for at least MIN_NAME_BLOCK characters, or MIN_COVER
-    of it anywhere. A name typed whole beats a longer one typed in part."""
+    (0, ∅) when it does not name it: its start typed for at least MIN_NAME_BLOCK characters, MIN_COVER of it
+    anywhere, or (`long_run`, for a question) LONG_RUN characters of it in one run. A name typed whole beats
+    a longer one typed in part."""
     none = (0.0, frozenset())
     if len(name) < 6:
         return none
@@ -151,6 +154,10 @@ def naming(name: str, question: str) -> tuple[float, frozenset[int]]:
     cut = first is not None and start >= MIN_CUT_BLOCK and question[first.b + first.size:first.b + first.size + 1] == "ฯ"
     if cut:  # `กรมอุทยานฯ`: the name's start typed, then ฯ for the rest of it (what was typed is what counts)
         return float(first.size + 1), frozenset(range(first.b, first.b + first.size + 1))
+    longest = max((b.size for b in blocks), default=0)
+    if long_run and longest >= LONG_RUN and not (start >= need or matched >= MIN_COVER * len(name)):
+        run = max(blocks, key=lambda b: b.size)  # named by one long run only: that run is what it covers
+        return float(run.size), frozenset(range(run.b, run.b + run.size))
     if start >= need or matched >= MIN_COVER * len(name):
         covered = frozenset(i for b in blocks for i in range(b.b, b.b + b.size))
         return matched * (0.5 + 0.5 * matched / len(name)), covered
@@ -272,10 +279,17 @@ class PlanLevels:
         if hit is not None:
             return hit
         question = compact(text)
-        own = {id(lv): naming(lv.name, question) for lv in self.levels}
+        own = {id(lv): naming(lv.name, question, long_run=True) for lv in self.levels}
+        hit = [lv for lv in self.levels if own[id(lv)][1]]
+        by_run = {id(lv) for lv in hit if not naming(lv.name, question)[1]}  # named by one long run only
         scored = []
         for lv in self.levels:
             score, chars = own[id(lv)]
+            # All it matches lies inside a longer match of another name (`กรมทรัพยากรน้ำ` in `…น้ำบาดาล`), or
+            # inside as long a match of a name typed from its start (a run of `สำนักงานปลัดกระทรวง X` in `กระทรวง X`).
+            if chars and any(other is not lv and len(chars - own[id(other)][1]) <= SPILL and (
+                    len(chars) < len(own[id(other)][1]) or (id(lv) in by_run and id(other) not in by_run)) for other in hit):
+                continue
             for alias in self._aliases[lv.node_id]:  # `(… Accelerator: THIPA)` typed: it names the level
                 at = question.find(alias)
                 if at >= 0 and len(alias) > score:
@@ -785,8 +799,10 @@ MIN_TYPED_KIND = 8  # characters of the start of items' titles a question types 
 def share_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     """A row the question names as a share of the level's own amount for the document's year
     (`รายจ่ายลงทุนคิดเป็นกี่เปอร์เซ็นต์ของงบทั้งหมด`): both cited, the percentage computed in baht."""
-    draft = row_answer(q, lv, levels)
-    found, whole = levels.named_row(lv, q.text), _amount_now(lv, levels)
+    split = split_share(q.text)  # the row is named before the share word (`รายจ่ายลงทุนคิดเป็นร้อยละเท่าไรของงบ…`)
+    part_q = replace(q, text=split[0]) if split else q
+    draft = row_answer(part_q, lv, levels)
+    found, whole = levels.named_row(lv, part_q.text), _amount_now(lv, levels)
     if draft is None or found is None or whole is None:
         return None
     part, label = found

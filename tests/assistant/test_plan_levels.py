@@ -184,6 +184,10 @@ def test_a_named_rows_share_of_the_levels_whole_amount_is_computed(assistant):
     assert "303,494,200" in answer.answer and "1,493,510,700" in answer.answer
     assert "20.32" in answer.answer  # 303,494,200 ÷ 1,493,510,700 × 100
     assert any(f.provenance == "computed" and f.value == "20.32" for f in answer.figures)
+    # The whole typed as a row label too (`งบประมาณรายจ่าย`): the part is the row named before the share word.
+    whole_named = assistant.ask("สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ปี 2565 รายจ่ายลงทุนคิดเป็นร้อยละเท่าไร"
+                                "ของงบประมาณรายจ่ายทั้งหมด")
+    assert "20.32" in whole_named.answer
 
 
 def test_items_are_called_what_their_titles_call_them(assistant):
@@ -257,3 +261,12 @@ def test_a_budget_line_of_a_named_level_itself_is_its_answer(assistant):
     # output's own item gave way to the output's whole amount.
     answer = assistant.ask("ผลผลิตระบบอำนวยการและการบริหารจัดการทรัพยากรธรรมชาติและสิ่งแวดล้อม ตั้งค่าจ้างเหมาบริการไว้เท่าไร")
     assert answer.route == "plan_level" and "ค่าจ้างเหมาบริการ 23,544,100 บาท" in answer.answer
+
+
+def test_a_name_typed_from_its_middle_names_the_level_but_not_inside_a_longer_match(assistant):
+    # A long run of the project's name, its start left out: the project (before: the agency's amount).
+    answer = assistant.ask("โครงการจัดการสิ่งแวดล้อมตามแนวทางอันเนื่องมาจากพระราชดำริ ได้งบเท่าไร")
+    assert "9,100,000" in answer.answer
+    # The same run inside the agency's name, typed (misspelt) from its start: the agency, not the project.
+    agency = assistant.ask("งบรวมสำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อน ปี 65 เท่าไหร่ครับ")
+    assert "9,100,000" not in agency.answer and "1,493,510,700" in agency.answer
