@@ -255,6 +255,11 @@ class Assistant:
         draft = plan_levels.answer(q, self.levels)
         if draft is not None:
             q.route = "plan_level"
+            idf = self.retriever.snapshot.bm25.idf
+            for label in item_labels(q.text, [])[:MAX_SECTIONS]:  # "…the total budget, and how long does it run?"
+                more = units.section_body(q, [label], self.outline, self.db, idf, [])
+                if more is not None:
+                    draft = units.merge(draft, more)
         else:
             draft = self.level_sections(q)
         return draft

@@ -824,6 +824,18 @@ def _say_share(q: Query, draft: Draft, part: Amount, whole: Amount, ratio: Decim
               [part.evidence, whole.evidence], template=True, computed=[shown, "100"])
 
 
+_LISTED = re.compile(r"([\u0E00-\u0E7F]+?)\s*(?:อะไร|ใด|ไหน)บ้าง")
+
+
+def _lists_levels(text: str) -> bool:
+    """Whether a Thai list question asks for plan levels: the word before `อะไรบ้าง` is a level word or a
+    question word (`มีอะไรบ้าง`); `แผนย่อยอะไรบ้าง` asks for something else. English questions: yes."""
+    m = _LISTED.search(text)
+    if m is None:
+        return True
+    return m.group(1).endswith((*_level_words(), *query_words().question_words))
+
+
 def _asked_levels(text: str) -> set[str]:
     """The kinds of level a question asks for (`โครงการใด` → project, `ผลผลิตใด` → output)."""
     low = text.lower()
@@ -856,13 +868,15 @@ def _answer_one(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     if q.operation in ("max", "min") and lv.children:
         return ranked(q, lv, levels, _asked_levels(q.text.replace(levels.title(lv), "")))
     if q.wants_list and lv.children and not money:
+        if not _lists_levels(q.text):
+            return None  # `แผนย่อยอะไรบ้าง`: a list of something else than plan levels
         return items_under(q, lv, levels)  # `…มีแผนงานอะไรบ้าง`: what is under it, not what it is under
     if q.asks_under and lv.parent is not None:
         draft = placement(q, lv, levels)
         more = amount_answer(q, lv, levels) if money else None  # "under which แผนงาน, and how much"
         return merge(draft, more) if more is not None else draft
     if money and q.operation is None:
-        row = row_answer(q, lv, levels)
+        row = row_answer(q, lv, levels) or total_answer(q, lv, levels)
         if row is not None:
             return row
     if money and q.operation == "share":
@@ -958,9 +972,33 @@ def pair_answer(q: Query, levels: PlanLevels) -> Draft | None:
 MIN_ITEM_RUN = 20  # characters of a budget-detail item's name a question types in one run to name it
 ITEM_SHARE = 0.4  # ... and, in runs of ITEM_BLOCK or more, this share of its name (a place and count often follow it)
 ITEM_BLOCK = 4  # characters: a shorter common run is chance (`การ`, `ของ`)
+TOTAL_LABEL_CHARS = 80  # a line printing a total word longer than this is prose, not a label
 ITEM_BLOCK_LINES = 12  # lines under a budget-detail item that may print its whole amount and instalments
 ITEM_GRAM = 10  # characters of an item's name looked up at once to find the items a question may name
 ITEM_UNIQUE = 0.9  # another item's name typed this far as well: the question names neither
+
+
+def total_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
+    """A level's whole amount when a total word is asked (`วงเงินทั้งสิ้น 742,101,800 บาท` printed in a
+    multi-year project's own section), cited; None when not asked or not printed there."""
+    totals = [compact(w) for w in vocabulary().budget_lines.total_words]
+    if not any(t in compact(q.text) for t in totals):
+        return None
+    start, end = levels.own_lines(lv)
+    for n, text, _ in levels.db.lines(lv.doc_id, start, end):
+        if not any(t in compact(text) for t in totals) or len(text) > TOTAL_LABEL_CHARS:
+            continue
+        label = Evidence(lv.doc_id, n, n, text, "retrieval", 1.0)
+        row = [n] + [m for m in levels.outline.row_lines(lv.doc_id, n) if m != n]  # the amount may be its own object
+        found = [(m, a.group(0)) for m in row for a in AMOUNT.finditer(levels.db.cite(lv.doc_id, m, m).quote)]
+        if len(found) == 1:
+            m, printed = found[0]
+            amount = Evidence(lv.doc_id, m, m, levels.db.cite(lv.doc_id, m, m).quote, "retrieval", 1.0, [printed])
+            shown = " ".join(strip_markers(text).split()) if m == n else f"{' '.join(strip_markers(text).split())} {printed}"
+            draft = Draft(support=1.0)
+            draft.say(f"{levels.title(lv)}: {shown}", [label, amount, levels.evidence(lv)], template=True)
+            return draft
+    return None
 
 
 def _item_total(q: Query, levels: PlanLevels, item: Evidence) -> Evidence | None:

@@ -495,11 +495,48 @@ def links(q: Query, db: FactsDB) -> Draft:
         draft.refused, draft.support = True, 0.0
         draft.say(_t(q, f"แผนไม่ได้ระบุความเชื่อมโยงกับ{name[0]}", f"The plan states no link to {name[1]}."), template=True)
         return draft
-    draft.say(_t(q, f"แผนนี้เชื่อมโยงกับ{name[0]} {len(rows)} รายการ:", f"The plan links to {name[1]} in {len(rows)} items:"),
-              template=True, computed=[str(len(rows))])
+    nested = _items_of_named(q, rows)
+    if nested is not None:  # "แผนย่อยอะไรบ้างของ … ประเด็น 8 …": the items of that kind under the one named
+        parent, items = nested
+        draft.say(_t(q, f"{' '.join(parent['text'].split())} มี {len(items)} รายการ:",
+                     f"{' '.join(parent['text'].split())} has {len(items)} items:"),
+                  [_ev(parent["cite"])], template=True, computed=[str(len(items))])
+        rows = items
+    else:
+        draft.say(_t(q, f"แผนนี้เชื่อมโยงกับ{name[0]} {len(rows)} รายการ:", f"The plan links to {name[1]} in {len(rows)} items:"),
+                  template=True, computed=[str(len(rows))])
     for r in rows:
         draft.say("• " + " ".join(r["text"].split()), [_ev(r["cite"])])
     return draft
+
+
+_HEAD = re.compile(r"^\s*([^\s\d]+)")
+
+
+def _items_of_named(q: Query, rows: list[dict]) -> tuple[dict, list[dict]] | None:
+    """(item, items under it) when the question names one link item (a run of LINKED_RUN characters after its
+    head word: `ประเด็น 8 ผู้ประกอบการ…`) and asks for items of another head word it types (`แผนย่อย…`): the
+    rows of that head after it, up to the next row of its own head."""
+    asked = compact_text(q.text)
+    heads = [_HEAD.match(r["text"]).group(1) if _HEAD.match(r["text"]) else "" for r in rows]
+    named = None
+    for i, r in enumerate(rows):
+        rest = compact_text(r["text"][len(heads[i]):] if heads[i] else r["text"])
+        if len(rest) >= LINKED_RUN and rest[:LINKED_RUN] in asked:
+            named = i
+            break
+    if named is None:
+        return None
+    kinds = {h for h in heads if h and h != heads[named] and compact_text(h)[:HEAD_TYPED] in asked}
+    if len(kinds) != 1:
+        return None
+    items = []
+    for j in range(named + 1, len(rows)):
+        if heads[j] == heads[named]:
+            break
+        if heads[j] in kinds:
+            items.append(rows[j])
+    return (rows[named], items) if items else None
 
 
 FACT_PROJECT_MATCH = 0.8  # a typed name this close to a project of the facts names that project
@@ -537,6 +574,7 @@ def names_fact_project(q: Query, db: FactsDB) -> bool:
     return bool(q.project_name and db.find_projects(q.project_name, min_score=FACT_PROJECT_MATCH))
 
 
+HEAD_TYPED = 5  # characters of a link item's head word (`แผนย่อยของแผนแม่บทฯ`) a question types to ask for those
 LINKED_RUN = 15  # characters of a higher-plan item (after its plan's name) a question must type to name it
 
 

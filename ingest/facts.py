@@ -21,7 +21,7 @@ from ingest.facts_results import parse_results
 from ingest.facts_tables import parse_directions_and_tables
 from ingest.records import Section, Table
 from ingest.structure import RANK_BRIEF, RANK_DIRECTION, Heading, build_sections, detect_headings
-from ingest.thai_repair import DIGIT_CLASS as _D, index_form
+from ingest.thai_repair import DIGIT_CLASS as _D, index_form, join_wrapped_lines
 
 _PREFIX = rf"^\s*(?:\(?[{_D}]{{1,2}}[.)]\s*)?(?:[{_D}]+(?:\.[{_D}]+)+\s*)?"
 LINK_RULES: list[tuple[str, re.Pattern[str]]] = [
@@ -203,6 +203,15 @@ def _cross_check(project: Project, raise_flag) -> None:
         ))
 
 
+LINK_WRAP_CHARS = 40  # a line this short after a link item, not an item or bullet itself, ends its name
+
+
+def _link_continues(line: str) -> bool:
+    text = line.strip()
+    return (0 < len(text) <= LINK_WRAP_CHARS and not re.match(rf"^[\d{_D}(•\-–*]", text)
+            and not any(pattern.match(line) for _, pattern in LINK_RULES))
+
+
 def parse_links(lines: list[str], briefs: list[Brief]) -> list[PlanLink]:
     """Higher plans as printed: national strategy, master plan issues, NESDP milestones, reform;
     and each brief's link to the provincial/cluster plan."""
@@ -214,7 +223,11 @@ def parse_links(lines: list[str], briefs: list[Brief]) -> list[PlanLink]:
         for level, pattern in LINK_RULES:
             m = pattern.match(line)
             if m:
-                links.append(PlanLink(level, " ".join(m.group(1).split()), n, n))
+                text, end = m.group(1), n
+                if n < len(lines) and _link_continues(lines[n]):  # a name wrapped onto the next line
+                    text, end = join_wrapped_lines([line, lines[n]]), n + 1
+                    text = pattern.match(text).group(1) if pattern.match(text) else text
+                links.append(PlanLink(level, " ".join(text.split()), n, end))
                 break
     for b in briefs:
         item = b.fields.get("link")

@@ -192,3 +192,10 @@ def test_a_projects_link_to_a_higher_plan_is_read_from_its_own_brief(sample):
     assert answer.route == "links" and "หมุดหมายที่ 7" in answer.answer and "หมุดหมายที่ 1 " not in answer.answer
     other = sample.ask("โครงการต่อยอดภูมิปัญญาท้องถิ่นผสานอัตลักษณ์ชุมชนอุตสาหกรรมสร้างสรรค์ สอดคล้องกับยุทธศาสตร์ชาติด้านใด")
     assert "ไม่ได้อ้างถึงยุทธศาสตร์ชาติ" in other.answer  # its brief names none: said so before the plan's links
+
+
+def test_the_items_of_one_kind_under_a_named_link_item_are_listed(sample):
+    # Before: a budget book's แผนงาน sharing a run of the name was listed, or all nine master-plan items.
+    answer = _checked(sample.ask("แผนนี้อ้างอิงแผนย่อยอะไรบ้างของแผนแม่บทฯ ประเด็น 8 ผู้ประกอบการและวิสาหกิจขนาดกลางและขนาดย่อมยุคใหม่"))
+    assert answer.route == "links" and "มี 2 รายการ" in answer.answer
+    assert "การสร้างโอกาสเข้าถึงตลาด" in answer.answer and "เกษตรแปรรูป" not in answer.answer

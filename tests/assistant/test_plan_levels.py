@@ -270,3 +270,20 @@ def test_a_name_typed_from_its_middle_names_the_level_but_not_inside_a_longer_ma
     # The same run inside the agency's name, typed (misspelt) from its start: the agency, not the project.
     agency = assistant.ask("งบรวมสำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อน ปี 65 เท่าไหร่ครับ")
     assert "9,100,000" not in agency.answer and "1,493,510,700" in agency.answer
+
+
+def test_a_list_of_something_else_than_levels_is_not_a_levels_items():
+    from assistant.plan_levels import _lists_levels
+
+    assert _lists_levels("แผนงานยุทธศาสตร์พัฒนาผู้ประกอบการ มีโครงการอะไรบ้าง")
+    assert _lists_levels("กรมป่าไม้มีอะไรบ้าง") and _lists_levels("Which projects are under it?")
+    assert not _lists_levels("แผนนี้อ้างอิงแผนย่อยอะไรบ้างของแผนแม่บทฯ ประเด็น 8 ผู้ประกอบการและวิสาหกิจขนาดกลางและขนาดย่อม")
+
+
+def test_a_projects_whole_amount_and_duration_are_both_answered(assistant):
+    # Before: this year's 53,601,400 for "วงเงินทั้งสิ้น"; the label and its amount are separate text objects
+    # on one printed row (p. 42), and the duration part of the question went unanswered.
+    answer = assistant.ask("โครงการแก้ไขปัญหาขยะและสิ่งแวดล้อม มีวงเงินทั้งสิ้นของโครงการเท่าไร และใช้เวลากี่ปี")
+    assert answer.route == "plan_level"
+    assert "316,222,400" in answer.answer and "5 ปี (ปี 2563 ถึง ปี 2567)" in answer.answer
+    assert all(c.verified for c in answer.citations)

@@ -96,6 +96,11 @@ def test_sample_links_to_higher_plans(sample):
     provincial = {link.project: link.text for link in facts.links if link.level == "provincial"}
     wisdom = next(v for k, v in provincial.items() if "ต่อยอดภูมิปัญญา" in k)
     assert "ประเด็นที่ 2" in wisdom and "การค้าการ" in wisdom
+    # An item whose name wraps onto a short next line keeps all of it (before: `…บนสังคมที่เป็น`).
+    master = [link.text for link in facts.links if link.level == "master_plan"]
+    assert any(t.endswith("บนสังคมที่เป็น มิตรต่อสภาพภูมิอากาศ") for t in master)
+    nesdp = [link.text for link in facts.links if link.level == "nesdp"]
+    assert any(t.startswith("หมุดหมายที่ 7") and t.endswith("สามารถแข่งขันได้") for t in nesdp)
 
 
 def test_synthetic_plan_other_format(synthetic):
