@@ -11,6 +11,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 
 from assistant.lookup import BudgetRow, Cite, FactsDB, ProjectRow, decimals, normalize_source, normalize_year
+from assistant.normalize import translate_english
 from assistant.passages import figures_of, key_terms
 from assistant.records import Evidence, Sentence
 from assistant.route import ASKS_LINKAGE, ASKS_LIST, LINK_LEVELS, Query, project_name_in
@@ -496,18 +497,78 @@ def links(q: Query, db: FactsDB) -> Draft:
         draft.say(_t(q, f"แผนไม่ได้ระบุความเชื่อมโยงกับ{name[0]}", f"The plan states no link to {name[1]}."), template=True)
         return draft
     nested = _items_of_named(q, rows)
+    named = _named_link(q, rows)
     if nested is not None:  # "แผนย่อยอะไรบ้างของ … ประเด็น 8 …": the items of that kind under the one named
         parent, items = nested
         draft.say(_t(q, f"{' '.join(parent['text'].split())} มี {len(items)} รายการ:",
                      f"{' '.join(parent['text'].split())} has {len(items)} items:"),
                   [_ev(parent["cite"])], template=True, computed=[str(len(items))])
-        rows = items
+        shown = items
+    elif named is not None:
+        shown = [rows[named]]
     else:
         draft.say(_t(q, f"แผนนี้เชื่อมโยงกับ{name[0]} {len(rows)} รายการ:", f"The plan links to {name[1]} in {len(rows)} items:"),
                   template=True, computed=[str(len(rows))])
+        shown = rows
+    for r in shown:
+        draft.say("• " + " ".join(r["text"].split()), [_ev(r["cite"])])
+    if len(shown) == 1:  # "…ประเด็นยุทธศาสตร์ใด", "มีแนวทางการพัฒนาว่าอย่างไร": the sub-heading it types, with its lines
+        field = _typed_field(q, db, shown[0], db.links(q.level))
+        if field is not None:
+            draft.say(" ".join(field.quote.split()), [_ev(field)])
+        elif named is not None and nested is None:
+            return _all_links(q, rows, name)
+    return draft
+
+
+def _all_links(q: Query, rows: list[dict], name: tuple[str, str]) -> Draft:
+    draft = Draft()
+    draft.say(_t(q, f"แผนนี้เชื่อมโยงกับ{name[0]} {len(rows)} รายการ:", f"The plan links to {name[1]} in {len(rows)} items:"),
+              template=True, computed=[str(len(rows))])
     for r in rows:
         draft.say("• " + " ".join(r["text"].split()), [_ev(r["cite"])])
     return draft
+
+
+FIELD_LINES = 6  # lines of a sub-heading's body quoted under a link item
+FIELD_SPAN = 40  # lines after a link item its sub-headings may be on
+FIELD_LABEL_CHARS = 40  # a sub-heading line is at most this long
+
+
+def _typed_field(q: Query, db: FactsDB, item: dict, rows: list[dict]) -> Cite | None:
+    """The sub-heading under a link item that the question types (`(๒) ประเด็นยุทธศาสตร์`, `• แนวทางการพัฒนา`;
+    English words read as the Thai terms) and the lines under it, up to the next sub-heading; None if none."""
+    asked = compact_text(translate_english(q.text))
+    cite = item["cite"]
+    doc, start = cite["doc_id"], cite["line_end"] + 1
+    later = [r["cite"]["line_start"] for r in rows if r["cite"]["doc_id"] == doc and r["cite"]["line_start"] >= start]
+    end = min([start + FIELD_SPAN, *later]) - 1
+    lines = [(n, t) for n, t, _ in db.lines(doc, start, end) if t.strip()]
+    for k, (n, text) in enumerate(lines):
+        label = compact_text(_SUBHEAD.sub("", text))
+        if not _SUBHEAD.match(text) or len(text.strip()) > FIELD_LABEL_CHARS or len(label) < 4 or label not in asked:
+            continue
+        last = n
+        for m, body in lines[k + 1:k + 1 + FIELD_LINES]:
+            if _SUBHEAD.match(body) and not body.strip().startswith(("-", "–")):
+                break
+            last = m
+        return db.cite(doc, n, last) if last > n else None
+    return None
+
+
+_SUBHEAD = re.compile(r"^\s*(?:\([\d๐-๙]+\)|[\d๐-๙]+\)|•|-|–)\s*")
+
+
+def _named_link(q: Query, rows: list[dict]) -> int | None:
+    """The link item the question names: LINKED_RUN characters of its name after its head word typed."""
+    asked = compact_text(q.text)
+    for i, r in enumerate(rows):
+        m = _HEAD.match(r["text"])
+        rest = compact_text(r["text"][len(m.group(1)):] if m else r["text"])
+        if len(rest) >= LINKED_RUN and rest[:LINKED_RUN] in asked:
+            return i
+    return None
 
 
 _HEAD = re.compile(r"^\s*([^\s\d]+)")
@@ -519,12 +580,7 @@ def _items_of_named(q: Query, rows: list[dict]) -> tuple[dict, list[dict]] | Non
     rows of that head after it, up to the next row of its own head."""
     asked = compact_text(q.text)
     heads = [_HEAD.match(r["text"]).group(1) if _HEAD.match(r["text"]) else "" for r in rows]
-    named = None
-    for i, r in enumerate(rows):
-        rest = compact_text(r["text"][len(heads[i]):] if heads[i] else r["text"])
-        if len(rest) >= LINKED_RUN and rest[:LINKED_RUN] in asked:
-            named = i
-            break
+    named = _named_link(q, rows)
     if named is None:
         return None
     kinds = {h for h in heads if h and h != heads[named] and compact_text(h)[:HEAD_TYPED] in asked}

@@ -199,3 +199,11 @@ def test_the_items_of_one_kind_under_a_named_link_item_are_listed(sample):
     answer = _checked(sample.ask("แผนนี้อ้างอิงแผนย่อยอะไรบ้างของแผนแม่บทฯ ประเด็น 8 ผู้ประกอบการและวิสาหกิจขนาดกลางและขนาดย่อมยุคใหม่"))
     assert answer.route == "links" and "มี 2 รายการ" in answer.answer
     assert "การสร้างโอกาสเข้าถึงตลาด" in answer.answer and "เกษตรแปรรูป" not in answer.answer
+
+
+def test_a_sub_heading_under_a_named_link_item_is_quoted(sample):
+    # Before: the plan's six national-strategy links, not the strategic issue under the one named.
+    answer = _checked(sample.ask("Under the national strategy on eco-friendly growth (ด้านการสร้างการเติบโตบนคุณภาพชีวิต"
+                                 "ที่เป็นมิตรกับสิ่งแวดล้อม), which strategic issue does the plan link to?"))
+    assert answer.route == "links" and "สังคมเศรษฐกิจสีเขียว" in answer.answer
+    assert "ความสามารถในการแข่งขัน" not in answer.answer
