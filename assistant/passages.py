@@ -18,7 +18,7 @@ from assistant.records import Evidence
 from assistant.route import Query
 from ingest.records import ScoredChunk
 from ingest.thai_repair import index_form, join_wrapped_lines, repair_line
-from ingest.tokenize import search_tokens
+from ingest.tokenize import search_tokens, words as word_tokens
 from ingest.vocabulary import query_words
 
 # Words that shape a question but are not what it is about (the profile's `[query] question_words`).
@@ -212,6 +212,33 @@ def with_body(w: Window, db: FactsDB) -> Window:
 
 
 YEAR_CONTEXT_LINES = 15  # a table's year may be printed in its header this far above the row
+
+
+def asked_places(text: str) -> list[str]:
+    """The places a question names after a place word (`จังหวัดลำพูน`, `อำเภอแม่เมาะ`): the word that follows."""
+    out = []
+    for w in query_words().place_words:
+        for m in re.finditer(re.escape(w), text):
+            rest = text[m.end():].strip()
+            words = [t for t in word_tokens(rest[:PLACE_CHARS]) if t.strip()]
+            if words and len(words[0]) >= 3 and not words[0].isascii():
+                out.append(words[0])
+    return out
+
+
+PLACE_CHARS = 30  # characters after a place word read for its name
+
+
+def states_asked_place(query: Query, evidence: list[Evidence], db: FactsDB) -> bool:
+    """For a question naming a place its documents are not about (`จังหวัดลำพูน…` asked of Lampang's plan):
+    whether a chosen passage names it; a Lampang figure does not answer a Lamphun question."""
+    titles = " ".join(db.titles().values())
+    places = [p for p in asked_places(query.text) if p not in titles]
+    if not places or not evidence:
+        return True
+    text = " ".join(" ".join(t for _, t, _ in db.lines(e.doc_id, max(1, e.line_start - YEAR_CONTEXT_LINES), e.line_end))
+                    for e in evidence)
+    return all(p in text for p in places)
 
 
 def states_asked_year(query: Query, evidence: list[Evidence], db: FactsDB) -> bool:

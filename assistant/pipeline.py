@@ -24,7 +24,7 @@ from assistant.fallback import from_outline, from_text
 from assistant.followup import resolve_followup
 from assistant.lookup import FactsDB
 from assistant.normalize import EN_TH_GLOSSARY
-from assistant.passages import QUESTION_WORDS, figures_of, select_passages, states_asked_year
+from assistant.passages import QUESTION_WORDS, figures_of, select_passages, states_asked_place, states_asked_year
 from assistant.records import Answer, Citation, Figure, Sentence
 from assistant.matrix_rows import MatrixRow, matrix_rows, row_answer
 from assistant.retrieve import Retriever
@@ -175,6 +175,8 @@ class Assistant:
                 evidence, support = select_passages(q, hits, self.db, self.retriever.snapshot.bm25.idf)
                 if q.wants_figure and not states_asked_year(q, evidence, self.db):
                     support = 0.0  # a figure of another year: say the plan does not state it, show the closest
+                if not states_asked_place(q, evidence, self.db):
+                    support = 0.0  # another place's passage (`จังหวัดลำพูน` asked, a Lampang figure found)
                 draft = text_answer(q, evidence, support, self.settings.min_support)
         turn.draft = draft
         turn.timings["gather"] = time.perf_counter() - t0

@@ -352,6 +352,7 @@ class QueryWords:
     level_short_words: tuple[str, ...]
     pair_words: tuple[str, ...]
     organisation_words: tuple[str, ...]
+    place_words: tuple[str, ...]
     money_words: tuple[str, ...]
     target_words: tuple[str, ...]
     comparison_words: tuple[str, ...]

@@ -207,3 +207,9 @@ def test_a_sub_heading_under_a_named_link_item_is_quoted(sample):
                                  "ที่เป็นมิตรกับสิ่งแวดล้อม), which strategic issue does the plan link to?"))
     assert answer.route == "links" and "สังคมเศรษฐกิจสีเขียว" in answer.answer
     assert "ความสามารถในการแข่งขัน" not in answer.answer
+
+
+def test_a_figure_of_another_province_is_not_answered_with_the_plans_own(sample):
+    # Before: a Lampang table row (`5 0 / รวม 391`) was given for a Lamphun question.
+    answer = sample.ask("จังหวัดลำพูนมีโรงงานตาม พ.ร.บ.โรงงานทั้งหมดกี่โรง")
+    assert answer.refused or "ไม่ได้ระบุ" in answer.answer
