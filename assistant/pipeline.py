@@ -94,6 +94,7 @@ class Assistant:
         self._matrix: list[MatrixRow] | None = None
         self._year_tables: list[YearTable] | None = None
         self._column_tables: list[year_rows.ColumnTable] | None = None
+        self._columns_tables: list[year_rows.ColumnsTable] | None = None
         self.chain = (RunnableLambda(self.resolve) | RunnableLambda(self.route) | RunnableLambda(self.gather)
                       | RunnableLambda(self.write) | RunnableLambda(self.finish))
 
@@ -187,7 +188,7 @@ class Assistant:
         names, matrix rows); seconds taken.
         The web app warms each index generation once when it opens it; `eval` warms before timing answers."""
         t0 = time.perf_counter()
-        _ = self.levels, self.kpis, self.romanized, self.matrix, self.year_tables, self.column_tables
+        _ = self.levels, self.kpis, self.romanized, self.matrix, self.year_tables, self.column_tables, self.columns_tables
         return time.perf_counter() - t0
 
     @property
@@ -219,6 +220,14 @@ class Assistant:
             self._column_tables = [t for doc_id, n in self.db.line_counts().items()
                                    for t in year_rows.column_tables(self.db, doc_id, n)]
         return self._column_tables
+
+    @property
+    def columns_tables(self) -> list[year_rows.ColumnsTable]:
+        """The tables printed column by column (a column of years, then each column's figures), read on first use."""
+        if self._columns_tables is None:
+            self._columns_tables = [t for doc_id, n in self.db.line_counts().items()
+                                    for t in year_rows.columns_tables(self.db, doc_id, n)]
+        return self._columns_tables
 
     @property
     def matrix(self) -> list[MatrixRow]:
@@ -275,7 +284,11 @@ class Assistant:
         target = kpi_targets.asks_target(q.text)
         text_asked = q.project_name and not target and (not q.wants_figure or labels != q.labels)
         figure_stated = (q.wants_figure or target) and kpi_targets.names_other_section(q)
-        if not labels or not (text_asked or figure_stated) or not self.levels.named(q.text):
+        named = self.levels.named(q.text)
+        if named:  # a label word inside the named level's own name (`…จากมาตรการของประเทศ`) is not asked
+            own = compact(self.levels.title(named[0][1]))
+            labels = [w for w in labels if compact(w) not in own]
+        if not labels or not (text_asked or figure_stated) or not named:
             return None
         idf = self.retriever.snapshot.bm25.idf
         draft = None
@@ -328,6 +341,8 @@ class Assistant:
             draft = year_rows.answer(q, self.year_tables, idf)  # "ประชากรปี 2564 กี่คน": the year's row, with its header
             if draft is None:  # "ปริมาณน้ำจำหน่าย ปี 2566 ลดลงจากปี 2564 เท่าไร": a row of a table with a column per year
                 draft = year_rows.column_answer(q, self.column_tables, idf)
+            if draft is None:  # "การจ้างงานปี 2560 กับ 2567": a table printed column by column
+                draft = year_rows.columns_answer(q, self.columns_tables, idf)
             if draft is not None:
                 q.route = "year_rows"
                 return draft

@@ -49,9 +49,15 @@ class YearTable:
         return _LABEL.findall(self.header[1])[1:]
 
 
+def _title_tokens(db: FactsDB, doc_id: str) -> set[str]:
+    """What a document's title says (`…จังหวัดลำปาง…`): context every table of it shares."""
+    return set(search_tokens(db.titles().get(doc_id, "")))
+
+
 def year_tables(db: FactsDB, doc_id: str, lines: int) -> list[YearTable]:
     """Every year table of a document (rows read in the index form of their digits)."""
     text = db.lines(doc_id, 1, lines)
+    title = _title_tokens(db, doc_id)
     out: list[YearTable] = []
     run: list[tuple[int, int, str]] = []  # (index in text, year, line)
 
@@ -65,7 +71,7 @@ def year_tables(db: FactsDB, doc_id: str, lines: int) -> list[YearTable]:
                 table = YearTable(doc_id, header, before[-CAPTION_LINES:])
                 for _, year, line in run:
                     table.rows.setdefault(year, line)
-                table.tokens = set(search_tokens(" ".join(t for _, t in [header, *table.caption])))
+                table.tokens = set(search_tokens(" ".join(t for _, t in [header, *table.caption]))) | title
                 out.append(table)
         run.clear()
 
@@ -167,6 +173,7 @@ class ColumnTable:
 def column_tables(db: FactsDB, doc_id: str, lines: int) -> list[ColumnTable]:
     """Every table of a document whose header names one year per figure column of its rows."""
     text = db.lines(doc_id, 1, lines)
+    title = _title_tokens(db, doc_id)
     out: list[ColumnTable] = []
     i = 0
     while i < len(text):
@@ -185,6 +192,7 @@ def column_tables(db: FactsDB, doc_id: str, lines: int) -> list[ColumnTable]:
             j += 1
         table = _with_years(text, i, rows, doc_id)
         if table is not None and len(table.years) == k:
+            table.tokens |= title
             out.append(table)
         i = max(j, i + 1)
     return out
@@ -259,5 +267,138 @@ def column_answer(q: Query, tables: list[ColumnTable], idf: dict[str, float]) ->
         sign = _t(q, "เพิ่มขึ้น" if diff > 0 else "ลดลง", "an increase of" if diff > 0 else "a decrease of")
         draft.say(_t(q, f"คำนวณ: ปี {y2} {p2} − ปี {y1} {p1} → {sign} {text}",
                      f"Computed: {y2} {p2} − {y1} {p1} → {sign} {text}"), [ev], template=True,
+                  computed=[text.replace(",", "")])
+    return draft
+
+
+# -- tables printed column by column (a column of years, then each column's figures one per line) ----------
+_YEAR_LINE = re.compile(r"^\s*(25\d\d)\s*$")
+_VALUE_LINE = re.compile(r"^\s*(-?\d[\d,]*(?:\.\d+)?)\s*$")
+_UNIT_END = re.compile(r"\([^)]*\)\s*$")
+
+
+@dataclass
+class ColumnsTable:
+    """A table whose text layer prints its year column, then each figure column, one cell per line: its
+    years (line, year), its column labels (first line, last line, text) and each column's cells (line, figure)."""
+
+    doc_id: str
+    years: list[tuple[int, int]]
+    labels: list[tuple[int, int, str]]
+    cells: list[list[tuple[int, str]]]
+    tokens: set[str] = field(default_factory=set)
+
+
+def columns_tables(db: FactsDB, doc_id: str, lines: int) -> list[ColumnsTable]:
+    """Every table printed column by column: a run of year-only lines, the header lines above it whose
+    labels end with their unit in brackets (`เงินลงทุน (ล้านบาท)`), and after it one figure per line, as many
+    per column as there are years, for as many columns as labels."""
+    text = db.lines(doc_id, 1, lines)
+    title = _title_tokens(db, doc_id)
+    out: list[ColumnsTable] = []
+    i = 0
+    while i < len(text):
+        if not _YEAR_LINE.match(thai_digits_to_arabic(text[i][1])):
+            i += 1
+            continue
+        years, j = [], i
+        while j < len(text) and _YEAR_LINE.match(thai_digits_to_arabic(text[j][1])):
+            years.append((text[j][0], int(_YEAR_LINE.match(thai_digits_to_arabic(text[j][1])).group(1))))
+            j += 1
+        if len(years) < MIN_ROWS:
+            i = j
+            continue
+        labels = _column_labels(text, i)
+        values: list[tuple[int, str]] = []
+        k = j
+        while k < len(text) and len(values) < len(years) * max(len(labels), 1):
+            t = text[k][1]
+            if _VALUE_LINE.match(thai_digits_to_arabic(t)):
+                values.append((text[k][0], t.strip()))
+            elif t.strip():
+                break
+            k += 1
+        if labels and len(values) == len(years) * len(labels):
+            cells = [values[c * len(years):(c + 1) * len(years)] for c in range(len(labels))]
+            table = ColumnsTable(doc_id, years, labels, cells)
+            caption = [t for n, t, _ in text[max(0, i - HEADER_LINES - CAPTION_LINES):i]]
+            table.tokens = set(search_tokens(" ".join(caption))) | title
+            out.append(table)
+        i = max(k, j)
+    return out
+
+
+def _column_labels(text: list, first: int) -> list[tuple[int, int, str]]:
+    """The labels above a column of years: header lines grouped up to each one that ends with a unit in
+    brackets, up to a prose line; the year column's own label (`ปี พ.ศ.`) is the first group's start."""
+    start = first
+    while start > 0 and first - start < HEADER_LINES and len(text[start - 1][1].strip()) < PROSE_CHARS:
+        start -= 1
+    labels, group = [], []
+    for n, t, _ in text[start:first]:
+        if not t.strip():
+            continue
+        group.append((n, t.strip()))
+        if _UNIT_END.search(t):
+            labels.append((group[0][0], group[-1][0], " ".join(x for _, x in group)))
+            group = []
+    return labels
+
+
+def _say_column(q: Query, draft: Draft, table: ColumnsTable, c: int, years: list[int]) -> tuple[dict, list, Evidence]:
+    """One column's cells for the asked years, each cited with its year and the column's label."""
+    first, last, label = table.labels[c]
+    head = Evidence(table.doc_id, first, last, label, "retrieval", 1.0)
+    found, cells = {}, []
+    for y in years:
+        k = next(i for i, (_, yy) in enumerate(table.years) if yy == y)
+        n, printed = table.cells[c][k]
+        found[y] = printed
+        cells.append(Evidence(table.doc_id, n, n, printed, "retrieval", 1.0))
+        year_line = Evidence(table.doc_id, table.years[k][0], table.years[k][0], str(y), "retrieval", 1.0)
+        draft.say(f"{label} — {_t(q, 'ปี', 'FY')} {y}: {printed}", [cells[-1], year_line, head], template=True)
+    return found, cells, head
+
+
+def columns_answer(q: Query, tables: list[ColumnsTable], idf: dict[str, float]) -> Draft | None:
+    """The column a question names of a table printed column by column, for the asked years, the change
+    between two computed; None when no table holds the years or covers the question."""
+    years = list(dict.fromkeys(q.years))
+    if not years or not (q.wants_figure or q.operation == "difference"):
+        return None
+    terms = [t for t in key_terms(q) if not t.isdigit()]
+    weight = term_weights(terms, idf)
+    total = sum(weight.values())
+    if not total:
+        return None
+    unit = set(search_tokens(q.unit)) if q.unit else set()  # `กี่แห่ง`: the column counted in แห่ง is asked
+    best: tuple[float, ColumnsTable, list[int]] | None = None
+    for table in tables:
+        have = [y for _, y in table.years]
+        if not all(y in have for y in years):
+            continue
+        named, covered = [], set()
+        for c, (_, _, label) in enumerate(table.labels):
+            own = set(search_tokens(label)) - (_unit_tokens() - unit)
+            if any(t in own for t in weight):
+                named.append(c)
+                covered |= own
+        cover = sum(w for t, w in weight.items() if t in covered or t in table.tokens) / total
+        if named and (best is None or cover > best[0]):
+            best = (cover, table, named)
+    if best is None or best[0] < MIN_COVER:
+        return None
+    _, table, named = best
+    draft = Draft(support=1.0)
+    for c in named:  # every column the question names (`กี่แห่ง เงินลงทุนรวมเท่าไร`: two)
+        found, cells, head = _say_column(q, draft, table, c, years)
+    if len(years) == 2 and len(named) == 1 and q.operation == "difference":
+        (y1, p1), (y2, p2) = sorted(found.items())
+        v1, v2 = (Decimal(p.replace(",", "")) for p in (p1, p2))
+        diff = v2 - v1
+        text = f"{abs(diff):,.{decimals(p1, p2)}f}"
+        sign = _t(q, "เพิ่มขึ้น" if diff > 0 else "ลดลง", "an increase of" if diff > 0 else "a decrease of")
+        draft.say(_t(q, f"คำนวณ: ปี {y2} {p2} − ปี {y1} {p1} → {sign} {text}",
+                     f"Computed: {y2} {p2} − {y1} {p1} → {sign} {text}"), [*cells, head], template=True,
                   computed=[text.replace(",", "")])
     return draft

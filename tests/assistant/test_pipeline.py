@@ -213,3 +213,17 @@ def test_a_figure_of_another_province_is_not_answered_with_the_plans_own(sample)
     # Before: a Lampang table row (`5 0 / รวม 391`) was given for a Lamphun question.
     answer = sample.ask("จังหวัดลำพูนมีโรงงานตาม พ.ร.บ.โรงงานทั้งหมดกี่โรง")
     assert answer.refused or "ไม่ได้ระบุ" in answer.answer
+
+
+def test_a_table_printed_column_by_column_is_read_by_year(sample):
+    # The factories table prints its years down one column, then each column's figures one per line.
+    # Before: refused with bare numbers (`537 533`).
+    answer = _checked(sample.ask("How much did factory employment in Lampang fall between 2560 (2017) and 2567 (2024)?"))
+    assert answer.route == "year_rows" and "a decrease of 7,405" in answer.answer
+    invest = _checked(sample.ask("ปี๖๖ โรงงานในลำปางมีเงินลงทุนรวมเท่าไหร่"))
+    assert "62,044.86" in invest.answer
+
+
+def test_a_year_columns_tables_row_and_its_change(sample):
+    answer = _checked(sample.ask("ปริมาณน้ำจำหน่ายของ กปภ. ปีงบ 2566 ลดลงจากปีงบ 2564 กี่ล้าน ลบ.ม."))
+    assert answer.route == "year_rows" and "ลดลง 1.744" in answer.answer
