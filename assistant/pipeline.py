@@ -93,6 +93,7 @@ class Assistant:
         self._romanized: RomanizedNames | None = None
         self._matrix: list[MatrixRow] | None = None
         self._year_tables: list[YearTable] | None = None
+        self._lines_read: dict[str, list] | None = None
         self._column_tables: list[year_rows.ColumnTable] | None = None
         self._columns_tables: list[year_rows.ColumnsTable] | None = None
         self.chain = (RunnableLambda(self.resolve) | RunnableLambda(self.route) | RunnableLambda(self.gather)
@@ -188,7 +189,9 @@ class Assistant:
         names, matrix rows); seconds taken.
         The web app warms each index generation once when it opens it; `eval` warms before timing answers."""
         t0 = time.perf_counter()
-        _ = self.levels, self.kpis, self.romanized, self.matrix, self.year_tables, self.column_tables, self.columns_tables
+        _ = self.levels, self.kpis, self.romanized, self.matrix
+        _ = self.year_tables, self.column_tables, self.columns_tables
+        self._lines_read = None  # read for the table readers only
         return time.perf_counter() - t0
 
     @property
@@ -205,28 +208,34 @@ class Assistant:
             self._kpis = KpiIndex(self.db)
         return self._kpis
 
+    def _doc_lines(self) -> dict[str, list]:
+        """Every document's stored lines, read once for the table readers (each scans them all)."""
+        if self._lines_read is None:
+            self._lines_read = {doc_id: self.db.lines(doc_id, 1, n) for doc_id, n in self.db.line_counts().items()}
+        return self._lines_read
+
     @property
     def year_tables(self) -> list[YearTable]:
         """The year tables printed as text (`2564 354,467 … 727,262`) of every document, read on first use."""
         if self._year_tables is None:
-            self._year_tables = [t for doc_id, n in self.db.line_counts().items()
-                                 for t in year_rows.year_tables(self.db, doc_id, n)]
+            self._year_tables = [t for doc_id, text in self._doc_lines().items()
+                                 for t in year_rows.year_tables(self.db, doc_id, text)]
         return self._year_tables
 
     @property
     def column_tables(self) -> list[year_rows.ColumnTable]:
         """The tables with a column per year, printed as text, of every document, read on first use."""
         if self._column_tables is None:
-            self._column_tables = [t for doc_id, n in self.db.line_counts().items()
-                                   for t in year_rows.column_tables(self.db, doc_id, n)]
+            self._column_tables = [t for doc_id, text in self._doc_lines().items()
+                                   for t in year_rows.column_tables(self.db, doc_id, text)]
         return self._column_tables
 
     @property
     def columns_tables(self) -> list[year_rows.ColumnsTable]:
         """The tables printed column by column (a column of years, then each column's figures), read on first use."""
         if self._columns_tables is None:
-            self._columns_tables = [t for doc_id, n in self.db.line_counts().items()
-                                    for t in year_rows.columns_tables(self.db, doc_id, n)]
+            self._columns_tables = [t for doc_id, text in self._doc_lines().items()
+                                    for t in year_rows.columns_tables(self.db, doc_id, text)]
         return self._columns_tables
 
     @property

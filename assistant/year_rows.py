@@ -26,6 +26,8 @@ from ingest.vocabulary import vocabulary
 
 _ROW = re.compile(r"^\s*(25\d\d)\s+((?:[-–]?\s*\d[\d,]*(?:\.\d+)?\s+){1,}[-–]?\s*\d[\d,]*(?:\.\d+)?)(?:\s+\S{1,8})?\s*$")
 _FIGURE = re.compile(r"[-–]?\s*\d[\d,]*(?:\.\d+)?")
+_STARTS_YEARISH = re.compile(r"\s*[2๒][5๕]")
+_ENDS_FIGURE = re.compile(r"[\d๐-๙]\s*$")
 _LABEL = re.compile(r"[^\s()]+(?:\s*\([^)]*\))?")
 MIN_ROWS = 3  # year rows a table has, at least
 GAP = 2  # blank lines allowed between two rows of one table
@@ -54,9 +56,8 @@ def _title_tokens(db: FactsDB, doc_id: str) -> set[str]:
     return set(search_tokens(db.titles().get(doc_id, "")))
 
 
-def year_tables(db: FactsDB, doc_id: str, lines: int) -> list[YearTable]:
+def year_tables(db: FactsDB, doc_id: str, text: list[tuple[int, str, int | None]]) -> list[YearTable]:
     """Every year table of a document (rows read in the index form of their digits)."""
-    text = db.lines(doc_id, 1, lines)
     title = _title_tokens(db, doc_id)
     out: list[YearTable] = []
     run: list[tuple[int, int, str]] = []  # (index in text, year, line)
@@ -76,7 +77,7 @@ def year_tables(db: FactsDB, doc_id: str, lines: int) -> list[YearTable]:
         run.clear()
 
     for i, (n, t, _) in enumerate(text):
-        m = _ROW.match(thai_digits_to_arabic(t))
+        m = _ROW.match(thai_digits_to_arabic(t)) if _STARTS_YEARISH.match(t) else None
         if m:
             if run and i - run[-1][0] > GAP + 1:
                 close()
@@ -170,9 +171,8 @@ class ColumnTable:
     tokens: set[str] = field(default_factory=set)
 
 
-def column_tables(db: FactsDB, doc_id: str, lines: int) -> list[ColumnTable]:
+def column_tables(db: FactsDB, doc_id: str, text: list[tuple[int, str, int | None]]) -> list[ColumnTable]:
     """Every table of a document whose header names one year per figure column of its rows."""
-    text = db.lines(doc_id, 1, lines)
     title = _title_tokens(db, doc_id)
     out: list[ColumnTable] = []
     i = 0
@@ -199,6 +199,8 @@ def column_tables(db: FactsDB, doc_id: str, lines: int) -> list[ColumnTable]:
 
 
 def _column_row(line: str) -> tuple[str, list[str]] | None:
+    if not _ENDS_FIGURE.search(line):
+        return None  # a cheap test before the row pattern
     m = _COLUMN_ROW.match(thai_digits_to_arabic(line).strip())
     if not m or _ROW.match(thai_digits_to_arabic(line)):
         return None
@@ -289,11 +291,10 @@ class ColumnsTable:
     tokens: set[str] = field(default_factory=set)
 
 
-def columns_tables(db: FactsDB, doc_id: str, lines: int) -> list[ColumnsTable]:
+def columns_tables(db: FactsDB, doc_id: str, text: list[tuple[int, str, int | None]]) -> list[ColumnsTable]:
     """Every table printed column by column: a run of year-only lines, the header lines above it whose
     labels end with their unit in brackets (`เงินลงทุน (ล้านบาท)`), and after it one figure per line, as many
     per column as there are years, for as many columns as labels."""
-    text = db.lines(doc_id, 1, lines)
     title = _title_tokens(db, doc_id)
     out: list[ColumnsTable] = []
     i = 0
