@@ -108,17 +108,38 @@ def _value(row: str, col: int) -> tuple[str, Decimal]:
     return printed.strip(), Decimal(re.sub(r"[\s,–]", "", printed).replace("−", "-"))
 
 
-def answer(q: Query, tables: list[YearTable], idf: dict[str, float]) -> Draft | None:
-    """The asked years' rows of the year table the question's words describe, with its header; the change
-    between two years computed. None when no table holds every asked year or covers the question."""
+def _asked(q: Query, idf: dict[str, float]) -> tuple[list[int], dict[str, float], float] | None:
+    """The years a figure question asks (in order, once each), and its key terms' weights and their sum;
+    None when it asks no year or no figure, or types no key term."""
     years = list(dict.fromkeys(q.years))
     if not years or not (q.wants_figure or q.operation == "difference"):
         return None
-    terms = [t for t in key_terms(q) if not t.isdigit()]
-    weight = term_weights(terms, idf)
+    weight = term_weights([t for t in key_terms(q) if not t.isdigit()], idf)
     total = sum(weight.values())
-    if not total:
+    return (years, weight, total) if total else None
+
+
+def _say_change(q: Query, draft: Draft, first: tuple[int, str], second: tuple[int, str], cited: list[Evidence],
+                label: str = "") -> None:
+    """The change from the earlier year's printed figure to the later one's, computed in code and cited."""
+    (y1, p1), (y2, p2) = sorted([first, second])
+    v1, v2 = (Decimal(re.sub(r"[\s,–]", "", p).replace("−", "-")) for p in (p1, p2))
+    diff = v2 - v1
+    text = f"{abs(diff):,.{decimals(p1, p2)}f}"
+    sign = _t(q, "เพิ่มขึ้น" if diff > 0 else "ลดลง", "an increase of" if diff > 0 else "a decrease of")
+    of = f" ({label})" if label else ""
+    draft.say(_t(q, f"คำนวณ{of}: ปี {y2} {p2} − ปี {y1} {p1} → {sign} {text}",
+                 f"Computed{of}: {y2} {p2} − {y1} {p1} → {sign} {text}"), cited, template=True,
+              computed=[text.replace(",", "")])
+
+
+def answer(q: Query, tables: list[YearTable], idf: dict[str, float]) -> Draft | None:
+    """The asked years' rows of the year table the question's words describe, with its header; the change
+    between two years computed. None when no table holds every asked year or covers the question."""
+    asked = _asked(q, idf)
+    if asked is None:
         return None
+    years, weight, total = asked
     best: tuple[float, YearTable] | None = None
     for table in tables:
         if not all(y in table.rows for y in years):
@@ -138,15 +159,9 @@ def answer(q: Query, tables: list[YearTable], idf: dict[str, float]) -> Draft | 
     if len(years) == 2:
         col = _column(q, table, rows[years[0]][1])
         if col is not None and _column(q, table, rows[years[1]][1]) == col:
-            (y1, p1, v1), (y2, p2, v2) = sorted((y, *_value(rows[y][1], col)) for y in years)
-            diff = v2 - v1
-            text = f"{abs(diff):,.{decimals(p1, p2)}f}"
-            label = table.labels()[col]
-            sign = _t(q, "เพิ่มขึ้น" if diff > 0 else "ลดลง", "an increase of" if diff > 0 else "a decrease of")
-            cited = [Evidence(table.doc_id, rows[y][0], rows[y][0], rows[y][1], "retrieval", 1.0) for y in (y1, y2)]
-            draft.say(_t(q, f"คำนวณ ({label}): ปี {y2} {p2} − ปี {y1} {p1} → {sign} {text}",
-                         f"Computed ({label}): {y2} {p2} − {y1} {p1} → {sign} {text}"),
-                      cited, template=True, computed=[text.replace(",", "")])
+            cited = [Evidence(table.doc_id, rows[y][0], rows[y][0], rows[y][1], "retrieval", 1.0) for y in years]
+            first, second = ((y, _value(rows[y][1], col)[0]) for y in years)
+            _say_change(q, draft, first, second, cited, table.labels()[col])
     return draft
 
 
@@ -234,14 +249,10 @@ def _unit_tokens() -> frozenset[str]:
 def column_answer(q: Query, tables: list[ColumnTable], idf: dict[str, float]) -> Draft | None:
     """The row of a year-column table the question's words name, its figures for the asked years, and the
     change between two of them computed; None when no row of a table with those years covers the question."""
-    years = list(dict.fromkeys(q.years))
-    if not years or not (q.wants_figure or q.operation == "difference"):
+    asked = _asked(q, idf)
+    if asked is None:
         return None
-    terms = [t for t in key_terms(q) if not t.isdigit()]
-    weight = term_weights(terms, idf)
-    total = sum(weight.values())
-    if not total:
-        return None
+    years, weight, total = asked
     best: tuple[float, float, ColumnTable, tuple] | None = None
     for table in tables:
         if not all(y in table.years for y in years):
@@ -262,14 +273,7 @@ def column_answer(q: Query, tables: list[ColumnTable], idf: dict[str, float]) ->
     shown = ", ".join(_t(q, f"ปี {y}: {v}", f"{y}: {v}") for y, v in values.items())
     draft.say(f"{' '.join(label.split())} — {shown}", [ev, header], template=True)
     if len(years) == 2 and q.operation == "difference":
-        (y1, p1), (y2, p2) = sorted(values.items())
-        v1, v2 = (Decimal(p.replace(",", "")) for p in (p1, p2))
-        diff = v2 - v1
-        text = f"{abs(diff):,.{decimals(p1, p2)}f}"
-        sign = _t(q, "เพิ่มขึ้น" if diff > 0 else "ลดลง", "an increase of" if diff > 0 else "a decrease of")
-        draft.say(_t(q, f"คำนวณ: ปี {y2} {p2} − ปี {y1} {p1} → {sign} {text}",
-                     f"Computed: {y2} {p2} − {y1} {p1} → {sign} {text}"), [ev], template=True,
-                  computed=[text.replace(",", "")])
+        _say_change(q, draft, *values.items(), [ev])
     return draft
 
 
@@ -364,14 +368,10 @@ def _say_column(q: Query, draft: Draft, table: ColumnsTable, c: int, years: list
 def columns_answer(q: Query, tables: list[ColumnsTable], idf: dict[str, float]) -> Draft | None:
     """The column a question names of a table printed column by column, for the asked years, the change
     between two computed; None when no table holds the years or covers the question."""
-    years = list(dict.fromkeys(q.years))
-    if not years or not (q.wants_figure or q.operation == "difference"):
+    asked = _asked(q, idf)
+    if asked is None:
         return None
-    terms = [t for t in key_terms(q) if not t.isdigit()]
-    weight = term_weights(terms, idf)
-    total = sum(weight.values())
-    if not total:
-        return None
+    years, weight, total = asked
     unit = set(search_tokens(q.unit)) if q.unit else set()  # `กี่แห่ง`: the column counted in แห่ง is asked
     best: tuple[float, ColumnsTable, list[int]] | None = None
     for table in tables:
@@ -394,12 +394,5 @@ def columns_answer(q: Query, tables: list[ColumnsTable], idf: dict[str, float]) 
     for c in named:  # every column the question names (`กี่แห่ง เงินลงทุนรวมเท่าไร`: two)
         found, cells, head = _say_column(q, draft, table, c, years)
     if len(years) == 2 and len(named) == 1 and q.operation == "difference":
-        (y1, p1), (y2, p2) = sorted(found.items())
-        v1, v2 = (Decimal(p.replace(",", "")) for p in (p1, p2))
-        diff = v2 - v1
-        text = f"{abs(diff):,.{decimals(p1, p2)}f}"
-        sign = _t(q, "เพิ่มขึ้น" if diff > 0 else "ลดลง", "an increase of" if diff > 0 else "a decrease of")
-        draft.say(_t(q, f"คำนวณ: ปี {y2} {p2} − ปี {y1} {p1} → {sign} {text}",
-                     f"Computed: {y2} {p2} − {y1} {p1} → {sign} {text}"), [*cells, head], template=True,
-                  computed=[text.replace(",", "")])
+        _say_change(q, draft, *found.items(), [*cells, head])
     return draft

@@ -225,5 +225,5 @@ def test_a_table_printed_column_by_column_is_read_by_year(sample):
 
 
 def test_a_year_columns_tables_row_and_its_change(sample):
-    answer = _checked(sample.ask("ปริมาณน้ำจำหน่ายของ กปภ. ปีงบ 2566 ลดลงจากปีงบ 2564 กี่ล้าน ลบ.ม."))
+    answer = _checked(sample.ask("ปริมาณน้ำจำหน่ายของ กปภ.ลำปาง เกาะคา และเถิน ปีงบ 2566 ลดลงจากปีงบ 2564 กี่ล้าน ลบ.ม."))
     assert answer.route == "year_rows" and "ลดลง 1.744" in answer.answer
