@@ -442,11 +442,11 @@ class PlanLevels:
                 self._lines[lv.doc_id].setdefault(line.get("node_id"), []).append(line)
         return self._lines[lv.doc_id].get(lv.node_id, [])
 
-    def named_item(self, question: str) -> tuple[int, list[dict]]:
+    def named_item(self, question: str) -> tuple[frozenset[int], list[dict]]:
         """The budget-detail item a question names by typing a long run of its name (`ค่าก่อสร้าง
         อาคารปฏิบัติการพัฒนาเทคโนโลยีขั้นสูง`, or `ค่าจัดทำระบบฐานข้อมูลอุทกธรณีวิทยา…` for `ค่าใช้จ่ายในการจัดทำ
-        ระบบฐานข้อมูล…`): how many characters of its name the question types, and its rows (the item and its
-        yearly instalments); (0, []) when it names none."""
+        ระบบฐานข้อมูล…`): the question's (compact) characters that type its name, and its rows (the item and its
+        yearly instalments); (∅, []) when it names none."""
         if self._items is None:
             self._items, self._item_grams = {}, {}
             for line in self.db.budget_lines():
@@ -459,25 +459,34 @@ class PlanLevels:
                     self._item_grams.setdefault(name[i:i + ITEM_GRAM], set()).add(key)
         asked = compact(question)
         typed = set().union(*(self._item_grams.get(asked[i:i + ITEM_GRAM], ()) for i in range(len(asked) - ITEM_GRAM + 1)))
-        runs: list[tuple[int, int, tuple]] = []
+        runs: list[tuple[int, int, float, tuple, frozenset[int]]] = []
         for key in typed:  # items one of whose runs the question types (a cheap test before the longest run)
             name = compact(key[2])
             if len(name) < MIN_ITEM_RUN:
                 continue
             blocks = SequenceMatcher(None, name, asked, autojunk=False).get_matching_blocks()
             typed_here = sum(b.size for b in blocks if b.size >= ITEM_BLOCK)
-            runs.append((max(b.size for b in blocks), typed_here, typed_here / len(name), key))
+            runs.append((max(b.size for b in blocks), typed_here, typed_here / len(name), key,
+                         frozenset(i for b in blocks if b.size >= ITEM_BLOCK for i in range(b.b, b.b + b.size))))
         runs.sort(key=lambda r: (r[1], r[2], r[0], r[3]), reverse=True)  # most of its name typed, then most of it
         if not runs or runs[0][0] < MIN_ITEM_RUN or runs[0][1] < ITEM_SHARE * len(compact(runs[0][3][2])):
-            return 0, []
+            return frozenset(), []
         best = runs[0]
         # Another item typed as far, and as large a share of its name: the question names neither (a run many
         # items share, `ค่าใช้จ่ายในการดำเนินงาน…`; one machine for several offices). An item whose name holds the
         # other's and more (`ค่าควบคุมงาน<the same item>`) is typed as far but in a smaller share.
         if any(compact(key[2]) != compact(best[3][2]) and typed >= ITEM_UNIQUE * best[1] and share >= ITEM_UNIQUE * best[2]
-               for _, typed, share, key in runs[1:]):
-            return 0, []
-        return best[1], self._items[best[3]]
+               for _, typed, share, key, _ in runs[1:]):
+            return frozenset(), []
+        longest = max(SequenceMatcher(None, compact(best[3][2]), asked, autojunk=False).get_matching_blocks(),
+                      key=lambda b: b.size)
+        name = compact(best[3][2])
+        for w in map(compact, _level_words()):  # a level word typed right before the run (sharing its start or not)
+            end = asked.find(w, max(0, longest.b - len(w)), longest.b + ITEM_BLOCK) + len(w)
+            if end >= len(w) and longest.b <= end <= longest.b + ITEM_BLOCK and \
+                    not name[:longest.a + end - longest.b].endswith(w):
+                return frozenset(), []  # `โครงการ<run>`: a project the question names, not the item that mentions it
+        return best[4], self._items[best[3]]
 
     def item_block(self, item: dict) -> list[tuple[int, str]]:
         """The lines printed under a budget-detail item up to the next item (`วงเงินทั้งสิ้น …`, `ปี 2565
@@ -1020,8 +1029,9 @@ def item_answer(q: Query, levels: PlanLevels) -> Draft | None:
     the question names no item or the item prints nothing for the year."""
     typed, rows = levels.named_item(q.text)
     named = levels.named(q.text)
-    if not rows or (named and naming(named[0][1].name, compact(q.text))[0] >= typed):
-        return None  # no item named, or a level's name typed as fully (`โครงการ … ในระดับจังหวัด`): the level
+    level_chars = naming(named[0][1].name, compact(q.text), long_run=True)[1] if named else frozenset()
+    if not rows or len(typed - level_chars) < MIN_ITEM_RUN:
+        return None  # no item named, or what names it is a level's name (`โครงการ…ไฟป่าและหมอกควัน`): the level
     item = next((r for r in rows if r["origin"] == "item"), rows[0])
     head = Evidence(item["doc_id"], item["line_start"], item["line_end"], item["quote"], "retrieval", 1.0)
     total = _item_total(q, levels, head)
