@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 
-from assistant.lookup import FactsDB, decimals
+from assistant.lookup import FactsDB
 from assistant.outline import compact
 from assistant.passages import key_terms, term_weights
-from assistant.plan_levels import PlanLevels, asks_target
+from assistant.plan_levels import PlanLevels, asks_target, say_change
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
@@ -148,28 +147,13 @@ def answer(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB, idf: dict
     others = [f"{y}: {p}" for y, (p, _) in sorted(k.targets.items()) if y != year]
     if others:
         draft.say(_t(q, "ปีอื่น: ", "Other years: ") + ", ".join(others), [e], template=True)
-    asked = [y for y in dict.fromkeys(q.years) if y in k.targets]
-    if q.operation == "difference" and len(asked) == 2:
-        _say_change(q, draft, k, sorted(asked), e, unit)
+    asked = sorted(y for y in dict.fromkeys(q.years) if y in k.targets)
+    if q.operation == "difference" and len(asked) == 2 and all(_one_figure(k.targets[y][0]) for y in asked):
+        # (a target printed as text, `ร้อยละ 80 ขึ้นไป` or `-`, is stated, not subtracted)
+        say_change(q, draft, *((y, k.targets[y][0].strip()) for y in asked), [e], k.unit or "")
     return draft
 
 
-def _say_change(q: Query, draft: Draft, k: Kpi, years: list[int], e: Evidence, unit: str) -> None:
-    """The change of a KPI's target between two asked years, computed in code from the printed targets."""
-    (y1, y2), printed = years, [k.targets[y][0] for y in years]
-    values = [_number(p) for p in printed]
-    if None in values:
-        return  # a target printed as text (`ร้อยละ 80 ขึ้นไป`, `-`): stated, not subtracted
-    diff = values[1] - values[0]
-    places = decimals(*printed)
-    text = f"{abs(diff):,.{places}f}"
-    sign = _t(q, "เพิ่มขึ้น" if diff > 0 else "ลดลง", "an increase of" if diff > 0 else "a decrease of")
-    draft.say(_t(q, f"ปี {y2} เทียบกับปี {y1}: {printed[1]} − {printed[0]} → {sign} {text}{unit}",
-                 f"{y2} against {y1}: {printed[1]} − {printed[0]} → {sign} {text}{unit}"),
-              [e], template=True, computed=[text.replace(",", "")])
-
-
-def _number(printed: str) -> Decimal | None:
-    """A target printed as one figure (`74,816`, `55`), else None."""
-    text = printed.strip().replace(",", "")
-    return Decimal(text) if re.fullmatch(r"\d+(?:\.\d+)?", text) else None
+def _one_figure(printed: str) -> bool:
+    """Whether a target is printed as one figure (`74,816`, `55`)."""
+    return bool(re.fullmatch(r"\d[\d,]*(?:\.\d+)?", printed.strip()))

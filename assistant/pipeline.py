@@ -93,7 +93,6 @@ class Assistant:
         self._romanized: RomanizedNames | None = None
         self._matrix: list[MatrixRow] | None = None
         self._year_tables: list[YearTable] | None = None
-        self._lines_read: dict[str, list] | None = None
         self._column_tables: list[year_rows.ColumnTable] | None = None
         self._columns_tables: list[year_rows.ColumnsTable] | None = None
         self.chain = (RunnableLambda(self.resolve) | RunnableLambda(self.route) | RunnableLambda(self.gather)
@@ -191,7 +190,6 @@ class Assistant:
         t0 = time.perf_counter()
         _ = self.levels, self.kpis, self.romanized, self.matrix
         _ = self.year_tables, self.column_tables, self.columns_tables
-        self._lines_read = None  # read for the table readers only
         return time.perf_counter() - t0
 
     @property
@@ -208,34 +206,34 @@ class Assistant:
             self._kpis = KpiIndex(self.db)
         return self._kpis
 
-    def _doc_lines(self) -> dict[str, list]:
-        """Every document's stored lines, read once for the table readers (each scans them all)."""
-        if self._lines_read is None:
-            self._lines_read = {doc_id: self.db.lines(doc_id, 1, n) for doc_id, n in self.db.line_counts().items()}
-        return self._lines_read
+    def _read_tables(self) -> None:
+        """Read every document's year tables of the three layouts (`year_rows`), one pass over its lines."""
+        self._year_tables, self._column_tables, self._columns_tables = [], [], []
+        for doc_id, n in self.db.line_counts().items():
+            text = self.db.lines(doc_id, 1, n)
+            self._year_tables += year_rows.year_tables(self.db, doc_id, text)
+            self._column_tables += year_rows.column_tables(self.db, doc_id, text)
+            self._columns_tables += year_rows.columns_tables(self.db, doc_id, text)
 
     @property
     def year_tables(self) -> list[YearTable]:
         """The year tables printed as text (`2564 354,467 … 727,262`) of every document, read on first use."""
         if self._year_tables is None:
-            self._year_tables = [t for doc_id, text in self._doc_lines().items()
-                                 for t in year_rows.year_tables(self.db, doc_id, text)]
+            self._read_tables()
         return self._year_tables
 
     @property
     def column_tables(self) -> list[year_rows.ColumnTable]:
         """The tables with a column per year, printed as text, of every document, read on first use."""
         if self._column_tables is None:
-            self._column_tables = [t for doc_id, text in self._doc_lines().items()
-                                   for t in year_rows.column_tables(self.db, doc_id, text)]
+            self._read_tables()
         return self._column_tables
 
     @property
     def columns_tables(self) -> list[year_rows.ColumnsTable]:
         """The tables printed column by column (a column of years, then each column's figures), read on first use."""
         if self._columns_tables is None:
-            self._columns_tables = [t for doc_id, text in self._doc_lines().items()
-                                    for t in year_rows.columns_tables(self.db, doc_id, text)]
+            self._read_tables()
         return self._columns_tables
 
     @property
@@ -275,11 +273,9 @@ class Assistant:
         draft = plan_levels.answer(q, self.levels)
         if draft is not None:
             q.route = "plan_level"
-            idf = self.retriever.snapshot.bm25.idf
-            for label in item_labels(q.text, [])[:MAX_SECTIONS]:  # "…the total budget, and how long does it run?"
-                more = units.section_body(q, [label], self.outline, self.db, idf, [])
-                if more is not None:
-                    draft = units.merge(draft, more)
+            more = self._section_bodies(q, item_labels(q.text, []))  # "…the total budget, and how long does it run?"
+            if more is not None:
+                draft = units.merge(draft, more)
         else:
             draft = self.level_sections(q)
         return draft
@@ -299,14 +295,19 @@ class Assistant:
             labels = [w for w in labels if compact(w) not in own]
         if not labels or not (text_asked or figure_stated) or not named:
             return None
+        draft = self._section_bodies(q, labels)
+        if draft is not None:
+            q.route = "section"
+        return draft
+
+    def _section_bodies(self, q: Query, labels: list[str]) -> Draft | None:
+        """The bodies of the labelled sections a question asks (up to MAX_SECTIONS), one after the other."""
         idf = self.retriever.snapshot.bm25.idf
         draft = None
         for label in labels[:MAX_SECTIONS]:
             more = units.section_body(q, [label], self.outline, self.db, idf, [])
             if more is not None:
                 draft = units.merge(draft, more) if draft is not None else more
-        if draft is not None:
-            q.route = "section"
         return draft
 
     def kpi_answer(self, q: Query) -> Draft | None:

@@ -404,8 +404,7 @@ class PlanLevels:
                 continue
             if label in lv.name or naming(lv.name, label)[0] > 0:
                 continue  # the level's own name or a run of it (`ระบบนิเวศ 5,966`: a KPI row), not a row of it
-            row = [m for m in self.outline.row_lines(doc, n) if m != n]
-            found = [(m, a.group(0)) for m in row for a in AMOUNT.finditer(self.db.cite(doc, m, m).quote)]
+            found = self.row_amounts(doc, n)  # the label line itself prints none
             if len(found) == 1:
                 m, printed = found[0]
                 amount = Evidence(doc, m, m, self.db.cite(doc, m, m).quote, "retrieval", 1.0)
@@ -433,6 +432,12 @@ class PlanLevels:
                 e = Evidence(doc, table.line_start, table.line_end, quote, "retrieval", 1.0, [value.strip()])
                 return Amount(value.strip(), e, unit or ""), e
         return None
+
+    def row_amounts(self, doc_id: str, n: int) -> list[tuple[int, str]]:
+        """(line, amount) of every amount on line n's printed row: the line itself and the text objects a book
+        prints beside it (`บาท`, the amount of a label printed apart)."""
+        row = [n] + [m for m in self.outline.row_lines(doc_id, n) if m != n]
+        return [(m, a.group(0)) for m in row for a in AMOUNT.finditer(self.db.cite(doc_id, m, m).quote)]
 
     def budget_lines(self, lv: Level) -> list[dict]:
         """The facts' budget lines that hang on this level (its expense-category totals and items)."""
@@ -702,14 +707,22 @@ def amount_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
         (y1, a1), (y2, a2) = sorted(found.items())
         if a1.unit != a2.unit:
             return draft  # amounts in two units: stated, not subtracted
-        diff = a2.value - a1.value
-        sign = _t(q, "เพิ่มขึ้น" if diff > 0 else "ลดลง", "an increase of" if diff > 0 else "a decrease of")
-        text = _fmt(abs(diff), a1, a2)
-        unit = f" {a2.unit}" if a2.unit else ""
-        draft.say(_t(q, f"ปี {y2} เทียบกับปี {y1}: {a2.printed} − {a1.printed} → {sign} {text}{unit}",
-                     f"{y2} against {y1}: {a2.printed} − {a1.printed} → {sign} {text}{unit}"),
-                  [a1.evidence, a2.evidence], template=True, computed=[text.replace(",", "")])
+        say_change(q, draft, (y1, a1.printed), (y2, a2.printed), [a1.evidence, a2.evidence], a2.unit)
     return draft
+
+
+def say_change(q: Query, draft: Draft, earlier: tuple[int, str], later: tuple[int, str], cited: list[Evidence],
+               unit: str = "") -> None:
+    """The change from an earlier year's printed figure to a later one's (`ปี 2565 เทียบกับปี 2564: 74,816 −
+    56,881 → เพิ่มขึ้น 17,935`), computed in code to as many places as they print, cited."""
+    (y1, p1), (y2, p2) = earlier, later
+    diff = Decimal(p2.replace(",", "")) - Decimal(p1.replace(",", ""))
+    sign = _t(q, "เพิ่มขึ้น" if diff > 0 else "ลดลง", "an increase of" if diff > 0 else "a decrease of")
+    text = _fmt(abs(diff), Amount(p1, cited[0]), Amount(p2, cited[-1]))
+    unit = f" {unit}" if unit else ""
+    draft.say(_t(q, f"ปี {y2} เทียบกับปี {y1}: {p2} − {p1} → {sign} {text}{unit}",
+                 f"{y2} against {y1}: {p2} − {p1} → {sign} {text}{unit}"),
+              cited, template=True, computed=[text.replace(",", "")])
 
 
 def not_printed(q: Query, lv: Level, levels: PlanLevels) -> Draft:
@@ -987,19 +1000,22 @@ ITEM_GRAM = 10  # characters of an item's name looked up at once to find the ite
 ITEM_UNIQUE = 0.9  # another item's name typed this far as well: the question names neither
 
 
+def _prints_total(text: str) -> bool:
+    """Whether a text holds one of the profile's total words (`วงเงินทั้งสิ้น`, `รวมทั้งสิ้น`)."""
+    return any(compact(w) in compact(text) for w in vocabulary().budget_lines.total_words)
+
+
 def total_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     """A level's whole amount when a total word is asked (`วงเงินทั้งสิ้น 742,101,800 บาท` printed in a
     multi-year project's own section), cited; None when not asked or not printed there."""
-    totals = [compact(w) for w in vocabulary().budget_lines.total_words]
-    if not any(t in compact(q.text) for t in totals):
+    if not _prints_total(q.text):
         return None
     start, end = levels.own_lines(lv)
     for n, text, _ in levels.db.lines(lv.doc_id, start, end):
-        if not any(t in compact(text) for t in totals) or len(text) > TOTAL_LABEL_CHARS:
+        if not _prints_total(text) or len(text) > TOTAL_LABEL_CHARS:
             continue
         label = Evidence(lv.doc_id, n, n, text, "retrieval", 1.0)
-        row = [n] + [m for m in levels.outline.row_lines(lv.doc_id, n) if m != n]  # the amount may be its own object
-        found = [(m, a.group(0)) for m in row for a in AMOUNT.finditer(levels.db.cite(lv.doc_id, m, m).quote)]
+        found = levels.row_amounts(lv.doc_id, n)  # the amount may be its own text object on the row
         if len(found) == 1:
             m, printed = found[0]
             amount = Evidence(lv.doc_id, m, m, levels.db.cite(lv.doc_id, m, m).quote, "retrieval", 1.0, [printed])
@@ -1013,11 +1029,10 @@ def total_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
 def _item_total(q: Query, levels: PlanLevels, item: Evidence) -> Evidence | None:
     """The whole amount printed under a budget line (`วงเงินทั้งสิ้น 7,693,300 บาท`) when the question asks for
     a total; None otherwise or when none is printed under it."""
-    totals = [compact(w) for w in vocabulary().budget_lines.total_words]
-    if not any(t in compact(q.text) for t in totals):
+    if not _prints_total(q.text):
         return None
     for n, text in levels.item_block({"doc_id": item.doc_id, "line_end": item.line_end}):
-        if any(t in compact(text) for t in totals) and AMOUNT.search(text):
+        if _prints_total(text) and AMOUNT.search(text):
             return Evidence(item.doc_id, n, n, text, "retrieval", 1.0)
     return None
 

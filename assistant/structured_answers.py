@@ -220,10 +220,10 @@ def _focus(q: Query, db: FactsDB, cite: Cite, name: str) -> Cite | None:
                 best = (score, rows[i][0], rows[i + size - 1][0])
     if best is None:
         return None
+    printed = dict(rows)
     end = best[2]
-    following = [(n, text) for n, text in rows if n > end][:FOCUS_LINES - 1]
-    for n, text in following:  # a line broken mid-phrase (no trailing space) goes on to the next
-        if db.lines(cite.doc_id, end, end)[0][1][-1:].isspace():
+    for n in [n for n, _ in rows if n > end][:FOCUS_LINES - 1]:  # a line broken mid-phrase (no trailing space)
+        if printed[end][-1:].isspace():                          # goes on to the next
             break
         end = n
     return db.cite(cite.doc_id, best[1], end)
@@ -480,18 +480,17 @@ def totals(q: Query, db: FactsDB) -> Draft:
 
 def links(q: Query, db: FactsDB) -> Draft:
     draft = Draft()
+    name = LEVEL_NAMES.get(q.level or "", ("แผนระดับสูง", "higher-level plans"))
     if q.project_name:  # one project's links, from its own brief, before the plan's
         found = project_links(q, db)
         if found is not None:
             return found
-        named = db.find_projects(q.project_name, min_score=FACT_PROJECT_MATCH)
-        if named:
-            name = LEVEL_NAMES.get(q.level or "", ("แผนระดับสูง", "higher-level plans"))
-            draft.say(_t(q, f"แบบย่อของ{named[0].name}ไม่ได้อ้างถึง{name[0]} ความเชื่อมโยงของทั้งแผน:",
-                         f"The brief of {named[0].name} does not refer to {name[1]}; the plan as a whole:"),
-                      [_ev(named[0].cite)], template=True)
+        projects = db.find_projects(q.project_name, min_score=FACT_PROJECT_MATCH)
+        if projects:
+            draft.say(_t(q, f"แบบย่อของ{projects[0].name}ไม่ได้อ้างถึง{name[0]} ความเชื่อมโยงของทั้งแผน:",
+                         f"The brief of {projects[0].name} does not refer to {name[1]}; the plan as a whole:"),
+                      [_ev(projects[0].cite)], template=True)
     rows = [r for r in db.links(q.level) if not r["project"]]
-    name = LEVEL_NAMES.get(q.level or "", ("แผนระดับสูง", "higher-level plans"))
     if not rows:
         draft.refused, draft.support = True, 0.0
         draft.say(_t(q, f"แผนไม่ได้ระบุความเชื่อมโยงกับ{name[0]}", f"The plan states no link to {name[1]}."), template=True)
@@ -507,9 +506,7 @@ def links(q: Query, db: FactsDB) -> Draft:
     elif named is not None:
         shown = [rows[named]]
     else:
-        draft.say(_t(q, f"แผนนี้เชื่อมโยงกับ{name[0]} {len(rows)} รายการ:", f"The plan links to {name[1]} in {len(rows)} items:"),
-                  template=True, computed=[str(len(rows))])
-        shown = rows
+        return _all_links(q, rows, name, draft)
     for r in shown:
         draft.say("• " + " ".join(r["text"].split()), [_ev(r["cite"])])
     if len(shown) == 1:  # "…ประเด็นยุทธศาสตร์ใด", "มีแนวทางการพัฒนาว่าอย่างไร": the sub-heading it types, with its lines
@@ -521,8 +518,9 @@ def links(q: Query, db: FactsDB) -> Draft:
     return draft
 
 
-def _all_links(q: Query, rows: list[dict], name: tuple[str, str]) -> Draft:
-    draft = Draft()
+def _all_links(q: Query, rows: list[dict], name: tuple[str, str], draft: Draft | None = None) -> Draft:
+    """Every link item of the asked level, counted, each cited (after what `draft` already says)."""
+    draft = draft if draft is not None else Draft()
     draft.say(_t(q, f"แผนนี้เชื่อมโยงกับ{name[0]} {len(rows)} รายการ:", f"The plan links to {name[1]} in {len(rows)} items:"),
               template=True, computed=[str(len(rows))])
     for r in rows:

@@ -105,7 +105,12 @@ def _column(q: Query, table: YearTable, row: str) -> int | None:
 
 def _value(row: str, col: int) -> tuple[str, Decimal]:
     printed = _FIGURE.findall(thai_digits_to_arabic(row).split(None, 1)[1])[col]
-    return printed.strip(), Decimal(re.sub(r"[\s,–]", "", printed).replace("−", "-"))
+    return printed.strip(), _decimal(printed)
+
+
+def _decimal(printed: str) -> Decimal:
+    """A printed figure's value (`- 2,290` → -2290)."""
+    return Decimal(re.sub(r"[\s,–]", "", printed).replace("−", "-"))
 
 
 def _asked(q: Query, idf: dict[str, float]) -> tuple[list[int], dict[str, float], float] | None:
@@ -123,7 +128,7 @@ def _say_change(q: Query, draft: Draft, first: tuple[int, str], second: tuple[in
                 label: str = "") -> None:
     """The change from the earlier year's printed figure to the later one's, computed in code and cited."""
     (y1, p1), (y2, p2) = sorted([first, second])
-    v1, v2 = (Decimal(re.sub(r"[\s,–]", "", p).replace("−", "-")) for p in (p1, p2))
+    v1, v2 = (_decimal(p) for p in (p1, p2))
     diff = v2 - v1
     text = f"{abs(diff):,.{decimals(p1, p2)}f}"
     sign = _t(q, "เพิ่มขึ้น" if diff > 0 else "ลดลง", "an increase of" if diff > 0 else "a decrease of")
