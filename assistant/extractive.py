@@ -6,13 +6,17 @@ closest passage instead, so the user can see what the plan does say.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
 
 
-def text_answer(q: Query, evidence: list[Evidence], support: float, min_support: float) -> Draft:
-    """Quote the selected windows, or refuse when they do not carry the question's key terms."""
+def text_answer(q: Query, evidence: list[Evidence], support: float, min_support: float,
+                read: Callable[[Evidence], list[tuple[str, list[Evidence]]]] | None = None) -> Draft:
+    """Quote the selected windows, or refuse when they do not carry the question's key terms; `read` adds,
+    after a quote, what it says read another way (a table row against its header)."""
     draft = Draft(support=support)
     if not evidence or support < min_support:
         draft.refused = True
@@ -24,4 +28,6 @@ def text_answer(q: Query, evidence: list[Evidence], support: float, min_support:
     draft.say(_t(q, "ตามแผน:", "According to the plan:"), template=True)
     for e in evidence:
         draft.say(e.quote, [e])
+        for text, cited in read(e) if read else []:
+            draft.say(text, cited)
     return draft

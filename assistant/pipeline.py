@@ -25,7 +25,7 @@ from assistant.followup import resolve_followup
 from assistant.lookup import FactsDB
 from assistant.normalize import EN_TH_GLOSSARY
 from assistant.passages import QUESTION_WORDS, figures_of, select_passages, states_asked_place, states_asked_year
-from assistant.records import Answer, Citation, Figure, Sentence
+from assistant.records import Answer, Citation, Evidence, Figure, Sentence
 from assistant.matrix_rows import MatrixRow, matrix_rows, row_answer
 from assistant.retrieve import Retriever
 from assistant.romanized import RomanizedNames
@@ -35,8 +35,8 @@ from assistant.outline import Outline, compact
 from assistant import kpi_targets, plan_levels
 from assistant.kpi_targets import KpiIndex
 from assistant.plan_levels import PlanLevels
-from assistant.structured_answers import Draft
-from assistant import units, year_rows
+from assistant.structured_answers import Draft, _t
+from assistant import row_headers, table_extremes, units, year_rows
 from assistant.year_rows import YearTable
 from assistant.compute import computed_answer, refuse_unknown, unknown_organisations, year_figure
 from assistant.verify import figure_allowed, strip_markers, verify
@@ -95,6 +95,7 @@ class Assistant:
         self._year_tables: list[YearTable] | None = None
         self._column_tables: list[year_rows.ColumnTable] | None = None
         self._columns_tables: list[year_rows.ColumnsTable] | None = None
+        self._header_tables: list[row_headers.HeaderTable] | None = None
         self.chain = (RunnableLambda(self.resolve) | RunnableLambda(self.route) | RunnableLambda(self.gather)
                       | RunnableLambda(self.write) | RunnableLambda(self.finish))
 
@@ -178,10 +179,23 @@ class Assistant:
                     support = 0.0  # a figure of another year: say the plan does not state it, show the closest
                 if not states_asked_place(q, evidence, self.db):
                     support = 0.0  # another place's passage (`จังหวัดลำพูน` asked, a Lampang figure found)
-                draft = text_answer(q, evidence, support, self.settings.min_support)
+                draft = text_answer(q, evidence, support, self.settings.min_support,
+                                    read=(lambda e: self._read_rows(q, e)) if q.wants_figure else None)
         turn.draft = draft
         turn.timings["gather"] = time.perf_counter() - t0
         return turn
+
+    def _read_rows(self, q: Query, e: Evidence) -> list[tuple[str, list[Evidence]]]:
+        """Each table row a quote holds read against its column header (`ระยะเวลา: 27 ปี`), citing both."""
+        out = []
+        for n, text, _ in self.db.lines(e.doc_id, e.line_start, e.line_end):
+            above = [(m, t) for m, t, _ in self.db.lines(e.doc_id, max(1, n - row_headers.HEADER_LINES), n - 1)]
+            read = row_headers.read_row(text, above) if text.strip() else None
+            if read is not None:
+                reading, (start, end) = read
+                header = Evidence(e.doc_id, start, end, self.db.cite(e.doc_id, start, end).quote, "table_header", 1.0)
+                out.append((_t(q, "อ่านตามหัวตาราง: ", "Read against the table's header: ") + reading, [header, e]))
+        return out
 
     def warm(self) -> float:
         """Read what the first question would otherwise wait for (outline, plan levels, KPI index, romanized
@@ -189,7 +203,7 @@ class Assistant:
         The web app warms each index generation once when it opens it; `eval` warms before timing answers."""
         t0 = time.perf_counter()
         _ = self.levels, self.kpis, self.romanized, self.matrix
-        _ = self.year_tables, self.column_tables, self.columns_tables
+        _ = self.year_tables, self.column_tables, self.columns_tables, self.header_tables
         return time.perf_counter() - t0
 
     @property
@@ -208,9 +222,10 @@ class Assistant:
 
     def _read_tables(self) -> None:
         """Read every document's year tables of the three layouts (`year_rows`), one pass over its lines."""
-        self._year_tables, self._column_tables, self._columns_tables = [], [], []
+        self._year_tables, self._column_tables, self._columns_tables, self._header_tables = [], [], [], []
         for doc_id, n in self.db.line_counts().items():
             text = self.db.lines(doc_id, 1, n)
+            self._header_tables += row_headers.header_tables(doc_id, text)
             self._year_tables += year_rows.year_tables(self.db, doc_id, text)
             self._column_tables += year_rows.column_tables(self.db, doc_id, text)
             self._columns_tables += year_rows.columns_tables(self.db, doc_id, text)
@@ -235,6 +250,13 @@ class Assistant:
         if self._columns_tables is None:
             self._read_tables()
         return self._columns_tables
+
+    @property
+    def header_tables(self) -> list[row_headers.HeaderTable]:
+        """The tables whose rows line up with a header naming their columns, read on first use."""
+        if self._year_tables is None:
+            self._read_tables()
+        return self._header_tables
 
     @property
     def matrix(self) -> list[MatrixRow]:
@@ -355,6 +377,11 @@ class Assistant:
                 draft = year_rows.columns_answer(q, self.columns_tables, idf)
             if draft is not None:
                 q.route = "year_rows"
+                return draft
+        if q.operation in ("max", "min"):
+            draft = table_extremes.extreme_answer(q, self.header_tables, self.db, idf)  # "แร่ชนิดใด…นานที่สุด"
+            if draft is not None:
+                q.route = "table_extreme"
                 return draft
         if q.operation and q.wants_figure:
             draft = computed_answer(q, hits, self.db, idf, self.retriever)

@@ -116,6 +116,7 @@ class UnitWords:
     currency: tuple[str, ...]
     count: tuple[str, ...] = ()  # units of counted figures and KPI targets (ราย, คน, แห่ง, %)
     count_words: tuple[str, ...] = ()  # words introducing a counted figure (ร้อยละ, จำนวน, ไม่น้อยกว่า)
+    measure: tuple[str, ...] = ()  # units of measured quantities a table header names (เมตริกตัน, ปี, ไร่)
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,8 @@ def parse_vocabulary(data: dict) -> Vocabulary:
         years=YearWords(words=_words(y, "words", "years"), era_prefixes=_words(y, "era_prefixes", "years")),
         units=UnitWords(currency=_words(u, "currency", "units"),
                         count=_words(u, "count", "units") if "count" in u else (),
-                        count_words=_words(u, "count_words", "units") if "count_words" in u else ()),
+                        count_words=_words(u, "count_words", "units") if "count_words" in u else (),
+                        measure=_words(u, "measure", "units") if "measure" in u else ()),
         budget_lines=BudgetLineWords(
             instalment_words=_words(bl, "instalment_words", "budget_lines"),
             total_words=_words(bl, "total_words", "budget_lines"),

@@ -1,0 +1,101 @@
+"""The largest or smallest figure of a table column a question names, found over the table's rows.
+
+"แร่ชนิดใดที่คาดว่าจะผลิตได้อีกนานที่สุด" asks for the row whose figure in one column (`ระยะเวลา (ปี)`) is
+the largest: the table is the one whose header and caption hold the question's words; the column the one
+whose name and unit the question types (its asked unit first); every row's figure in it is compared in
+code, and the answer cites the header and the winning row, with the runners-up.
+"""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from assistant.lookup import FactsDB
+from assistant.passages import key_terms, term_weights
+from assistant.records import Evidence
+from assistant.route import Query
+from assistant.row_headers import HeaderTable, Row
+from assistant.structured_answers import Draft, _t
+from ingest.thai_repair import index_form
+from ingest.tokenize import search_tokens
+from ingest.vocabulary import query_words, vocabulary
+
+MIN_COVER = 0.45  # share of the question's (idf-weighted) key terms the table's header, caption and labels hold
+RUNNERS_UP = 2
+
+
+def _value(printed: str) -> Decimal | None:
+    try:
+        return Decimal(index_form(printed).rstrip("%"))
+    except InvalidOperation:
+        return None  # `-`: no figure
+
+
+def _is_total(row: Row) -> bool:
+    words = (*vocabulary().table_words.total_column_words, *vocabulary().budget_lines.total_words)
+    label = row.label.lstrip("0123456789๐๑๒๓๔๕๖๗๘๙. ")
+    return any(label.startswith(w) for w in words)
+
+
+def _column(q: Query, table: HeaderTable, weight: dict[str, float]) -> int | None:
+    """The column the question names: its unit asked (`กี่ปี` → `(ปี)`), else the most of its name typed."""
+    cols = table.rows[0].columns
+    years = [i for i, c in enumerate(cols) if any(str(y) in c.name for y in q.years)]
+    if q.years:
+        return years[0] if len(years) == 1 else None  # `ปี 2565 … มากที่สุด`: the year's column
+    by_unit = [i for i, c in enumerate(cols) if q.unit and c.unit == q.unit]
+    if len(by_unit) == 1:
+        return by_unit[0]
+    named = [(sum(w for t, w in weight.items() if t in set(search_tokens(c.name))), i) for i, c in enumerate(cols)]
+    best = max(named, default=(0.0, None))
+    return best[1] if best[0] > 0 and [s for s, _ in named].count(best[0]) == 1 else None
+
+
+def extreme_rows(q: Query, tables: list[HeaderTable], idf: dict[str, float]) -> tuple[HeaderTable, int, list[Row]] | None:
+    """The table the question describes, the column it names and the table's rows ordered by that
+    column's figure (largest first for max); None when no table covers the question or names a column."""
+    if q.operation not in ("max", "min"):
+        return None
+    words = query_words()
+    operation_words = {t for w in (*words.max_words, *words.min_words) for t in search_tokens(w)}
+    weight = term_weights([t for t in key_terms(q) if not t.isdigit() and t not in operation_words], idf)
+    total = sum(weight.values())
+    if not total:
+        return None
+    best: tuple[float, HeaderTable] | None = None
+    for table in tables:
+        if len(table.rows) < 2 or _column(q, table, weight) is None:
+            continue
+        labels = set(search_tokens(" ".join(r.label for r in table.rows)))
+        cover = sum(w for t, w in weight.items() if t in table.tokens or t in labels) / total
+        if best is None or cover > best[0]:
+            best = (cover, table)
+    if best is None or best[0] < MIN_COVER:
+        return None
+    table = best[1]
+    col = _column(q, table, weight)
+    rows = [(v, r) for r in table.rows if not _is_total(r) and (v := _value(r.values[col])) is not None]
+    if len(rows) < 2:
+        return None
+    rows.sort(key=lambda vr: vr[0], reverse=q.operation == "max")
+    return table, col, [r for _, r in rows]
+
+
+def extreme_answer(q: Query, tables: list[HeaderTable], db: FactsDB, idf: dict[str, float]) -> Draft | None:
+    """The row with the largest (or smallest) figure in the asked column of the table the question
+    describes and the runners-up, cited with the header; None where `extreme_rows` finds none."""
+    found = extreme_rows(q, tables, idf)
+    if found is None:
+        return None
+    table, col, rows = found
+    start, end = table.header
+    header = Evidence(table.doc_id, start, end, db.cite(table.doc_id, start, end).quote, "table_header", 1.0)
+    column = rows[0].columns[col]
+    most = _t(q, "สูงที่สุด" if q.operation == "max" else "ต่ำที่สุด", "largest" if q.operation == "max" else "smallest")
+    draft = Draft(support=1.0)
+    for k, r in enumerate(rows[:1 + RUNNERS_UP]):
+        row = Evidence(table.doc_id, r.first, r.line, db.cite(table.doc_id, r.first, r.line).quote, "retrieval", 1.0)
+        lead = (_t(q, f"{column.name} {most} ({len(rows)} แถวในตาราง): ", f"{column.name}, {most} of {len(rows)} rows: ")
+                if k == 0 else _t(q, "รองลงมา: ", "next: "))
+        draft.say(f"{lead}{r.label} — {r.values[col]} {column.unit}", [header, row], template=True,
+                  computed=[str(len(rows))] if k == 0 else None)
+    return draft
