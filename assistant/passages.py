@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.lookup import FactsDB
 from assistant.normalize import full_years, translate_english
@@ -189,7 +190,11 @@ def select_passages(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dic
             continue
         chosen.append(w)
     if not query.wants_figure:
-        chosen = [with_body(w, db) for w in chosen]
+        extended: list[Window] = []
+        for w in (with_paragraph(with_body(w, db), db) for w in chosen):
+            if not any(w.doc_id == c.doc_id and w.line_start <= c.line_end and c.line_start <= w.line_end for c in extended):
+                extended.append(w)  # a window the one before now reaches is said once
+        chosen = extended
     evidence = [Evidence(w.doc_id, w.line_start, w.line_end, db.cite(w.doc_id, w.line_start, w.line_end).quote,
                          "retrieval", round(w.score, 4)) for w in chosen]
     return evidence, round(best.coverage, 4)
@@ -211,6 +216,27 @@ def with_body(w: Window, db: FactsDB) -> Window:
     return Window(w.doc_id, w.line_start, end, db.cite(w.doc_id, w.line_start, end).quote, w.coverage, w.score, w.chunk_end)
 
 
+def with_paragraph(w: Window, db: FactsDB) -> Window:
+    """A window that stops mid-sentence (its last line is a full wrapped line and its paragraph goes on:
+    `…ได้แก่ มิติที่ 1 … มิติที่ 3 การดูแลรักษา`) extended to its paragraph's end, up to PARAGRAPH_LINES more
+    lines; a blank line or a new item ends a paragraph."""
+    last = db.lines(w.doc_id, w.line_end, w.line_end)
+    if not last or len(last[0][1].strip()) < WRAPPED_CHARS:
+        return w
+    end, chars = w.line_end, len(w.text)
+    for n, text, _ in db.lines(w.doc_id, w.line_end + 1, w.line_end + PARAGRAPH_LINES):
+        if not text.strip() or _ITEM_START.match(text) or chars + len(text) > BODY_CHARS:
+            break
+        end, chars = n, chars + len(text)
+        if len(text.strip()) < WRAPPED_CHARS:
+            break  # the paragraph's last line
+    if end == w.line_end:
+        return w
+    return Window(w.doc_id, w.line_start, end, db.cite(w.doc_id, w.line_start, end).quote, w.coverage, w.score, w.chunk_end)
+
+
+WRAPPED_CHARS = 70  # a line this long was wrapped by the page width: its sentence may go on below it
+PARAGRAPH_LINES = 4
 YEAR_CONTEXT_LINES = 15  # a table's year may be printed in its header this far above the row
 
 
@@ -221,9 +247,15 @@ def asked_places(text: str) -> list[str]:
         for m in re.finditer(re.escape(w), text):
             rest = text[m.end():].strip()
             words = [t for t in word_tokens(rest[:PLACE_CHARS]) if t.strip()]
-            if words and len(words[0]) >= 3 and not words[0].isascii():
-                out.append(words[0])
+            if words and len(words[0]) >= 3 and not words[0].isascii() and words[0] not in _stopwords():
+                out.append(words[0])  # a name, not `จังหวัดไว้ว่า…` / `…จังหวัดภายใต้…`
     return out
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from pythainlp.corpus import thai_stopwords
+    return frozenset(thai_stopwords())
 
 
 PLACE_CHARS = 30  # characters after a place word read for its name

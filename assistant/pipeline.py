@@ -177,10 +177,12 @@ class Assistant:
                 evidence, support = select_passages(q, hits, self.db, self.retriever.snapshot.bm25.idf)
                 if q.wants_figure and not states_asked_year(q, evidence, self.db):
                     support = 0.0  # a figure of another year: say the plan does not state it, show the closest
-                if not states_asked_place(q, evidence, self.db):
-                    support = 0.0  # another place's passage (`จังหวัดลำพูน` asked, a Lampang figure found)
                 draft = text_answer(q, evidence, support, self.settings.min_support,
                                     read=(lambda e: self._read_rows(q, e)) if q.wants_figure else None)
+        if q.route != "draft" and not draft.refused and not states_asked_place(q, draft.evidence, self.db):
+            # another place's figure (`จังหวัดลำพูน` asked of Lampang's plan; a project's total asked for one
+            # province the book does not break it down by): the documents do not state it; the closest shown
+            draft = text_answer(q, draft.evidence[:1], 0.0, self.settings.min_support)
         turn.draft = draft
         turn.timings["gather"] = time.perf_counter() - t0
         return turn
@@ -364,7 +366,9 @@ class Assistant:
             if draft is not None:
                 q.route = "outline_list"
                 return draft
-        if q.wants_figure and q.organisations and not q.operation:
+        named = self.levels.named(q.text)[:1]  # a row of its year table other than the appropriation: not read here
+        if q.wants_figure and q.organisations and not q.operation and not (
+                named and self.levels.names_year_row(named[0][1], q.text)):
             draft = year_figure(q, self.db)
             if draft is not None:
                 q.route = "year_table"

@@ -102,6 +102,7 @@ class Amount:
     printed: str  # the figure as printed (`53,601,400`, `303.4942`)
     evidence: Evidence
     unit: str = ""  # where the document prints one beside it or in its table's caption (`ล้านบาท`)
+    row: str = ""  # the table row it is printed on, where a question named that row (`เงินนอกงบประมาณ`)
 
     @property
     def value(self) -> Decimal:
@@ -464,24 +465,36 @@ class PlanLevels:
                     self._item_grams.setdefault(name[i:i + ITEM_GRAM], set()).add(key)
         asked = compact(question)
         typed = set().union(*(self._item_grams.get(asked[i:i + ITEM_GRAM], ()) for i in range(len(asked) - ITEM_GRAM + 1)))
-        runs: list[tuple[int, int, float, tuple, frozenset[int]]] = []
+        organisations = self._organisation_chars(asked) if typed else frozenset()
+        # longest run, typed (weighted), share of the name, key, the question's characters typing it, share of its head
+        runs: list[tuple[int, int, float, tuple, frozenset[int], float]] = []
         for key in typed:  # items one of whose runs the question types (a cheap test before the longest run)
             name = compact(key[2])
             if len(name) < MIN_ITEM_RUN:
                 continue
             blocks = SequenceMatcher(None, name, asked, autojunk=False).get_matching_blocks()
-            typed_here = sum(b.size for b in blocks if b.size >= ITEM_BLOCK)
-            runs.append((max(b.size for b in blocks), typed_here, typed_here / len(name), key,
-                         frozenset(i for b in blocks if b.size >= ITEM_BLOCK for i in range(b.b, b.b + b.size))))
+            # characters typed in runs, weighted by run length: one long run names an item more surely than
+            # as many characters in short runs a level's name typed beside it shares (`บริหารจัดการทรัพยากร`);
+            # an agency's name the question types is the agency's, not part of an item that prints it
+            own = [r for b in blocks for r in _unmasked(b.b, b.size, organisations) if r >= ITEM_BLOCK]
+            typed_here = sum(r * r for r in own)
+            plain = sum(own)
+            if not own:
+                continue
+            # its share of the item's own name: the first printed line (the place and count wrap below it)
+            head = compact(_label(_NEXT_ITEM.sub("", (self._items[key][0].get("quote") or key[2]).splitlines()[0])))
+            runs.append((max(own), typed_here, plain / len(name), key,
+                         frozenset(i for b in blocks if b.size >= ITEM_BLOCK for i in range(b.b, b.b + b.size)),
+                         min(1.0, plain / (len(head) or len(name)))))
         runs.sort(key=lambda r: (r[1], r[2], r[0], r[3]), reverse=True)  # most of its name typed, then most of it
-        if not runs or runs[0][0] < MIN_ITEM_RUN or runs[0][1] < ITEM_SHARE * len(compact(runs[0][3][2])):
+        if not runs or runs[0][0] < MIN_ITEM_RUN or max(runs[0][2], runs[0][5]) < ITEM_SHARE:
             return frozenset(), []
         best = runs[0]
         # Another item typed as far, and as large a share of its name: the question names neither (a run many
         # items share, `ค่าใช้จ่ายในการดำเนินงาน…`; one machine for several offices). An item whose name holds the
         # other's and more (`ค่าควบคุมงาน<the same item>`) is typed as far but in a smaller share.
         if any(compact(key[2]) != compact(best[3][2]) and typed >= ITEM_UNIQUE * best[1] and share >= ITEM_UNIQUE * best[2]
-               for _, typed, share, key, _ in runs[1:]):
+               for _, typed, share, key, _, _ in runs[1:]):
             return frozenset(), []
         longest = max(SequenceMatcher(None, compact(best[3][2]), asked, autojunk=False).get_matching_blocks(),
                       key=lambda b: b.size)
@@ -492,6 +505,20 @@ class PlanLevels:
                     not name[:longest.a + end - longest.b].endswith(w):
                 return frozenset(), []  # `โครงการ<run>`: a project the question names, not the item that mentions it
         return best[4], self._items[best[3]]
+
+    def _organisation_chars(self, asked: str) -> frozenset[int]:
+        """The (compact) question's characters that type a ministry's or agency's name in a run of MIN_ITEM_RUN."""
+        out: set[int] = set()
+        for lv in self.levels:
+            if lv.level not in ("ministry", "agency") or len(lv.name) < MIN_ITEM_RUN:
+                continue
+            name = compact(lv.name)
+            if name[:ITEM_GRAM] not in asked and name[-ITEM_GRAM:] not in asked:
+                continue  # a cheap test: a long run of it starts or ends where its name does
+            for b in SequenceMatcher(None, name, asked, autojunk=False).get_matching_blocks():
+                if b.size >= MIN_ITEM_RUN:
+                    out.update(range(b.b, b.b + b.size))
+        return frozenset(out)
 
     def item_block(self, item: dict) -> list[tuple[int, str]]:
         """The lines printed under a budget-detail item up to the next item (`วงเงินทั้งสิ้น …`, `ปี 2565
@@ -522,25 +549,49 @@ class PlanLevels:
                 best = ((y or 0), unit)
         return best[1] if best else None
 
-    def year_amounts(self, lv: Level) -> dict[int, Amount]:
-        """The level's appropriation per fiscal year from the first year-headed table of its section
-        whose row is labelled with an appropriation word (an agency's `งบประมาณรายจ่าย` row)."""
-        words = [compact(w) for w in (*vocabulary().budget_lines.appropriation_words,
-                                      *vocabulary().budget_lines.total_words)]
+    def _year_tables(self, lv: Level) -> list[Table]:
+        """The tables of a level's own section (before its first child's), where its year table is."""
         h = lv.heading
         first_child = min((c.line_start for c in lv.children), default=max(h.last, lv.line_end))
-        for table in self.outline.tables.get(h.doc_id, []):
-            if not (min(h.line, lv.line_start) <= table.line_start <= first_child):
-                continue
-            found = _year_row(table, words)
+        return [t for t in self.outline.tables.get(h.doc_id, [])
+                if min(h.line, lv.line_start) <= t.line_start <= first_child]
+
+    def year_amounts(self, lv: Level, asked: str | None = None) -> dict[int, Amount]:
+        """The level's appropriation per fiscal year from the first year-headed table of its section
+        whose row is labelled with an appropriation word (an agency's `งบประมาณรายจ่าย` row); with `asked`
+        (a question), the row of such a table whose label the question types (`เงินนอกงบประมาณ`), or none."""
+        h = lv.heading
+        for table in self._year_tables(lv):
+            named = _named_rows(table, asked) if asked is not None else []
+            found = _year_row(table, named[:1], dashes=True) if asked is not None else _year_row(table, _appropriation_words())
             if found:
                 quote = self.db.cite(h.doc_id, table.line_start, table.line_end).quote
                 e = Evidence(h.doc_id, table.line_start, table.line_end, quote, "retrieval", 1.0)
                 unit = _currency(" ".join(found.values())) or self._table_unit(h.doc_id, table) or ""
-                return {year: Amount(_FIGURE.search(cell).group(0), e, unit) for year, cell in found.items()}
+                row = _row_label(table, named[0]) if named else ""
+                return {year: Amount(m.group(0) if (m := _FIGURE.search(cell)) else "-", e, unit, row)
+                        for year, cell in found.items()}
         if len(lv.children) == 1:  # a แผนงาน of one ผลผลิต: that output's table prints the same totals
-            return self.year_amounts(lv.children[0])
+            return self.year_amounts(lv.children[0], asked)
         return {}
+
+    def names_year_row(self, lv: Level, asked: str) -> bool:
+        """Whether a question types the label of a row of the level's year table other than its
+        appropriation (`เงินนอกงบประมาณ`), printed with figures or not."""
+        return any(_named_rows(t, asked) for t in self._year_tables(lv)) or (
+            len(lv.children) == 1 and self.names_year_row(lv.children[0], asked))
+
+
+def _appropriation_words() -> list[str]:
+    return [compact(w) for w in (*vocabulary().budget_lines.appropriation_words, *vocabulary().budget_lines.total_words)]
+
+
+def _named_rows(table: Table, asked: str) -> list[str]:
+    """The labels (compact, longest first) of a table's rows a question types, other than the appropriation's."""
+    typed, words = compact(asked), _appropriation_words()
+    labels = {_label(_NEXT_ITEM.sub("", c.text)) for c in table.cells if c.col == 0 and not c.header}
+    return sorted((w for w in labels if len(w) >= MIN_LABEL and w in typed and not any(w.startswith(x) for x in words)),
+                  key=len, reverse=True)
 
 
 _ABBREVIATION = re.compile(r"(?<![\u0E00-\u0E7F])([ก-ฮ]{3,6})(\.)?(?![\u0E00-\u0E7F])")
@@ -579,6 +630,23 @@ def _generic(text: str) -> bool:
                for w in words)
 
 
+def _unmasked(start: int, size: int, masked: frozenset[int]) -> list[int]:
+    """The lengths of the runs of positions start … start+size-1 outside `masked`."""
+    runs, run = [], 0
+    for i in range(start, start + size):
+        if i in masked:
+            runs, run = runs + [run] if run else runs, 0
+        else:
+            run += 1
+    return runs + [run] if run else runs
+
+
+def _row_label(table: Table, label: str) -> str:
+    """A row's label as printed, for the compact form a question typed."""
+    return next((" ".join(_NEXT_ITEM.sub("", c.text).split()) for c in table.cells
+                 if c.col == 0 and not c.header and _label(_NEXT_ITEM.sub("", c.text)) == label), label)
+
+
 def _label(text: str) -> str:
     """A row label as a question would type it: without amounts and currency words."""
     text = AMOUNT.sub(" ", text)
@@ -592,9 +660,9 @@ def _currency(text: str) -> str | None:
     return next((w for w in sorted(vocabulary().units.currency, key=len, reverse=True) if w in text), None)
 
 
-def _year_row(table: Table, words: list[str]) -> dict[int, str]:
+def _year_row(table: Table, words: list[str], dashes: bool = False) -> dict[int, str]:
     """{year: cell} of a table's row labelled with one of `words` (the earliest word's row first) that prints
-    a figure under its year header cells."""
+    a figure (or, with `dashes`, a `-`: no amount) under its year header cells."""
     years: dict[int, int] = {}
     for c in table.cells:
         m = _YEAR.search(thai_digits_to_arabic(c.text))
@@ -610,7 +678,7 @@ def _year_row(table: Table, words: list[str]) -> dict[int, str]:
     for _, row in sorted(labelled):  # the first word's row first (the appropriation before a total)
         out = {}
         for col, year in years.items():
-            if _FIGURE.search(rows[row].get(col, "")):
+            if _FIGURE.search(rows[row].get(col, "")) or (dashes and rows[row].get(col, "").strip() in ("-", "–")):
                 out[year] = rows[row][col]  # the cell as printed (`4,966,955,400 บาท`)
         if out:
             return out
@@ -685,12 +753,13 @@ def amount_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     cover = levels.fiscal_year(lv.doc_id)
     book_year = cover[0] if cover else None
     years = list(dict.fromkeys(q.years)) or ([book_year] if book_year else [])
-    table = levels.year_amounts(lv)
+    named = levels.year_amounts(lv, q.text)  # a row the question names (`เงินนอกงบประมาณ`), not the appropriation
+    table = named or levels.year_amounts(lv)
     found: dict[int, Amount] = {}
     if len(years) > 1 and all(y in table for y in years):
         found = {y: table[y] for y in years}  # years compared from one table, in one unit
     for y in years:
-        heading = levels.amount(lv) if y == book_year and y not in found else None
+        heading = levels.amount(lv) if y == book_year and y not in found and not named else None
         if heading is not None:
             found[y] = heading  # the book's own year: the amount its heading prints, in baht
         elif y in table and y not in found:
@@ -701,11 +770,13 @@ def amount_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     name = levels.title(lv)
     for y, a in found.items():
         year_cited = [cover[1]] if cover and y == book_year and a.evidence.line_start != cover[1].line_start else []
-        draft.say(_t(q, f"{name} ปีงบประมาณ {y}: {a.shown}", f"{name}, fiscal year {y}: {a.shown}"),
+        row = f" ({a.row})" if a.row else ""
+        shown = a.shown if a.printed != "-" else _t(q, "- (ตารางไม่ได้ระบุจำนวนเงิน)", "- (the table prints no amount)")
+        draft.say(_t(q, f"{name}{row} ปีงบประมาณ {y}: {shown}", f"{name}{row}, fiscal year {y}: {shown}"),
                   [a.evidence, levels.evidence(lv), *year_cited], template=True)
     if q.operation == "difference" and len(found) == 2:
         (y1, a1), (y2, a2) = sorted(found.items())
-        if a1.unit != a2.unit:
+        if a1.unit != a2.unit or "-" in (a1.printed, a2.printed):
             return draft  # amounts in two units: stated, not subtracted
         say_change(q, draft, (y1, a1.printed), (y2, a2.printed), [a1.evidence, a2.evidence], a2.unit)
     return draft

@@ -42,7 +42,10 @@ def _column(q: Query, table: HeaderTable, weight: dict[str, float]) -> int | Non
     years = [i for i, c in enumerate(cols) if any(str(y) in c.name for y in q.years)]
     if q.years:
         return years[0] if len(years) == 1 else None  # `ปี 2565 … มากที่สุด`: the year's column
-    by_unit = [i for i, c in enumerate(cols) if q.unit and c.unit == q.unit]
+    words = query_words()
+    units = {q.unit} if q.unit else set(words.duration_units) if any(
+        w in q.text.lower() for w in words.duration_words) else set()  # `นานที่สุด`: a column of years
+    by_unit = [i for i, c in enumerate(cols) if c.unit in units]
     if len(by_unit) == 1:
         return by_unit[0]
     named = [(sum(w for t, w in weight.items() if t in set(search_tokens(c.name))), i) for i, c in enumerate(cols)]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -297,7 +297,8 @@ def _shipped_profile() -> dict:
 def _word_table(cls: type, data: dict, key: str):
     """A dataclass of word tuples, one per field, from the `[key]` table of a parsed profile."""
     table = _table(data, key)
-    return cls(*(_words(table, name, key) for name in cls.__dataclass_fields__))
+    return cls(**{name: _words(table, name, key) for name, f in cls.__dataclass_fields__.items()
+                  if name in table or f.default is MISSING})  # a field with a default may be left out
 
 
 def load_vocabulary(path: Path | str) -> Vocabulary:
@@ -358,6 +359,8 @@ class QueryWords:
     money_words: tuple[str, ...]
     target_words: tuple[str, ...]
     comparison_words: tuple[str, ...]
+    duration_words: tuple[str, ...] = ()  # a question asking how long (`นานที่สุด`): a column in duration_units
+    duration_units: tuple[str, ...] = ()
 
 
 def parse_query_words(data: dict) -> QueryWords:

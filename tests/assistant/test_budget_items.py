@@ -34,3 +34,10 @@ def test_an_items_whole_amount_when_a_total_is_asked(assistant):
     answer = assistant.ask("สถาบันวิจัยดาราศาสตร์แห่งชาติ รายการเงินอุดหนุนเป็นค่าเช่ารถ 4 คัน มีวงเงินทั้งสิ้นเท่าไร")
     assert answer.route == "plan_level" and "วงเงินทั้งสิ้น 7,693,300 บาท" in answer.answer
     assert all(c.verified for c in answer.citations)
+
+
+def test_an_item_typed_in_one_long_run_beside_its_projects_name(assistant):
+    # Before: the project named first and the item's name typed in part (its place and count wrap under it)
+    # were not read as the item; the question was refused as a project the facts do not hold.
+    answer = assistant.ask("โครงการพัฒนาเทคนิควิศวกรรมเพื่อการพึ่งพาตนเอง ตั้งงบซื้ออุปกรณ์สำหรับพัฒนากล้องถ่ายภาพซีซีดีไว้เท่าไร")
+    assert answer.route == "plan_level" and "4,261,300" in answer.answer and not answer.refused

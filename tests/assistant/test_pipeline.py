@@ -227,3 +227,19 @@ def test_a_table_printed_column_by_column_is_read_by_year(sample):
 def test_a_year_columns_tables_row_and_its_change(sample):
     answer = _checked(sample.ask("ปริมาณน้ำจำหน่ายของ กปภ.ลำปาง เกาะคา และเถิน ปีงบ 2566 ลดลงจากปีงบ 2564 กี่ล้าน ลบ.ม."))
     assert answer.route == "year_rows" and "ลดลง 1.744" in answer.answer
+
+
+def test_a_sentence_wrapped_over_the_next_lines_is_quoted_to_its_end(sample):
+    # Before: the window stopped at `มิติที่ 3 การดูแลรักษา`, the line's end, and dropped the fourth dimension.
+    a = _checked(sample.ask("แนวอุตสาหกรรมวิถีใหม่มุ่งสู่ความสำเร็จ 4 มิติ ได้แก่อะไร"))
+    assert "มิติที่ 4 การกระจายรายได้" in a.answer and "ประชาคมโลก" in a.answer
+
+
+def test_a_table_row_is_read_against_its_header_and_a_columns_largest_found(sample):
+    # Before: the bare row `๒ ถ่านหิน 14,124,564.54 482,598,646.11 27` without what 27 is; and no answer for
+    # the longest-lasting ore, though every row of the table prints it.
+    row = _checked(sample.ask("ถ่านหินในพื้นที่ประทานบัตรมีปริมาณสำรองเท่าไร และผลิตได้อีกกี่ปี"))
+    assert "ระยะเวลา: 27 ปี" in row.answer and "482,598,646.11 เมตริกตัน" in row.answer
+    longest = _checked(sample.ask("แร่ชนิดใดในตารางสถานภาพปริมาณสำรองแร่ผลิตได้นานที่สุด"))
+    first = longest.answer.splitlines()[0]
+    assert longest.route == "table_extreme" and "ดินอุตสาหกรรมชนิดดิน ซีเมนต์ — 30 ปี" in first

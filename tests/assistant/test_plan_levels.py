@@ -287,3 +287,19 @@ def test_a_projects_whole_amount_and_duration_are_both_answered(assistant):
     assert answer.route == "plan_level"
     assert "316,222,400" in answer.answer and "5 ปี (ปี 2563 ถึง ปี 2567)" in answer.answer
     assert all(c.verified for c in answer.citations)
+
+
+def test_a_year_table_row_the_question_names_is_read_not_the_appropriation(assistant):
+    # The agency's year table prints `เงินนอกงบประมาณ* - บาท - บาท` under its appropriation row; asked for
+    # the off-budget money, the answer was the appropriation (1,493,510,700).
+    answer = assistant.ask("สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม มีเงินนอกงบประมาณปี 2565 เท่าไร")
+    assert answer.route == "plan_level" and "เงินนอกงบประมาณ" in answer.answer
+    assert "1,493,510,700" not in answer.answer and "- (ตารางไม่ได้ระบุจำนวนเงิน)" in answer.answer
+    appropriation = assistant.ask("สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ได้งบประมาณรายจ่ายปี 2565 เท่าไร")
+    assert "1,493,510,700" in appropriation.answer
+
+
+def test_a_province_the_book_does_not_break_an_amount_down_by_is_not_answered(assistant):
+    # Before: the project's whole amount was given for one province the book never names for it.
+    answer = assistant.ask("โครงการแก้ไขปัญหาขยะและสิ่งแวดล้อม ได้งบประมาณสำหรับจังหวัดเชียงราย ปี 2565 เท่าไร")
+    assert answer.refused and "53,601,400" not in answer.answer.splitlines()[0]

@@ -39,3 +39,8 @@ def test_the_column_the_question_names_and_the_smallest():
 def test_no_table_answers_a_question_its_header_does_not_describe():
     assert extreme_rows(analyse("โครงการใดได้รับงบประมาณมากที่สุด"), _tables(), _IDF) is None
     assert extreme_rows(analyse("แร่ชนิดใดมีปริมาณสำรองในพื้นที่ประทานบัตร"), _tables(), _IDF) is None  # no max or min
+
+
+def test_how_long_asks_the_column_in_a_duration_unit():
+    table, col, rows = extreme_rows(analyse("แร่ชนิดใดผลิตได้นานที่สุด"), _tables(), _IDF)
+    assert table.rows[0].columns[col].unit == "ปี" and rows[0].values[col] == "30"
