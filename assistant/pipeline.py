@@ -29,6 +29,7 @@ from assistant.records import Answer, Citation, Evidence, Figure, Sentence
 from assistant.matrix_rows import MatrixRow, matrix_rows, row_answer
 from assistant.retrieve import Retriever
 from assistant.romanized import RomanizedNames
+from assistant.spelling import Speller
 from assistant.route import Query, analyse, language_of
 from assistant.understand import item_labels
 from assistant.outline import Outline, compact
@@ -96,6 +97,7 @@ class Assistant:
         self._column_tables: list[year_rows.ColumnTable] | None = None
         self._columns_tables: list[year_rows.ColumnsTable] | None = None
         self._header_tables: list[row_headers.HeaderTable] | None = None
+        self._speller: Speller | None = None
         self.chain = (RunnableLambda(self.resolve) | RunnableLambda(self.route) | RunnableLambda(self.gather)
                       | RunnableLambda(self.write) | RunnableLambda(self.finish))
 
@@ -129,6 +131,7 @@ class Assistant:
             turn.resolved = turn.resolved.replace(typed, name, 1)
         if re.search(r"[A-Za-z]{4,}", turn.resolved):  # `Lampang` → ลำปาง: the Thai the text prints
             turn.resolved = self.romanized.read(turn.resolved)
+        turn.resolved = self.speller.correct(turn.resolved)  # `วิสัยทัสน์` → วิสัยทัศน์: the index's own words
         turn.query = analyse(turn.resolved)
         # The answer speaks the language the user typed this turn, not the resolved question's
         # (a Thai follow-up to an English question gets Thai).
@@ -204,7 +207,7 @@ class Assistant:
         names, matrix rows); seconds taken.
         The web app warms each index generation once when it opens it; `eval` warms before timing answers."""
         t0 = time.perf_counter()
-        _ = self.levels, self.kpis, self.romanized, self.matrix
+        _ = self.levels, self.kpis, self.romanized, self.matrix, self.speller.correct("ทดสอบ")
         _ = self.year_tables, self.column_tables, self.columns_tables, self.header_tables
         return time.perf_counter() - t0
 
@@ -259,6 +262,13 @@ class Assistant:
         if self._year_tables is None:
             self._read_tables()
         return self._header_tables
+
+    @property
+    def speller(self) -> Speller:
+        """Misspelt question words read as the index's words, built from its vocabulary on first use."""
+        if self._speller is None:
+            self._speller = Speller(self.retriever.snapshot.bm25.idf)
+        return self._speller
 
     @property
     def matrix(self) -> list[MatrixRow]:

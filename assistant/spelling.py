@@ -1,0 +1,91 @@
+"""Misspelt Thai question words read as the documents' own words (`วิสัยทัสน์` → วิสัยทัศน์, `โครงกาน` →
+โครงการ, `ชาติพันธ์` → ชาติพันธุ์).
+
+A misspelt word is not in the index, and the tokenizer often cuts it into pieces (`วิสัย` + `ทัสน์`). A piece
+the index does not know is joined with its neighbours (up to MAX_PIECES pieces) and the joined text is
+compared with the index's words of about its length; the closest one at CUTOFF or better replaces it. Words
+the index knows, question words, particles and stopwords are left alone, so a correct question is unchanged.
+"""
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from functools import lru_cache
+
+from ingest.tokenize import words
+from ingest.vocabulary import query_words
+
+CUTOFF = 0.85  # how closely the joined pieces must spell an index word (one wrong letter in seven)
+MIN_CHARS = 4  # shorter text is not corrected: too many words lie one letter away
+LENGTH_SLACK = 2  # an index word this many letters longer or shorter may be the intended one
+MAX_PIECES = 3
+
+
+def _is_thai(text: str) -> bool:
+    return any("\u0E01" <= ch <= "\u0E5B" for ch in text)
+
+
+@lru_cache(maxsize=1)
+def _left_alone() -> frozenset[str]:
+    from pythainlp.corpus import thai_stopwords
+
+    qw = query_words()
+    return frozenset((*thai_stopwords(), *qw.question_words, *qw.particles, *qw.which_words))
+
+
+class Speller:
+    """Corrects a question's misspelt Thai words to the index's words."""
+
+    def __init__(self, vocabulary: Iterable[str]):
+        self.known = {w for w in vocabulary if _is_thai(w)}
+        self.by_length: dict[int, list[str]] = {}
+        for w in self.known:
+            if len(w) >= MIN_CHARS - LENGTH_SLACK:
+                self.by_length.setdefault(len(w), []).append(w)
+        for bucket in self.by_length.values():
+            bucket.sort()
+
+    def _known(self, tok: str) -> bool:
+        return tok in self.known or tok in _left_alone() or len(tok) < 2 or not _is_thai(tok)
+
+    def _closest(self, text: str) -> tuple[float, str] | None:
+        pool = [w for n in range(len(text) - LENGTH_SLACK, len(text) + LENGTH_SLACK + 1) for w in self.by_length.get(n, ())]
+        best = difflib.get_close_matches(text, pool, n=1, cutoff=CUTOFF)
+        return (difflib.SequenceMatcher(None, text, best[0]).ratio(), best[0]) if best else None
+
+    def _chunk(self, chunk: str) -> str:
+        toks = words(chunk)
+        if "".join(toks) != chunk:
+            return chunk  # the tokenizer changed the text: left as typed
+        out: list[str] = []
+        i, fixed_last = 0, True
+        while i < len(toks):
+            if self._known(toks[i]):
+                out.append(toks[i])
+                i, fixed_last = i + 1, False
+                continue
+            best: tuple[float, int, int, str] | None = None  # ratio, pieces, span start (0: from i; 1: from i-1), word
+            for back in (0, 1) if out and not fixed_last and _is_thai(out[-1]) else (0,):
+                for size in range(1, MAX_PIECES + 1 - back):
+                    if i + size > len(toks):
+                        break
+                    text = (out[-1] if back else "") + "".join(toks[i:i + size])
+                    if len(text) < MIN_CHARS or text in self.known:
+                        continue
+                    found = self._closest(text)
+                    if found and (best is None or (found[0], size + back) > best[:2]):
+                        best = (found[0], size + back, back, found[1], size)
+            if best is None:
+                out.append(toks[i])
+                i, fixed_last = i + 1, False
+                continue
+            _, _, back, word, size = best
+            if back:
+                out.pop()
+            out.append(word)
+            i, fixed_last = i + size, True
+        return "".join(out)
+
+    def correct(self, text: str) -> str:
+        """The text with each misspelt Thai word replaced by the index word it most closely spells."""
+        return " ".join(self._chunk(c) if _is_thai(c) else c for c in text.split(" "))

@@ -1,0 +1,20 @@
+"""Misspelt question words read as the index's words, and correct questions left as typed."""
+from assistant.spelling import Speller
+
+# Words of the sample plan's index (as its tokenizer cuts them).
+_INDEX = ["วิสัยทัศน์", "จังหวัด", "ลำปาง", "โครงการ", "ต่อยอด", "ภูมิปัญญา", "ท้องถิ่น", "ชาติพันธุ์", "กลุ่ม",
+          "ชาติ", "สัตว์ป่า", "ป่า", "เขต", "ห้าม", "ล่า", "ประชากร", "เป็น", "ระบบ"]
+
+
+def test_misspelt_words_cut_into_pieces_are_read_as_the_index_word():
+    sp = Speller(_INDEX)
+    assert sp.correct("วิสัยทัสน์ของจังหวัดลำปางคืออะไรคับ") == "วิสัยทัศน์ของจังหวัดลำปางคืออะไรคับ"
+    assert sp.correct("โครงกานต่อยอดพูมิปัญญาท้องถิ่น") == "โครงการต่อยอดภูมิปัญญาท้องถิ่น"
+    assert sp.correct("ลำปางมีกลุ่มชาติพันธ์ไรบ้าง") == "ลำปางมีกลุ่มชาติพันธุ์ไรบ้าง"
+
+
+def test_a_correct_question_and_a_place_the_index_does_not_hold_are_left_alone():
+    sp = Speller(_INDEX)
+    for q in ("จังหวัดลำพูนมีประชากรกี่คน", "โครงการ SME transformation to Digital firm ได้งบเท่าไร",
+              "วิสัยทัศน์ของจังหวัดลำปางคืออะไร"):
+        assert sp.correct(q) == q
