@@ -77,6 +77,31 @@ def split_pair(text: str) -> tuple[str, str] | None:
     return None
 
 
+_LISTED = re.compile(r"\(([^()]{6,200})\)")
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|และ|\band\b)\s*|\s+")
+_COMMA_LIST = re.compile(r"\s*(?:,|และ|\band\b)\s*")
+
+
+def split_list(text: str) -> tuple[list[str], str] | None:
+    """The items and the measure of "…(A B C D) มี<measure>รวมกันกี่…" / "A, B และ C มี<measure>รวมกัน…": three or
+    more items listed in brackets or with commas, and what the question asks of each (`คนงาน`)."""
+    base = _strip_operation(text)
+    m = _LISTED.search(base)
+    if m:  # `(พลังงาน ผลิตภัณฑ์จากพืช อโลหะ)`: spaces separate the items too
+        items, rest = _LIST_SEPARATOR.split(m.group(1).strip()), base[m.end():]
+    else:  # `A, B และ C มี…`: commas and the last และ do; a space may sit inside an item's name
+        head = _TAIL.search(base)
+        if head is None or "," not in base[:head.start()]:
+            return None
+        items, rest = _COMMA_LIST.split(base[:head.start()].strip()), base[head.start():]
+    items = [i for i in (x.strip() for x in items) if len(i) >= 2]
+    tail = _TAIL.search(rest)
+    measure = " ".join(_QUESTION_WORD.sub(" ", rest[tail.end():] if tail and tail.start() == 0 else rest).split())
+    for word in query_words().question_words:  # `มีคนงาน … กี่คน`: the measure, not the question's words
+        measure = f" {measure} ".replace(f" {word} ", " ").strip()
+    return (items, measure) if len(items) >= 3 and measure else None
+
+
 def split_share(text: str) -> tuple[str, str, str] | None:
     """(part, whole, measure) of "X คิดเป็นสัดส่วน<measure>กี่เปอร์เซ็นต์ของ<whole>": the part's
     sub-question is X with the measure ("อุตสาหกรรมด้านพลังงาน เงินลงทุน"), the whole's what follows ของ."""
@@ -295,6 +320,13 @@ def computed_answer(q: Query, hits, db: FactsDB, idf: dict[str, float], retrieve
         return None
     operands: list[Operand] | None = None
     printed: list[Evidence] = []
+    listed = split_list(q.text) if q.operation == "sum" else None
+    if listed:  # "(A B C D E) มีคนงานรวมกันกี่คน": each listed item's figure, then their sum
+        items, measure = listed
+        found = [_operand_for(f"{item} {measure}", retriever, db, idf, min_support, measure) for item in items]
+        if all(found) and len({(o.evidence.line_start, o.printed) for o in found}) == len(found):
+            return _sum_draft(q, found)
+        return None  # not every item's figure found: no sum of some of them
     pair = split_pair(q.text) if len(q.years) < 2 else None  # two years: the years are the operands
     if pair:
         found = [_operand_for(side, retriever, db, idf, min_support) for side in pair]
@@ -365,6 +397,18 @@ def computed_answer(q: Query, hits, db: FactsDB, idf: dict[str, float], retrieve
         if all(e.quote != o.evidence.quote for o in operands):
             draft.say(_t(q, "เอกสารยังระบุไว้ว่า:", "The document also states:"), template=True)
             draft.say(" ".join(e.quote.split()), [e])
+    return draft
+
+
+def _sum_draft(q: Query, operands: list[Operand]) -> Draft:
+    """Three or more listed items' figures, each cited, and their sum computed in code."""
+    draft = Draft(support=1.0)
+    for o in operands:
+        draft.say(f"• {' '.join(o.evidence.quote.split())}", [o.evidence])
+    shown = _fmt(sum(o.value for o in operands))
+    text = " + ".join(o.printed for o in operands)
+    draft.say(_t(q, f"คำนวณ: {text} = {shown}", f"Computed: {text} = {shown}"), [o.evidence for o in operands],
+              template=True, computed=[shown.replace(",", "")])
     return draft
 
 

@@ -28,6 +28,7 @@ MIN_PLACED_LETTERS = 4  # a value printed beside or under its label by position 
 MIN_BODY_LETTERS = 15  # a body with fewer letters is not the text the heading announces (scrambled layer)
 _ITEM = re.compile(r"^\s*\(?[0-9๐-๙]{1,2}[.)]\s*\S")
 SECTION_BONUS = 0.05  # a label that is an outline section ("๓.๒.๑ วิสัยทัศน์") heads the document's own statement
+TITLE_BONUS = 0.05  # the question types a word of the document's title (`แผน` of `แผนปฏิบัติการ…`)
 
 
 def _evidence(db: FactsDB, doc_id: str, start: int, end: int) -> Evidence:
@@ -76,6 +77,9 @@ def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[
         # Words naming the document itself ("วิสัยทัศน์ของแผนปฏิบัติการ…ลำปาง") tell its headings apart from other
         # documents' headings, not from each other: they count the same for every heading of that document.
         in_title = {t for t in search_tokens(titles.get(doc_id, ""))}
+        # A word of the question its title prints, question words too (`วิสัยทัศน์ของแผนนี้`: a plan's title
+        # says แผน, a budget book's does not): which document the question is about when nothing else tells.
+        titled = TITLE_BONUS if any(len(t) >= 2 and not t.isascii() and t in in_title for t in search_tokens(q.text)) else 0.0
         for h in heads:
             if h.label != asked and compact(asked) not in compact(h.text):
                 continue  # the same label in another language on the line: "ตำแหน่งการพัฒนา (Positioning)"
@@ -100,7 +104,7 @@ def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[
                       for t, w in weight.items())
             cover = got / total if total else 1.0
             extra = len({t for t in h.tokens if not t.isascii()} - set(topic) - _label_tokens(labels) - QUESTION_WORDS)
-            score = cover - EXTRA_WORD_PENALTY * extra + (SECTION_BONUS if outline.section_of(doc_id, h.line) else 0.0)
+            score = cover - EXTRA_WORD_PENALTY * extra + (SECTION_BONUS if outline.section_of(doc_id, h.line) else 0.0) + titled
             if len(compact(strip_markers(h.text))) > len(compact(asked)) + 3 and compact(strip_markers(h.text)) in asked_phrase:
                 score += PHRASE_BONUS  # the question types the whole label line ("วิสัยทัศน์จังหวัดลำปาง")
             if q.wants_list and sum(bool(_ITEM.match(t)) for t in body[1:]) >= 3:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from assistant.compute import Operand, _same_window
+from assistant.compute import Operand, _same_window, split_list
 from assistant.records import Evidence
 from tests.conftest import SAMPLE
 
@@ -25,3 +25,11 @@ def test_a_share_question_splits_into_its_part_and_its_whole():
         "อุตสาหกรรมผลิตภัณฑ์อโลหะ เงินลงทุน", "เงินลงทุนโรงงานทั้งหมด", "เงินลงทุน")
     assert split_share("ถ่านหินคิดเป็นร้อยละเท่าไรของแร่ที่ผลิตได้ทั้งหมด") == ("ถ่านหิน", "แร่ที่ผลิตได้ทั้งหมด", "")
     assert split_share("งบจังหวัดรวมเท่าไร") is None
+
+
+def test_three_or_more_listed_items_and_the_measure_asked_of_each():
+    assert split_list("กลุ่มอุตสาหกรรมสำคัญ 5 กลุ่ม (พลังงาน ผลิตภัณฑ์จากพืช อโลหะ อาหาร แปรรูปไม้) มีคนงานรวมกันกี่คน") == (
+        ["พลังงาน", "ผลิตภัณฑ์จากพืช", "อโลหะ", "อาหาร", "แปรรูปไม้"], "คนงาน")
+    assert split_list("อุตสาหกรรมพลังงาน, อุตสาหกรรมอาหาร และอุตสาหกรรมอโลหะ มีเงินลงทุนรวมกันเท่าไร") == (
+        ["อุตสาหกรรมพลังงาน", "อุตสาหกรรมอาหาร", "อุตสาหกรรมอโลหะ"], "เงินลงทุน")
+    assert split_list("อุตสาหกรรมพลังงานกับอุตสาหกรรมอาหาร มีเงินลงทุนรวมกันเท่าไร") is None  # a pair: split_pair's
