@@ -37,7 +37,7 @@ from assistant import kpi_targets, plan_levels
 from assistant.kpi_targets import KpiIndex
 from assistant.plan_levels import PlanLevels
 from assistant.structured_answers import Draft, _t
-from assistant import row_headers, table_extremes, units, year_rows
+from assistant import label_columns, row_headers, table_extremes, units, year_rows
 from assistant.year_rows import YearTable
 from assistant.compute import computed_answer, refuse_unknown, unknown_organisations, year_figure
 from assistant.verify import figure_allowed, strip_markers, verify
@@ -98,6 +98,7 @@ class Assistant:
         self._columns_tables: list[year_rows.ColumnsTable] | None = None
         self._header_tables: list[row_headers.HeaderTable] | None = None
         self._speller: Speller | None = None
+        self._label_tables: list[label_columns.LabelTable] | None = None
         self.chain = (RunnableLambda(self.resolve) | RunnableLambda(self.route) | RunnableLambda(self.gather)
                       | RunnableLambda(self.write) | RunnableLambda(self.finish))
 
@@ -228,8 +229,10 @@ class Assistant:
     def _read_tables(self) -> None:
         """Read every document's year tables of the three layouts (`year_rows`), one pass over its lines."""
         self._year_tables, self._column_tables, self._columns_tables, self._header_tables = [], [], [], []
+        self._label_tables = []
         for doc_id, n in self.db.line_counts().items():
             text = self.db.lines(doc_id, 1, n)
+            self._label_tables += label_columns.label_tables(doc_id, text)
             self._header_tables += row_headers.header_tables(doc_id, text)
             self._year_tables += year_rows.year_tables(self.db, doc_id, text)
             self._column_tables += year_rows.column_tables(self.db, doc_id, text)
@@ -262,6 +265,13 @@ class Assistant:
         if self._year_tables is None:
             self._read_tables()
         return self._header_tables
+
+    @property
+    def label_tables(self) -> list[label_columns.LabelTable]:
+        """The tables printed label column first, then each figure column, read on first use."""
+        if self._year_tables is None:
+            self._read_tables()
+        return self._label_tables
 
     @property
     def speller(self) -> Speller:
@@ -392,6 +402,10 @@ class Assistant:
             if draft is not None:
                 q.route = "year_rows"
                 return draft
+        draft = label_columns.answer(q, self.label_tables, idf)  # "ราชการบริหารส่วนท้องถิ่นมีกี่หน่วย": a label column's row
+        if draft is not None:
+            q.route = "label_table"
+            return draft
         if q.operation in ("max", "min"):
             draft = table_extremes.extreme_answer(q, self.header_tables, self.db, idf)  # "แร่ชนิดใด…นานที่สุด"
             if draft is not None:

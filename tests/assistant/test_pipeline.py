@@ -249,3 +249,9 @@ def test_the_figures_of_three_listed_items_are_added_up(sample):
     # Before: the pair split cut the list at its `และ` and added two section numbers (`2.4 + 2.3 = 4.70`).
     a = _checked(sample.ask("อุตสาหกรรมพลังงาน, อุตสาหกรรมอาหาร และอุตสาหกรรมอโลหะ มีเงินลงทุนรวมกันเท่าไร"))
     assert a.route == "computed" and "51809.55 + 1107.67 + 1533.93 = 54,451.15" in a.answer
+
+
+def test_a_row_of_a_table_printed_label_column_first_gets_its_figures(sample):
+    # Before: the first road group's figures, or none: the labels and each column's figures are printed apart.
+    a = _checked(sample.ask("แขวงทางหลวงลำปางที่ ๒ มีถนนผิวคอนกรีตยาวกี่กิโลเมตร"))
+    assert a.route == "label_table" and "ผิวคอนกรีต — กม.: ๒๔.๖๕๙" in a.answer
