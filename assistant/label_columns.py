@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from assistant.passages import DATA_ROW_CHARS, figures_of, key_terms, stated_figures, term_weights
 from assistant.records import Evidence
-from assistant.route import Query
+from assistant.route import Query, expand_units
 from assistant.structured_answers import Draft, _t
 from ingest.thai_repair import index_form
 from ingest.tokenize import search_tokens
@@ -119,7 +119,8 @@ def label_tables(doc_id: str, text: list[tuple[int, str, int | None]]) -> list[L
                            group if fits_group else None)
         start = next(x for x, (n, _) in enumerate(lines) if n == header[0]) + 1 if header else i
         described = [t for _, t in lines[max(0, start - 1 - CAPTION_LINES):start]]  # the header and its caption
-        table.tokens = set(search_tokens(" ".join(described + ([group[1]] if fits_group else []))))
+        words = " ".join(described + ([group[1]] if fits_group else []))
+        table.tokens = set(search_tokens(f"{words} {expand_units(words)}"))  # `กม.` as a question types it
         out.append(table)
         i = k
     return out
@@ -136,18 +137,20 @@ def answer(q: Query, tables: list[LabelTable], idf: dict[str, float]) -> Draft |
         return None
     units = {t for w in (*vocabulary().units.currency, *vocabulary().units.count) for t in search_tokens(w)}
     typed = set(figures_of(q.text))
-    best: tuple[float, float, bool, LabelTable, int] | None = None
+    total_words = (*vocabulary().table_words.total_column_words, *vocabulary().budget_lines.total_words)
+    best: tuple[bool, float, float, bool, LabelTable, int] | None = None
     for table in tables:
         numbered = bool(table.group and typed & set(figures_of(table.group[1])))  # `…ลำปางที่ ๒`, not `ที่ ๑`
         for r, (_, label, _) in enumerate(table.rows):
             own = set(search_tokens(label)) - units
             named = sum(w for t, w in weight.items() if t in own) / total
             cover = sum(w for t, w in weight.items() if t in own or t in table.tokens) / total
-            if named and (best is None or (cover, named, numbered) > best[:3]):
-                best = (cover, named, numbered, table, r)
-    if best is None or best[0] < MIN_COVER:
+            whole = q.wants_total and label.startswith(total_words)  # `รวม…กี่กิโลเมตร`: the total row
+            if named and cover >= MIN_COVER and (best is None or (whole, cover, named, numbered) > best[:4]):
+                best = (whole, cover, named, numbered, table, r)
+    if best is None:
         return None
-    _, _, _, table, r = best
+    table, r = best[4], best[5]
     line, label, printed_row = table.rows[r]
     cells = table.cells[r]
     cited = [Evidence(table.doc_id, line, line, printed_row, "retrieval", 1.0)]

@@ -37,3 +37,11 @@ def test_the_row_a_question_names_gets_its_figures_with_the_column_names():
     idf = {"แขวง": 2.0, "ทางหลวง": 2.0, "ลำปาง": 0.5, "ผิว": 2.0, "คอนกรีต": 3.0, "กม": 1.0, "ที่": 0.1}
     roads = answer(analyse("แขวงทางหลวงลำปางที่ ๒ มีถนนผิวคอนกรีตกี่กิโลเมตร"), _tables(_ROADS), idf)
     assert roads is not None and "ผิวคอนกรีต — กม.: ๒๔.๖๕๙ · %: 5.17" in roads.sentences[0].text
+
+
+def test_a_total_asked_is_the_total_row():
+    lines = _ROADS + ["รวมระยะทางถนนของจังหวัด ", "- ผิวลาดยาง ", "- ผิวคอนกรีต ", "- ผิวอื่น ๆ ", "๙๕๑.๔๒๖ ", "๘๕๐.๕๓๙ ",
+                      "๘๙.๗๑๔ ", "๑๑.๑๗๓ "]
+    idf = {"จังหวัด": 0.3, "ลำปาง": 0.5, "ระยะทาง": 2.0, "ถนน": 1.5, "กิโลเมตร": 1.0}
+    draft = answer(analyse("ถนนของจังหวัดลำปางรวมระยะทางกี่กิโลเมตร"), _tables(lines), idf)
+    assert draft is not None and draft.sentences[0].text.startswith("รวมระยะทางถนนของจังหวัด — กม.: ๙๕๑.๔๒๖")
