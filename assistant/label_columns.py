@@ -38,6 +38,7 @@ CAPTION_LINES = 3
 MIN_COVER = 0.6  # share of the question's (idf-weighted) key terms the row, its group and the table's words hold
 _BULLET = re.compile(r"^\s*[-–•]\s*(\S.*)$")
 _FIGURE_LINE = re.compile(r"^\s*[-–]?\d[\d,]*(?:\.\d+)?\s*%?\s*$")
+_ASKS = re.compile(r"กี่|เท่าไร|เท่าไหร่|เท่าใด|how many|how much", re.I)
 _CELL = re.compile(r"[^\s()]+(?:\s*\([^)]*\))?")
 
 
@@ -129,8 +130,8 @@ def label_tables(doc_id: str, text: list[tuple[int, str, int | None]]) -> list[L
 def answer(q: Query, tables: list[LabelTable], idf: dict[str, float]) -> Draft | None:
     """The figures of the row a figure question names, with their column names; None when no row of such a
     table (with its group, header and caption) covers the question."""
-    if not q.wants_figure or q.operation:
-        return None
+    if not q.wants_figure or q.operation or len(_ASKS.findall(q.text)) > 1:
+        return None  # two figures asked (`กี่กิโลเมตร กี่สายทาง`): one row does not answer both
     weight = term_weights([t for t in key_terms(q) if not t.isdigit()], idf)
     total = sum(weight.values())
     if not total:

@@ -45,3 +45,8 @@ def test_a_total_asked_is_the_total_row():
     idf = {"จังหวัด": 0.3, "ลำปาง": 0.5, "ระยะทาง": 2.0, "ถนน": 1.5, "กิโลเมตร": 1.0}
     draft = answer(analyse("ถนนของจังหวัดลำปางรวมระยะทางกี่กิโลเมตร"), _tables(lines), idf)
     assert draft is not None and draft.sentences[0].text.startswith("รวมระยะทางถนนของจังหวัด — กม.: ๙๕๑.๔๒๖")
+
+
+def test_two_figures_asked_are_not_answered_with_one_rows():
+    idf = {"ราชการ": 2.0, "บริหาร": 1.5, "ส่วน": 1.0, "ท้องถิ่น": 2.5, "หน่วย": 1.0, "ลำปาง": 0.5, "จังหวัด": 0.3}
+    assert answer(analyse("ราชการบริหารส่วนท้องถิ่นมีกี่หน่วย และมีเทศบาลกี่แห่ง"), _tables(_ADMIN), idf) is None
