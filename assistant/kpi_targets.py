@@ -137,21 +137,28 @@ def answer(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB, idf: dict
         return None
     printed, result = k.targets[year]
     e = _table_evidence(k, levels, db)
+    node = [levels.evidence(lv) for lv in levels.levels if k.node and levels.title(lv) == k.node][:1]
     draft = Draft(support=1.0)
     unit = f" {k.unit}" if k.unit else ""
     done = _t(q, f" (ผลการดำเนินงาน {result})", f" (result {result})") if result else ""
     where = f"{k.node}: " if k.node else ""
     draft.say(_t(q, f"{where}{k.text} — ค่าเป้าหมายปี {year}: {printed}{unit}{done}",
                  f"{where}{k.text} — target for {year}: {printed}{unit}{done}"),
-              [e] + ([book[1]] if book and not q.years else []), template=True)
+              [e, *node] + ([book[1]] if book and not q.years else []), template=True)  # the level's heading: `โครงการที่ 4`
     others = [f"{y}: {p}" for y, (p, _) in sorted(k.targets.items()) if y != year]
     if others:
         draft.say(_t(q, "ปีอื่น: ", "Other years: ") + ", ".join(others), [e], template=True)
     asked = sorted(y for y in dict.fromkeys(q.years) if y in k.targets)
-    if q.operation == "difference" and len(asked) == 2 and all(_one_figure(k.targets[y][0]) for y in asked):
+    planned = {y: _planned(*k.targets[y]) for y in asked}  # `530 ( 530 )`: the plan, then the result in brackets
+    if q.operation == "difference" and len(asked) == 2 and all(_one_figure(planned[y]) for y in asked):
         # (a target printed as text, `ร้อยละ 80 ขึ้นไป` or `-`, is stated, not subtracted)
-        say_change(q, draft, *((y, k.targets[y][0].strip()) for y in asked), [e], k.unit or "")
+        say_change(q, draft, *((y, planned[y]) for y in asked), [e], k.unit or "")
     return draft
+
+
+def _planned(printed: str, result: str | None) -> str:
+    """A year's planned target without the result printed after it in brackets (`530 ( 530 )` → `530`)."""
+    return printed.split("(")[0].strip() if result else printed.strip()
 
 
 def _one_figure(printed: str) -> bool:

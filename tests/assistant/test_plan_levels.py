@@ -303,3 +303,13 @@ def test_a_province_the_book_does_not_break_an_amount_down_by_is_not_answered(as
     # Before: the project's whole amount was given for one province the book never names for it.
     answer = assistant.ask("โครงการแก้ไขปัญหาขยะและสิ่งแวดล้อม ได้งบประมาณสำหรับจังหวัดเชียงราย ปี 2565 เท่าไร")
     assert answer.refused and "53,601,400" not in answer.answer.splitlines()[0]
+
+
+def test_a_projects_kpi_target_is_stated_with_its_projects_heading_and_its_plan_figure(assistant):
+    # Before: the sentence naming `โครงการที่ 2 : …` was dropped (its `2` was in no cited span), and a change
+    # against a year printed `210 ( 197.20 )` (plan, then result) was not computed.
+    answer = assistant.ask("โครงการแก้ไขปัญหาไฟป่าและหมอกควัน ตัวชี้วัดจังหวัดได้รับการสนับสนุนในการแก้ไขปัญหาไฟป่า ค่าเป้าหมายปี 2565 กี่จังหวัด")
+    assert answer.route == "kpi_target" and "ค่าเป้าหมายปี 2565: 15" in answer.answer
+    change = assistant.ask("โครงการอนุรักษ์และฟื้นฟูทรัพยากรธรรมชาติ ตัวชี้วัดสนับสนุนการรักษาพื้นที่ป่าด้วยการปฏิบัติการบิน "
+                           "ค่าเป้าหมายปี 2565 ลดลงจากปี 2564 เท่าไร")
+    assert "55 − 210 → ลดลง 155" in change.answer
