@@ -313,3 +313,10 @@ def test_a_projects_kpi_target_is_stated_with_its_projects_heading_and_its_plan_
     change = assistant.ask("โครงการอนุรักษ์และฟื้นฟูทรัพยากรธรรมชาติ ตัวชี้วัดสนับสนุนการรักษาพื้นที่ป่าด้วยการปฏิบัติการบิน "
                            "ค่าเป้าหมายปี 2565 ลดลงจากปี 2564 เท่าไร")
     assert "55 − 210 → ลดลง 155" in change.answer
+
+
+def test_the_other_part_of_a_two_part_question_is_a_passage_on_the_levels_own_pages(assistant):
+    # Before: only the section part (its duration) was answered; the objective it also asks was not.
+    answer = assistant.ask("โครงการแก้ไขปัญหาไฟป่าและหมอกควัน ลดฝุ่นละอองเพื่อลดผลกระทบต่ออะไร และมีระยะเวลาดำเนินการกี่ปี")
+    assert answer.route == "section" and "5 ปี" in answer.answer and "สุขภาพอนามัยของประชาชน" in answer.answer
+    assert all(c.verified for c in answer.citations)
