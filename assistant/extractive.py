@@ -7,16 +7,20 @@ closest passage instead, so the user can see what the plan does say.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
+from assistant.passages import figures_of
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
 
 
 def text_answer(q: Query, evidence: list[Evidence], support: float, min_support: float,
-                read: Callable[[Evidence], list[tuple[str, list[Evidence]]]] | None = None) -> Draft:
+                read: Callable[[Evidence], list[tuple[str, list[Evidence]]]] | None = None,
+                where: Callable[[Evidence], str] | None = None) -> Draft:
     """Quote the selected windows, or refuse when they do not carry the question's key terms; `read` adds,
-    after a quote, what it says read another way (a table row against its header)."""
+    after a quote, what it says read another way (a table row against its header); `where` names the
+    section the first quote stands in (`๒.๓ แผนระดับที่ ๓ ที่เกี่ยวข้อง`), said with it."""
     draft = Draft(support=support)
     if not evidence or support < min_support:
         draft.refused = True
@@ -25,7 +29,13 @@ def text_answer(q: Query, evidence: list[Evidence], support: float, min_support:
             draft.say(_t(q, "ข้อความที่ใกล้เคียงที่สุดในแผน:", "The closest passage in the plan:"), template=True)
             draft.say(evidence[0].quote, [evidence[0]])
         return draft
-    draft.say(_t(q, "ตามแผน:", "According to the plan:"), template=True)
+    section = where(evidence[0]) if where else ""
+    if section:  # the section's own numbers (`๒.๓`) are vouched for by its heading, as the citation shows it
+        first = evidence[0]
+        evidence = [replace(first, figures=sorted({*first.figures, *figures_of(section, list_marks=True)})), *evidence[1:]]
+        draft.say(_t(q, f"ตามแผน ({section}):", f"According to the plan ({section}):"), [evidence[0]], template=True)
+    else:
+        draft.say(_t(q, "ตามแผน:", "According to the plan:"), template=True)
     for e in evidence:
         draft.say(e.quote, [e])
         for text, cited in read(e) if read else []:

@@ -187,7 +187,8 @@ class Assistant:
                 if q.wants_figure and not states_asked_year(q, evidence, self.db):
                     support = 0.0  # a figure of another year: say the plan does not state it, show the closest
                 draft = text_answer(q, evidence, support, self.settings.min_support,
-                                    read=(lambda e: self._read_rows(q, e)) if q.wants_figure else None)
+                                    read=(lambda e: self._read_rows(q, e)) if q.wants_figure else None,
+                                    where=lambda e: " › ".join(p for p in self.outline.path_at(e.doc_id, e.line_start)[-2:] if p))
         if q.route != "draft" and not draft.refused and not states_asked_place(q, draft.evidence, self.db):
             # another place's figure (`จังหวัดลำพูน` asked of Lampang's plan; a project's total asked for one
             # province the book does not break it down by): the documents do not state it; the closest shown

@@ -255,3 +255,8 @@ def test_a_row_of_a_table_printed_label_column_first_gets_its_figures(sample):
     # Before: the first road group's figures, or none: the labels and each column's figures are printed apart.
     a = _checked(sample.ask("แขวงทางหลวงลำปางที่ ๒ มีถนนผิวคอนกรีตยาวกี่กิโลเมตร"))
     assert a.route == "label_table" and "ผิวคอนกรีต — กม.: ๒๔.๖๕๙" in a.answer
+
+
+def test_a_quoted_passage_is_said_with_the_section_it_stands_in(sample):
+    a = _checked(sample.ask("จังหวัดลำปางมีประชากรกี่คน"))
+    assert a.answer.splitlines()[0].startswith("ตามแผน (") and "ข้อมูลสภาพทั่วไปของจังหวัด" in a.answer.splitlines()[0]
