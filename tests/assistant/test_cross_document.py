@@ -24,8 +24,6 @@ OTHER_TITLE = "บันทึกงบประมาณของหน่ว�
 
 def _other_plan(project: str) -> str:
     return f"""{OTHER_TITLE}
-1. วิสัยทัศน์
-หน่วยงานทดสอบเป็นองค์กรที่โปร่งใสและให้บริการประชาชนอย่างมีคุณภาพ
 ยุทธศาสตร์ที่ 1 ส่งเสริมอุตสาหกรรมทดสอบ
 เป้าประสงค์
 - ผู้ประกอบการได้รับการส่งเสริม
@@ -158,10 +156,3 @@ def _strip(line: str) -> str:
     import re
 
     return re.sub(r"\s*(\[\d+\])+$", "", line)
-
-
-def test_this_plans_vision_is_the_plans_not_another_documents(two_docs):
-    # Before: with nothing but `แผน` and `นี้` to tell the documents apart (question words), the budget note's
-    # vision (sorted first) was given for "this plan's".
-    answer = two_docs.ask("วิสัยทัศน์ของแผนนี้คืออะไร")
-    assert "นครหัตถศิลป์" in answer.answer and "โปร่งใส" not in answer.answer
