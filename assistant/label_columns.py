@@ -27,6 +27,7 @@ from assistant.passages import DATA_ROW_CHARS, figures_of, key_terms, stated_fig
 from assistant.records import Evidence
 from assistant.route import Query, expand_units
 from assistant.structured_answers import Draft, _t
+from assistant.understand import asks
 from ingest.thai_repair import index_form
 from ingest.tokenize import search_tokens
 from ingest.vocabulary import vocabulary
@@ -38,7 +39,6 @@ CAPTION_LINES = 3
 MIN_COVER = 0.6  # share of the question's (idf-weighted) key terms the row, its group and the table's words hold
 _BULLET = re.compile(r"^\s*[-–•]\s*(\S.*)$")
 _FIGURE_LINE = re.compile(r"^\s*[-–]?\d[\d,]*(?:\.\d+)?\s*%?\s*$")
-_ASKS = re.compile(r"กี่|เท่าไร|เท่าไหร่|เท่าใด|how many|how much", re.I)
 _CELL = re.compile(r"[^\s()]+(?:\s*\([^)]*\))?")
 
 
@@ -130,7 +130,7 @@ def label_tables(doc_id: str, text: list[tuple[int, str, int | None]]) -> list[L
 def answer(q: Query, tables: list[LabelTable], idf: dict[str, float]) -> Draft | None:
     """The figures of the row a figure question names, with their column names; None when no row of such a
     table (with its group, header and caption) covers the question."""
-    if not q.wants_figure or q.operation or len(_ASKS.findall(q.text)) > 1:
+    if not q.wants_figure or q.operation or asks(q.text, figures=True) > 1:
         return None  # two figures asked (`กี่กิโลเมตร กี่สายทาง`): one row does not answer both
     weight = term_weights([t for t in key_terms(q) if not t.isdigit()], idf)
     total = sum(weight.values())

@@ -32,7 +32,7 @@ from assistant.retrieve import Retriever
 from assistant.romanized import RomanizedNames
 from assistant.spelling import Speller
 from assistant.route import Query, analyse, language_of
-from assistant.understand import item_labels
+from assistant.understand import asks, item_labels
 from assistant.outline import Outline, compact
 from assistant import kpi_targets, plan_levels
 from assistant.kpi_targets import KpiIndex
@@ -50,7 +50,6 @@ MAX_SECTIONS = 3  # sections one question may ask of a named level (each answere
 TEXT_K = 8  # chunks the passage picker reads: a figure's line is often in the chunk after its caption's
 OTHER_PART_SHARE = 0.3  # of a two-part question's (idf-weighted) words no answered section holds: another part
 OTHER_PART_COVER = 0.6  # of those words a passage on the level's own pages must hold to answer that part
-_ASKS = re.compile(r"อะไร|ไหน|ใด|เท่าไร|เท่าไหร่|กี่|อย่างไร|ยังไง|what|which|where|how", re.I)
 LOOKUP_ROUTES = {"budget", "list_projects", "ranked_projects", "totals", "links", "results", "briefs"}
 # Routes answered from the facts database; a handler returning None falls back to text retrieval.
 FACT_ROUTES = {"budget": facts.budget, "project_field": facts.project_field, "list_projects": facts.list_projects,
@@ -355,7 +354,7 @@ class Assistant:
         """A part of a two-part question that no asked section answers (`ใช้เทคนิคอะไรลดการใช้สารเคมี และทำใน
         พื้นที่ไหน`: the place is a section, the technique is not): the passage on the named level's own pages
         that holds the question's other words, when one does."""
-        if len(_ASKS.findall(q.text)) < 2:
+        if asks(q.text) < 2:
             return draft
         idf = self.retriever.snapshot.bm25.idf
         said = compact(" ".join([*(s.text for s in draft.sentences), *(self.levels.title(x) for x in [lv, *lv.ancestors()])]))

@@ -145,3 +145,11 @@ def understand(text: str) -> Intent:
     """Read the intent of a (particle-free) question."""
     return Intent(labels=asked_labels(text), operation=operation_of(text), asks_under=asks_under(text),
                   organisations=organisations_in(text))
+
+
+def asks(text: str, figures: bool = False) -> int:
+    """How many things a question asks: its ask words (`อะไร`, `ไหน`, `กี่` …), or with `figures` its
+    figure ask words (`กี่`, `เท่าไร` …), counted where typed."""
+    qw = query_words()
+    words = qw.figure_ask_words if figures else qw.ask_words
+    return len(re.findall(alternation(words), text, re.I)) if words else 0

@@ -359,6 +359,8 @@ class QueryWords:
     money_words: tuple[str, ...]
     target_words: tuple[str, ...]
     comparison_words: tuple[str, ...]
+    ask_words: tuple[str, ...] = ()  # words that ask for something (two of them: two things asked)
+    figure_ask_words: tuple[str, ...] = ()  # words that ask for a figure
     duration_words: tuple[str, ...] = ()  # a question asking how long (`นานที่สุด`): a column in duration_units
     duration_units: tuple[str, ...] = ()
 
