@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from assistant.passages import DATA_ROW_CHARS, figures_of, key_terms, stated_figures, term_weights
 from assistant.records import Evidence
 from assistant.route import Query, expand_units
-from assistant.structured_answers import Draft, _t
+from assistant.structured_answers import Draft
 from assistant.understand import asks
 from ingest.thai_repair import index_form
 from ingest.tokenize import search_tokens

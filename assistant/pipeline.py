@@ -24,15 +24,14 @@ from assistant.fallback import from_outline, from_text
 from assistant.followup import resolve_followup
 from assistant.lookup import FactsDB
 from assistant.normalize import EN_TH_GLOSSARY
-from assistant.passages import (QUESTION_WORDS, figures_of, key_terms, select_passages, states_asked_place,
-                                states_asked_year, term_weights)
+from assistant.passages import QUESTION_WORDS, figures_of, select_passages, states_asked_place, states_asked_year
 from assistant.records import Answer, Citation, Evidence, Figure, Sentence
 from assistant.matrix_rows import MatrixRow, matrix_rows, row_answer
 from assistant.retrieve import Retriever
 from assistant.romanized import RomanizedNames
 from assistant.spelling import Speller
 from assistant.route import Query, analyse, language_of
-from assistant.understand import asks, item_labels
+from assistant.understand import item_labels
 from assistant.outline import Outline, compact
 from assistant import kpi_targets, plan_levels
 from assistant.kpi_targets import KpiIndex
@@ -43,13 +42,10 @@ from assistant.year_rows import YearTable
 from assistant.compute import computed_answer, refuse_unknown, unknown_organisations, year_figure
 from assistant.verify import figure_allowed, strip_markers, verify
 from ingest.store import collect_if_idle, generation_dir, open_active
-from ingest.tokenize import search_tokens
 from plan_assistant.config import Settings
 
 MAX_SECTIONS = 3  # sections one question may ask of a named level (each answered, one after the other)
 TEXT_K = 8  # chunks the passage picker reads: a figure's line is often in the chunk after its caption's
-OTHER_PART_SHARE = 0.3  # of a two-part question's (idf-weighted) words no answered section holds: another part
-OTHER_PART_COVER = 0.6  # of those words a passage on the level's own pages must hold to answer that part
 LOOKUP_ROUTES = {"budget", "list_projects", "ranked_projects", "totals", "links", "results", "briefs"}
 # Routes answered from the facts database; a handler returning None falls back to text retrieval.
 FACT_ROUTES = {"budget": facts.budget, "project_field": facts.project_field, "list_projects": facts.list_projects,
@@ -347,36 +343,7 @@ class Assistant:
         draft = self._section_bodies(q, labels)
         if draft is not None:
             q.route = "section"
-            draft = self._other_part(q, draft, named[0][1])
-        return draft
-
-    def _other_part(self, q: Query, draft: Draft, lv) -> Draft:
-        """A part of a two-part question that no asked section answers (`ใช้เทคนิคอะไรลดการใช้สารเคมี และทำใน
-        พื้นที่ไหน`: the place is a section, the technique is not): the passage on the named level's own pages
-        that holds the question's other words, when one does."""
-        if asks(q.text) < 2:
-            return draft
-        idf = self.retriever.snapshot.bm25.idf
-        said = compact(" ".join([*(s.text for s in draft.sentences), *(self.levels.title(x) for x in [lv, *lv.ancestors()])]))
-        rest = [t for t in key_terms(q) if compact(t) not in said and not t.isdigit()]  # `พื้น` of `พื้นที่` said
-        weight, whole = term_weights(rest, idf), term_weights(key_terms(q), idf)
-        if not rest or sum(weight.values()) < OTHER_PART_SHARE * sum(whole.values()):
-            return draft
-        start, end = self.levels.own_lines(lv)
-        lines = [(n, t) for n, t, _ in self.db.lines(lv.doc_id, start, end) if t.strip()]
-        total = sum(weight.values())
-        best: tuple[float, int, int] | None = None
-        for i in range(len(lines)):  # windows of one or two lines holding the most of the other words
-            for j in (i, i + 1):
-                if j >= len(lines) or lines[j][0] - lines[i][0] > 2:
-                    break
-                text = compact(" ".join(t for _, t in lines[i:j + 1]))
-                got = sum(w for t, w in weight.items() if compact(t) in text) / total
-                if best is None or got > best[0]:
-                    best = (got, lines[i][0], lines[j][0])
-        if best is not None and best[0] >= OTHER_PART_COVER:
-            e = self.db.cite(lv.doc_id, best[1], best[2])
-            draft.say(" ".join(e.quote.split()), [Evidence(lv.doc_id, best[1], best[2], e.quote, "retrieval", best[0])])
+            draft = units.other_part(q, draft, named[0][1], self.levels, self.db, self.retriever.snapshot.bm25.idf)
         return draft
 
     def _section_bodies(self, q: Query, labels: list[str]) -> Draft | None:

@@ -14,6 +14,7 @@ from assistant.passages import QUESTION_WORDS, figures_of, key_terms, term_weigh
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _ev, _t
+from assistant.understand import asks
 from ingest.tokenize import search_tokens
 from ingest.vocabulary import label_questions, query_words, vocabulary
 
@@ -256,3 +257,36 @@ def merge(first: Draft, second: Draft) -> Draft:
                 continue
             out.say(sentence.text, [d.evidence[i] for i in sentence.cites], sentence.template, sentence.computed)
     return out
+
+
+OTHER_PART_SHARE = 0.3  # of a two-part question's (idf-weighted) words no answered section holds: another part
+OTHER_PART_COVER = 0.6  # of those words a passage on the level's own pages must hold to answer that part
+
+
+def other_part(q: Query, draft: Draft, lv, levels, db: FactsDB, idf: dict[str, float]) -> Draft:
+    """A part of a two-part question that no asked section answers (`ใช้เทคนิคอะไรลดการใช้สารเคมี และทำใน
+    พื้นที่ไหน`: the place is a section, the technique is not): the one- or two-line passage on the named
+    level's own pages that holds most of the question's other words, added when it holds enough."""
+    if asks(q.text) < 2:
+        return draft
+    said = compact(" ".join([*(s.text for s in draft.sentences), *(levels.title(x) for x in [lv, *lv.ancestors()])]))
+    rest = [t for t in key_terms(q) if compact(t) not in said and not t.isdigit()]  # `พื้น` of `พื้นที่` said
+    weight, whole = term_weights(rest, idf), term_weights(key_terms(q), idf)
+    total = sum(weight.values())
+    if not rest or total < OTHER_PART_SHARE * sum(whole.values()):
+        return draft
+    start, end = levels.own_lines(lv)
+    lines = [(n, t) for n, t, _ in db.lines(lv.doc_id, start, end) if t.strip()]
+    best: tuple[float, int, int] | None = None
+    for i in range(len(lines)):  # windows of one or two lines
+        for j in (i, i + 1):
+            if j >= len(lines) or lines[j][0] - lines[i][0] > 2:
+                break
+            text = compact(" ".join(t for _, t in lines[i:j + 1]))
+            got = sum(w for t, w in weight.items() if compact(t) in text) / total
+            if best is None or got > best[0]:
+                best = (got, lines[i][0], lines[j][0])
+    if best is not None and best[0] >= OTHER_PART_COVER:
+        quote = db.cite(lv.doc_id, best[1], best[2]).quote
+        draft.say(" ".join(quote.split()), [Evidence(lv.doc_id, best[1], best[2], quote, "retrieval", best[0])])
+    return draft
