@@ -137,7 +137,7 @@ def answer(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB, idf: dict
         return None
     printed, result = k.targets[year]
     e = _table_evidence(k, levels, db)
-    node = [levels.evidence(lv) for lv in levels.levels if k.node and levels.title(lv) == k.node][:1]
+    node = next(([levels.evidence(lv)] for lv in levels.levels if k.node and levels.title(lv) == k.node), [])
     draft = Draft(support=1.0)
     unit = f" {k.unit}" if k.unit else ""
     done = _t(q, f" (ผลการดำเนินงาน {result})", f" (result {result})") if result else ""

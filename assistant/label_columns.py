@@ -27,6 +27,7 @@ from assistant.passages import DATA_ROW_CHARS, figures_of, key_terms, stated_fig
 from assistant.records import Evidence
 from assistant.route import Query, expand_units
 from assistant.structured_answers import Draft
+from assistant.year_rows import COLUMN_LABEL
 from assistant.understand import asks
 from ingest.thai_repair import index_form
 from ingest.tokenize import search_tokens
@@ -39,7 +40,6 @@ CAPTION_LINES = 3
 MIN_COVER = 0.6  # share of the question's (idf-weighted) key terms the row, its group and the table's words hold
 _BULLET = re.compile(r"^\s*[-–•]\s*(\S.*)$")
 _FIGURE_LINE = re.compile(r"^\s*[-–]?\d[\d,]*(?:\.\d+)?\s*%?\s*$")
-_CELL = re.compile(r"[^\s()]+(?:\s*\([^)]*\))?")
 
 
 @dataclass
@@ -66,7 +66,7 @@ def _header(lines: list[tuple[int, str]], before: int, columns: int) -> tuple[in
     for n, text in reversed([x for x in lines if x[0] < before][-HEADER_LINES:]):
         if len(text.strip()) >= DATA_ROW_CHARS:
             return None
-        cells = _CELL.findall(text.strip())
+        cells = COLUMN_LABEL.findall(text.strip())
         if len(cells) >= 1 + columns and not stated_figures(text) and not _BULLET.match(text):
             return n, text
     return None
@@ -115,7 +115,7 @@ def label_tables(doc_id: str, text: list[tuple[int, str, int | None]]) -> list[L
         count = len(figures) // len(rows)
         columns = [figures[c * len(rows):(c + 1) * len(rows)] for c in range(count)]
         header = _header(lines, lines[i - 1][0] if fits_group else lines[i][0], count)
-        names = _CELL.findall(header[1].strip())[1:1 + count] if header else [""] * count
+        names = COLUMN_LABEL.findall(header[1].strip())[1:1 + count] if header else [""] * count
         table = LabelTable(doc_id, rows, [[col[r] for col in columns] for r in range(len(rows))], names, header,
                            group if fits_group else None)
         start = next(x for x, (n, _) in enumerate(lines) if n == header[0]) + 1 if header else i

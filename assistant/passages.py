@@ -247,13 +247,14 @@ def asked_places(text: str) -> list[str]:
         for m in re.finditer(re.escape(w), text):
             rest = text[m.end():].strip()
             words = [t for t in word_tokens(rest[:PLACE_CHARS]) if t.strip()]
-            if words and len(words[0]) >= 3 and not words[0].isascii() and words[0] not in _stopwords():
+            if words and len(words[0]) >= 3 and not words[0].isascii() and words[0] not in thai_stopword_set():
                 out.append(words[0])  # a name, not `จังหวัดไว้ว่า…` / `…จังหวัดภายใต้…`
     return out
 
 
 @lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
+def thai_stopword_set() -> frozenset[str]:
+    """pythainlp's Thai stopwords, loaded once."""
     from pythainlp.corpus import thai_stopwords
     return frozenset(thai_stopwords())
 

@@ -55,6 +55,17 @@ FACT_ROUTES = {"budget": facts.budget, "project_field": facts.project_field, "li
 
 
 @dataclass
+class TextTables:
+    """The tables of every document printed as text, one list per layout (see year_rows, row_headers, label_columns)."""
+
+    year: list[YearTable] = field(default_factory=list)
+    column: list[year_rows.ColumnTable] = field(default_factory=list)
+    columns: list[year_rows.ColumnsTable] = field(default_factory=list)
+    header: list[row_headers.HeaderTable] = field(default_factory=list)
+    label: list[label_columns.LabelTable] = field(default_factory=list)
+
+
+@dataclass
 class Turn:
     """State of one question as it moves through the stages."""
 
@@ -93,12 +104,8 @@ class Assistant:
         self._kpis: KpiIndex | None = None
         self._romanized: RomanizedNames | None = None
         self._matrix: list[MatrixRow] | None = None
-        self._year_tables: list[YearTable] | None = None
-        self._column_tables: list[year_rows.ColumnTable] | None = None
-        self._columns_tables: list[year_rows.ColumnsTable] | None = None
-        self._header_tables: list[row_headers.HeaderTable] | None = None
+        self._tables: TextTables | None = None
         self._speller: Speller | None = None
-        self._label_tables: list[label_columns.LabelTable] | None = None
         self.chain = (RunnableLambda(self.resolve) | RunnableLambda(self.route) | RunnableLambda(self.gather)
                       | RunnableLambda(self.write) | RunnableLambda(self.finish))
 
@@ -192,11 +199,21 @@ class Assistant:
         turn.timings["gather"] = time.perf_counter() - t0
         return turn
 
+    def _names_year_row(self, q: Query) -> bool:
+        """Whether the level a question names has a year-table row the question types other than its
+        appropriation (`เงินนอกงบประมาณ`): the text's organisation tables do not read that row."""
+        named = self.levels.named(q.text)[:1]
+        return bool(named) and self.levels.names_year_row(named[0][1], q.text)
+
     def _read_rows(self, q: Query, e: Evidence) -> list[tuple[str, list[Evidence]]]:
         """Each table row a quote holds read against its column header (`ระยะเวลา: 27 ปี`), citing both."""
         out = []
-        for n, text, _ in self.db.lines(e.doc_id, e.line_start, e.line_end):
-            above = [(m, t) for m, t, _ in self.db.lines(e.doc_id, max(1, n - row_headers.HEADER_LINES), n - 1)]
+        first = max(1, e.line_start - row_headers.HEADER_LINES)
+        lines = [(m, t) for m, t, _ in self.db.lines(e.doc_id, first, e.line_end)]  # the quote and what is above it
+        for i, (n, text) in enumerate(lines):
+            if n < e.line_start:
+                continue
+            above = [(m, t) for m, t in lines[:i] if m >= n - row_headers.HEADER_LINES]
             read = row_headers.read_row(text, above) if text.strip() else None
             if read is not None:
                 reading, (start, end) = read
@@ -209,8 +226,7 @@ class Assistant:
         names, matrix rows); seconds taken.
         The web app warms each index generation once when it opens it; `eval` warms before timing answers."""
         t0 = time.perf_counter()
-        _ = self.levels, self.kpis, self.romanized, self.matrix, self.speller.correct("ทดสอบ")
-        _ = self.year_tables, self.column_tables, self.columns_tables, self.header_tables
+        _ = self.levels, self.kpis, self.romanized, self.matrix, self.tables, self.speller.correct("ทดสอบ")
         return time.perf_counter() - t0
 
     @property
@@ -227,52 +243,19 @@ class Assistant:
             self._kpis = KpiIndex(self.db)
         return self._kpis
 
-    def _read_tables(self) -> None:
-        """Read every document's year tables of the three layouts (`year_rows`), one pass over its lines."""
-        self._year_tables, self._column_tables, self._columns_tables, self._header_tables = [], [], [], []
-        self._label_tables = []
-        for doc_id, n in self.db.line_counts().items():
-            text = self.db.lines(doc_id, 1, n)
-            self._label_tables += label_columns.label_tables(doc_id, text)
-            self._header_tables += row_headers.header_tables(doc_id, text)
-            self._year_tables += year_rows.year_tables(self.db, doc_id, text)
-            self._column_tables += year_rows.column_tables(self.db, doc_id, text)
-            self._columns_tables += year_rows.columns_tables(self.db, doc_id, text)
-
     @property
-    def year_tables(self) -> list[YearTable]:
-        """The year tables printed as text (`2564 354,467 … 727,262`) of every document, read on first use."""
-        if self._year_tables is None:
-            self._read_tables()
-        return self._year_tables
-
-    @property
-    def column_tables(self) -> list[year_rows.ColumnTable]:
-        """The tables with a column per year, printed as text, of every document, read on first use."""
-        if self._column_tables is None:
-            self._read_tables()
-        return self._column_tables
-
-    @property
-    def columns_tables(self) -> list[year_rows.ColumnsTable]:
-        """The tables printed column by column (a column of years, then each column's figures), read on first use."""
-        if self._columns_tables is None:
-            self._read_tables()
-        return self._columns_tables
-
-    @property
-    def header_tables(self) -> list[row_headers.HeaderTable]:
-        """The tables whose rows line up with a header naming their columns, read on first use."""
-        if self._year_tables is None:
-            self._read_tables()
-        return self._header_tables
-
-    @property
-    def label_tables(self) -> list[label_columns.LabelTable]:
-        """The tables printed label column first, then each figure column, read on first use."""
-        if self._year_tables is None:
-            self._read_tables()
-        return self._label_tables
+    def tables(self) -> TextTables:
+        """Every document's tables printed as text, of each layout, read in one pass over its lines on first use."""
+        if self._tables is None:
+            t = self._tables = TextTables()
+            for doc_id, n in self.db.line_counts().items():
+                text = self.db.lines(doc_id, 1, n)
+                t.year += year_rows.year_tables(self.db, doc_id, text)
+                t.column += year_rows.column_tables(self.db, doc_id, text)
+                t.columns += year_rows.columns_tables(self.db, doc_id, text)
+                t.header += row_headers.header_tables(doc_id, text)
+                t.label += label_columns.label_tables(doc_id, text)
+        return self._tables
 
     @property
     def speller(self) -> Speller:
@@ -388,28 +371,26 @@ class Assistant:
             if draft is not None:
                 q.route = "outline_list"
                 return draft
-        named = self.levels.named(q.text)[:1]  # a row of its year table other than the appropriation: not read here
-        if q.wants_figure and q.organisations and not q.operation and not (
-                named and self.levels.names_year_row(named[0][1], q.text)):
+        if q.wants_figure and q.organisations and not q.operation and not self._names_year_row(q):
             draft = year_figure(q, self.db)
             if draft is not None:
                 q.route = "year_table"
                 return draft
         if q.years and (q.wants_figure or q.operation == "difference"):
-            draft = year_rows.answer(q, self.year_tables, idf)  # "ประชากรปี 2564 กี่คน": the year's row, with its header
+            draft = year_rows.answer(q, self.tables.year, idf)  # "ประชากรปี 2564 กี่คน": the year's row, with its header
             if draft is None:  # "ปริมาณน้ำจำหน่าย ปี 2566 ลดลงจากปี 2564 เท่าไร": a row of a table with a column per year
-                draft = year_rows.column_answer(q, self.column_tables, idf)
+                draft = year_rows.column_answer(q, self.tables.column, idf)
             if draft is None:  # "การจ้างงานปี 2560 กับ 2567": a table printed column by column
-                draft = year_rows.columns_answer(q, self.columns_tables, idf)
+                draft = year_rows.columns_answer(q, self.tables.columns, idf)
             if draft is not None:
                 q.route = "year_rows"
                 return draft
-        draft = label_columns.answer(q, self.label_tables, idf)  # "ราชการบริหารส่วนท้องถิ่นมีกี่หน่วย": a label column's row
+        draft = label_columns.answer(q, self.tables.label, idf)  # "ราชการบริหารส่วนท้องถิ่นมีกี่หน่วย": a label column's row
         if draft is not None:
             q.route = "label_table"
             return draft
         if q.operation in ("max", "min"):
-            draft = table_extremes.extreme_answer(q, self.header_tables, self.db, idf)  # "แร่ชนิดใด…นานที่สุด"
+            draft = table_extremes.extreme_answer(q, self.tables.header, self.db, idf)  # "แร่ชนิดใด…นานที่สุด"
             if draft is not None:
                 q.route = "table_extreme"
                 return draft

@@ -201,8 +201,7 @@ def header_tables(doc_id: str, text: list[tuple[int, str, int | None]]) -> list[
     """Every table of a document whose rows line up with a header naming their columns."""
     tables: dict[tuple[int, int], HeaderTable] = {}
     lines = [(n, t) for n, t, _ in text]
-    marked = [i for i, (_, t) in enumerate(lines) if "(" in t or t.count("25") >= 2 or t.count("๒๕") >= 2]
-    marked = [i for i in marked if _marks_header(lines[i][1])]  # lines naming columns: a row is read only below one
+    marked = [i for i, (_, t) in enumerate(lines) if _marks_header(t)]  # lines naming columns: rows are read below one
     k = 0
     for i, (n, t) in enumerate(lines):
         while k < len(marked) and marked[k] < i - HEADER_LINES:

@@ -12,6 +12,7 @@ import difflib
 from collections.abc import Iterable
 from functools import lru_cache
 
+from assistant.passages import thai_stopword_set
 from ingest.tokenize import words
 from ingest.vocabulary import query_words
 
@@ -27,10 +28,8 @@ def _is_thai(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _left_alone() -> frozenset[str]:
-    from pythainlp.corpus import thai_stopwords
-
     qw = query_words()
-    return frozenset((*thai_stopwords(), *qw.question_words, *qw.particles, *qw.which_words))
+    return frozenset((*thai_stopword_set(), *qw.question_words, *qw.particles, *qw.which_words))
 
 
 class Speller:

@@ -64,18 +64,18 @@ def extreme_rows(q: Query, tables: list[HeaderTable], idf: dict[str, float]) -> 
     total = sum(weight.values())
     if not total:
         return None
-    best: tuple[float, HeaderTable] | None = None
+    best: tuple[float, HeaderTable, int] | None = None
     for table in tables:
-        if len(table.rows) < 2 or _column(q, table, weight) is None:
+        col = _column(q, table, weight) if len(table.rows) >= 2 else None
+        if col is None:
             continue
         labels = set(search_tokens(" ".join(r.label for r in table.rows)))
         cover = sum(w for t, w in weight.items() if t in table.tokens or t in labels) / total
         if best is None or cover > best[0]:
-            best = (cover, table)
+            best = (cover, table, col)
     if best is None or best[0] < MIN_COVER:
         return None
-    table = best[1]
-    col = _column(q, table, weight)
+    _, table, col = best
     rows = [(v, r) for r in table.rows if not _is_total(r) and (v := _value(r.values[col])) is not None]
     if len(rows) < 2:
         return None

@@ -28,7 +28,7 @@ _ROW = re.compile(r"^\s*(25\d\d)\s+((?:[-–]?\s*\d[\d,]*(?:\.\d+)?\s+){1,}[-–
 _FIGURE = re.compile(r"[-–]?\s*\d[\d,]*(?:\.\d+)?")
 _STARTS_YEARISH = re.compile(r"\s*[2๒][5๕]")
 _ENDS_FIGURE = re.compile(r"[\d๐-๙]\s*$")
-_LABEL = re.compile(r"[^\s()]+(?:\s*\([^)]*\))?")
+COLUMN_LABEL = re.compile(r"[^\s()]+(?:\s*\([^)]*\))?")  # a header cell: a word and its bracket (`ชาย (คน)`)
 MIN_ROWS = 3  # year rows a table has, at least
 GAP = 2  # blank lines allowed between two rows of one table
 HEADER_SPAN = 3  # lines above the first row the header may be on
@@ -48,7 +48,7 @@ class YearTable:
 
     def labels(self) -> list[str]:
         """The header's column labels after the year's own (`ชาย (คน)`, `หญิง (คน)`, `รวม (คน)`, …)."""
-        return _LABEL.findall(self.header[1])[1:]
+        return COLUMN_LABEL.findall(self.header[1])[1:]
 
 
 def _title_tokens(db: FactsDB, doc_id: str) -> set[str]:
