@@ -37,7 +37,7 @@ from assistant import kpi_targets, plan_levels
 from assistant.kpi_targets import KpiIndex
 from assistant.plan_levels import PlanLevels
 from assistant.structured_answers import Draft, _t
-from assistant import label_columns, row_headers, table_extremes, units, year_rows
+from assistant import group_rows, label_columns, row_headers, table_extremes, units, year_rows
 from assistant.year_rows import YearTable
 from assistant.compute import computed_answer, refuse_unknown, unknown_organisations, year_figure
 from assistant.verify import figure_allowed, strip_markers, verify
@@ -56,13 +56,15 @@ FACT_ROUTES = {"budget": facts.budget, "project_field": facts.project_field, "li
 
 @dataclass
 class TextTables:
-    """The tables of every document printed as text, one list per layout (see year_rows, row_headers, label_columns)."""
+    """The tables of every document printed as text, one list per layout (see year_rows, row_headers, label_columns),
+    and the group money rows of the document model's table cells (group_rows)."""
 
     year: list[YearTable] = field(default_factory=list)
     column: list[year_rows.ColumnTable] = field(default_factory=list)
     columns: list[year_rows.ColumnsTable] = field(default_factory=list)
     header: list[row_headers.HeaderTable] = field(default_factory=list)
     label: list[label_columns.LabelTable] = field(default_factory=list)
+    groups: list[group_rows.GroupRow] = field(default_factory=list)  # read from the document model's cells
 
 
 @dataclass
@@ -150,6 +152,8 @@ class Assistant:
         t0 = time.perf_counter()
         q = turn.query
         draft = self.matrix_answer(q)
+        if draft is None and q.route != "draft":
+            draft = self.group_answer(q)
         if draft is None:
             draft = self.level_answer(q)
         if draft is None and q.route != "draft":
@@ -245,7 +249,8 @@ class Assistant:
 
     @property
     def tables(self) -> TextTables:
-        """Every document's tables printed as text, of each layout, read in one pass over its lines on first use."""
+        """Every document's tables printed as text, of each layout, read in one pass over its lines, and the group
+        rows of its table cells, on first use."""
         if self._tables is None:
             t = self._tables = TextTables()
             for doc_id, n in self.db.line_counts().items():
@@ -255,6 +260,7 @@ class Assistant:
                 t.columns += year_rows.columns_tables(self.db, doc_id, text)
                 t.header += row_headers.header_tables(doc_id, text)
                 t.label += label_columns.label_tables(doc_id, text)
+            t.groups = group_rows.group_rows(self.outline)
         return self._tables
 
     @property
@@ -291,6 +297,17 @@ class Assistant:
         draft = row_answer(q, self.matrix, self.db, typed=name)
         if draft is not None:
             q.route = "matrix_row"
+        return draft
+
+    def group_answer(self, q: Query) -> Draft | None:
+        """The money of a table group the question names by its label (a budget book's service goal), for
+        the asked year: read before the level answer, which would give the named agency's own total."""
+        if facts.names_fact_project(q, self.db):
+            return None  # a project of the facts (an action plan's brief) is not a budget book's goal
+        draft = group_rows.answer(q, self.tables.groups, self.outline, self.db, self.retriever.snapshot.bm25.idf,
+                                  self.levels)
+        if draft is not None:
+            q.route = "group_row"
         return draft
 
     def level_answer(self, q: Query) -> Draft | None:

@@ -1,0 +1,203 @@
+"""A money row of a named group in a year-columned table: a budget book's service goal (`เป้าหมายการ
+ให้บริการหน่วยงาน`: `2. พัฒนาระบบภูมิสารสนเทศ…` with its KPI rows, then `เงินงบประมาณ`, `เงินนอก
+งบประมาณ` per year), read from the document model's table cells.
+
+The cells are read, not the text lines: a book's text layer prints a bold year column before the
+one left of it (`497.3623 131.0915` for a row printed 131.0915 | 497.3623), so only the cells' places
+say which figure is which year's. A question names a group by its label's words (not only its agency),
+asks money (profile `[query] money_words`) and a year (else the document's fiscal year); the money row
+whose label the question's words fit best is read (`เงินงบประมาณ` unless it types `เงินนอกงบประมาณ`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from assistant.lookup import FactsDB
+from assistant.outline import Outline, compact
+from assistant.passages import key_terms, term_weights
+from assistant.plan_levels import HEADED_AMOUNTS, PlanLevels, asks_money, naming
+from assistant.records import Evidence
+from assistant.route import Query
+from assistant.structured_answers import Draft, _t
+from ingest.records import Table
+from ingest.thai_repair import index_form
+from ingest.tokenize import search_tokens
+from ingest.vocabulary import query_words, vocabulary
+
+GROUP_COVER = 0.45  # share of the question's (idf-weighted) key terms the group's own label must hold
+MIN_NAMED = 4  # question terms the group's label holds that its agency's path does not: the goal is named,
+# not only its agency (`สวทช ได้งบเท่าไร` shares `วิทยาศาสตร์ เทคโนโลยี` with a goal's label)
+CONTEXT_COVER = 0.7  # … that the label, the row's label and the table's section path hold together
+GROUP_PREFIX = 12  # characters of a group's label (without spaces) that find its first line
+_YEAR_CELL = re.compile(r"(?:ปี|พ\.ศ\.)?\s*(25\d\d)\s*$")
+_NUMBERED = re.compile(r"^\(?\d+(?:\.\d+)*[.)]\s*\S")
+
+
+@dataclass
+class GroupRow:
+    """One money row of a group: the group's label, the row's label and unit, the printed cell per year."""
+
+    doc_id: str
+    table: Table
+    group: str
+    label: str
+    unit: str
+    cells: dict[int, str]
+    tokens: set[str] = field(default_factory=set)  # the group label's search tokens
+
+
+def _year_columns(table: Table) -> dict[int, int]:
+    """Column → fiscal year, from the cells that print only a year (`ปี 2565`) in the table's first rows."""
+    out: dict[int, int] = {}
+    for c in table.cells:
+        if c.row < 3:
+            m = _YEAR_CELL.fullmatch(index_form(c.text).strip()) if c.text.strip() else None
+            if m:
+                out[c.col] = int(m.group(1))
+    return out
+
+
+def _money_label(label: str) -> bool:
+    """A row labelled as money (`เงินงบประมาณ`, `- เงินรายได้`), profile `[kpis] money_row_words`."""
+    bare = label.lstrip("-–• ").strip()
+    return bare.startswith(vocabulary().kpis.money_row_words)
+
+
+def table_rows(doc_id: str, table: Table, carried: str = "") -> tuple[list[GroupRow], str]:
+    """The money rows of a table's numbered groups, and the group open at its end. Rows above the first
+    group (the table's totals) are no group's, unless `carried` names the group a table continued from
+    the page before was in."""
+    years = _year_columns(table)
+    if len(years) < 2:
+        return [], ""
+    header_rows = max(c.row for c in table.cells if c.col in years and _YEAR_CELL.fullmatch(index_form(c.text).strip()))
+    currency = vocabulary().units.currency
+    rows: dict[int, dict[int, str]] = {}
+    for c in table.cells:
+        if c.text.strip() and c.row > header_rows:
+            rows.setdefault(c.row, {})[c.col] = " ".join(c.text.split())
+    out: list[GroupRow] = []
+    group, open_group = carried, False
+    first_year_col = min(years)
+    for r in sorted(rows):
+        cells = rows[r]
+        label = cells.get(0, "")
+        figures = {years[col]: text for col, text in cells.items() if col in years}
+        if not figures:
+            if not label or any(col >= first_year_col for col in cells):
+                continue
+            if _NUMBERED.match(label):
+                group, open_group = label, True
+            elif open_group:
+                group += " " + label  # the group's label wrapped over another row
+            continue
+        open_group = False
+        unit = next((t for col, t in cells.items() if 0 < col < first_year_col), "")
+        if group and _money_label(label) and unit in currency:
+            out.append(GroupRow(doc_id, table, group, label, unit, figures, set(search_tokens(group))))
+    return out, group
+
+
+def group_rows(outline: Outline) -> list[GroupRow]:
+    """Every document's group money rows, in reading order; a table on the page after another goes on
+    with the group the other ended in."""
+    out: list[GroupRow] = []
+    for doc_id, tables in outline.tables.items():
+        group, page = "", None
+        for t in tables:
+            carried = group if page is not None and t.page == page + 1 else ""
+            rows, group = table_rows(doc_id, t, carried)
+            out += rows
+            page = t.page
+    return out
+
+
+def _line_of(db: FactsDB, row: GroupRow, *needles: str, after: int = 0) -> int | None:
+    """The first line of the row's table (from `after`) that holds every needle (compared without spaces)."""
+    for n, text, _ in db.lines(row.doc_id, max(after, row.table.line_start), row.table.line_end):
+        if all(compact(index_form(x)) in compact(index_form(text)) for x in needles):
+            return n
+    return None
+
+
+def _evidence(db: FactsDB, row: GroupRow, year: int) -> list[Evidence]:
+    """The year header's line, the group's first line and the money row's line, each cited; the whole
+    table where one is not found."""
+    t = row.table
+    header = _line_of(db, row, *(str(y) for y in row.cells))
+    first = _line_of(db, row, compact(row.group)[:GROUP_PREFIX])
+    line = _line_of(db, row, row.label.lstrip("-–• "), row.cells[year], after=first or 0) if first else None
+    found = header and first and line
+    spans = [(header, header), (first, first), (line, line)] if found else [(t.line_start, t.line_end)]
+    return [Evidence(row.doc_id, a, b, db.cite(row.doc_id, a, b).quote, "retrieval", 1.0) for a, b in spans]
+
+
+def _in_baht(printed: str, unit: str) -> str | None:
+    """A figure printed in million baht, in baht (`497.3623` → `497,362,300`)."""
+    if unit != "ล้านบาท":
+        return None
+    try:
+        return f"{Decimal(printed.replace(',', '')) * 1_000_000:,.0f}"
+    except InvalidOperation:
+        return None
+
+
+def _level_named_as_far(q: Query, row: GroupRow, levels: PlanLevels) -> bool:
+    """Whether the question names a แผนงาน/ผลผลิต/โครงการ at least as far as the group's label: a service goal
+    often repeats an output's wording, and the output's own budget is what its name asks."""
+    asked = compact(q.text)
+    group = naming(compact(row.group), asked, long_run=True)[0]
+    return any(lv.level in HEADED_AMOUNTS and naming(lv.name, asked, long_run=True)[0] >= group
+               for _, lv in levels.named(q.text)[:3])
+
+
+def answer(q: Query, rows: list[GroupRow], outline: Outline, db: FactsDB, idf: dict[str, float],
+           levels: PlanLevels) -> Draft | None:
+    """The asked year's money of the group the question names, cited; None if no group's label fits (or a
+    level's name is typed as far)."""
+    if not rows or not asks_money(q.text) or q.operation in ("sum", "share", "max", "min") or len(set(q.years)) > 1:
+        return None
+    money = (*query_words().money_words, *vocabulary().kpis.money_row_words)
+    terms = [t for t in key_terms(q) if not t.isdigit() and not any(w in t for w in money)]  # `ได้เงิน`: the ask
+    weight = term_weights(terms, idf)
+    total = sum(weight.values())
+    if not total:
+        return None
+    best: tuple[float, float, GroupRow] | None = None
+    asked = set(search_tokens(q.text))
+    for row in rows:
+        own = sum(w for t, w in weight.items() if t in row.tokens) / total
+        if own < GROUP_COVER:
+            continue
+        path = set(search_tokens(" ".join(outline.path_at(row.doc_id, row.table.line_start))))
+        if sum(t in row.tokens and t not in path for t in weight) < MIN_NAMED:
+            continue
+        label = set(search_tokens(row.label))
+        near = sum(w for t, w in weight.items() if t in row.tokens | path | label) / total
+        fit = len(label & asked) - len(label - asked)  # `เงินงบประมาณ` over `เงินนอกงบประมาณ` unless typed
+        key = (near, fit)
+        if near >= CONTEXT_COVER and (best is None or key > best[:2]):
+            best = (near, fit, row)
+    if best is None or _level_named_as_far(q, best[2], levels):
+        return None
+    row = best[2]
+    book = levels.fiscal_year(row.doc_id)
+    year = next((y for y in q.years if y in row.cells), None) if q.years else (book[0] if book else None)
+    if year is None or year not in row.cells:
+        return None
+    evidence = _evidence(db, row, year)
+    path = outline.path_at(row.doc_id, row.table.line_start)
+    where = path[-2] if len(path) > 1 else ""  # the agency; the table's numbered heading is not cited
+    printed = row.cells[year]
+    baht = _in_baht(printed, row.unit)
+    said = f"{printed} {row.unit}" + (f" = {baht} บาท" if baht else "")
+    draft = Draft(support=1.0)
+    draft.say(_t(q, f"{where}: {row.group} — {row.label.lstrip('-–• ')} ปี {year}: {said}",
+                 f"{where}: {row.group} — {row.label.lstrip('-–• ')}, FY {year}: {said}"),
+              evidence, template=True, computed=[baht.replace(",", "")] if baht else [])
+    others = [f"{y}: {p}" for y, p in sorted(row.cells.items()) if y != year]
+    if others:
+        draft.say(_t(q, "ปีอื่น: ", "Other years: ") + ", ".join(others) + f" {row.unit}", evidence, template=True)
+    return draft
