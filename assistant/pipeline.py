@@ -31,7 +31,7 @@ from assistant.retrieve import Retriever
 from assistant.romanized import RomanizedNames
 from assistant.spelling import Speller
 from assistant.route import Query, analyse, language_of
-from assistant.understand import item_labels
+from assistant.understand import item_labels, without_exclusions
 from assistant.outline import Outline, compact
 from assistant import kpi_targets, plan_levels
 from assistant.kpi_targets import KpiIndex
@@ -52,6 +52,9 @@ FACT_ROUTES = {"budget": facts.budget, "project_field": facts.project_field, "li
                "totals": facts.totals, "links": facts.links, "results": facts.results,
                "direction_field": facts.direction_field, "ranked_projects": facts.ranked_projects,
                "briefs": facts.briefs}
+
+
+MIN_WRAPPED_NAME = 12  # characters of a level's name a section heading cut by a line wrap must hold to be it
 
 
 @dataclass
@@ -137,6 +140,7 @@ class Assistant:
         return turn
 
     def route(self, turn: Turn) -> Turn:
+        turn.resolved = without_exclusions(turn.resolved)  # `(ไม่ใช่กรมทรัพยากรน้ำบาดาล)`: not what is asked
         for typed, name in self.levels.abbreviated(turn.resolved):  # `สกสว.` → the agency's name, for every later stage
             turn.resolved = turn.resolved.replace(typed, name, 1)
         if re.search(r"[A-Za-z]{4,}", turn.resolved):  # `Lampang` → ลำปาง: the Thai the text prints
@@ -346,13 +350,40 @@ class Assistant:
             draft = units.other_part(q, draft, named[0][1], self.levels, self.db, self.retriever.snapshot.bm25.idf)
         return draft
 
+    def _outside_named(self, q: Query, draft: Draft) -> bool:
+        """Whether a section answer lies outside the level whose whole name the question types: the vision of
+        `กรมทรัพยากรน้ำ` is not `กรมทรัพยากรน้ำบาดาล`'s, though the one it names prints none the text layer holds."""
+        named = self.levels.named(q.text)
+        if not named or not draft.evidence:
+            return False
+        score, lv = named[0]
+        if score < len(lv.name):
+            return False  # its name typed in part: what the question names is not sure enough to rule out
+        e = draft.evidence[0]
+        if e.doc_id != lv.doc_id:
+            return True
+        # a section of its path is the level: its own name, or the start of it where the heading's line wraps
+        owns = [plan_levels.own_name(p) for p in self.outline.path_at(e.doc_id, e.line_start)]
+        if any(o == lv.name or (len(o) >= MIN_WRAPPED_NAME and lv.name.startswith(o)) for o in owns):
+            return False
+        # a PDF page's header names its agency where the text layer puts it below the label: the level's name
+        # printed on the page, not as part of a longer level's name (`กรมทรัพยากรน้ำ` in `…น้ำบาดาล`)
+        page = compact(self.outline.page_text(e.doc_id, e.line_start))
+        longer = [o.name for o in self.levels.levels if o.doc_id == lv.doc_id and lv.name in o.name and o.name != lv.name]
+        at = page.find(lv.name)
+        while at >= 0:
+            if not any(page.startswith(n, at - n.find(lv.name)) for n in longer):
+                return False
+            at = page.find(lv.name, at + 1)
+        return True
+
     def _section_bodies(self, q: Query, labels: list[str]) -> Draft | None:
         """The bodies of the labelled sections a question asks (up to MAX_SECTIONS), one after the other."""
         idf = self.retriever.snapshot.bm25.idf
         draft = None
         for label in labels[:MAX_SECTIONS]:
             more = units.section_body(q, [label], self.outline, self.db, idf, [])
-            if more is not None:
+            if more is not None and not self._outside_named(q, more):
                 draft = units.merge(draft, more) if draft is not None else more
         return draft
 
@@ -380,6 +411,9 @@ class Assistant:
             return draft
         if q.labels and not q.wants_figure and not q.project_name:
             draft = units.section_body(q, q.labels, self.outline, self.db, idf, retrieved)
+            if draft is not None and self._outside_named(q, draft):
+                # another level's section: the one the question names prints none; said so, the other shown
+                return text_answer(q, draft.evidence[1:2] or draft.evidence[:1], 0.0, self.settings.min_support)
             if draft is not None:
                 q.route = "section"
                 return draft

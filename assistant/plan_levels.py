@@ -119,7 +119,7 @@ def _level_words() -> tuple[str, ...]:
     return tuple(sorted({w for lv in vocabulary().plan_levels for w in lv.words}, key=len, reverse=True))
 
 
-def _own_name(title: str) -> str:
+def own_name(title: str) -> str:
     """A level's own name: the title without numbering, ordinal (`โครงการที่ 1 :`), wrap mark or level word."""
     text = _ORDINAL.sub("", strip_markers(title)).rstrip("…")
     name = compact(text)
@@ -217,7 +217,7 @@ class PlanLevels:
             h = headings.get((n["doc_id"], tuple(n["path"])))
             if h is None:
                 continue
-            lv = Level(n["node_id"], n["doc_id"], n["level"], h, _own_name(h.text), n["name"], n["line_start"],
+            lv = Level(n["node_id"], n["doc_id"], n["level"], h, own_name(h.text), n["name"], n["line_start"],
                        n["line_end"])
             by_id[lv.node_id] = lv
             parents[lv.node_id] = n["parent_id"]
@@ -226,7 +226,7 @@ class PlanLevels:
             a = self.amount(lv, detail=False)
             if a is not None:
                 text = AMOUNT.sub("", " ".join(a.evidence.quote.split()))
-                printed = _own_name(text)
+                printed = own_name(text)
                 if len(printed) > len(lv.name) and printed.startswith(lv.name[:6]):
                     lv.name, lv.title = printed, strip_markers(text).strip()
         self._aliases = {lv.node_id: _aliases(lv.title) for lv in self.levels}
@@ -944,6 +944,12 @@ def asks_money(text: str) -> bool:
     return any(w.lower() in low for w in query_words().money_words)
 
 
+def asks_date(text: str) -> bool:
+    """Whether a question asks when (profile `[query] date_words`): a date, which no amount answers."""
+    low = text.lower()
+    return any(w.lower() in low for w in query_words().date_words)
+
+
 def asks_target(text: str) -> bool:
     """Whether a question asks for a KPI's target (`ตั้งเป้า`, `ค่าเป้าหมาย`, `target`), not an amount of money."""
     low = text.lower()
@@ -955,7 +961,7 @@ def _answer_one(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     # An amount asked: a money word, and a figure asked or nothing else asked ("What is X's budget?"); or a
     # figure of a level with no unit or target asked ("แผนงาน X ปี 2565 ได้เท่าไร": a budget level's figure).
     money = (asks_money(q.text) and (q.wants_figure or q.route == "budget" or not (q.wants_list or labels))) or (
-        q.wants_figure and q.unit in (None, "บาท") and not labels and not asks_target(q.text))
+        q.wants_figure and q.unit in (None, "บาท") and not labels and not asks_target(q.text) and not asks_date(q.text))
     if labels and not money and not q.operation:
         return None  # a section the question names (`พันธกิจของ…`): the outline's body answers it
     if q.operation in ("max", "min") and lv.children:

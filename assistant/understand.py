@@ -32,6 +32,14 @@ def without_particles(text: str) -> str:
     return " ".join(pattern.sub(" ", text).split())
 
 
+def without_exclusions(text: str) -> str:
+    """The question without what it says it does not ask about, in brackets (`วิสัยทัศน์ของกรมทรัพยากรน้ำ
+    (ไม่ใช่กรมทรัพยากรน้ำบาดาล)`, `(not the office's)`): a name it excludes must not name what it asks."""
+    words = alternation(query_words().exclusion_words)
+    pattern = re.compile(r"[(（][^()（）]*?(?<![A-Za-z])" + words + r"(?![A-Za-z])[^()（）]*[)）]", re.I)
+    return " ".join(pattern.sub(" ", text).split()) or text
+
+
 def asked_labels(text: str) -> list[str]:
     """Section labels the question names: exactly, misspelt (`วิสัยทัศ`), or in English (`vision`)."""
     thai = compact(translate_english(repair_line(text)))

@@ -62,6 +62,8 @@ def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[
     total = sum(weight.values())
     best: tuple[float, int, int, Heading] | None = None
     asked_phrase = compact(q.text)
+    possessive = query_words().possessive_words
+    bare_phrase = _without(asked_phrase, possessive)  # `วิสัยทัศน์ของจังหวัดลำปาง` types `วิสัยทัศน์จังหวัดลำปาง`
     titles = outline.db.titles()
     pages: dict[tuple[str, int], tuple[set[str], str]] = {}
 
@@ -106,7 +108,8 @@ def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[
             cover = got / total if total else 1.0
             extra = len({t for t in h.tokens if not t.isascii()} - set(topic) - _label_tokens(labels) - QUESTION_WORDS)
             score = cover - EXTRA_WORD_PENALTY * extra + (SECTION_BONUS if outline.section_of(doc_id, h.line) else 0.0) + titled
-            if len(compact(strip_markers(h.text))) > len(compact(asked)) + 3 and compact(strip_markers(h.text)) in asked_phrase:
+            line = compact(strip_markers(h.text))
+            if len(line) > len(compact(asked)) + 3 and (line in asked_phrase or _without(line, possessive) in bare_phrase):
                 score += PHRASE_BONUS  # the question types the whole label line ("วิสัยทัศน์จังหวัดลำปาง")
             if q.wants_list and sum(bool(_ITEM.match(t)) for t in body[1:]) >= 3:
                 score += LIST_BONUS
@@ -118,6 +121,13 @@ def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[
             if best is None or key[:3] > best[:3]:
                 best = key
     return best[3] if best else None
+
+
+def _without(text: str, words: tuple[str, ...]) -> str:
+    """Compact text without the given (possessive) words."""
+    for w in words:
+        text = text.replace(compact(w), "")
+    return text
 
 
 def _own_value(h: Heading) -> str:

@@ -363,6 +363,9 @@ class QueryWords:
     figure_ask_words: tuple[str, ...] = ()  # words that ask for a figure
     duration_words: tuple[str, ...] = ()  # a question asking how long (`นานที่สุด`): a column in duration_units
     duration_units: tuple[str, ...] = ()
+    date_words: tuple[str, ...] = ()  # a question asking when (`วันที่เท่าไร`): a date, not an amount
+    exclusion_words: tuple[str, ...] = ()  # `(ไม่ใช่ X)`: a bracket naming what is not asked
+    possessive_words: tuple[str, ...] = ()  # `X ของ Y` types the label line `X Y`
 
 
 def parse_query_words(data: dict) -> QueryWords:

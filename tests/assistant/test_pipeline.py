@@ -260,3 +260,11 @@ def test_a_row_of_a_table_printed_label_column_first_gets_its_figures(sample):
 def test_a_quoted_passage_is_said_with_the_section_it_stands_in(sample):
     a = _checked(sample.ask("จังหวัดลำปางมีประชากรกี่คน"))
     assert a.answer.splitlines()[0].startswith("ตามแผน (") and "ข้อมูลสภาพทั่วไปของจังหวัด" in a.answer.splitlines()[0]
+
+
+def test_a_label_typed_with_its_owner_and_a_possessive_is_that_label_line(sample):
+    # `วิสัยทัศน์ของจังหวัดลำปาง` types the label line `วิสัยทัศน์จังหวัดลำปาง`; before, the plan's own
+    # `๓.๒.๑ วิสัยทัศน์` (นครหัตถศิลป์ …) was answered.
+    answer = sample.ask("วิสัยทัศน์ของจังหวัดลำปางคืออะไร")
+    _checked(answer)
+    assert answer.route == "section" and "เมืองแห่งความสุข" in answer.answer

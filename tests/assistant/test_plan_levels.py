@@ -320,3 +320,10 @@ def test_the_other_part_of_a_two_part_question_is_a_passage_on_the_levels_own_pa
     answer = assistant.ask("โครงการแก้ไขปัญหาไฟป่าและหมอกควัน ลดฝุ่นละอองเพื่อลดผลกระทบต่ออะไร และมีระยะเวลาดำเนินการกี่ปี")
     assert answer.route == "section" and "5 ปี" in answer.answer and "สุขภาพอนามัยของประชาชน" in answer.answer
     assert all(c.verified for c in answer.citations)
+
+
+def test_a_date_asked_of_a_level_is_no_amount(assistant):
+    # Before: `วันที่เท่าไร` asked a figure with no unit, which a level's answer took for its amount.
+    answer = assistant.ask("แผนงานยุทธศาสตร์จัดการมลพิษและสิ่งแวดล้อม เริ่มดำเนินการวันที่เท่าไร")
+    assert answer.route != "plan_level"
+    assert "ปีงบประมาณ 2565:" not in answer.answer

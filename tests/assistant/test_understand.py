@@ -2,7 +2,7 @@
 placement questions, organisations, years that are not years, project names in English questions,
 and the link level a question's head noun names."""
 from assistant.route import analyse, project_name_in
-from assistant.understand import asked_labels, organisations_in, operation_of, without_particles
+from assistant.understand import asked_labels, organisations_in, operation_of, without_exclusions, without_particles
 
 
 def test_particles_and_slang_are_dropped():
@@ -94,3 +94,11 @@ def test_question_words_ask_for_a_projects_labelled_fields():
     assert item_labels("โครงการ THIPA ดำเนินการที่ไหน ใช้เวลากี่ปี", []) == ["สถานที่ดำเนินการ", "ระยะเวลาดำเนินการ"]
     assert item_labels("วัตถุประสงค์ของโครงการ X และใช้เวลากี่ปี", ["วัตถุประสงค์"]) == ["วัตถุประสงค์", "ระยะเวลาดำเนินการ"]
     assert item_labels("โครงการ X ได้งบเท่าไร", []) == []
+
+
+def test_a_bracket_saying_what_is_not_asked_is_dropped():
+    assert without_exclusions("วิสัยทัศน์ของกรมทรัพยากรน้ำ (ไม่ใช่กรมทรัพยากรน้ำบาดาล) คืออะไร") == "วิสัยทัศน์ของกรมทรัพยากรน้ำ คืออะไร"
+    assert without_exclusions("วิสัยทัศน์ของจังหวัด (ของจังหวัดนะ ไม่ใช่ของ สอจ.) คืออะไร") == "วิสัยทัศน์ของจังหวัด คืออะไร"
+    assert without_exclusions("What is the vision (not the mission)?") == "What is the vision ?"
+    # brackets that exclude nothing stay, `not` inside a word is no exclusion
+    assert without_exclusions("งบ (ล้านบาท) ของโครงการ (Knot) เท่าไร") == "งบ (ล้านบาท) ของโครงการ (Knot) เท่าไร"

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from tests.conftest import FIXTURES, SAMPLE, fake_embedded_assistant
+from tests.conftest import FIXTURES, SAMPLE, fake_embedded_assistant, fake_embedded_book
 
 # GPP; mineral production table; industry groups; SWOT, vision, missions, directions and budget tables
 SAMPLE_RANGES = [(544, 561), (795, 850), (900, 945), (1160, 1553)]
@@ -138,3 +138,39 @@ def test_the_name_of_an_enclosing_level_under_a_label_is_not_its_body():
     h = Heading("doc", 10, "2. พันธกิจ", 11, (ministry, "สถาบันสารสนเทศทรัพยากรน้ำ (องค์การมหาชน )", "2. พันธกิจ"), "พันธกิจ", 0)
     assert _names_enclosing(h, ministry) and _names_enclosing(h, " สถาบันสารสนเทศทรัพยากรน้ำ (องค์การมหาชน)")
     assert not _names_enclosing(h, "1. วิจัยและพัฒนาเทคโนโลยี และนวัตกรรม ด้านสารสนเทศทรัพยากรน้ำ")
+
+
+WATER = FIXTURES / "budget-fy2565-vol6-p1-145-177.pdf"  # กรมทรัพยากรน้ำ's first page; กรมทรัพยากรน้ำบาดาล's
+
+
+@pytest.fixture(scope="module")
+def water(tmp_path_factory):
+    a = fake_embedded_book(tmp_path_factory, WATER)
+    yield a
+    a.close()
+
+
+def test_a_bracket_excluding_a_name_leaves_the_one_asked(water):
+    # Before: the bracket typed `กรมทรัพยากรน้ำบาดาล` whole, and that agency's vision was answered.
+    answer = water.ask("วิสัยทัศน์ของกรมทรัพยากรน้ำ (ไม่ใช่กรมทรัพยากรน้ำบาดาล) คืออะไร")
+    assert answer.route == "section" and "เกษตรน" in answer.answer and "น้ำบาดาลเชิงพื้นที่" not in answer.answer
+
+
+def test_another_agencys_section_does_not_answer_for_the_agency_named_whole(water):
+    # Only กรมทรัพยากรน้ำบาดาล (whose name holds the one typed) prints a `มาตรการ` on these pages: before, it was
+    # given as กรมทรัพยากรน้ำ's. The documents do not state it for the agency named; said so.
+    answer = water.ask("มาตรการของกรมทรัพยากรน้ำมีอะไรบ้าง")
+    assert answer.refused and answer.route != "section"
+
+
+SYNCHROTRON = FIXTURES / "budget-fy2565-vol3-p1-166-167.pdf"  # the page before สถาบันวิจัยแสงซินโครตรอน's, its first
+
+
+def test_a_label_whose_page_header_names_the_agency_answers_for_it(tmp_path_factory):
+    # The text layer prints the agency's name below its `1. วิสัยทัศน์`, so no section path holds it; the page does.
+    a = fake_embedded_book(tmp_path_factory, SYNCHROTRON)
+    try:
+        answer = a.ask("วิสัยทัศน์ของสถาบันวิจัยแสงซินโครตรอน (องค์การมหาชน) คืออะไร")
+    finally:
+        a.close()
+    assert answer.route == "section" and "ศูนย์กลางในอาเซียนด้านแสงซินโครตรอน" in answer.answer
