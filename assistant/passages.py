@@ -17,6 +17,7 @@ from assistant.lookup import FactsDB
 from assistant.normalize import full_years, translate_english
 from assistant.records import Evidence
 from assistant.route import Query
+from ingest.lists import parse_marker
 from ingest.records import ScoredChunk
 from ingest.thai_repair import index_form, join_wrapped_lines, repair_line
 from ingest.tokenize import search_tokens, words as word_tokens
@@ -189,6 +190,7 @@ def select_passages(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dic
         if any(w.doc_id == c.doc_id and w.line_start <= c.line_end and c.line_start <= w.line_end for c in chosen):
             continue
         chosen.append(w)
+    chosen = [with_item(w, db) for w in chosen]
     if not query.wants_figure:
         extended: list[Window] = []
         for w in (with_paragraph(with_body(w, db), db) for w in chosen):
@@ -230,6 +232,22 @@ def with_paragraph(w: Window, db: FactsDB) -> Window:
         end, chars = n, chars + len(text)
         if len(text.strip()) < WRAPPED_CHARS:
             break  # the paragraph's last line
+    if end == w.line_end:
+        return w
+    return Window(w.doc_id, w.line_start, end, db.cite(w.doc_id, w.line_start, end).quote, w.coverage, w.score, w.chunk_end)
+
+
+def with_item(w: Window, db: FactsDB) -> Window:
+    """A window that starts a bulleted or numbered item (`▪ ยุทธศาสตร์… (พ.ศ. 2560 – 2579) และ (ร่าง)`) extended
+    over the item's wrapped lines (`…โดย คณะกรรมการ… (คนร.)`), up to PARAGRAPH_LINES more: the item is the
+    answer unit; a blank line or the next item ends it."""
+    if parse_marker(w.text) is None:
+        return w
+    end, chars = w.line_end, len(w.text)
+    for n, text, _ in db.lines(w.doc_id, w.line_end + 1, w.line_end + PARAGRAPH_LINES):
+        if not text.strip() or parse_marker(text) is not None or chars + len(text) > BODY_CHARS:
+            break
+        end, chars = n, chars + len(text)
     if end == w.line_end:
         return w
     return Window(w.doc_id, w.line_start, end, db.cite(w.doc_id, w.line_start, end).quote, w.coverage, w.score, w.chunk_end)

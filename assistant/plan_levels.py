@@ -448,11 +448,12 @@ class PlanLevels:
                 self._lines[lv.doc_id].setdefault(line.get("node_id"), []).append(line)
         return self._lines[lv.doc_id].get(lv.node_id, [])
 
-    def named_item(self, question: str) -> tuple[frozenset[int], list[dict]]:
+    def named_item(self, question: str, level_run: frozenset[int] = frozenset()) -> tuple[frozenset[int], list[dict]]:
         """The budget-detail item a question names by typing a long run of its name (`ค่าก่อสร้าง
         อาคารปฏิบัติการพัฒนาเทคโนโลยีขั้นสูง`, or `ค่าจัดทำระบบฐานข้อมูลอุทกธรณีวิทยา…` for `ค่าใช้จ่ายในการจัดทำ
         ระบบฐานข้อมูล…`): the question's (compact) characters that type its name, and its rows (the item and its
-        yearly instalments); (∅, []) when it names none."""
+        yearly instalments); (∅, []) when it names none. `level_run`: the question's characters that name a
+        project (`โครงการ<run>`), which an item printing the same words is not named by."""
         if self._items is None:
             self._items, self._item_grams = {}, {}
             for line in self.db.budget_lines():
@@ -465,7 +466,7 @@ class PlanLevels:
                     self._item_grams.setdefault(name[i:i + ITEM_GRAM], set()).add(key)
         asked = compact(question)
         typed = set().union(*(self._item_grams.get(asked[i:i + ITEM_GRAM], ()) for i in range(len(asked) - ITEM_GRAM + 1)))
-        organisations = self._organisation_chars(asked) if typed else frozenset()
+        organisations = (self._organisation_chars(asked) | level_run) if typed else frozenset()
         # longest run, typed (weighted), share of the name, key, the question's characters typing it, share of its head
         runs: list[tuple[int, int, float, tuple, frozenset[int], float]] = []
         for key in typed:  # items one of whose runs the question types (a cheap test before the longest run)
@@ -481,11 +482,13 @@ class PlanLevels:
             plain = sum(own)
             if not own:
                 continue
+            # a project's name typed (level_run): the share is of the rest of the item's name
+            named = sum(b.size - sum(_unmasked(b.b, b.size, level_run)) for b in blocks if b.size >= ITEM_BLOCK)
             # its share of the item's own name: the first printed line (the place and count wrap below it)
             head = compact(_label(_NEXT_ITEM.sub("", (self._items[key][0].get("quote") or key[2]).splitlines()[0])))
-            runs.append((max(own), typed_here, plain / len(name), key,
+            runs.append((max(own), typed_here, plain / max(1, len(name) - named), key,
                          frozenset(i for b in blocks if b.size >= ITEM_BLOCK for i in range(b.b, b.b + b.size)),
-                         min(1.0, plain / (len(head) or len(name)))))
+                         min(1.0, plain / max(1, (len(head) or len(name)) - named))))
         runs.sort(key=lambda r: (r[1], r[2], r[0], r[3]), reverse=True)  # most of its name typed, then most of it
         if not runs or runs[0][0] < MIN_ITEM_RUN or max(runs[0][2], runs[0][5]) < ITEM_SHARE:
             return frozenset(), []
@@ -496,14 +499,17 @@ class PlanLevels:
         if any(compact(key[2]) != compact(best[3][2]) and typed >= ITEM_UNIQUE * best[1] and share >= ITEM_UNIQUE * best[2]
                for _, typed, share, key, _, _ in runs[1:]):
             return frozenset(), []
-        longest = max(SequenceMatcher(None, compact(best[3][2]), asked, autojunk=False).get_matching_blocks(),
-                      key=lambda b: b.size)
+        longest = max((b for b in SequenceMatcher(None, compact(best[3][2]), asked, autojunk=False).get_matching_blocks()
+                       if not level_run.intersection(range(b.b, b.b + b.size))), key=lambda b: b.size)
         name = compact(best[3][2])
         for w in map(compact, _level_words()):  # a level word typed right before the run (sharing its start or not)
             end = asked.find(w, max(0, longest.b - len(w)), longest.b + ITEM_BLOCK) + len(w)
             if end >= len(w) and longest.b <= end <= longest.b + ITEM_BLOCK and \
                     not name[:longest.a + end - longest.b].endswith(w):
-                return frozenset(), []  # `โครงการ<run>`: a project the question names, not the item that mentions it
+                # `โครงการ<run>`: a project the question names, not the item that mentions it; the item is named
+                # only if the question's other words name it (`…ตั้งงบระบบ Marine GI Portal Platform`)
+                run = frozenset(range(longest.b, longest.b + longest.size))
+                return self.named_item(question, run) if not level_run else (frozenset(), [])
         return best[4], self._items[best[3]]
 
     def _organisation_chars(self, asked: str) -> frozenset[int]:

@@ -406,10 +406,11 @@ def briefs(q: Query, db: FactsDB) -> Draft:
     amounts (baht), each brief cited."""
     draft = Draft()
     category, fy = normalize_source(q.source), normalize_year(q.year)
+    years = sorted(set(q.years)) if len(set(q.years)) > 1 else []  # `(ปี 2567 และ 2568)`: each year asked
     by_year: dict[tuple[str, int], list[tuple[ProjectRow, BudgetRow]]] = {}
-    for p in db.list_projects(q.direction, q.strategy, q.source, q.year):
-        for b in _asked_budgets(p, fy, category):
-            if b.origin == "brief":
+    for p in db.list_projects(q.direction, q.strategy, q.source, None if years else q.year):
+        for b in _asked_budgets(p, None if years else fy, category):
+            if b.origin == "brief" and (not years or b.fiscal_year in years):
                 by_year.setdefault((p.doc_id, b.fiscal_year), []).append((p, b))
     if not by_year:
         draft.refused, draft.support = True, 0.0
@@ -429,6 +430,11 @@ def briefs(q: Query, db: FactsDB) -> Draft:
             draft.say(_t(q, f"โครงการที่ได้งบประมาณ{word}: {best[0].name} ({best[1].baht:,} บาท)",
                          f"The {word}: {best[0].name} ({best[1].baht:,} baht)"),
                       [_ev(best[1].cite, [str(best[1].baht)])], template=True, computed=[str(n)])
+    if years and q.operation == "sum" and len(by_year) > 1:
+        sums = [sum(b.baht for _, b in rows) for _, rows in sorted(by_year.items(), key=lambda kv: kv[0][1])]
+        shown = " + ".join(f"{x:,}" for x in sums)
+        draft.say(_t(q, f"รวมทุกปีที่ถาม: {shown} = {sum(sums):,} บาท", f"All the years asked: {shown} = {sum(sums):,} baht"),
+                  [_ev(b.cite) for rows in by_year.values() for _, b in rows], template=True, computed=[str(sum(sums))])
     return draft
 
 

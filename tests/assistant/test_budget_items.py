@@ -41,3 +41,22 @@ def test_an_item_typed_in_one_long_run_beside_its_projects_name(assistant):
     # were not read as the item; the question was refused as a project the facts do not hold.
     answer = assistant.ask("โครงการพัฒนาเทคนิควิศวกรรมเพื่อการพึ่งพาตนเอง ตั้งงบซื้ออุปกรณ์สำหรับพัฒนากล้องถ่ายภาพซีซีดีไว้เท่าไร")
     assert answer.route == "plan_level" and "4,261,300" in answer.answer and not answer.refused
+
+
+MARINE_GI = FIXTURES / "budget-fy2565-vol3-p1-245-249-258-267-268.pdf"  # GISTDA; its marine project's pages
+
+
+def test_an_item_named_after_the_project_it_repeats_the_words_of(tmp_path_factory):
+    # The item `ระบบประเมินและติดตามคุณภาพระบบนิเวศทางทะเลและชายฝั่ง (Marine GI Portal Platform)` repeats its
+    # project's name; the question types that name after `โครงการ` and the item by its own words. Before: the
+    # project's 110,000,000 บาท.
+    a = fake_embedded_book(tmp_path_factory, MARINE_GI)
+    try:
+        answer = a.ask("GISTDA โครงการประเมินและติดตามคุณภาพระบบนิเวศทางทะเลและชายฝั่งเพื่อรองรับการเติบโตด้านสังคม"
+                       "เศรษฐกิจภาคทะเลของประเทศ ตั้งงบระบบ Marine GI Portal Platform ปี 2565 ไว้เท่าไร")
+        whole = a.ask("โครงการประเมินและติดตามคุณภาพระบบนิเวศทางทะเลและชายฝั่งเพื่อรองรับการเติบโตด้านสังคม"
+                      "เศรษฐกิจภาคทะเลของประเทศ ปี 2565 ได้งบประมาณเท่าไร")
+    finally:
+        a.close()
+    assert "100,000,000" in answer.answer.splitlines()[0] and "110,000,000" not in answer.answer.splitlines()[0]
+    assert "110,000,000" in whole.answer.splitlines()[0]  # the project's own amount when no item is typed

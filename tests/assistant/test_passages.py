@@ -1,5 +1,8 @@
-"""Passage checks without an index: the places a question names."""
+"""Passage checks: the places a question names (no index); an item quoted whole (a small real excerpt)."""
+import pytest
+
 from assistant.passages import asked_places
+from tests.conftest import SAMPLE, fake_embedded_assistant
 
 
 def test_the_place_a_question_names_after_a_place_word():
@@ -12,3 +15,24 @@ def test_a_word_after_a_place_word_that_is_not_a_name_is_no_place():
     # `…แผนพัฒนาจังหวัด/กลุ่มจังหวัดไว้ว่าอะไร` names no place; `จังหวัดภายใต้แนวทาง…` neither.
     assert asked_places("โครงการนี้ระบุความเชื่อมโยงกับแผนพัฒนาจังหวัด/กลุ่มจังหวัดไว้ว่าอะไร") == []
     assert asked_places("รวมงบโครงการที่ของบประมาณจังหวัดภายใต้แนวทางด้านที่ 2 เป็นเงินเท่าไร") == []
+
+
+@pytest.fixture(scope="module")
+def related_plans(tmp_path_factory):
+    """The sample's list of related third-level plans (bulleted items that wrap over two or three lines)."""
+    root = tmp_path_factory.mktemp("related")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    (corpus / "lampang-related-plans.txt").write_text(
+        "แผนปฏิบัติการด้านการพัฒนาอุตสาหกรรมจังหวัดลำปาง รายปี พ.ศ. 2567\n" + "\n".join(lines[279:320]), encoding="utf-8")
+    a = fake_embedded_assistant(corpus, root / "data")
+    yield a
+    a.close()
+
+
+def test_a_bulleted_item_is_quoted_to_its_end(related_plans):
+    # Before: the item's first line only (`▪ ยุทธศาสตร์การบริหารจัดการแร่ 20 ปี (พ.ศ. 2560 – 2579) และ (ร่าง)`),
+    # without the body it names on its wrapped lines (`… โดย คณะกรรมการนโยบายบริหารจัดการแร่แห่งชาติ (คนร.)`).
+    answer = related_plans.ask("ยุทธศาสตร์การบริหารจัดการแร่ 20 ปี เป็นของหน่วยงานใด ครอบคลุมปีไหน")
+    assert "2579" in answer.answer and "คนร" in answer.answer

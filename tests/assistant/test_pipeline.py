@@ -268,3 +268,10 @@ def test_a_label_typed_with_its_owner_and_a_possessive_is_that_label_line(sample
     answer = sample.ask("วิสัยทัศน์ของจังหวัดลำปางคืออะไร")
     _checked(answer)
     assert answer.route == "section" and "เมืองแห่งความสุข" in answer.answer
+
+
+def test_briefs_of_two_asked_years_are_each_summed_and_added(sample):
+    # Before: only the first year's briefs (2567: 15,152,200 บาท) were summed.
+    answer = sample.ask("โครงการแบบย่อที่ใช้งบกระทรวงอุตสาหกรรม (ปี 2567 และ 2568) รวมกันเป็นเงินเท่าไร")
+    _checked(answer)
+    assert "18,818,700" in answer.answer and "3,666,500" in answer.answer
