@@ -33,6 +33,6 @@ def related_plans(tmp_path_factory):
 
 def test_a_bulleted_item_is_quoted_to_its_end(related_plans):
     # Before: the item's first line only (`▪ ยุทธศาสตร์การบริหารจัดการแร่ 20 ปี (พ.ศ. 2560 – 2579) และ (ร่าง)`),
-    # without the body it names on its wrapped lines (`… โดย คณะกรรมการนโยบายบริหารจัดการแร่แห่งชาติ (คนร.)`).
-    answer = related_plans.ask("ยุทธศาสตร์การบริหารจัดการแร่ 20 ปี เป็นของหน่วยงานใด ครอบคลุมปีไหน")
-    assert "2579" in answer.answer and "คนร" in answer.answer
+    # without its wrapped lines that say whose it is (`… โดย คณะกรรมการนโยบายบริหารจัดการแร่แห่งชาติ (คนร.)`).
+    answer = related_plans.ask("ยุทธศาสตร์การบริหารจัดการแร่ 20 ปี ที่อยู่ในแผนระดับ 3 ที่เกี่ยวข้อง เป็นของหน่วยงานใด ครอบคลุมปีไหน")
+    assert answer.route == "text" and "2579" in answer.answer and "คนร" in answer.answer
