@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.outline import compact
 from assistant.passages import DATA_ROW_CHARS, figures_of, key_terms, stated_figures, term_weights
 from assistant.records import Evidence
 from assistant.route import Query, expand_units
@@ -130,8 +131,9 @@ def label_tables(doc_id: str, text: list[tuple[int, str, int | None]]) -> list[L
 def answer(q: Query, tables: list[LabelTable], idf: dict[str, float]) -> Draft | None:
     """The figures of the row a figure question names, with their column names; None when no row of such a
     table (with its group, header and caption) covers the question."""
-    if not q.wants_figure or q.operation or asks(q.text, figures=True) > 1:
-        return None  # two figures asked (`กี่กิโลเมตร กี่สายทาง`): one row does not answer both
+    asked = asks(q.text, figures=True)
+    if not q.wants_figure or q.operation or asked > 2:
+        return None
     weight = term_weights([t for t in key_terms(q) if not t.isdigit()], idf)
     total = sum(weight.values())
     if not total:
@@ -139,7 +141,7 @@ def answer(q: Query, tables: list[LabelTable], idf: dict[str, float]) -> Draft |
     units = {t for w in (*vocabulary().units.currency, *vocabulary().units.count) for t in search_tokens(w)}
     typed = set(figures_of(q.text))
     total_words = (*vocabulary().table_words.total_column_words, *vocabulary().budget_lines.total_words)
-    best: tuple[bool, float, float, bool, LabelTable, int] | None = None
+    best: tuple[bool, bool, float, float, LabelTable, int] | None = None
     for table in tables:
         numbered = bool(table.group and typed & set(figures_of(table.group[1])))  # `…ลำปางที่ ๒`, not `ที่ ๑`
         for r, (_, label, _) in enumerate(table.rows):
@@ -147,12 +149,15 @@ def answer(q: Query, tables: list[LabelTable], idf: dict[str, float]) -> Draft |
             named = sum(w for t, w in weight.items() if t in own) / total
             cover = sum(w for t, w in weight.items() if t in own or t in table.tokens) / total
             whole = q.wants_total and label.startswith(total_words)  # `รวม…กี่กิโลเมตร`: the total row
-            if named and cover >= MIN_COVER and (best is None or (whole, cover, named, numbered) > best[:4]):
-                best = (whole, cover, named, numbered, table, r)
+            # the group the question numbers (`…ลำปางที่ 1`) first, then a total row a total word asks for
+            if named and cover >= MIN_COVER and (best is None or (numbered, whole, cover, named) > best[:4]):
+                best = (numbered, whole, cover, named, table, r)
     if best is None:
         return None
     table, r = best[4], best[5]
     line, label, printed_row = table.rows[r]
+    if asked == 2 and not _states_asked(label, q.text):
+        return None  # two figures asked (`กี่กิโลเมตร กี่สายทาง`): a row answers both only if its label states one
     cells = table.cells[r]
     cited = [Evidence(table.doc_id, line, line, printed_row, "retrieval", 1.0)]
     parts = []
@@ -167,3 +172,12 @@ def answer(q: Query, tables: list[LabelTable], idf: dict[str, float]) -> Draft |
     draft = Draft(support=1.0)
     draft.say(f"{group}{label} — {' · '.join(parts)}", cited, template=True)
     return draft
+
+
+def _states_asked(label: str, question: str) -> bool:
+    """Whether a row's label states a figure the question asks for by its unit (`แขวง…ที่ ๑ จำนวน ๒๑ สายทาง` for
+    `…กี่สายทาง`), beside the figures of its cells: a figure the question types itself (`ที่ 1`) is not one."""
+    typed = set(figures_of(question))
+    asked = compact(question)
+    return any(m.group(1) not in typed and compact(m.group(2)) in asked
+               for m in re.finditer(r"(\d[\d,.]*)\s*([^\s\d]+)", index_form(label)))

@@ -50,3 +50,14 @@ def test_a_total_asked_is_the_total_row():
 def test_two_figures_asked_are_not_answered_with_one_rows():
     idf = {"ราชการ": 2.0, "บริหาร": 1.5, "ส่วน": 1.0, "ท้องถิ่น": 2.5, "หน่วย": 1.0, "ลำปาง": 0.5, "จังหวัด": 0.3}
     assert answer(analyse("ราชการบริหารส่วนท้องถิ่นมีกี่หน่วย และมีเทศบาลกี่แห่ง"), _tables(_ADMIN), idf) is None
+
+
+def test_a_group_line_stating_one_asked_figure_answers_two_with_its_cells():
+    # `กี่สายทาง` is stated by the group line (`… จำนวน ๒๑ สายทาง`), `กี่กิโลเมตร` by its cell; the question's own
+    # `ที่ 1` picks the group over the total row its `รวม` asks for. Before: left to passages, which gave ที่ ๒'s line.
+    lines = _ROADS + ["รวมระยะทางถนนของจังหวัด ", "- ผิวลาดยาง ", "- ผิวคอนกรีต ", "- ผิวอื่น ๆ ", "๙๕๑.๔๒๖ ", "๘๕๐.๕๓๙ ",
+                      "๘๙.๗๑๔ ", "๑๑.๑๗๓ "]
+    idf = {"แขวง": 2.0, "ทางหลวง": 2.0, "ลำปาง": 0.5, "ถนน": 1.5, "สายทาง": 2.5, "ระยะทาง": 2.0, "กิโลเมตร": 1.0}
+    draft = answer(analyse("แขวงทางหลวงลำปางที่ 1 รับผิดชอบถนนกี่สายทาง รวมระยะทางกี่กิโลเมตร"), _tables(lines), idf)
+    assert draft is not None
+    assert draft.sentences[0].text == "แขวงทางหลวงลำปางที่ ๑ จำนวน ๒๑ สายทาง — กม.: ๔๗๕.๔๙๙ · %: 100.00"
