@@ -142,8 +142,10 @@ def answer(q: Query, tables: list[LabelTable], idf: dict[str, float]) -> Draft |
     typed = set(figures_of(q.text))
     total_words = (*vocabulary().table_words.total_column_words, *vocabulary().budget_lines.total_words)
     best: tuple[bool, bool, float, float, LabelTable, int] | None = None
-    for table in tables:
-        numbered = bool(table.group and typed & set(figures_of(table.group[1])))  # `…ลำปางที่ ๒`, not `ที่ ๑`
+    # the one group the question numbers (`…ลำปางที่ ๒`, not `ที่ ๑`); numbering several (`ที่ 1, 2 และ…`) asks them all
+    numbers = [bool(t.group and typed & set(figures_of(t.group[1]))) for t in tables]
+    for table, numbered in zip(tables, numbers):
+        numbered = numbered and sum(numbers) == 1
         for r, (_, label, _) in enumerate(table.rows):
             own = set(search_tokens(label)) - units
             named = sum(w for t, w in weight.items() if t in own) / total
@@ -152,8 +154,8 @@ def answer(q: Query, tables: list[LabelTable], idf: dict[str, float]) -> Draft |
             # the group the question numbers (`…ลำปางที่ 1`) first, then a total row a total word asks for
             if named and cover >= MIN_COVER and (best is None or (numbered, whole, cover, named) > best[:4]):
                 best = (numbered, whole, cover, named, table, r)
-    if best is None:
-        return None
+    if best is None or (sum(numbers) > 1 and not best[1]):
+        return None  # several groups numbered (`ที่ 1, 2 และ…`): one group's row answers none of them whole
     table, r = best[4], best[5]
     line, label, printed_row = table.rows[r]
     if asked == 2 and not _states_asked(label, q.text):

@@ -491,7 +491,7 @@ class PlanLevels:
                          min(1.0, plain / max(1, (len(head) or len(name)) - named))))
         runs.sort(key=lambda r: (r[1], r[2], r[0], r[3]), reverse=True)  # most of its name typed, then most of it
         if not runs or runs[0][0] < MIN_ITEM_RUN or max(runs[0][2], runs[0][5]) < ITEM_SHARE:
-            return frozenset(), []
+            return self._latin_named(question) if not level_run else (frozenset(), [])
         best = runs[0]
         # Another item typed as far, and as large a share of its name: the question names neither (a run many
         # items share, `ค่าใช้จ่ายในการดำเนินงาน…`; one machine for several offices). An item whose name holds the
@@ -511,6 +511,23 @@ class PlanLevels:
                 run = frozenset(range(longest.b, longest.b + longest.size))
                 return self.named_item(question, run) if not level_run else (frozenset(), [])
         return best[4], self._items[best[3]]
+
+    def _latin_named(self, question: str) -> tuple[frozenset[int], list[dict]]:
+        """The one item whose name prints a Latin-script name the question types (`freeze dryer` of
+        `เครื่องทำแห้งแบบแช่เยือกแข็ง (Freeze Dryer)`), at least MIN_LATIN_NAME letters, with the question's
+        characters that type its name (its place too: an item is answered only if MIN_ITEM_RUN of them are);
+        (∅, []) when no item or more than one prints it."""
+        asked = compact(question)
+        for m in re.finditer(r"[A-Za-z][A-Za-z\s\-]*[A-Za-z]", question):
+            name = compact(m.group(0))
+            if len(name) < MIN_LATIN_NAME:
+                continue
+            keys = [k for k in self._items if name in compact(k[2])]
+            if len({compact(k[2]) for k in keys}) == 1:  # the question's characters typing any of its name
+                blocks = SequenceMatcher(None, compact(keys[0][2]), asked, autojunk=False).get_matching_blocks()
+                return frozenset(i for b in blocks if b.size >= ITEM_BLOCK for i in range(b.b, b.b + b.size)), \
+                    self._items[keys[0]]
+        return frozenset(), []
 
     def _organisation_chars(self, asked: str) -> frozenset[int]:
         """The (compact) question's characters that type a ministry's or agency's name in a run of MIN_ITEM_RUN."""
@@ -1080,6 +1097,7 @@ ITEM_BLOCK = 4  # characters: a shorter common run is chance (`การ`, `ข�
 TOTAL_LABEL_CHARS = 80  # a line printing a total word longer than this is prose, not a label
 ITEM_BLOCK_LINES = 12  # lines under a budget-detail item that may print its whole amount and instalments
 ITEM_GRAM = 10  # characters of an item's name looked up at once to find the items a question may name
+MIN_LATIN_NAME = 8  # letters of a Latin-script name (`freezedryer`) that name the one item printing it
 ITEM_UNIQUE = 0.9  # another item's name typed this far as well: the question names neither
 
 

@@ -11,7 +11,7 @@ from dataclasses import field as dc_field
 
 from assistant.lookup import _YEAR_HINT, normalize_source, normalize_year
 from assistant.normalize import EN_TH_GLOSSARY, normalize_query
-from assistant.understand import understand, without_particles
+from assistant.understand import asks, understand, without_particles, without_year_phrases
 from ingest.thai_repair import repair_line, thai_digits_to_arabic
 from ingest.vocabulary import query_words, unit_abbreviations, vocabulary
 
@@ -240,23 +240,25 @@ def analyse(question: str) -> Query:
     brief_field = _match(FIELD_WORDS, text)
 
     asks_briefs = any(w.lower() in text.lower() for w in vocabulary().brief.question_words)
+    # `ปีงบ 2566 บริษัทใด…` dates the question and asks no money; `ปีงบ 2566 ได้เท่าไร` still asks it
+    money = text if asks(text, figures=True) else without_year_phrases(text)
     if _DRAFT.search(text):
         q.route = "draft"
     elif asks_briefs and (q.operation in ("sum", "max", "min") or q.wants_total or _COUNT_PROJECTS.search(text)):
         q.route = "briefs"  # "โครงการแบบย่อของปี 2568 มีกี่โครงการ รวมงบเท่าไร": count, sum, largest over briefs
-    elif q.operation in ("max", "min") and _BUDGET.search(text) and _PROJECTS.search(text):
+    elif q.operation in ("max", "min") and _BUDGET.search(money) and _PROJECTS.search(text):
         q.route = "ranked_projects"  # "which project gets the largest budget (in direction 2, in 2567)?"
-    elif (q.operation == "difference" and _BUDGET.search(text) and _WHICH_PROJECT.search(text)
+    elif (q.operation == "difference" and _BUDGET.search(money) and _WHICH_PROJECT.search(text)
           and (q.direction or q.strategy or q.source) and len(set(q.years)) < 2):
         q.route = "ranked_projects"  # "which project of direction 2 gets more, and by how much?": top two
     elif q.project_name and q.asks_under:
         q.route = "placement"
-        if _BUDGET.search(text) or re.search(r"แหล่ง(?:เงิน|งบ)|fund", text, re.I):
+        if _BUDGET.search(money) or re.search(r"แหล่ง(?:เงิน|งบ)|fund", text, re.I):
             q.parts = ["budget"]  # "which strategy is it under, and which funds pay for it?": both parts
-    elif q.project_name and brief_field and not (brief_field == "kpis" and _BUDGET.search(text)) and not (
+    elif q.project_name and brief_field and not (brief_field == "kpis" and _BUDGET.search(money)) and not (
             brief_field == "link" and _earliest(LINK_LEVELS, text)):  # a higher plan named: its brief's lines on it
         q.route, q.field = "project_field", brief_field
-    elif q.project_name and _BUDGET.search(text):
+    elif q.project_name and _BUDGET.search(money):
         q.route = "budget"
     elif _RESULTS.search(text) and re.search(r"กี่โครงการ|how many projects|จำนวนโครงการ", text, re.I):
         q.route = "results"
@@ -264,10 +266,10 @@ def analyse(question: str) -> Query:
         q.route = "list_projects"  # "which projects", or "how many projects" (the list, counted)
     elif q.direction and _match(DIRECTION_FIELDS, text):
         q.route, q.field = "direction_field", _match(DIRECTION_FIELDS, text)
-    elif _BUDGET.search(text) and q.wants_total and not q.project_name:
+    elif _BUDGET.search(money) and q.wants_total and not q.project_name:
         q.route = "totals"
     elif _earliest(LINK_LEVELS, text) and (_LINKAGE.search(text) or _LIST.search(text)):
         q.route, q.level = "links", _earliest(LINK_LEVELS, text)
-    elif q.project_name and q.project_name.isascii() and _BUDGET.search(text):
+    elif q.project_name and q.project_name.isascii() and _BUDGET.search(money):
         q.route = "budget"
     return q

@@ -32,6 +32,13 @@ def without_particles(text: str) -> str:
     return " ".join(pattern.sub(" ", text).split())
 
 
+def without_year_phrases(text: str) -> str:
+    """The question without the phrases that date it (`ปีงบ 2566`, `ปีงบประมาณ พ.ศ. 2567`, `FY2565`; profile
+    `[query] year_phrases`): their `งบ` names the fiscal year, not money asked for."""
+    pattern = re.compile(alternation(query_words().year_phrases) + r"\s*(?:พ\.ศ\.)?\s*[0-9๐-๙]{2,4}", re.I)
+    return pattern.sub(" ", text)
+
+
 def without_exclusions(text: str) -> str:
     """The question without what it says it does not ask about, in brackets (`วิสัยทัศน์ของกรมทรัพยากรน้ำ
     (ไม่ใช่กรมทรัพยากรน้ำบาดาล)`, `(not the office's)`): a name it excludes must not name what it asks."""

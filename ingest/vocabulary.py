@@ -366,6 +366,7 @@ class QueryWords:
     date_words: tuple[str, ...] = ()  # a question asking when (`วันที่เท่าไร`): a date, not an amount
     exclusion_words: tuple[str, ...] = ()  # `(ไม่ใช่ X)`: a bracket naming what is not asked
     possessive_words: tuple[str, ...] = ()  # `X ของ Y` types the label line `X Y`
+    year_phrases: tuple[str, ...] = ()  # `ปีงบ 2566`: a fiscal year, not money asked
 
 
 def parse_query_words(data: dict) -> QueryWords:

@@ -60,3 +60,17 @@ def test_an_item_named_after_the_project_it_repeats_the_words_of(tmp_path_factor
         a.close()
     assert "100,000,000" in answer.answer.splitlines()[0] and "110,000,000" not in answer.answer.splitlines()[0]
     assert "110,000,000" in whole.answer.splitlines()[0]  # the project's own amount when no item is typed
+
+
+NUCLEAR = FIXTURES / "budget-fy2565-vol3-p1-123-133-134.pdf"  # สทน.: its first page, ผลผลิตที่ 2's pages
+
+
+def test_an_item_named_by_the_latin_name_only_it_prints(tmp_path_factory):
+    # `freeze dryer` is printed by one item only (`เครื่องทำแห้งแบบแช่เยือกแข็ง (Freeze Dryer) … อำเภอองครักษ์
+    # จังหวัดนครนายก`); with its place typed it names the item. Before: the agency's 352,886,200 บาท.
+    a = fake_embedded_book(tmp_path_factory, NUCLEAR)
+    try:
+        answer = a.ask("สทน. ตั้งงบซื้อเครื่อง freeze dryer ที่องครักษ์ นครนายก ปี 2565 ไว้กี่บาท")
+    finally:
+        a.close()
+    assert "18,000,000" in answer.answer.splitlines()[0]

@@ -61,3 +61,12 @@ def test_a_group_line_stating_one_asked_figure_answers_two_with_its_cells():
     draft = answer(analyse("แขวงทางหลวงลำปางที่ 1 รับผิดชอบถนนกี่สายทาง รวมระยะทางกี่กิโลเมตร"), _tables(lines), idf)
     assert draft is not None
     assert draft.sentences[0].text == "แขวงทางหลวงลำปางที่ ๑ จำนวน ๒๑ สายทาง — กม.: ๔๗๕.๔๙๙ · %: 100.00"
+
+
+def test_several_groups_numbered_are_not_the_first_ones():
+    # `ที่ 1, 2 และแขวงทางหลวงชนบท รวมระยะทาง…` asks for all of them: not group ๑'s row.
+    lines = _ROADS + ["รวมระยะทางถนนของจังหวัด ", "- ผิวลาดยาง ", "- ผิวคอนกรีต ", "- ผิวอื่น ๆ ", "๙๕๑.๔๒๖ ", "๘๕๐.๕๓๙ ",
+                      "๘๙.๗๑๔ ", "๑๑.๑๗๓ "]
+    idf = {"แขวง": 2.0, "ทางหลวง": 2.0, "ลำปาง": 0.5, "ถนน": 1.5, "สายทาง": 2.5, "ระยะทาง": 2.0, "กิโลเมตร": 1.0}
+    draft = answer(analyse("แขวงทางหลวงลำปางที่ 1, 2 และแขวงทางหลวงชนบท รวมระยะทางกี่กิโลเมตร กี่สายทาง"), _tables(lines), idf)
+    assert draft is None or not draft.sentences[0].text.startswith("แขวงทางหลวงลำปางที่ ๑")

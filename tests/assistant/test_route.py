@@ -76,3 +76,10 @@ def test_units_typed_short_are_read_as_documents_print_them():
     assert q.unit == "กิโลเมตร" and "กิโลเมตร" in q.text  # retrieval looks for the printed word
     assert analyse("พื้นที่กี่ตร.กม.").unit == "ตารางกิโลเมตร"
     assert analyse("กมลาได้งบเท่าไร").text == "กมลาได้งบเท่าไร"  # not inside a word
+
+
+def test_a_fiscal_year_phrase_dates_a_question_and_asks_no_money():
+    # Before: the `งบ` of `ปีงบ 2566` sent a question about awarded companies to the project's budget.
+    q = analyse("ปีงบ 2566 บริษัทใดได้รับประกาศเกียรติคุณ ภายใต้โครงการบริหารจัดการลุ่มน้ำและวางระบบธรรมาภิบาลสิ่งแวดล้อม")
+    assert q.route != "budget"
+    assert analyse("โครงการบริหารจัดการลุ่มน้ำและวางระบบธรรมาภิบาลสิ่งแวดล้อม ปีงบประมาณ 2567 ได้เท่าไร").route == "budget"
