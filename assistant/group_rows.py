@@ -192,10 +192,14 @@ def answer(q: Query, rows: list[GroupRow], outline: Outline, db: FactsDB, idf: d
     where = path[-2] if len(path) > 1 else ""  # the agency; the table's numbered heading is not cited
     printed = row.cells[year]
     baht = _in_baht(printed, row.unit)
-    said = f"{printed} {row.unit}" + (f" = {baht} บาท" if baht else "")
+    if printed.strip() in vocabulary().kpis.empty_cells:  # `-`: the table prints no amount for the year
+        said = printed.strip() + _t(q, " (ตารางไม่ได้ระบุจำนวนเงิน)", " (no amount printed)")
+    else:
+        said = f"{printed} {row.unit}" + (f" = {baht} บาท" if baht else "")
+    head = f"{where}: " if where else ""
     draft = Draft(support=1.0)
-    draft.say(_t(q, f"{where}: {row.group} — {row.label.lstrip('-–• ')} ปี {year}: {said}",
-                 f"{where}: {row.group} — {row.label.lstrip('-–• ')}, FY {year}: {said}"),
+    draft.say(_t(q, f"{head}{row.group} — {row.label.lstrip('-–• ')} ปี {year}: {said}",
+                 f"{head}{row.group} — {row.label.lstrip('-–• ')}, FY {year}: {said}"),
               evidence, template=True, computed=[baht.replace(",", "")] if baht else [])
     others = [f"{y}: {p}" for y, p in sorted(row.cells.items()) if y != year]
     if others:

@@ -114,3 +114,11 @@ def test_a_project_of_an_action_plan_is_not_a_goal_of_a_book(tmp_path):
         a.close()
     assert answer.route != "group_row"
     assert "22.5595" not in answer.answer
+
+
+def test_a_year_the_table_prints_no_amount_for_is_said_so(assistant):
+    # Goal 1's เงินงบประมาณ is printed `-` for 2564 (its 65.0000 is 2565's): no amount is made up for the dash.
+    answer = assistant.ask("สำนักงานพัฒนาเทคโนโลยีอวกาศและภูมิสารสนเทศ เป้าหมายการให้บริการ บริการทดสอบมาตรฐานอุตสาหกรรมอวกาศ"
+                           "ให้แก่ผู้ประกอบการ ได้เงินงบประมาณปี 2564 เท่าไร")
+    assert answer.route == "group_row"
+    assert "ปี 2564: - (ตารางไม่ได้ระบุจำนวนเงิน)" in answer.answer.splitlines()[0]
