@@ -37,42 +37,50 @@ _NUMBERED = re.compile(r"^\(?\d+(?:\.\d+)*[.)]\s*\S")
 
 @dataclass
 class GroupRow:
-    """One money row of a group: the group's label, the row's label and unit, the printed cell per year."""
+    """One money row of a group: the group's label, the row's label and unit, the printed cell per year, and
+    the section path of its table (the agency first), read once when the rows are read."""
 
     doc_id: str
     table: Table
     group: str
-    label: str
+    label: str  # without its bullet (`- เงินรายได้` → `เงินรายได้`)
     unit: str
     cells: dict[int, str]
+    path: tuple[str, ...] = ()
     tokens: set[str] = field(default_factory=set)  # the group label's search tokens
+    path_tokens: set[str] = field(default_factory=set)
 
 
-def _year_columns(table: Table) -> dict[int, int]:
-    """Column → fiscal year, from the cells that print only a year (`ปี 2565`) in the table's first rows."""
+def _year_columns(table: Table) -> tuple[dict[int, int], int]:
+    """Column → fiscal year, from the cells that print only a year (`ปี 2565`) in the table's first rows, and
+    the last row such a cell is in (the header's)."""
     out: dict[int, int] = {}
+    last = -1
     for c in table.cells:
         if c.row < 3:
             m = _YEAR_CELL.fullmatch(index_form(c.text).strip()) if c.text.strip() else None
             if m:
-                out[c.col] = int(m.group(1))
-    return out
+                out[c.col], last = int(m.group(1)), max(last, c.row)
+    return out, last
+
+
+def _bare(label: str) -> str:
+    """A row's label without its bullet (`- เงินรายได้`)."""
+    return label.lstrip("-–• ").strip()
 
 
 def _money_label(label: str) -> bool:
     """A row labelled as money (`เงินงบประมาณ`, `- เงินรายได้`), profile `[kpis] money_row_words`."""
-    bare = label.lstrip("-–• ").strip()
-    return bare.startswith(vocabulary().kpis.money_row_words)
+    return _bare(label).startswith(vocabulary().kpis.money_row_words)
 
 
 def table_rows(doc_id: str, table: Table, carried: str = "") -> tuple[list[GroupRow], str]:
     """The money rows of a table's numbered groups, and the group open at its end. Rows above the first
     group (the table's totals) are no group's, unless `carried` names the group a table continued from
     the page before was in."""
-    years = _year_columns(table)
+    years, header_rows = _year_columns(table)
     if len(years) < 2:
         return [], ""
-    header_rows = max(c.row for c in table.cells if c.col in years and _YEAR_CELL.fullmatch(index_form(c.text).strip()))
     currency = vocabulary().units.currency
     rows: dict[int, dict[int, str]] = {}
     for c in table.cells:
@@ -96,7 +104,7 @@ def table_rows(doc_id: str, table: Table, carried: str = "") -> tuple[list[Group
         open_group = False
         unit = next((t for col, t in cells.items() if 0 < col < first_year_col), "")
         if group and _money_label(label) and unit in currency:
-            out.append(GroupRow(doc_id, table, group, label, unit, figures, set(search_tokens(group))))
+            out.append(GroupRow(doc_id, table, group, _bare(label), unit, figures, tokens=set(search_tokens(group))))
     return out, group
 
 
@@ -109,6 +117,11 @@ def group_rows(outline: Outline) -> list[GroupRow]:
         for t in tables:
             carried = group if page is not None and t.page == page + 1 else ""
             rows, group = table_rows(doc_id, t, carried)
+            if rows:
+                path = outline.path_at(doc_id, t.line_start)
+                path_tokens = set(search_tokens(" ".join(path)))
+                for row in rows:
+                    row.path, row.path_tokens = path, path_tokens
             out += rows
             page = t.page
     return out
@@ -116,8 +129,10 @@ def group_rows(outline: Outline) -> list[GroupRow]:
 
 def _line_of(db: FactsDB, row: GroupRow, *needles: str, after: int = 0) -> int | None:
     """The first line of the row's table (from `after`) that holds every needle (compared without spaces)."""
+    forms = [compact(index_form(x)) for x in needles]
     for n, text, _ in db.lines(row.doc_id, max(after, row.table.line_start), row.table.line_end):
-        if all(compact(index_form(x)) in compact(index_form(text)) for x in needles):
+        line = compact(index_form(text))
+        if all(f in line for f in forms):
             return n
     return None
 
@@ -128,7 +143,7 @@ def _evidence(db: FactsDB, row: GroupRow, year: int) -> list[Evidence]:
     t = row.table
     header = _line_of(db, row, *(str(y) for y in row.cells))
     first = _line_of(db, row, compact(row.group)[:GROUP_PREFIX])
-    line = _line_of(db, row, row.label.lstrip("-–• "), row.cells[year], after=first or 0) if first else None
+    line = _line_of(db, row, row.label, row.cells[year], after=first or 0) if first else None
     found = header and first and line
     spans = [(header, header), (first, first), (line, line)] if found else [(t.line_start, t.line_end)]
     return [Evidence(row.doc_id, a, b, db.cite(row.doc_id, a, b).quote, "retrieval", 1.0) for a, b in spans]
@@ -153,8 +168,7 @@ def _level_named_as_far(q: Query, row: GroupRow, levels: PlanLevels) -> bool:
                for _, lv in levels.named(q.text)[:3])
 
 
-def answer(q: Query, rows: list[GroupRow], outline: Outline, db: FactsDB, idf: dict[str, float],
-           levels: PlanLevels) -> Draft | None:
+def answer(q: Query, rows: list[GroupRow], db: FactsDB, idf: dict[str, float], levels: PlanLevels) -> Draft | None:
     """The asked year's money of the group the question names, cited; None if no group's label fits (or a
     level's name is typed as far)."""
     if not rows or not asks_money(q.text) or q.operation in ("sum", "share", "max", "min") or len(set(q.years)) > 1:
@@ -171,11 +185,10 @@ def answer(q: Query, rows: list[GroupRow], outline: Outline, db: FactsDB, idf: d
         own = sum(w for t, w in weight.items() if t in row.tokens) / total
         if own < GROUP_COVER:
             continue
-        path = set(search_tokens(" ".join(outline.path_at(row.doc_id, row.table.line_start))))
-        if sum(t in row.tokens and t not in path for t in weight) < MIN_NAMED:
+        if sum(t in row.tokens and t not in row.path_tokens for t in weight) < MIN_NAMED:
             continue
         label = set(search_tokens(row.label))
-        near = sum(w for t, w in weight.items() if t in row.tokens | path | label) / total
+        near = sum(w for t, w in weight.items() if t in row.tokens | row.path_tokens | label) / total
         fit = len(label & asked) - len(label - asked)  # `เงินงบประมาณ` over `เงินนอกงบประมาณ` unless typed
         key = (near, fit)
         if near >= CONTEXT_COVER and (best is None or key > best[:2]):
@@ -188,8 +201,7 @@ def answer(q: Query, rows: list[GroupRow], outline: Outline, db: FactsDB, idf: d
     if year is None or year not in row.cells:
         return None
     evidence = _evidence(db, row, year)
-    path = outline.path_at(row.doc_id, row.table.line_start)
-    where = path[-2] if len(path) > 1 else ""  # the agency; the table's numbered heading is not cited
+    where = row.path[-2] if len(row.path) > 1 else ""  # the agency; the table's numbered heading is not cited
     printed = row.cells[year]
     baht = _in_baht(printed, row.unit)
     if printed.strip() in vocabulary().kpis.empty_cells:  # `-`: the table prints no amount for the year
@@ -198,8 +210,8 @@ def answer(q: Query, rows: list[GroupRow], outline: Outline, db: FactsDB, idf: d
         said = f"{printed} {row.unit}" + (f" = {baht} บาท" if baht else "")
     head = f"{where}: " if where else ""
     draft = Draft(support=1.0)
-    draft.say(_t(q, f"{head}{row.group} — {row.label.lstrip('-–• ')} ปี {year}: {said}",
-                 f"{head}{row.group} — {row.label.lstrip('-–• ')}, FY {year}: {said}"),
+    draft.say(_t(q, f"{head}{row.group} — {row.label} ปี {year}: {said}",
+                 f"{head}{row.group} — {row.label}, FY {year}: {said}"),
               evidence, template=True, computed=[baht.replace(",", "")] if baht else [])
     others = [f"{y}: {p}" for y, p in sorted(row.cells.items()) if y != year]
     if others:

@@ -144,8 +144,9 @@ def answer(q: Query, tables: list[LabelTable], idf: dict[str, float]) -> Draft |
     best: tuple[bool, bool, float, float, LabelTable, int] | None = None
     # the one group the question numbers (`…ลำปางที่ ๒`, not `ที่ ๑`); numbering several (`ที่ 1, 2 และ…`) asks them all
     numbers = [bool(t.group and typed & set(figures_of(t.group[1]))) for t in tables]
+    several = sum(numbers) > 1
     for table, numbered in zip(tables, numbers):
-        numbered = numbered and sum(numbers) == 1
+        numbered = numbered and not several
         for r, (_, label, _) in enumerate(table.rows):
             own = set(search_tokens(label)) - units
             named = sum(w for t, w in weight.items() if t in own) / total
@@ -154,11 +155,11 @@ def answer(q: Query, tables: list[LabelTable], idf: dict[str, float]) -> Draft |
             # the group the question numbers (`…ลำปางที่ 1`) first, then a total row a total word asks for
             if named and cover >= MIN_COVER and (best is None or (numbered, whole, cover, named) > best[:4]):
                 best = (numbered, whole, cover, named, table, r)
-    if best is None or (sum(numbers) > 1 and not best[1]):
+    if best is None or (several and not best[1]):
         return None  # several groups numbered (`ที่ 1, 2 และ…`): one group's row answers none of them whole
     table, r = best[4], best[5]
     line, label, printed_row = table.rows[r]
-    if asked == 2 and not _states_asked(label, q.text):
+    if asked == 2 and not _states_asked(label, q.text, typed):
         return None  # two figures asked (`กี่กิโลเมตร กี่สายทาง`): a row answers both only if its label states one
     cells = table.cells[r]
     cited = [Evidence(table.doc_id, line, line, printed_row, "retrieval", 1.0)]
@@ -176,10 +177,9 @@ def answer(q: Query, tables: list[LabelTable], idf: dict[str, float]) -> Draft |
     return draft
 
 
-def _states_asked(label: str, question: str) -> bool:
+def _states_asked(label: str, question: str, typed: set[str]) -> bool:
     """Whether a row's label states a figure the question asks for by its unit (`แขวง…ที่ ๑ จำนวน ๒๑ สายทาง` for
-    `…กี่สายทาง`), beside the figures of its cells: a figure the question types itself (`ที่ 1`) is not one."""
-    typed = set(figures_of(question))
+    `…กี่สายทาง`), beside the figures of its cells: a figure the question types itself (`typed`: `ที่ 1`) is not one."""
     asked = compact(question)
     return any(m.group(1) not in typed and compact(m.group(2)) in asked
                for m in re.finditer(r"(\d[\d,.]*)\s*([^\s\d]+)", index_form(label)))

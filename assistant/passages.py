@@ -187,19 +187,31 @@ def select_passages(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dic
     for w in windows:
         if len(chosen) >= limit or w.score < best.score - 0.15:
             break
-        if any(w.doc_id == c.doc_id and w.line_start <= c.line_end and c.line_start <= w.line_end for c in chosen):
+        if any(_overlap(w, c) for c in chosen):
             continue
         chosen.append(w)
     chosen = [with_item(w, db) for w in chosen]
     if not query.wants_figure:
         extended: list[Window] = []
         for w in (with_paragraph(with_body(w, db), db) for w in chosen):
-            if not any(w.doc_id == c.doc_id and w.line_start <= c.line_end and c.line_start <= w.line_end for c in extended):
+            if not any(_overlap(w, c) for c in extended):
                 extended.append(w)  # a window the one before now reaches is said once
         chosen = extended
     evidence = [Evidence(w.doc_id, w.line_start, w.line_end, db.cite(w.doc_id, w.line_start, w.line_end).quote,
                          "retrieval", round(w.score, 4)) for w in chosen]
     return evidence, round(best.coverage, 4)
+
+
+def _overlap(a: Window, b: Window) -> bool:
+    """Whether two windows share a line of one document."""
+    return a.doc_id == b.doc_id and a.line_start <= b.line_end and b.line_start <= a.line_end
+
+
+def _to_line(w: Window, end: int, db: FactsDB) -> Window:
+    """The window extended to line `end`, its quote read again (the window itself when `end` is its last line)."""
+    if end == w.line_end:
+        return w
+    return Window(w.doc_id, w.line_start, end, db.cite(w.doc_id, w.line_start, end).quote, w.coverage, w.score, w.chunk_end)
 
 
 def with_body(w: Window, db: FactsDB) -> Window:
@@ -213,9 +225,7 @@ def with_body(w: Window, db: FactsDB) -> Window:
         if count >= BODY_LINES or chars + len(text) > BODY_CHARS:
             break
         end, chars, count = n, chars + len(text), count + 1
-    if end == w.line_end:
-        return w
-    return Window(w.doc_id, w.line_start, end, db.cite(w.doc_id, w.line_start, end).quote, w.coverage, w.score, w.chunk_end)
+    return _to_line(w, end, db)
 
 
 def with_paragraph(w: Window, db: FactsDB) -> Window:
@@ -232,9 +242,7 @@ def with_paragraph(w: Window, db: FactsDB) -> Window:
         end, chars = n, chars + len(text)
         if len(text.strip()) < WRAPPED_CHARS:
             break  # the paragraph's last line
-    if end == w.line_end:
-        return w
-    return Window(w.doc_id, w.line_start, end, db.cite(w.doc_id, w.line_start, end).quote, w.coverage, w.score, w.chunk_end)
+    return _to_line(w, end, db)
 
 
 def with_item(w: Window, db: FactsDB) -> Window:
@@ -248,9 +256,7 @@ def with_item(w: Window, db: FactsDB) -> Window:
         if not text.strip() or parse_marker(text) is not None or chars + len(text) > BODY_CHARS:
             break
         end, chars = n, chars + len(text)
-    if end == w.line_end:
-        return w
-    return Window(w.doc_id, w.line_start, end, db.cite(w.doc_id, w.line_start, end).quote, w.coverage, w.score, w.chunk_end)
+    return _to_line(w, end, db)
 
 
 WRAPPED_CHARS = 70  # a line this long was wrapped by the page width: its sentence may go on below it

@@ -308,8 +308,7 @@ class Assistant:
         the asked year: read before the level answer, which would give the named agency's own total."""
         if facts.names_fact_project(q, self.db):
             return None  # a project of the facts (an action plan's brief) is not a budget book's goal
-        draft = group_rows.answer(q, self.tables.groups, self.outline, self.db, self.retriever.snapshot.bm25.idf,
-                                  self.levels)
+        draft = group_rows.answer(q, self.tables.groups, self.db, self.retriever.snapshot.bm25.idf, self.levels)
         if draft is not None:
             q.route = "group_row"
         return draft

@@ -961,22 +961,25 @@ def _asked_levels(text: str) -> set[str]:
     return out or {"project", "output"}
 
 
+def _types_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether a question types one of the words (case aside)."""
+    low = text.lower()
+    return any(w.lower() in low for w in words)
+
+
 def asks_money(text: str) -> bool:
     """Whether a question asks for an amount of money (`งบ`, `budget`) rather than a count or a target."""
-    low = text.lower()
-    return any(w.lower() in low for w in query_words().money_words)
+    return _types_any(text, query_words().money_words)
 
 
 def asks_date(text: str) -> bool:
     """Whether a question asks when (profile `[query] date_words`): a date, which no amount answers."""
-    low = text.lower()
-    return any(w.lower() in low for w in query_words().date_words)
+    return _types_any(text, query_words().date_words)
 
 
 def asks_target(text: str) -> bool:
     """Whether a question asks for a KPI's target (`ตั้งเป้า`, `ค่าเป้าหมาย`, `target`), not an amount of money."""
-    low = text.lower()
-    return any(w.lower() in low for w in query_words().target_words) and not asks_money(text)
+    return _types_any(text, query_words().target_words) and not asks_money(text)
 
 
 def _answer_one(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:

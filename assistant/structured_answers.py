@@ -417,7 +417,8 @@ def briefs(q: Query, db: FactsDB) -> Draft:
         draft.say(_t(q, f"ไม่พบแบบย่อโครงการ{' ปีงบประมาณ ' + str(fy) if fy else ''}ในแผน",
                      f"The plan has no project briefs{' for FY ' + str(fy) if fy else ''}."), template=True)
         return draft
-    for (_doc, year), rows in sorted(by_year.items(), key=lambda kv: kv[0][1]):
+    ordered = sorted(by_year.items(), key=lambda kv: kv[0][1])  # by fiscal year
+    for (_doc, year), rows in ordered:
         total, n = sum(b.baht for _, b in rows), len({p.project_id for p, _ in rows})
         draft.say(_t(q, f"แบบย่อโครงการปีงบประมาณ {year} มี {n} โครงการ รวม {total:,} บาท (คำนวณจากแบบย่อที่อ้างอิง):",
                      f"The FY {year} project briefs: {n} projects, {total:,} baht in all (summed from the cited briefs):"),
@@ -431,7 +432,7 @@ def briefs(q: Query, db: FactsDB) -> Draft:
                          f"The {word}: {best[0].name} ({best[1].baht:,} baht)"),
                       [_ev(best[1].cite, [str(best[1].baht)])], template=True, computed=[str(n)])
     if years and q.operation == "sum" and len(by_year) > 1:
-        sums = [sum(b.baht for _, b in rows) for _, rows in sorted(by_year.items(), key=lambda kv: kv[0][1])]
+        sums = [sum(b.baht for _, b in rows) for _, rows in ordered]
         shown = " + ".join(f"{x:,}" for x in sums)
         draft.say(_t(q, f"รวมทุกปีที่ถาม: {shown} = {sum(sums):,} บาท", f"All the years asked: {shown} = {sum(sums):,} baht"),
                   [_ev(b.cite) for rows in by_year.values() for _, b in rows], template=True, computed=[str(sum(sums))])
