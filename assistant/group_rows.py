@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from assistant.lookup import FactsDB
 from assistant.outline import Outline, compact
@@ -24,14 +25,13 @@ from assistant.structured_answers import Draft, _t
 from ingest.records import Table
 from ingest.thai_repair import index_form
 from ingest.tokenize import search_tokens
-from ingest.vocabulary import query_words, vocabulary
+from ingest.vocabulary import alternation, query_words, vocabulary
 
 GROUP_COVER = 0.45  # share of the question's (idf-weighted) key terms the group's own label must hold
 MIN_NAMED = 4  # question terms the group's label holds that its agency's path does not: the goal is named,
 # not only its agency (`สวทช ได้งบเท่าไร` shares `วิทยาศาสตร์ เทคโนโลยี` with a goal's label)
 CONTEXT_COVER = 0.7  # … that the label, the row's label and the table's section path hold together
 GROUP_PREFIX = 12  # characters of a group's label (without spaces) that find its first line
-_YEAR_CELL = re.compile(r"(?:ปี|พ\.ศ\.)?\s*(25\d\d)\s*$")
 _NUMBERED = re.compile(r"^\(?\d+(?:\.\d+)*[.)]\s*\S")
 
 
@@ -51,17 +51,27 @@ class GroupRow:
     path_tokens: set[str] = field(default_factory=set)
 
 
+@lru_cache(maxsize=1)
+def _year_cell() -> re.Pattern[str]:
+    """A cell that prints only a year (`ปี 2565`, `พ.ศ. 2565`): profile `[years]` words and era prefixes."""
+    years = vocabulary().years
+    era = alternation([p for p in years.era_prefixes if p.isascii()])  # cells are read in index form
+    return re.compile(alternation(years.words) + r"?\s*(" + era + r"\d\d)\s*$")
+
+
 def _year_columns(table: Table) -> tuple[dict[int, int], int]:
     """Column → fiscal year, from the cells that print only a year (`ปี 2565`) in the table's first rows, and
-    the last row such a cell is in (the header's)."""
+    the last row of a year column whose cell prints only a year (the header's; rows above it are not read)."""
     out: dict[int, int] = {}
-    last = -1
+    years: list[tuple[int, int, int]] = []  # (row, col, year) of every cell that prints only a year
     for c in table.cells:
-        if c.row < 3:
-            m = _YEAR_CELL.fullmatch(index_form(c.text).strip()) if c.text.strip() else None
-            if m:
-                out[c.col], last = int(m.group(1)), max(last, c.row)
-    return out, last
+        m = _year_cell().fullmatch(index_form(c.text).strip()) if c.text.strip() else None
+        if m:
+            years.append((c.row, c.col, int(m.group(1))))
+    for row, col, year in years:
+        if row < 3:
+            out[col] = year
+    return out, max((row for row, col, _ in years if col in out), default=-1)
 
 
 def _bare(label: str) -> str:
