@@ -23,19 +23,26 @@ from ingest.vocabulary import alternation, vocabulary
 
 _V = vocabulary()
 _W = _V.budget_lines
-_ITEM = re.compile(rf"^\s*(?:([{_D}]{{1,2}}(?:\.[{_D}]{{1,2}})*)\.?|\(([{_D}]{{1,3}})\)|([{_D}]{{1,2}})\))\s+(\S.*)$")
+# `1.` `1.1` `1.1.1` `(1)` `1)`; a bare number is no marker: `1 งาน 51,600,000 บาท` is the count that
+# ends a wrapped item (and `4 ล้อ` its name), `1 : โครงการ…` a level heading's number under its `ผลผลิตที่`.
+_ITEM = re.compile(rf"^\s*(?:([{_D}]{{1,2}}(?:\.[{_D}]{{1,2}})+|[{_D}]{{1,2}}(?=\.))\.?|\(([{_D}]{{1,3}})\)|([{_D}]{{1,2}})\))"
+                   rf"\s+(\S.*)$")
 _AMOUNT = re.compile(rf"([{_D}]{{1,3}}(?:,[{_D}]{{3}})+|[{_D}]+)\s*{re.escape(_W.currency_line)}\s*$")
 _INSTALMENT = re.compile(
     rf"^\s*{alternation(_V.years.words)}\s*((?:{alternation(_V.years.era_prefixes)})[{_D}]{{2}})\s*"
     rf"{alternation(_W.instalment_words)}\S*\s*([{_D}]{{1,3}}(?:,[{_D}]{{3}})+)\s*{re.escape(_W.currency_line)}")
-_RESTATED = re.compile(rf"^\s*(?:{alternation(_W.total_words)}|\S{{0,2}}\s*[{_D},]+\s*{re.escape(_W.currency_line)}\s*$)")
+# Between an item and its instalments: its whole amount restated, that amount split by funding source, and
+# instalments of years with no amount (`ปี 2560 - 2562 ตั้งงบประมาณ - บาท`).
+_RESTATED = re.compile(rf"^\s*(?:{alternation(_W.total_words)}|\S{{0,2}}\s*[{_D},]+\s*{re.escape(_W.currency_line)}\s*$|"
+                       rf"{alternation(_W.split_words)}\s*[{_D},]+\s*{re.escape(_W.currency_line)}\s*$|"
+                       rf"{alternation(_V.years.words)}[\s{_D}–-]*{alternation(_W.instalment_words)}\s*-\s*{re.escape(_W.currency_line)})")
 # An item that heads a plan level: `แผนงาน…`, or `ผลผลิตที่ 1 :` / `โครงการ : …` (a plain `(3) โครงการจัด…`
 # line is a budget line of its own).
 _LEVEL = re.compile(rf"^\s*(?:{alternation(_V.level('program').words)}|"
                     rf"{alternation(_V.level('output').words)}\s*(?:{_V.ordinal}|:))")
 _FISCAL_YEAR = re.compile(rf"{alternation(_W.fiscal_year_words)}\s*(?:{alternation(_V.years.words)})?\s*"
                           rf"((?:{alternation(_V.years.era_prefixes)})[{_D}]{{2}})")
-WRAP_LINES = 10  # how far below an item's first line its amount may be printed
+WRAP_LINES = 10  # how many printed lines below an item's first line its amount may be
 CHILD_GAP = 40  # a deeper item further than this below is not this item's child
 
 
@@ -65,9 +72,10 @@ def parse_budget_items(lines: list[str], sections: list[Section], skip: set[int]
         if not m or (i + 1) in skip:
             i += 1
             continue
-        k = i
-        while not _AMOUNT.search(lines[k]) and k < i + WRAP_LINES and k + 1 < len(lines) and not _ITEM.match(lines[k + 1]):
+        k, wrapped = i, 0  # empty lines (a broken text layer prints some inside a name) do not count
+        while not _AMOUNT.search(lines[k]) and wrapped < WRAP_LINES and k + 1 < len(lines) and not _ITEM.match(lines[k + 1]):
             k += 1
+            wrapped += bool(lines[k].strip())
         amount = _AMOUNT.search(lines[k])
         if not amount:
             i += 1

@@ -74,6 +74,7 @@ class YearWords:
 class BudgetLineWords:
     instalment_words: tuple[str, ...]
     total_words: tuple[str, ...]
+    split_words: tuple[str, ...]
     category_prefix: str
     currency_line: str
     fiscal_year_words: tuple[str, ...]
@@ -223,6 +224,7 @@ def parse_vocabulary(data: dict) -> Vocabulary:
         budget_lines=BudgetLineWords(
             instalment_words=_words(bl, "instalment_words", "budget_lines"),
             total_words=_words(bl, "total_words", "budget_lines"),
+            split_words=_words(bl, "split_words", "budget_lines"),
             category_prefix=_text(bl, "category_prefix", "budget_lines"),
             currency_line=_text(bl, "currency_line", "budget_lines"),
             fiscal_year_words=_words(bl, "fiscal_year_words", "budget_lines"),
@@ -367,6 +369,7 @@ class QueryWords:
     exclusion_words: tuple[str, ...] = ()  # `(ไม่ใช่ X)`: a bracket naming what is not asked
     possessive_words: tuple[str, ...] = ()  # `X ของ Y` types the label line `X Y`
     year_phrases: tuple[str, ...] = ()  # `ปีงบ 2566`: a fiscal year, not money asked
+    ordinal_words: tuple[str, ...] = ()  # `ด้านที่เท่าไหร่`: which one by its number (a which word)
 
 
 def parse_query_words(data: dict) -> QueryWords:

@@ -44,6 +44,50 @@ PAGE_152 = """(7) ปรับปรุงซ่อมแซมอ่างเ�
 ปี 2566 ผูกพันงบประมาณ 4,447,500 บาท
 1.1.1.3 ค่าปรับปรุงแหล่งน้ำ 1,456,020,800 บาท""".split("\n")
 
+# FY2565 vol. 3, printed page 78: an item's count (`1 งาน`) begins the line that prints its amount.
+PAGE_78 = """1.1 เงินอุดหนุนทั่วไป 92,100,000 บาท
+1) ค่าใช้จ่ายในการพัฒนาแพลตฟอร์มการเฝ้าระวังสถานการณ์ของโรค
+ อุบัติใหม่อุบัติซ้ำ หรือโรคติดต่ออันตราย แบบบูรณาการ ตำบลคลองหนึ่ง
+ อำเภอคลองหลวง จังหวัดปทุมธานี 1 งาน 40,500,000 บาท
+2) ค่าใช้จ่ายในการพัฒนาแพลตฟอร์มการเรียนการสอนออนไลน์สำหรับ
+ นักเรียนพิการทุกประเภท ตำบลคลองหนึ่ง อำเภอคลองหลวง จังหวัดปทุมธานี
+ 1 งาน 51,600,000 บาท
+1.2 เงินอุดหนุนเฉพาะกิจ 13,000,000 บาท""".split("\n")
+
+# FY2565 vol. 6, printed page 188: the text layer breaks a name with runs of empty lines.
+PAGE_188 = """(16) ค่าใช้จ่ายในการจัดหาแหล่งน้ำบาดาลระยะไกลเพื่อแก้ปัญหา
+ในพื้นที่ขาดแคลนนํ้
+
+
+
+าหรือน้ำเค็
+
+
+
+ ม รูปแบบที่ 2
+ บ้านอุบลสามัคคี หมู่ที่ 11,
+บ้านไร่สมบูรณ์หมู่ที่ 10 ตำบลโนนสุวรรณ อำเภอโนนสุวรรณ
+จังหวัดบุรีรัมย์ 1 แห่ง 37,937,300 บาท
+188""".split("\n")
+
+# Printed page 332: the whole amount is split by funding source, and early years print no amount,
+# before the instalments.
+PAGE_332 = """(10) การเพิ่มประสิทธิภาพระบบรวบรวมน้ำเสีย ระยะที่ 3
+
+
+
+เทศบาลนครสงขลา จังหวัดสงขลา 1 แห่ง 7,342,700 บาท
+วงเงินทั้งสิ้น 61,301,000 บาท
+
+เงินนอกงบประมาณ 6,230,000 บาท
+เงินงบประมาณ 55,071,000 บาท
+ปี 2560 - 2562 ตั้งงบประมาณ - บาท
+ปี 2563 ตั้งงบประมาณ - บาท
+ปี 2564 ตั้งงบประมาณ 14,685,700 บาท
+ปี 2565 ตั้งงบประมาณ 7,342,700 บาท
+ปี 2566 ผูกพันงบประมาณ 33,042,600 บาท
+(11) ค่าควบคุมงานการเพิ่มประสิทธิภาพระบบรวบรวมน้ำเสีย ระยะที่ 3""".split("\n")
+
 BOOK_PAGES = FIXTURES / "budget-fy2565-vol6-p45-47.pdf"
 CSV = FIXTURES / "budget-fy2565-vol6-p33-35.reference.csv"  # the community CSV's rows for those pages
 
@@ -74,6 +118,27 @@ def test_instalments_are_the_leaves_of_a_multi_year_item():
     assert instalments == [(2563, 13_342_700), (2564, 33_356_600), (2565, 28_053_200), (2566, 4_447_500)]
     assert 79_200_000 not in [i.baht for i in items]  # the whole-amount line restates, it is no item
     assert items[-1].baht == 1_456_020_800
+
+
+def test_a_count_that_starts_a_line_is_not_an_item():
+    items = parse_budget_items(PAGE_78, whole(PAGE_78))
+    second = next(i for i in items if i.baht == 51_600_000)
+    assert second.name.startswith("ค่าใช้จ่ายในการพัฒนาแพลตฟอร์มการเรียนการสอนออนไลน์สำหรับ")
+    assert second.name.endswith("จังหวัดปทุมธานี 1 งาน") and (second.line_start, second.line_end) == (5, 7)
+    assert [i.baht for i in items] == [92_100_000, 40_500_000, 51_600_000, 13_000_000]
+
+
+def test_empty_lines_inside_a_name_do_not_end_it():
+    items = parse_budget_items(PAGE_188, whole(PAGE_188))
+    assert [(i.baht, i.line_start, i.line_end) for i in items] == [(37_937_300, 1, 13)]
+    assert "โนนสุวรรณ" in items[0].name and items[0].name.startswith("ค่าใช้จ่ายในการจัดหาแหล่งน้ำบาดาลระยะไกล")
+
+
+def test_instalments_follow_the_funding_split_and_years_without_amount():
+    items = parse_budget_items(PAGE_332, whole(PAGE_332))
+    assert items[0].baht == 7_342_700 and items[0].is_total
+    assert [(i.fiscal_year, i.baht) for i in items[1:]] == [(2564, 14_685_700), (2565, 7_342_700), (2566, 33_042_600)]
+    assert all(i.instalment and i.name == items[0].name for i in items[1:])
 
 
 def test_real_page_range_matches_the_reference_csv():
