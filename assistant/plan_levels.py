@@ -12,6 +12,7 @@ row's label and the particles come from the vocabulary profile.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from difflib import SequenceMatcher
@@ -39,6 +40,8 @@ NAME_START_SHARE, NAME_START_MOST = 0.6, 24
 MIN_COVER = 0.75
 SPILL = 2  # characters a match may run on past a longer name typed whole and still lie inside it
 LONG_RUN = 20  # characters of a name typed in one run anywhere (`…นวัตกรรมบริการดิจิทัลภาครัฐรองรับ…`) that name it
+RARE_NAMES = 2  # a run of a name that at most this many names print is rare: rare runs name it together
+RUN_GAP = 4  # ... when the question types them with at most this many characters between them
 MIN_CUT_BLOCK = 4  # a name cut with ฯ (`กรมอุทยานฯ`): at least this much of its start typed
 LOOSE_BLOCK = 8  # one side of a pair question names a level by a run of this many characters of its name
 OTHER_RUNS = 0.3  # weight of a side's shorter runs of a name against its longest
@@ -47,6 +50,7 @@ NAMED_CACHE = 64  # questions whose named levels are kept (a question is read by
 CANDIDATES, CLOSE = 5, 0.8  # levels tried, best first, while named at least this share of the best
 # Reading a level's pages.
 HEADING_AMOUNT_LINES = 4  # a budget book prints a level's amount at the end of its (wrapped) heading
+BLANK_SPREAD = 4  # ... those lines read among at most this many times as many lines (empty ones between them)
 DETAIL_LINES = 300  # how far into its section a level's budget-detail line (its name and amount) is looked for
 OWN_LINES = 400  # at most this many lines of a level's own pages are read for a named row
 ROW_QUOTE_CHARS = 120  # a budget line short enough to be shown as printed
@@ -136,11 +140,12 @@ def _kind_word(items: list[Level], levels: PlanLevels) -> str:
     return found.pop() if len(found) == 1 and None not in found else "รายการ"
 
 
-def naming(name: str, question: str, long_run: bool = False) -> tuple[float, frozenset[int]]:
+def naming(name: str, question: str, long_run: bool = False,
+           rare: Callable[[str], bool] | None = None) -> tuple[float, frozenset[int]]:
     """How much of a level's name a (compact) question types, and the question's characters it covers;
     (0, ∅) when it does not name it: its start typed for at least MIN_NAME_BLOCK characters, MIN_COVER of it
-    anywhere, or (`long_run`, for a question) LONG_RUN characters of it in one run. A name typed whole beats
-    a longer one typed in part."""
+    anywhere, or (`long_run`, for a question) LONG_RUN characters of it in one run, or in two or more runs of
+    LOOSE_BLOCK that are `rare` (few names print them). A name typed whole beats a longer one typed in part."""
     none = (0.0, frozenset())
     if len(name) < 6:
         return none
@@ -156,9 +161,16 @@ def naming(name: str, question: str, long_run: bool = False) -> tuple[float, fro
     if cut:  # `กรมอุทยานฯ`: the name's start typed, then ฯ for the rest of it (what was typed is what counts)
         return float(first.size + 1), frozenset(range(first.b, first.b + first.size + 1))
     longest = max((b.size for b in blocks), default=0)
-    if long_run and longest >= LONG_RUN and not (start >= need or matched >= MIN_COVER * len(name)):
-        run = max(blocks, key=lambda b: b.size)  # named by one long run only: that run is what it covers
-        return float(run.size), frozenset(range(run.b, run.b + run.size))
+    if long_run and not (start >= need or matched >= MIN_COVER * len(name)):
+        if longest >= LONG_RUN:
+            run = max(blocks, key=lambda b: b.size)  # named by one long run only: that run is what it covers
+            return float(run.size), frozenset(range(run.b, run.b + run.size))
+        # or by rare runs (`โครงการยานพาหนะขับขี่อัตโนมัติ สถานีกลางบางซื่อ` of `โครงการพัฒนายานพาหนะขับขี่อัตโนมัติ
+        # และการจัดการเดินรถ … สถานีกลางบางซื่อ`); a run other names print too (`การเติบโตอย่างยั่งยืน`) names none
+        runs = [b for b in blocks if b.size >= LOOSE_BLOCK and rare is not None and rare(question[b.b:b.b + b.size])]
+        together = all(b.b - (a.b + a.size) <= RUN_GAP for a, b in zip(runs, runs[1:]))  # typed as one phrase
+        if len(runs) >= 2 and together and sum(b.size for b in runs) >= LONG_RUN:
+            return float(sum(b.size for b in runs)), frozenset(i for b in runs for i in range(b.b, b.b + b.size))
     if start >= need or matched >= MIN_COVER * len(name):
         covered = frozenset(i for b in blocks for i in range(b.b, b.b + b.size))
         return matched * (0.5 + 0.5 * matched / len(name)), covered
@@ -185,9 +197,14 @@ def heading_amount(db: FactsDB, doc_id: str, line: int) -> tuple[int, str, str] 
     prints it, the amount, and the text after it; None when the heading's lines print none before the next
     numbered heading or dash item. A heading ends on its page (a page's last heading is not continued by the
     next page's detail line)."""
-    found = db.lines(doc_id, line, line + HEADING_AMOUNT_LINES)
+    return amount_ending_heading(db.lines(doc_id, line, line + HEADING_AMOUNT_LINES * BLANK_SPREAD))
+
+
+def amount_ending_heading(found: list[tuple[int, str, int | None]]) -> tuple[int, str, str] | None:
+    """`heading_amount` over the lines (number, text, page) from the heading's first line on."""
     page = found[0][2] if found else None
-    rows = [(n, t) for n, t, p in found if t.strip() and (page is None or p == page)]
+    # printed lines only: a broken text layer puts runs of empty lines inside a wrapped heading
+    rows = [(n, t) for n, t, p in found if t.strip() and (page is None or p == page)][:HEADING_AMOUNT_LINES + 1]
     for k, (n, text) in enumerate(rows):
         if k and SUB_ITEM.match(text):
             return None
@@ -206,6 +223,7 @@ class PlanLevels:
         self._lines: dict[str, dict[str | None, list[dict]]] = {}
         self._syllables: dict[str, str] = {}
         self._named: dict[str, list[tuple[float, Level]]] = {}
+        self._runs: dict[str, bool] = {}
         self._items: dict[tuple, list[dict]] | None = None
         self._item_grams: dict[str, set[tuple]] = {}
         by_id: dict[str, Level] = {}
@@ -280,7 +298,7 @@ class PlanLevels:
         if hit is not None:
             return hit
         question = compact(text)
-        own = {id(lv): naming(lv.name, question, long_run=True) for lv in self.levels}
+        own = {id(lv): naming(lv.name, question, long_run=True, rare=self._rare) for lv in self.levels}
         hit = [lv for lv in self.levels if own[id(lv)][1]]
         by_run = {id(lv) for lv in hit if not naming(lv.name, question)[1]}  # named by one long run only
         scored = []
@@ -304,6 +322,13 @@ class PlanLevels:
             self._named.clear()
         self._named[text] = scored  # one question asks several stages (levels, KPIs, sections) the same
         return scored
+
+    def _rare(self, run: str) -> bool:
+        """Whether at most RARE_NAMES level names print this (compact) run."""
+        hit = self._runs.get(run)
+        if hit is None:
+            hit = self._runs[run] = sum(run in lv.name for lv in self.levels) <= RARE_NAMES
+        return hit
 
     # -- reading ---------------------------------------------------------------------
     def evidence(self, lv: Level) -> Evidence:

@@ -272,6 +272,34 @@ def test_a_name_typed_from_its_middle_names_the_level_but_not_inside_a_longer_ma
     assert "9,100,000" not in agency.answer and "1,493,510,700" in agency.answer
 
 
+# FY2565 vol. 3, p. 63 (lines as ingest stores them): a project's heading whose text layer puts empty lines
+# inside it, and a question that types two rare runs of the name, skipping its start and middle.
+NSTDA_PROJECT = [(2088, "7.7.4 โครงการที่", 63), (2089, " 4 : โครงการพัฒนายานพาหนะขับขี่อัตโนมัติและการจัดการเดินรถ", 63),
+                 (2090, " ระบบขนส่งมวลชนแบบอัตโนมัติสำหรับใช้งานในพื้นที่เมืองอัจฉริยะ", 63), (2091, "", 63),
+                 (2092, "", 63), (2093, " (Smart City) สถานีกลางบางซื่อ 40,000,000", 63),
+                 (2094, " - ศึกษารูปแบบที่เหมาะสมของระบบขนส่งมวลชนแบบอัตโนมัติสำหรับใช้ในพื้นที่เมื", 63)]
+
+
+def test_a_headings_amount_is_read_past_empty_lines_inside_it():
+    from assistant.plan_levels import amount_ending_heading
+
+    # Before: the empty lines used up the heading's lines; no amount, so the name stayed cut at `…ระบบข…`.
+    assert amount_ending_heading(NSTDA_PROJECT) == (2093, "40,000,000", "")
+
+
+def test_rare_runs_typed_as_one_phrase_name_a_level():
+    from assistant.outline import compact
+    from assistant.plan_levels import naming, own_name
+
+    name = compact(own_name(" ".join(t for _, t, _ in NSTDA_PROJECT[:6])).replace("40,000,000", ""))
+    asked = compact("สวทช. โครงการยานพาหนะขับขี่อัตโนมัติ สถานีกลางบางซื่อ ปี ๒๕๖๕ ได้งบเท่าไหร่คับ")
+    score, chars = naming(name, asked, long_run=True, rare=lambda run: True)
+    assert score == len(compact("ยานพาหนะขับขี่อัตโนมัติสถานีกลางบางซื่อ")) and len(chars) == score
+    assert naming(name, asked, long_run=True, rare=lambda run: False)[0] == 0  # runs other names print too
+    apart = compact("สวทช. ยานพาหนะขับขี่อัตโนมัติ ของแผนงานคมนาคม สถานีกลางบางซื่อ ได้งบเท่าไหร่")
+    assert naming(name, apart, long_run=True, rare=lambda run: True)[0] == 0  # not typed as one phrase
+
+
 def test_a_list_of_something_else_than_levels_is_not_a_levels_items():
     from assistant.plan_levels import _lists_levels
 
