@@ -103,7 +103,8 @@ def asks_under(text: str) -> bool:
             return True
     levels = [w for level in vocabulary().plan_levels if level.key in ("direction", "strategy", "program")
               for w in (*level.words, *level.english)] + list(qw.level_short_words)
-    return bool(re.search(alternation(levels) + r"\s*(?:ด้าน)?\s*(?:ไหน|ใด|อะไร)|which\s+" + alternation(levels).lower(),
+    which = alternation([w for w in (*qw.which_words, *qw.ordinal_words) if not w.isascii()])
+    return bool(re.search(alternation(levels) + rf"\s*(?:ด้าน|ข้อ)?\s*{which}|which\s+" + alternation(levels).lower(),
                           text, re.I))
 
 

@@ -88,6 +88,14 @@ def test_where_a_project_sits_asked_with_the_short_name_of_its_level():
     assert analyse("โครงการนี้อยู่ภายใต้แผนงานอะไร").asks_under
 
 
+def test_where_a_project_sits_asked_by_the_number_of_its_level():
+    q = analyse("โครงการยกระดับผู้ประกอบการอุตสาหกรรมด้วยเทคโนโลยีและนวัตกรรม ตามแนวทาง BCG Model "
+                "อยู่ในแนวทางการพัฒนาด้านที่เท่าไหร่ของแผน")
+    assert q.route == "placement" and q.asks_under
+    assert analyse("โครงการ Eco Town อยู่กลยุทธ์ที่เท่าไร").asks_under
+    assert not analyse("ยุทธศาสตร์ที่ 2 มีงบเท่าไร").asks_under  # a level named by its number, money asked
+
+
 def test_question_words_ask_for_a_projects_labelled_fields():
     from assistant.understand import item_labels
 
