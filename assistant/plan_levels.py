@@ -11,6 +11,7 @@ row's label and the particles come from the vocabulary profile.
 """
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -473,12 +474,10 @@ class PlanLevels:
                 self._lines[lv.doc_id].setdefault(line.get("node_id"), []).append(line)
         return self._lines[lv.doc_id].get(lv.node_id, [])
 
-    def named_item(self, question: str, level_run: frozenset[int] = frozenset()) -> tuple[frozenset[int], list[dict]]:
-        """The budget-detail item a question names by typing a long run of its name (`ค่าก่อสร้าง
-        อาคารปฏิบัติการพัฒนาเทคโนโลยีขั้นสูง`, or `ค่าจัดทำระบบฐานข้อมูลอุทกธรณีวิทยา…` for `ค่าใช้จ่ายในการจัดทำ
-        ระบบฐานข้อมูล…`): the question's (compact) characters that type its name, and its rows (the item and its
-        yearly instalments); (∅, []) when it names none. `level_run`: the question's characters that name a
-        project (`โครงการ<run>`), which an item printing the same words is not named by."""
+    def _item_runs(self, question: str, level_run: frozenset[int] = frozenset()
+                   ) -> list[tuple[int, int, float, tuple, frozenset[int], float]]:
+        """The budget-detail items a question types runs of, best typed first: (longest run, typed (weighted),
+        share of the name, key, the question's characters typing it, share of its first printed line)."""
         if self._items is None:
             self._items, self._item_grams = {}, {}
             for line in self.db.budget_lines():
@@ -515,6 +514,19 @@ class PlanLevels:
                          frozenset(i for b in blocks if b.size >= ITEM_BLOCK for i in range(b.b, b.b + b.size)),
                          min(1.0, plain / max(1, (len(head) or len(name)) - named))))
         runs.sort(key=lambda r: (r[1], r[2], r[0], r[3]), reverse=True)  # most of its name typed, then most of it
+        return runs
+
+    def item_rows(self, key: tuple) -> list[dict]:
+        """An item's rows (the item and its yearly instalments)."""
+        return self._items[key] if self._items else []
+
+    def named_item(self, question: str, level_run: frozenset[int] = frozenset()) -> tuple[frozenset[int], list[dict]]:
+        """The budget-detail item a question names by typing a long run of its name (`ค่าก่อสร้าง
+        อาคารปฏิบัติการพัฒนาเทคโนโลยีขั้นสูง`, or `ค่าจัดทำระบบฐานข้อมูลอุทกธรณีวิทยา…` for `ค่าใช้จ่ายในการจัดทำ
+        ระบบฐานข้อมูล…`): the question's (compact) characters that type its name, and its rows (the item and its
+        yearly instalments); (∅, []) when it names none. `level_run`: the question's characters that name a
+        project (`โครงการ<run>`), which an item printing the same words is not named by."""
+        runs, asked = self._item_runs(question, level_run), compact(question)
         if not runs or runs[0][0] < MIN_ITEM_RUN or max(runs[0][2], runs[0][5]) < ITEM_SHARE:
             return self._latin_named(question) if not level_run else (frozenset(), [])
         best = runs[0]
@@ -534,8 +546,15 @@ class PlanLevels:
                 # `โครงการ<run>`: a project the question names, not the item that mentions it; the item is named
                 # only if the question's other words name it (`…ตั้งงบระบบ Marine GI Portal Platform`)
                 run = frozenset(range(longest.b, longest.b + longest.size))
+                if not self._names_level(question, run):
+                    break  # no level prints that name: the question calls the item a project (`โครงการเพิ่ม…`)
                 return self.named_item(question, run) if not level_run else (frozenset(), [])
         return best[4], self._items[best[3]]
+
+    def _names_level(self, question: str, run: frozenset[int]) -> bool:
+        """Whether a level the question names covers most of these (compact) question characters."""
+        return any(len(run & naming(lv.name, compact(question), long_run=True)[1]) * 2 >= len(run)
+                   for _, lv in self.named(question) if lv.level in HEADED_AMOUNTS)
 
     def _latin_named(self, question: str) -> tuple[frozenset[int], list[dict]]:
         """The one item whose name prints a Latin-script name the question types (`freeze dryer` of
@@ -1192,21 +1211,81 @@ def item_answer(q: Query, levels: PlanLevels) -> Draft | None:
         return None
     draft = Draft(support=1.0)
     draft.say(strip_markers(" ".join(item["quote"].split())), [head])
+    cited = []
     for r in asked:
         e = Evidence(r["doc_id"], r["line_start"], r["line_end"], r["quote"], "retrieval", 1.0, [r["printed"]])
+        cited.append(e)
         if r is not item:
             draft.say(" ".join(r["quote"].split()), [e])
+    if q.operation == "sum" and len(asked) > 1:  # "ปี 2564 กับปี 2565 รวมกัน": the years' amounts added in code
+        total = f"{sum(r['baht'] for r in asked):,}"
+        draft.say(_t(q, f"คำนวณ: {' + '.join(r['printed'] for r in asked)} = {total} บาท",
+                     f"Computed: {' + '.join(r['printed'] for r in asked)} = {total} baht"),
+                  cited, template=True, computed=[total.replace(",", "")])
+    return draft
+
+
+def _item_year(rows: list[dict], years: set[int]) -> dict | None:
+    """An item's row for the asked year: its instalment that year, else the item when the year is the book's."""
+    item = next((r for r in rows if r["origin"] == "item"), None)
+    found = [r for r in rows if r["origin"] == "instalment" and r["fiscal_year"] in years]
+    if not found and item is not None and item["fiscal_year"] in years:
+        found = [item]
+    return found[0] if len(found) == 1 else None
+
+
+def item_pair(q: Query, levels: PlanLevels) -> Draft | None:
+    """Two budget-detail items a question names by the words they share and one alternative each (`ค่าใช้จ่าย
+    เฝ้าระวัง NCAPS ในอุทยานแห่งชาติตาพระยากับทับลาน รวมกัน`): both amounts for the asked year, cited, and their sum
+    or difference computed in code. None unless one item prints the second side's own words and another, typed
+    as far in the shared words, prints the first side's."""
+    pair = split_pair(q.text)
+    if q.operation not in ("sum", "difference") or pair is None:
+        return None
+    left, right = (compact(side) for side in pair)
+    shared = len(os.path.commonprefix([left[::-1], right[::-1]]))
+    alternative = right[:len(right) - shared]  # the second side's own words (`ทับลาน`)
+    if len(alternative) < ITEM_BLOCK:
+        return None
+    runs = [r for r in levels._item_runs(q.text) if r[0] >= ITEM_GRAM]  # the shared words may be typed in parts
+    second = next((r for r in runs if alternative in compact(r[3][2])), None)
+    first = next((r for r in runs if alternative not in compact(r[3][2])), None)
+    if first is None or second is None or len(first[4] & second[4]) < MIN_ITEM_RUN or \
+            len(first[4] - second[4]) < ITEM_BLOCK:  # the first side's own words, typed, that the second lacks
+        return None
+    items = [levels.item_rows(r[3]) for r in (first, second)]
+    years = set(q.years) or {next(r["fiscal_year"] for r in rows if r["origin"] == "item") for rows in items[:1]}
+    chosen = [_item_year(rows, years) for rows in items]
+    if any(r is None for r in chosen):
+        return None
+    draft = Draft(support=1.0)
+    cited = []
+    for r in chosen:
+        e = Evidence(r["doc_id"], r["line_start"], r["line_end"], r["quote"], "retrieval", 1.0, [r["printed"]])
+        cited.append(e)
+        draft.say(f"• {strip_markers(' '.join(r['quote'].split()))}", [e])
+    a, b = sorted(chosen, key=lambda r: -r["baht"]) if q.operation == "difference" else chosen
+    value = a["baht"] + b["baht"] if q.operation == "sum" else a["baht"] - b["baht"]
+    sign = "+" if q.operation == "sum" else "−"
+    draft.say(_t(q, f"คำนวณ: {a['printed']} {sign} {b['printed']} = {value:,} บาท",
+                 f"Computed: {a['printed']} {sign} {b['printed']} = {value:,} baht"),
+              cited, template=True, computed=[str(value)])
     return draft
 
 
 def answer(q: Query, levels: PlanLevels) -> Draft | None:
     """The answer the plan level a question names gives to it, or None (the pipeline goes on). Of levels
     named about as well, the first that answers what is asked (a list needs items under it) is used."""
-    if q.operation in ("sum", "difference") and len(set(q.years)) < 2 and asks_money(q.text):
-        draft = pair_answer(q, levels)
+    if q.operation in ("sum", "difference") and len(set(q.years)) < 2 and (asks_money(q.text) or q.unit is None):
+        draft = item_pair(q, levels) if q.wants_figure else None
+        if draft is None and asks_money(q.text):
+            draft = pair_answer(q, levels)
         if draft is not None:
             return draft
-    if asks_money(q.text) and (q.wants_figure or q.years) and q.operation in (None, "difference"):
+    several_years = q.operation == "sum" and len(set(q.years)) > 1
+    # an item's amount is money: a figure asked in no other unit (`ตั้งค่าใช้จ่าย…ไว้เท่าไร`) asks it
+    money = asks_money(q.text) or (q.wants_figure and q.unit is None)
+    if money and (q.wants_figure or q.years) and (q.operation in (None, "difference") or several_years):
         draft = item_answer(q, levels)  # "ค่าก่อสร้างอาคาร … ปี 2564 ตั้งงบไว้เท่าไร": its instalment that year
         if draft is not None:
             return draft

@@ -74,3 +74,41 @@ def test_an_item_named_by_the_latin_name_only_it_prints(tmp_path_factory):
     finally:
         a.close()
     assert "18,000,000" in answer.answer.splitlines()[0]
+
+
+PARKS_AND_SEWERS = FIXTURES / "budget-fy2565-vol6-p1-310-345.pdf"  # กรมอุทยานฯ's NCAPS lines; Songkhla's sewer
+
+
+@pytest.fixture(scope="module")
+def parks(tmp_path_factory):
+    a = fake_embedded_book(tmp_path_factory, PARKS_AND_SEWERS)
+    yield a
+    a.close()
+
+
+def test_two_items_named_by_their_shared_words_and_one_word_each_are_added(parks):
+    # Before: the project's heading amount (5,727,200 บาท) from the text, the two lines never added.
+    answer = parks.ask("โครงการจัดการพื้นที่คุ้มครองที่เป็นมรดกโลกฯ ระยะที่ 2 ของกรมอุทยานฯ ตั้งค่าใช้จ่ายเฝ้าระวัง NCAPS "
+                       "ในอุทยานแห่งชาติตาพระยากับทับลานรวมกันเท่าไร")
+    assert answer.route == "plan_level"
+    assert "225,000 + 834,100 = 1,059,100 บาท" in answer.answer and "5,727,200" not in answer.answer
+    assert all(c.verified for c in answer.citations)
+
+
+def test_an_item_called_a_project_and_two_of_its_years_added(parks):
+    # The item is no project of the book; the question calls it `โครงการ…`. Before: "ไม่พบโครงการ…" (refused).
+    answer = parks.ask("โครงการเพิ่มประสิทธิภาพระบบรวบรวมน้ำเสีย ระยะที่ 3 เทศบาลนครสงขลา ตั้งงบปี 2564 กับปี 2565 "
+                       "รวมกันแล้วเท่าไร")
+    assert "14,685,700 + 7,342,700 = 22,028,400 บาท" in answer.answer and not answer.refused
+
+
+def test_an_items_amount_asked_with_an_expense_word_and_no_unit(tmp_path_factory):
+    # `ตั้งค่าใช้จ่าย…ไว้เท่าไร` asks the item's money with no money word of the profile. Before: the project's
+    # 105,100,000 บาท (and ingest had read `1 งาน 51,600,000 บาท` as an item of its own).
+    a = fake_embedded_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol3-p1-88-89.pdf")
+    try:
+        answer = a.ask("สวทช. โครงการพัฒนานวัตกรรมบริการดิจิทัลภาครัฐรองรับวิถีชีวิตแนวใหม่ ตั้งค่าใช้จ่ายพัฒนาแพลตฟอร์ม"
+                       "การเรียนการสอนออนไลน์สำหรับนักเรียนพิการทุกประเภทไว้เท่าไร")
+    finally:
+        a.close()
+    assert "51,600,000" in answer.answer.splitlines()[0] and "105,100,000" not in answer.answer
