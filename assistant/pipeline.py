@@ -37,7 +37,7 @@ from assistant import kpi_targets, plan_levels
 from assistant.kpi_targets import KpiIndex
 from assistant.plan_levels import PlanLevels
 from assistant.structured_answers import Draft, _t
-from assistant import group_rows, label_columns, row_headers, table_extremes, units, year_rows
+from assistant import group_rows, header_rows, label_columns, row_headers, table_extremes, units, year_rows
 from assistant.year_rows import YearTable
 from assistant.compute import computed_answer, refuse_unknown, unknown_organisations, year_figure
 from assistant.verify import figure_allowed, strip_markers, verify
@@ -435,6 +435,10 @@ class Assistant:
             if draft is not None:
                 q.route = "year_rows"
                 return draft
+        draft = header_rows.answer(q, self.tables.header, self.db, idf)  # "ปริมาณสำรองแร่ดินขาว…": the row it names
+        if draft is not None:
+            q.route = "header_row"
+            return draft
         draft = label_columns.answer(q, self.tables.label, idf)  # "ราชการบริหารส่วนท้องถิ่นมีกี่หน่วย": a label column's row
         if draft is not None:
             q.route = "label_table"

@@ -30,7 +30,8 @@ def _value(printed: str) -> Decimal | None:
         return None  # `-`: no figure
 
 
-def _is_total(row: Row) -> bool:
+def is_total(row: Row) -> bool:
+    """Whether a row is the table's total (its label starts with a total word)."""
     words = (*vocabulary().table_words.total_column_words, *vocabulary().budget_lines.total_words)
     label = row.label.lstrip("0123456789๐๑๒๓๔๕๖๗๘๙. ")
     return any(label.startswith(w) for w in words)
@@ -76,7 +77,7 @@ def extreme_rows(q: Query, tables: list[HeaderTable], idf: dict[str, float]) -> 
     if best is None or best[0] < MIN_COVER:
         return None
     _, table, col = best
-    rows = [(v, r) for r in table.rows if not _is_total(r) and (v := _value(r.values[col])) is not None]
+    rows = [(v, r) for r in table.rows if not is_total(r) and (v := _value(r.values[col])) is not None]
     if len(rows) < 2:
         return None
     rows.sort(key=lambda vr: vr[0], reverse=q.operation == "max")

@@ -1,0 +1,39 @@
+"""The table row a question names by its label, read against the header of the table its words describe."""
+from assistant.header_rows import named_row
+from assistant.route import analyse
+from assistant.row_headers import header_tables
+from tests.assistant.test_table_extremes import _IDF, _LINES
+
+# The sample plan's ore-production table as stored (lines 797-810, blank lines left out): the same ores as
+# the reserve table, under another header.
+_PRODUCTION = [
+    "ตารางปริมาณการผลิตแร่ ปี พ.ศ. ๒๕๖4 – ๒๕๖6 ", "ลำดับ ชนิดแร่ ", "ปริมาณการผลิต (เมตริกตัน) ",
+    "พ.ศ. ๒๕๖๔ พ.ศ. ๒๕๖5 พ.ศ. 2566 ", "๒. บอลเคลย์ 465,480.42 325,587.10 256,857.85 ",
+    "๓. ถ่านหิน 14,166,312.36 14,124,564.54 12,970,902.00 ",
+]
+_IDF_MORE = _IDF | {"ดิน": 2.5, "ขาว": 3.4, "ถ่านหิน": 3.1, "เหลือ": 3.0, "ตาราง": 2.0}
+
+
+def _tables():
+    lines = _PRODUCTION + _LINES
+    return header_tables("d", [(i + 1, t, None) for i, t in enumerate(lines)])
+
+
+def test_the_row_the_question_names_not_the_tables_first_rows():
+    # Before: the passage nearest the header's words, the table's first two rows (บอลเคลย์, ถ่านหิน).
+    table, row = named_row(analyse("ปริมาณสำรองแร่ดินขาวในพื้นที่ประทานบัตรปี 2567 เหลืออยู่เท่าไหร่ และคาดว่าใช้ได้อีกกี่ปี"),
+                           _tables(), _IDF_MORE)
+    assert row.label == "๓ ดินขาว" and row.values == ["327,562.01", "4,198,030.51", "18"]
+    assert "ระยะเวลา: 18 ปี" in row.reading()
+
+
+def test_the_table_is_the_one_whose_header_holds_the_questions_words():
+    _, row = named_row(analyse("ถ่านหินปริมาณการผลิตปี 2565 กี่เมตริกตัน"), _tables(), _IDF_MORE)
+    assert row.values == ["14,166,312.36", "14,124,564.54", "12,970,902.00"]  # the production table's row
+    _, row = named_row(analyse("ถ่านหินมีปริมาณสำรองในพื้นที่ประทานบัตรเท่าไร"), _tables(), _IDF_MORE)
+    assert row.values == ["14,124,564.54", "482,598,646.11", "27"]
+
+
+def test_no_row_named_or_a_total_is_no_answer():
+    assert named_row(analyse("ปริมาณสำรองแร่ในพื้นที่ประทานบัตรปี 2567 เท่าไหร่"), _tables(), _IDF_MORE) is None
+    assert named_row(analyse("ปริมาณสำรองแร่รวมในพื้นที่ประทานบัตรเท่าไหร่"), _tables(), _IDF_MORE) is None
