@@ -396,8 +396,12 @@ def columns_answer(q: Query, tables: list[ColumnsTable], idf: dict[str, float]) 
         return None
     _, table, named = best
     draft = Draft(support=1.0)
-    for c in named:  # every column the question names (`กี่แห่ง เงินลงทุนรวมเท่าไร`: two)
-        found, cells, head = _say_column(q, draft, table, c, years)
-    if len(years) == 2 and len(named) == 1 and q.operation == "difference":
+    said = {c: _say_column(q, draft, table, c, years) for c in named}  # every column named (`กี่แห่ง เงินลงทุนรวมเท่าไร`)
+    # the change of the one column named, or of the one of them whose label prints the asked unit (`กี่ล้านบาท`:
+    # `เงินลงทุน (ล้านบาท)`, not `จำนวนโรงงาน (แห่ง)`)
+    in_unit = [c for c in named if q.unit and q.unit in table.labels[c][2]]
+    changed = named if len(named) == 1 else in_unit
+    if len(years) == 2 and len(changed) == 1 and q.operation == "difference":
+        found, cells, head = said[changed[0]]
         _say_change(q, draft, *found.items(), [*cells, head])
     return draft

@@ -222,6 +222,10 @@ def test_a_table_printed_column_by_column_is_read_by_year(sample):
     assert answer.route == "year_rows" and "a decrease of 7,405" in answer.answer
     invest = _checked(sample.ask("ปี๖๖ โรงงานในลำปางมีเงินลงทุนรวมเท่าไหร่"))
     assert "62,044.86" in invest.answer
+    # Two columns named (`โรงงานอุตสาหกรรม` is in the factories column's label): the change is the one of the
+    # column whose label prints the asked unit. Before: both columns read, no change computed.
+    fell = _checked(sample.ask("เงินลงทุนรวมของโรงงานอุตสาหกรรมในลำปางปี 2567 ลดลงจากปี 2566 กี่ล้านบาท"))
+    assert "ลดลง 1,195.45" in fell.answer
 
 
 def test_a_year_columns_tables_row_and_its_change(sample):
@@ -240,6 +244,9 @@ def test_a_table_row_is_read_against_its_header_and_a_columns_largest_found(samp
     # the longest-lasting ore, though every row of the table prints it.
     row = _checked(sample.ask("ถ่านหินในพื้นที่ประทานบัตรมีปริมาณสำรองเท่าไร และผลิตได้อีกกี่ปี"))
     assert "ระยะเวลา: 27 ปี" in row.answer and "482,598,646.11 เมตริกตัน" in row.answer
+    # A row further down the table: the one named, not the table's first rows (before: บอลเคลย์ and ถ่านหิน).
+    kaolin = _checked(sample.ask("ปริมาณสำรองแร่ดินขาวในพื้นที่ประทานบัตรปี 2567 เหลืออยู่เท่าไหร่ และคาดว่าใช้ได้อีกกี่ปี"))
+    assert kaolin.route == "header_row" and "4,198,030.51 เมตริกตัน" in kaolin.answer and "ถ่านหิน" not in kaolin.answer
     longest = _checked(sample.ask("แร่ชนิดใดในตารางสถานภาพปริมาณสำรองแร่ผลิตได้นานที่สุด"))
     first = longest.answer.splitlines()[0]
     assert longest.route == "table_extreme" and "ดินอุตสาหกรรมชนิดดิน ซีเมนต์ — 30 ปี" in first
