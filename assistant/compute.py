@@ -59,6 +59,15 @@ def _strip_operation(text: str) -> str:
     return " ".join(re.sub(alternation(words), " ", text, flags=re.I).split())
 
 
+def split_comparison(text: str) -> tuple[str, str] | None:
+    """The two sides of "A ได้งบมากกว่า B เท่าไร" / "A more than B": split at the comparison word."""
+    for word in query_words().comparison_words:
+        i = text.find(word)
+        if i > 0 and text[i + len(word):].strip():
+            return text[:i], text[i + len(word):]
+    return None
+
+
 def split_pair(text: str) -> tuple[str, str] | None:
     """Two sub-questions from "A กับ B …": each side with the shared ending ("มีกี่โรงงาน")."""
     base = _strip_operation(text)

@@ -19,7 +19,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from assistant.compute import split_pair, split_share
+from assistant.compute import split_comparison, split_pair, split_share
 from assistant.lookup import FactsDB, decimals
 from assistant.outline import Heading, Outline, compact, strip_markers
 from assistant.records import Evidence
@@ -1093,19 +1093,10 @@ def _amount_now(lv: Level, levels: PlanLevels) -> Amount | None:
     return a
 
 
-def _compared(text: str) -> tuple[str, str] | None:
-    """The two sides of "A ได้งบมากกว่า B เท่าไร" / "A more than B": split at the comparison word."""
-    for word in query_words().comparison_words:
-        i = text.find(word)
-        if i > 0 and text[i + len(word):].strip():
-            return text[:i], text[i + len(word):]
-    return None
-
-
 def pair_answer(q: Query, levels: PlanLevels) -> Draft | None:
     """Two levels a question names side by side ("A กับ B รวมกัน…", "… ต่างกันเท่าไร"): both amounts, cited,
     and their sum or difference computed in code."""
-    pair = _compared(q.text) or split_pair(q.text)  # "A มากกว่า B": not split at a และ inside a name
+    pair = split_comparison(q.text) or split_pair(q.text)  # "A มากกว่า B": not split at a และ inside a name
     if pair is None:
         return None
     found = [_side_levels(side, q.text, levels) for side in pair]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
+from assistant.compute import split_comparison
 from assistant.lookup import FactsDB, decimals
 from assistant.passages import key_terms, term_weights
 from assistant.records import Evidence
@@ -22,7 +23,7 @@ from assistant.route import Query
 from assistant.structured_answers import Draft, _t
 from ingest.thai_repair import thai_digits_to_arabic
 from ingest.tokenize import search_tokens
-from ingest.vocabulary import vocabulary
+from ingest.vocabulary import query_words, vocabulary
 
 _ROW = re.compile(r"^\s*(25\d\d)\s+((?:[-–]?\s*\d[\d,]*(?:\.\d+)?\s+){1,}[-–]?\s*\d[\d,]*(?:\.\d+)?)(?:\s+\S{1,8})?\s*$")
 _FIGURE = re.compile(r"[-–]?\s*\d[\d,]*(?:\.\d+)?")
@@ -119,7 +120,11 @@ def _asked(q: Query, idf: dict[str, float]) -> tuple[list[int], dict[str, float]
     years = list(dict.fromkeys(q.years))
     if not years or not (q.wants_figure or q.operation == "difference"):
         return None
-    weight = term_weights([t for t in key_terms(q) if not t.isdigit()], idf)
+    # the operation's words (`มากกว่า`) and the asked unit (`ลบ.ม.`, read as `ลูกบาศก์เมตร`) are not the topic
+    words = query_words()
+    asking = {t for w in (*words.difference_words, *words.sum_words, *words.comparison_words, q.unit or "")
+              for t in search_tokens(w)}
+    weight = term_weights([t for t in key_terms(q) if not t.isdigit() and t not in asking], idf)
     total = sum(weight.values())
     return (years, weight, total) if total else None
 
@@ -279,7 +284,41 @@ def column_answer(q: Query, tables: list[ColumnTable], idf: dict[str, float]) ->
     draft.say(f"{' '.join(label.split())} — {shown}", [ev, header], template=True)
     if len(years) == 2 and q.operation == "difference":
         _say_change(q, draft, *values.items(), [ev])
+    elif len(years) == 1 and q.operation == "difference":
+        _say_other_row(q, draft, table, (n, label, figures, printed), years[0], weight, header)
     return draft
+
+
+def _say_other_row(q: Query, draft: Draft, table: ColumnTable, row: tuple, year: int, weight: dict[str, float],
+                   header: Evidence) -> None:
+    """"A มากกว่า B อยู่เท่าไร" of one year: the row each side names, when they differ, and their difference
+    computed in code (`ปริมาณน้ำผลิตจริง` − `ปริมาณน้ำจำหน่าย`)."""
+    sides = split_comparison(q.text)
+    if sides is None:
+        return
+    named = []
+    for side in sides:
+        typed = {t: w for t, w in weight.items() if t in set(search_tokens(side))}
+        score = [(sum(w for t, w in typed.items() if t in set(search_tokens(r[1])) - _unit_tokens()), k)
+                 for k, r in enumerate(table.rows)]
+        best = max(score, default=(0.0, -1))
+        if best[0] <= 0 or [s for s, _ in score].count(best[0]) > 1:
+            return
+        named.append(table.rows[best[1]])
+    if named[0] == named[1] or row not in named:
+        return
+    k = table.years.index(year)
+    other = named[1] if named[0] == row else named[0]
+    ev = Evidence(table.doc_id, other[0], other[0], other[3], "retrieval", 1.0)
+    draft.say(f"{' '.join(other[1].split())} — {_t(q, f'ปี {year}', str(year))}: {other[2][k]}", [ev, header],
+              template=True)
+    (a, b) = ((r, _decimal(r[2][k])) for r in named)
+    first, second = (a, b) if a[1] >= b[1] else (b, a)
+    text = f"{first[1] - second[1]:,.{decimals(first[0][2][k], second[0][2][k])}f}"
+    cited = [Evidence(table.doc_id, r[0], r[0], r[3], "retrieval", 1.0) for r in (first[0], second[0])]
+    draft.say(_t(q, f"คำนวณ: {first[0][2][k]} − {second[0][2][k]} = {text}",
+                 f"Computed: {first[0][2][k]} − {second[0][2][k]} = {text}"), cited, template=True,
+              computed=[text.replace(",", "")])
 
 
 # -- tables printed column by column (a column of years, then each column's figures one per line) ----------

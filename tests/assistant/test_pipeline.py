@@ -231,6 +231,10 @@ def test_a_table_printed_column_by_column_is_read_by_year(sample):
 def test_a_year_columns_tables_row_and_its_change(sample):
     answer = _checked(sample.ask("ปริมาณน้ำจำหน่ายของ กปภ.ลำปาง เกาะคา และเถิน ปีงบ 2566 ลดลงจากปีงบ 2564 กี่ล้าน ลบ.ม."))
     assert answer.route == "year_rows" and "ลดลง 1.744" in answer.answer
+    # Two rows of one year compared (`A มากกว่า B อยู่เท่าไร`): both read, their difference computed. Before: one row
+    # (the operation word and the unit, not printed in the table, weighed against it).
+    more = _checked(sample.ask("ปีงบ 2565 ปริมาณน้ำผลิตจริงของ กปภ. มากกว่าปริมาณน้ำจำหน่ายกี่ล้าน ลบ.ม."))
+    assert "12.646" in more.answer and "17.117 − 12.646 = 4.471" in more.answer
 
 
 def test_a_sentence_wrapped_over_the_next_lines_is_quoted_to_its_end(sample):
