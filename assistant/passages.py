@@ -21,7 +21,7 @@ from ingest.lists import parse_marker
 from ingest.records import ScoredChunk
 from ingest.thai_repair import index_form, join_wrapped_lines, repair_line
 from ingest.tokenize import search_tokens, words as word_tokens
-from ingest.vocabulary import query_words
+from ingest.vocabulary import query_words, vocabulary
 
 # Words that shape a question but are not what it is about (the profile's `[query] question_words`).
 QUESTION_WORDS = frozenset(query_words().question_words)
@@ -296,6 +296,16 @@ def states_asked_place(query: Query, evidence: list[Evidence], db: FactsDB) -> b
     text = " ".join(" ".join(t for _, t, _ in db.lines(e.doc_id, max(1, e.line_start - YEAR_CONTEXT_LINES), e.line_end))
                     for e in evidence)
     return all(p in text for p in places)
+
+
+def states_asked_count(query: Query, evidence: list[Evidence], db: FactsDB) -> bool:
+    """For a question counting in a unit of the profile's counts (`กี่คน`, `กี่ราย`): whether a chosen window (or
+    the lines just above it) prints that unit; bare figures or amounts of money do not count people."""
+    counts = {w for w in vocabulary().units.count if not w.isascii()}
+    if query.unit not in counts:
+        return True
+    return any(query.unit in " ".join(t for _, t, _ in db.lines(e.doc_id, max(1, e.line_start - YEAR_CONTEXT_LINES),
+                                                                  e.line_end)) for e in evidence)
 
 
 def states_asked_year(query: Query, evidence: list[Evidence], db: FactsDB) -> bool:

@@ -24,7 +24,8 @@ from assistant.fallback import from_outline, from_text
 from assistant.followup import resolve_followup
 from assistant.lookup import FactsDB
 from assistant.normalize import EN_TH_GLOSSARY
-from assistant.passages import QUESTION_WORDS, figures_of, select_passages, states_asked_place, states_asked_year
+from assistant.passages import (QUESTION_WORDS, figures_of, select_passages, states_asked_count, states_asked_place,
+                                states_asked_year)
 from assistant.records import Answer, Citation, Evidence, Figure, Sentence
 from assistant.matrix_rows import MatrixRow, matrix_rows, row_answer
 from assistant.retrieve import Retriever
@@ -42,6 +43,7 @@ from assistant.year_rows import YearTable
 from assistant.compute import computed_answer, refuse_unknown, unknown_organisations, year_figure
 from assistant.verify import figure_allowed, strip_markers, verify
 from ingest.store import collect_if_idle, generation_dir, open_active
+from ingest.vocabulary import vocabulary
 from plan_assistant.config import Settings
 
 MAX_SECTIONS = 3  # sections one question may ask of a named level (each answered, one after the other)
@@ -194,8 +196,9 @@ class Assistant:
             draft = self.understood(q, hits)
             if draft is None:
                 evidence, support = select_passages(q, hits, self.db, self.retriever.snapshot.bm25.idf)
-                if q.wants_figure and not states_asked_year(q, evidence, self.db):
-                    support = 0.0  # a figure of another year: say the plan does not state it, show the closest
+                if q.wants_figure and not (states_asked_year(q, evidence, self.db)
+                                           and states_asked_count(q, evidence, self.db)):
+                    support = 0.0  # a figure of another year, or no count in the asked unit: not stated; the closest shown
                 draft = text_answer(q, evidence, support, self.settings.min_support,
                                     read=(lambda e: self._read_rows(q, e)) if q.wants_figure else None,
                                     where=lambda e: " › ".join(p for p in self.outline.path_at(e.doc_id, e.line_start)[-2:] if p))
@@ -421,7 +424,8 @@ class Assistant:
             if draft is not None:
                 q.route = "outline_list"
                 return draft
-        if q.wants_figure and q.organisations and not q.operation and not self._names_year_row(q):
+        money = q.unit is None or q.unit in vocabulary().units.currency  # `กี่อัตรา`, `กี่คน`: no amount answers it
+        if q.wants_figure and money and q.organisations and not q.operation and not self._names_year_row(q):
             draft = year_figure(q, self.db)
             if draft is not None:
                 q.route = "year_table"

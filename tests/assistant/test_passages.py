@@ -36,3 +36,17 @@ def test_a_bulleted_item_is_quoted_to_its_end(related_plans):
     # without its wrapped lines that say whose it is (`… โดย คณะกรรมการนโยบายบริหารจัดการแร่แห่งชาติ (คนร.)`).
     answer = related_plans.ask("ยุทธศาสตร์การบริหารจัดการแร่ 20 ปี ที่อยู่ในแผนระดับ 3 ที่เกี่ยวข้อง เป็นของหน่วยงานใด ครอบคลุมปีไหน")
     assert answer.route == "text" and "2579" in answer.answer and "คนร" in answer.answer
+
+
+def test_a_count_of_people_is_not_answered_with_amounts_of_money(tmp_path_factory):
+    # GISTDA's pages print money only. Before: its budget for the year (1,139,080,300 บาท) as the staff count.
+    from tests.conftest import FIXTURES, fake_embedded_book
+
+    a = fake_embedded_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol3-p1-245-249-258-267-268.pdf")
+    try:
+        staff = a.ask("สทอภ. (GISTDA) ปี 2565 มีพนักงานและเจ้าหน้าที่ทั้งหมดกี่คน")
+        money = a.ask("สทอภ. (GISTDA) ปี 2565 ได้งบประมาณเท่าไร")
+    finally:
+        a.close()
+    assert staff.refused and "1,139,080,300" not in staff.answer.splitlines()[0]
+    assert "1,139,080,300" in money.answer  # the same agency's amount when money is asked
