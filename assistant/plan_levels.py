@@ -536,6 +536,14 @@ class PlanLevels:
         if any(compact(key[2]) != compact(best[3][2]) and typed >= ITEM_UNIQUE * best[1] and share >= ITEM_UNIQUE * best[2]
                for _, typed, share, key, _, _ in runs[1:]):
             return frozenset(), []
+        # The same name under several levels (`ค่าตอบแทนพนักงานราชการ` of every agency): the one under a level the
+        # question names, else none.
+        same = [r for r in runs if compact(r[3][2]) == compact(best[3][2])]
+        if len({r[3][1] for r in same}) > 1:
+            under = [r for r in same if self._under_named(question, r[3][1])]
+            if len({r[3][1] for r in under}) != 1:
+                return frozenset(), []
+            best = under[0]
         longest = max((b for b in SequenceMatcher(None, compact(best[3][2]), asked, autojunk=False).get_matching_blocks()
                        if not level_run.intersection(range(b.b, b.b + b.size))), key=lambda b: b.size)
         name = compact(best[3][2])
@@ -550,6 +558,17 @@ class PlanLevels:
                     break  # no level prints that name: the question calls the item a project (`โครงการเพิ่ม…`)
                 return self.named_item(question, run) if not level_run else (frozenset(), [])
         return best[4], self._items[best[3]]
+
+    def _under_named(self, question: str, node_id: str | None) -> bool:
+        """Whether the level of this node is, or sits under, the level the question names best of its kind."""
+        level = next((lv for lv in self.levels if lv.node_id == node_id), None)
+        if level is None:
+            return False
+        named = self.named(question)
+        kinds = {lv.level: lv for _, lv in reversed(named)}  # the best named level of each kind
+        chain = {id(lv) for lv in (level, *level.ancestors())}
+        return bool(kinds) and all(id(lv) in chain for lv in kinds.values() if lv.level in ("ministry", "agency"))\
+            and any(id(lv) in chain for lv in kinds.values())
 
     def _names_level(self, question: str, run: frozenset[int]) -> bool:
         """Whether a level the question names covers most of these (compact) question characters."""

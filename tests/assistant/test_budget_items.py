@@ -112,3 +112,16 @@ def test_an_items_amount_asked_with_an_expense_word_and_no_unit(tmp_path_factory
     finally:
         a.close()
     assert "51,600,000" in answer.answer.splitlines()[0] and "105,100,000" not in answer.answer
+
+
+def test_an_item_every_agency_prints_is_the_named_agencys(tmp_path_factory):
+    # Two agencies' pages (สำนักงานปลัดกระทรวงฯ, กรมทรัพยากรธรณี) each print `ค่าตอบแทนพนักงานราชการ`. Before: one
+    # of them by the order of the keys, whichever agency was named.
+    a = fake_embedded_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-23-30-115-123.pdf")
+    try:
+        dmr = a.ask("กรมทรัพยากรธรณี ตั้งงบค่าตอบแทนพนักงานราชการในรายการบุคลากรภาครัฐ ปี 2565 ไว้เท่าไร")
+        ops = a.ask("สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ตั้งงบค่าตอบแทนพนักงานราชการ ปี 2565 ไว้เท่าไร")
+    finally:
+        a.close()
+    assert "58,184,600" in dmr.answer.splitlines()[0] and "136,382,700" not in dmr.answer
+    assert "136,382,700" in ops.answer.splitlines()[0] and "58,184,600" not in ops.answer
