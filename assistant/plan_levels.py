@@ -1249,7 +1249,7 @@ def item_pair(q: Query, levels: PlanLevels) -> Draft | None:
     เฝ้าระวัง NCAPS ในอุทยานแห่งชาติตาพระยากับทับลาน รวมกัน`): both amounts for the asked year, cited, and their sum
     or difference computed in code. None unless one item prints the second side's own words and another, typed
     as far in the shared words, prints the first side's."""
-    pair = split_pair(q.text)
+    pair = split_comparison(q.text) or split_pair(q.text)
     if q.operation not in ("sum", "difference") or pair is None:
         return None
     left, right = (compact(side) for side in pair)
@@ -1260,10 +1260,13 @@ def item_pair(q: Query, levels: PlanLevels) -> Draft | None:
     runs = [r for r in levels._item_runs(q.text) if r[0] >= ITEM_GRAM]  # the shared words may be typed in parts
     second = next((r for r in runs if alternative in compact(r[3][2])), None)
     first = next((r for r in runs if alternative not in compact(r[3][2])), None)
-    if first is None or second is None or len(first[4] & second[4]) < MIN_ITEM_RUN or \
-            len(first[4] - second[4]) < ITEM_BLOCK:  # the first side's own words, typed, that the second lacks
-        return None
-    items = [levels.item_rows(r[3]) for r in (first, second)]
+    if first is not None and second is not None and len(first[4] & second[4]) >= MIN_ITEM_RUN and \
+            len(first[4] - second[4]) >= ITEM_BLOCK:  # the first side's own words, typed, that the second lacks
+        items = [levels.item_rows(r[3]) for r in (first, second)]
+    else:  # each side names its own item (`ระบบศูนย์กลางข้อมูล (DATA Center) กับระบบ Disaster Recovery Site`)
+        items = [levels.named_item(side)[1] for side in pair]
+        if not all(items) or items[0][0]["name"] == items[1][0]["name"]:
+            return None
     years = set(q.years) or {next(r["fiscal_year"] for r in rows if r["origin"] == "item") for rows in items[:1]}
     chosen = [_item_year(rows, years) for rows in items]
     if any(r is None for r in chosen):

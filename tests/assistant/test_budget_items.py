@@ -125,3 +125,16 @@ def test_an_item_every_agency_prints_is_the_named_agencys(tmp_path_factory):
         a.close()
     assert "58,184,600" in dmr.answer.splitlines()[0] and "136,382,700" not in dmr.answer
     assert "136,382,700" in ops.answer.splitlines()[0] and "58,184,600" not in ops.answer
+
+
+def test_two_items_each_named_on_its_side_are_added_or_subtracted(tmp_path_factory):
+    # Before: the project's heading amount (118,000,000 บาท) from the text; the two lines never added.
+    a = fake_embedded_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol3-p1-264.pdf")
+    try:
+        both = a.ask("GISTDA โครงการพัฒนาโครงสร้างพื้นฐานด้าน ICT ที่ทันสมัย มั่นคงปลอดภัยฯ ตั้งงบระบบศูนย์กลางข้อมูล "
+                     "(DATA Center) กับระบบ Disaster Recovery Site รวมกันเท่าไร")
+        apart = a.ask("ระบบ Disaster Recovery Site มากกว่าหรือน้อยกว่าระบบศูนย์กลางข้อมูล (DATA Center) อยู่เท่าไร")
+    finally:
+        a.close()
+    assert "40,000,000 + 30,000,000 = 70,000,000 บาท" in both.answer
+    assert "40,000,000 − 30,000,000 = 10,000,000 บาท" in apart.answer
