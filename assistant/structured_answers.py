@@ -367,11 +367,14 @@ def project_pair(q: Query, db: FactsDB) -> Draft | None:
     if q.operation not in ("sum", "difference"):
         return None
     starts = [m.start() for m in re.finditer("โครงการ", q.text)]
-    if len(starts) < 2:
+    # the two mentions joined by a pair word (`…ระหว่างโครงการ A กับโครงการ B`: not the first `โครงการงบจังหวัด…`)
+    words = [w.strip() for w in query_words().pair_words if w.strip()]
+    ends = starts[2:] + [len(q.text)]  # the second name ends where a third mention starts (`… โครงการไหนได้มากกว่า`)
+    joined = [(q.text[a:b].rstrip()[:-len(w)], q.text[b:c]) for a, b, c in zip(starts, starts[1:], ends)
+              for w in words if q.text[a:b].rstrip().endswith(w)]
+    if not joined:
         return None
-    left, right = q.text[starts[0]:starts[1]].rstrip(), q.text[starts[1]:]
-    if not any(left.endswith(w.strip()) for w in query_words().pair_words if w.strip()):
-        return None
+    left, right = joined[0]  # the pair word left out of the first name
     fy, category = normalize_year(q.year), normalize_source(q.source)
     rows = []
     for side in (left, right):
@@ -397,6 +400,10 @@ def project_pair(q: Query, db: FactsDB) -> Draft | None:
         result, text = abs(a.baht - b.baht), f"{max(a.baht, b.baht):,} − {min(a.baht, b.baht):,}"
     draft.say(_t(q, f"คำนวณ: {text} = {result:,} บาท", f"Computed: {text} = {result:,} baht"),
               [_ev(a.cite), _ev(b.cite)], template=True, computed=[str(result)])
+    if q.operation == "difference" and a.baht != b.baht:  # "โครงการไหนได้มากกว่า": the one with more, named
+        more = max(chosen, key=lambda pb: pb[1].baht)
+        draft.say(_t(q, f"{more[0].name} ได้มากกว่า {result:,} บาท", f"{more[0].name} gets {result:,} baht more"),
+                  [_ev(a.cite), _ev(b.cite)], template=True, computed=[str(result)])
     return draft
 
 

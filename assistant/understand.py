@@ -13,6 +13,7 @@ from ingest.thai_repair import repair_line
 from ingest.vocabulary import alternation, english_terms, label_questions, query_words, vocabulary
 
 OPERATIONS = ("share", "difference", "sum", "max", "min")
+COMPARED_BY = 6  # characters between a comparison word and the figure ask after it (`สูงกว่ากันเท่าไร`)
 
 
 @dataclass
@@ -89,6 +90,9 @@ def operation_of(text: str) -> str | None:
         return "difference"
     if _has(qw.sum_words, text):
         return "sum"
+    # a comparison word asked by how much (`สูงกว่ากี่บาท`, `สูงกว่ากันเท่าไร`), not one inside a label (`ต่ำกว่า 150 หน่วย`)
+    if re.search(alternation(qw.comparison_words) + r".{0,%d}?" % COMPARED_BY + alternation(qw.figure_ask_words), text, re.I):
+        return "difference"
     return None
 
 

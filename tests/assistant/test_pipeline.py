@@ -160,6 +160,12 @@ def test_two_named_projects_are_added_or_compared_in_code(sample):
     answer = _checked(sample.ask("โครงการต่อยอดภูมิปัญญาท้องถิ่น กับโครงการพัฒนาศักยภาพผู้ประกอบการในยุคเศรษฐกิจสร้างสรรค์ "
                                  "ปี 2567 ต่างกันเท่าไร"))
     assert answer.route == "project_pair" and "8,135,450 − 2,962,925 = 5,172,525" in answer.answer
+    # The pair after another `โครงการ…` mention, compared with `สูงกว่า…กี่บาท` (before: no operation read, and the
+    # pair looked for at the first mention only: one project's budget).
+    higher = _checked(sample.ask("ในบรรดาโครงการปี 2567 ระหว่างโครงการพัฒนาศักยภาพผู้ประกอบการในยุคเศรษฐกิจสร้างสรรค์ "
+                                 "กับโครงการต่อยอดภูมิปัญญาท้องถิ่น โครงการไหนได้งบสูงกว่า สูงกว่ากี่บาท"))
+    assert higher.route == "project_pair" and "8,135,450 − 2,962,925 = 5,172,525" in higher.answer
+    assert "(Creative Economy) ได้มากกว่า 5,172,525 บาท" in higher.answer
 
 
 def test_a_facts_flag_is_noted_in_the_questions_language(sample):

@@ -110,3 +110,13 @@ def test_a_bracket_saying_what_is_not_asked_is_dropped():
     assert without_exclusions("What is the vision (not the mission)?") == "What is the vision ?"
     # brackets that exclude nothing stay, `not` inside a word is no exclusion
     assert without_exclusions("งบ (ล้านบาท) ของโครงการ (Knot) เท่าไร") == "งบ (ล้านบาท) ของโครงการ (Knot) เท่าไร"
+
+
+def test_a_comparison_asked_by_how_much_is_a_difference():
+    from assistant.understand import operation_of
+
+    assert operation_of("โครงการไหนงบสูงกว่า และสูงกว่ากี่บาท") == "difference"
+    assert operation_of("A สูงกว่ากันเท่าไร") == "difference"
+    # a comparison word inside what is counted is no operation (`ต่ำกว่า 150 หน่วย`)
+    assert operation_of("ผู้ใช้ไฟต่ำกว่า 150 หน่วยมีกี่ราย") is None
+    assert operation_of("ผู้ใช้ไฟ (ต่ำกว่า 150 หน่วย และ 150 หน่วยขึ้นไป) รวมกันกี่ราย") == "sum"
