@@ -143,8 +143,41 @@ def not_found(q: Query, db: FactsDB, draft: Draft) -> Draft:
     return draft
 
 
+def budget_years(q: Query, db: FactsDB) -> Draft | None:
+    """One project's budgets of two asked years added or compared ("…ปี 68 (งบกลุ่มจังหวัด) ได้มากกว่าปี 67 (งบจังหวัด)
+    เท่าไร"): the project under each source its document lists it under, one row per year (its brief's, else its
+    table row), cited and computed in code; None unless each year has exactly one such row."""
+    years = list(dict.fromkeys(q.years))
+    if q.operation not in ("sum", "difference") or len(years) != 2 or not q.project_name:
+        return None
+    found = db.find_projects(q.project_name)  # every source: the two years may sit under two sources
+    found = [p for p in found if p.doc_id == found[0].doc_id] if found else []
+    chosen = []
+    for year in years:
+        rows = [(p, b) for p in found for b in p.budgets if b.fiscal_year == year and b.baht is not None]
+        pick = next((r for origin in ("brief", "table") if len(r := [pb for pb in rows if pb[1].origin == origin]) == 1),
+                    None)
+        if pick is None:
+            return None
+        chosen.append(pick[0])
+    (p1, a), (p2, b) = sorted(chosen, key=lambda pb: pb[1].fiscal_year)
+    draft = Draft(support=1.0)
+    for p, row in ((p1, a), (p2, b)):
+        draft.say(f"• {p.name} ({p.source}): {_budget_text(q, row)}", [_ev(row.cite, _budget_figures(row))], template=True)
+    if q.operation == "sum":
+        result, text = a.baht + b.baht, f"{a.baht:,} + {b.baht:,}"
+    else:
+        result, text = abs(b.baht - a.baht), f"{max(a.baht, b.baht):,} − {min(a.baht, b.baht):,}"
+    draft.say(_t(q, f"คำนวณ: {text} = {result:,} บาท", f"Computed: {text} = {result:,} baht"),
+              [_ev(a.cite), _ev(b.cite)], template=True, computed=[str(result)])
+    return draft
+
+
 def budget(q: Query, db: FactsDB) -> Draft:
     """A project's budget rows (table and brief), filtered by the asked year; flags shown, never resolved silently."""
+    changed = budget_years(q, db)
+    if changed is not None:
+        return changed
     draft = Draft()
     projects = db.find_projects(q.project_name or "", q.source)
     if not projects:

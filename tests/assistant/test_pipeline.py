@@ -168,6 +168,14 @@ def test_two_named_projects_are_added_or_compared_in_code(sample):
     assert "(Creative Economy) ได้มากกว่า 5,172,525 บาท" in higher.answer
 
 
+
+def test_one_projects_two_years_under_two_sources_are_added_in_code(sample):
+    # 2567 under งบจังหวัด, 2568 under งบกลุ่มจังหวัด: two projects of the facts, one name. Before: the rows of one
+    # source listed, nothing added.
+    answer = _checked(sample.ask("โครงการ SME transformation to Digital firm ปี 2567 กับปี 2568 รวมกันได้งบเท่าไร"))
+    assert "3,028,400 + 10,000,000 = 13,028,400 บาท" in answer.answer
+
+
 def test_a_facts_flag_is_noted_in_the_questions_language(sample):
     thai = sample.ask("โครงการพัฒนาเมืองอุตสาหกรรมเชิงนิเวศจังหวัดลำปาง Eco Town ได้งบเท่าไร")
     assert "หมายเหตุ: ไม่มีแบบย่อโครงการ" in thai.answer and "no brief matches" not in thai.answer
