@@ -64,6 +64,13 @@ def covered(name: str, text: str, block: int = 3) -> float:
 ROW_SLACK = 4.0  # points: lines whose tops differ by less are one printed row
 
 
+def left_heads(heads: frozenset[int], boxes: list[LineBox | None], top: LineBox) -> set[int]:
+    """The heading lines that can end a label's body on its page: those starting left of where the label ends.
+    A "heading" printed further right is a wrapped piece of the body the text layer reads as a numbered line
+    (` 3 จังหวัดของเขตพัฒนาพิเศษ` in the middle of a row)."""
+    return {n for n in heads if 1 <= n <= len(boxes) and boxes[n - 1] is not None and boxes[n - 1].x0 < top.x1}
+
+
 def _in_row(box: LineBox, row: LineBox) -> bool:
     """Whether a line's middle falls within another line's height: one printed row (marks shift tops)."""
     return row.y0 <= (box.y0 + box.y1) / 2 <= row.y1
@@ -254,7 +261,7 @@ class Outline:
             return []
         boxes = self._boxes[heading.doc_id]
         on_page = self._page_lines[heading.doc_id].get(top.page, [])
-        heads = self._heads(heading.doc_id)
+        heads = left_heads(self._heads(heading.doc_id), boxes, top)
         below = [n for n in on_page if boxes[n - 1].y0 > top.y0 + ROW_SLACK]
         bottom = min((boxes[n - 1].y0 for n in below if n in heads), default=float("inf"))
         beside = [n for n in on_page if n != heading.line and abs(boxes[n - 1].y0 - top.y0) <= ROW_SLACK
