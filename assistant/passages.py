@@ -299,13 +299,17 @@ def states_asked_place(query: Query, evidence: list[Evidence], db: FactsDB) -> b
 
 
 def states_asked_count(query: Query, evidence: list[Evidence], db: FactsDB) -> bool:
-    """For a question counting in a unit of the profile's counts (`กี่คน`, `กี่ราย`): whether a chosen window (or
-    the lines just above it) prints that unit; bare figures or amounts of money do not count people."""
-    counts = {w for w in vocabulary().units.count if not w.isascii()}
-    if query.unit not in counts:
+    """For a question counting in a unit of the profile's counts (`กี่คน`, `กี่ราย`) or asking money (`กี่บาท`):
+    whether a chosen window (or the lines just above it) prints that unit (any currency word for money); bare
+    figures, amounts of money or a dated meeting do not answer it."""
+    units = vocabulary().units
+    counts = {w for w in units.count if not w.isascii()}
+    money = query.unit in units.currency
+    if query.unit not in counts and not money:
         return True
-    return any(query.unit in " ".join(t for _, t, _ in db.lines(e.doc_id, max(1, e.line_start - YEAR_CONTEXT_LINES),
-                                                                  e.line_end)) for e in evidence)
+    wanted = [w for w in units.currency if not w.isascii()] if money else [query.unit]
+    return any(any(w in " ".join(t for _, t, _ in db.lines(e.doc_id, max(1, e.line_start - YEAR_CONTEXT_LINES),
+                                                              e.line_end)) for w in wanted) for e in evidence)
 
 
 def states_asked_year(query: Query, evidence: list[Evidence], db: FactsDB) -> bool:
