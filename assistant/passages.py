@@ -248,8 +248,10 @@ def with_paragraph(w: Window, db: FactsDB) -> Window:
 def with_item(w: Window, db: FactsDB) -> Window:
     """A window that starts a bulleted or numbered item (`▪ ยุทธศาสตร์… (พ.ศ. 2560 – 2579) และ (ร่าง)`) extended
     over the item's wrapped lines (`…โดย คณะกรรมการ… (คนร.)`), up to PARAGRAPH_LINES more: the item is the
-    answer unit; a blank line or the next item ends it."""
-    if parse_marker(w.text) is None:
+    answer unit; a blank line or the next item ends it. So is a window whose last line starts an item (`…
+    กระเบื้อง` then `2.4 อุตสาหกรรมอาหาร จำนวน 58 โรงงาน…`: the item's next line prints its `คนงานรวม`)."""
+    last = db.lines(w.doc_id, w.line_end, w.line_end)
+    if parse_marker(w.text) is None and not (last and parse_marker(last[0][1]) is not None):
         return w
     end, chars = w.line_end, len(w.text)
     for n, text, _ in db.lines(w.doc_id, w.line_end + 1, w.line_end + PARAGRAPH_LINES):

@@ -20,6 +20,7 @@ CUTOFF = 0.85  # how closely the joined pieces must spell an index word (one wro
 MIN_CHARS = 4  # shorter text is not corrected: too many words lie one letter away
 LENGTH_SLACK = 2  # an index word this many letters longer or shorter may be the intended one
 MAX_PIECES = 3
+SHORT_PIECE = 2  # letters: a run of such pieces is how the tokenizer cuts a word it does not know
 
 
 def _is_thai(text: str) -> bool:
@@ -59,6 +60,12 @@ class Speller:
         out: list[str] = []
         i, fixed_last = 0, True
         while i < len(toks):
+            split = self._split_word(toks, i)
+            if split is not None:  # `อาหาน` cut into `อา` `หา` `น`: each piece "known", the word misspelt
+                word, size = split
+                out.append(word)
+                i, fixed_last = i + size, True
+                continue
             if self._known(toks[i]):
                 out.append(toks[i])
                 i, fixed_last = i + 1, False
@@ -84,6 +91,24 @@ class Speller:
             out.append(word)
             i, fixed_last = i + size, True
         return "".join(out)
+
+    def _split_word(self, toks: list[str], i: int) -> tuple[str, int] | None:
+        """A misspelt word the tokenizer cut into short pieces (SHORT_PIECE letters or fewer, none a stopword,
+        question word or particle): the one index word of the same length one letter away from the pieces
+        joined, and how many pieces it takes; None when there is no such word or more than one."""
+        for size in range(MAX_PIECES, 1, -1):
+            pieces = toks[i:i + size]
+            if len(pieces) < size or not all(_is_thai(p) and len(p) <= SHORT_PIECE and p not in _left_alone()
+                                             for p in pieces):
+                continue
+            text = "".join(pieces)
+            if len(text) < MIN_CHARS + 1 or text in self.known:
+                continue
+            near = [w for w in self.by_length.get(len(text), ()) if w not in _left_alone()
+                    and sum(a != b for a, b in zip(w, text)) == 1]
+            if len(near) == 1:
+                return near[0], size
+        return None
 
     def correct(self, text: str) -> str:
         """The text with each misspelt Thai word replaced by the index word it most closely spells."""

@@ -315,3 +315,10 @@ def test_money_asked_is_not_answered_by_a_passage_printing_no_money(sample):
     asked = analyse("อัตราค่าจ้างขั้นต่ำของจังหวัดลำปางปี 2567 อยู่ที่วันละกี่บาท")
     assert not states_asked_count(asked, [meeting], sample.db)
     assert states_asked_count(asked, [budget], sample.db)
+
+
+def test_an_item_the_window_ends_on_is_quoted_to_its_end(sample):
+    # The window ends on `2.4 อุตสาหกรรมอาหาร จำนวน 58 โรงงาน เงินลงทุนรวม 1,107.67 ล้านบาท`; the item's next line
+    # prints `คนงานรวม 2,111 คน`. Before: the answer stopped at the investment.
+    answer = _checked(sample.ask("โรงงานอุตสาหกรรมอาหารในลำปางมีคนงานรวมกี่คน"))
+    assert "คนงานรวม 2,111 คน" in answer.answer

@@ -18,3 +18,12 @@ def test_a_correct_question_and_a_place_the_index_does_not_hold_are_left_alone()
     for q in ("จังหวัดลำพูนมีประชากรกี่คน", "โครงการ SME transformation to Digital firm ได้งบเท่าไร",
               "วิสัยทัศน์ของจังหวัดลำปางคืออะไร"):
         assert sp.correct(q) == q
+
+
+def test_a_misspelt_word_the_tokenizer_cuts_into_short_known_pieces():
+    # `อาหาน` is cut into `อา` `หา` `น`, each a word (or too short to correct): before, left as typed.
+    sp = Speller(_INDEX + ["อาหาร", "อา", "หา", "โรงงาน", "คนงาน"])
+    assert sp.correct("โรงงานอาหานในลำปางมีคนงานกี่คน") == "โรงงานอาหารในลำปางมีคนงานกี่คน"
+    # two words one letter away from the pieces: neither is chosen
+    sp = Speller(_INDEX + ["อาหาร", "อาหาง", "อา", "หา"])
+    assert sp.correct("โรงงานอาหานในลำปาง") == "โรงงานอาหานในลำปาง"
