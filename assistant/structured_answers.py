@@ -164,13 +164,19 @@ def budget_years(q: Query, db: FactsDB) -> Draft | None:
     draft = Draft(support=1.0)
     for p, row in ((p1, a), (p2, b)):
         draft.say(f"• {p.name} ({p.source}): {_budget_text(q, row)}", [_ev(row.cite, _budget_figures(row))], template=True)
+    _say_computed(q, draft, a, b)
+    return draft
+
+
+def _say_computed(q: Query, draft: Draft, a, b) -> int:
+    """The sum (or the difference, larger first) of two budget rows' baht, said with its operands, cited; the result."""
     if q.operation == "sum":
         result, text = a.baht + b.baht, f"{a.baht:,} + {b.baht:,}"
     else:
-        result, text = abs(b.baht - a.baht), f"{max(a.baht, b.baht):,} − {min(a.baht, b.baht):,}"
+        result, text = abs(a.baht - b.baht), f"{max(a.baht, b.baht):,} − {min(a.baht, b.baht):,}"
     draft.say(_t(q, f"คำนวณ: {text} = {result:,} บาท", f"Computed: {text} = {result:,} baht"),
               [_ev(a.cite), _ev(b.cite)], template=True, computed=[str(result)])
-    return draft
+    return result
 
 
 def budget(q: Query, db: FactsDB) -> Draft:
@@ -427,12 +433,7 @@ def project_pair(q: Query, db: FactsDB) -> Draft | None:
     for p, b in chosen:
         draft.say(f"• {p.name}: {_budget_text(q, b)}", [_ev(b.cite, _budget_figures(b))], template=True)
     (_, a), (_, b) = chosen
-    if q.operation == "sum":
-        result, text = a.baht + b.baht, f"{a.baht:,} + {b.baht:,}"
-    else:
-        result, text = abs(a.baht - b.baht), f"{max(a.baht, b.baht):,} − {min(a.baht, b.baht):,}"
-    draft.say(_t(q, f"คำนวณ: {text} = {result:,} บาท", f"Computed: {text} = {result:,} baht"),
-              [_ev(a.cite), _ev(b.cite)], template=True, computed=[str(result)])
+    result = _say_computed(q, draft, a, b)
     if q.operation == "difference" and a.baht != b.baht:  # "โครงการไหนได้มากกว่า": the one with more, named
         more = max(chosen, key=lambda pb: pb[1].baht)
         draft.say(_t(q, f"{more[0].name} ได้มากกว่า {result:,} บาท", f"{more[0].name} gets {result:,} baht more"),
