@@ -141,7 +141,7 @@ def answer(q: Query, tables: list[LabelTable], idf: dict[str, float]) -> Draft |
     units = {t for w in (*vocabulary().units.currency, *vocabulary().units.count) for t in search_tokens(w)}
     typed = set(figures_of(q.text))
     total_words = (*vocabulary().table_words.total_column_words, *vocabulary().budget_lines.total_words)
-    best: tuple[bool, bool, float, float, LabelTable, int] | None = None
+    found: list[tuple[bool, bool, float, float, LabelTable, int]] = []
     # the one group the question numbers (`…ลำปางที่ ๒`, not `ที่ ๑`); numbering several (`ที่ 1, 2 และ…`) asks them all
     numbers = [bool(t.group and typed & set(figures_of(t.group[1]))) for t in tables]
     several = sum(numbers) > 1
@@ -152,9 +152,13 @@ def answer(q: Query, tables: list[LabelTable], idf: dict[str, float]) -> Draft |
             named = sum(w for t, w in weight.items() if t in own) / total
             cover = sum(w for t, w in weight.items() if t in own or t in table.tokens) / total
             whole = q.wants_total and label.startswith(total_words)  # `รวม…กี่กิโลเมตร`: the total row
-            # the group the question numbers (`…ลำปางที่ 1`) first, then a total row a total word asks for
-            if named and cover >= MIN_COVER and (best is None or (numbered, whole, cover, named) > best[:4]):
-                best = (numbered, whole, cover, named, table, r)
+            if named and cover >= MIN_COVER:
+                found.append((numbered, whole, cover, named, table, r))
+    # the group the question numbers (`…ลำปางที่ 1`) first, then a total row a total word asks for, unless another
+    # row's label holds more of the question's words (`ระยะทางรวม` of `แขวงทางหลวงชนบทลำปาง`: that row, not the total)
+    most = max((f[3] for f in found if not f[1]), default=0.0)
+    found = [(n, whole and named >= most, cover, named, t, r) for n, whole, cover, named, t, r in found]
+    best = max(found, key=lambda f: f[:4], default=None)
     if best is None or (several and not best[1]):
         return None  # several groups numbered (`ที่ 1, 2 และ…`): one group's row answers none of them whole
     table, r = best[4], best[5]

@@ -70,3 +70,17 @@ def test_several_groups_numbered_are_not_the_first_ones():
     idf = {"แขวง": 2.0, "ทางหลวง": 2.0, "ลำปาง": 0.5, "ถนน": 1.5, "สายทาง": 2.5, "ระยะทาง": 2.0, "กิโลเมตร": 1.0}
     draft = answer(analyse("แขวงทางหลวงลำปางที่ 1, 2 และแขวงทางหลวงชนบท รวมระยะทางกี่กิโลเมตร กี่สายทาง"), _tables(lines), idf)
     assert draft is None or not draft.sentences[0].text.startswith("แขวงทางหลวงลำปางที่ ๑")
+
+
+def test_a_total_word_typed_of_a_named_row_is_that_rows_figure():
+    # `ระยะทางรวม` of `แขวงทางหลวงชนบทลำปาง`: the row the question names, not the table's total row, which holds
+    # fewer of its words. Before: `รวมระยะทางถนนของจังหวัด` for any `รวม` typed. The sample's whole road table.
+    from tests.conftest import SAMPLE
+
+    lines = [t for t in SAMPLE.read_text(encoding="utf-8").split("\n")[600:700] if t.strip()]
+    idf = {"ถนน": 1.5, "ความรับผิดชอบ": 2.0, "แขวง": 2.0, "ทางหลวง": 2.0, "ชนบท": 3.0, "ลำปาง": 0.5, "ระยะทาง": 2.0,
+           "รวม": 1.0, "กิโลเมตร": 1.0}
+    draft = answer(analyse("ถนนในความรับผิดชอบของแขวงทางหลวงชนบทลำปางมีระยะทางรวมกี่กิโลเมตร"), _tables(lines), idf)
+    assert draft is not None and draft.sentences[0].text.startswith("แขวงทางหลวงชนบทลำปาง จำนวน ๓๔ สายทาง — กม.: ๕๙๕.๖๔๖")
+    total = answer(analyse("ถนนของจังหวัดลำปางรวมระยะทางกี่กิโลเมตร"), _tables(lines), idf)
+    assert total is not None and total.sentences[0].text.startswith("รวมระยะทางถนนของจังหวัด")
