@@ -59,6 +59,15 @@ def fake_embedded_book(tmp_path_factory, book: Path):
     return fake_embedded_assistant(root / "corpus", root / "data")
 
 
+def ask_book(tmp_path_factory, book: Path, *questions: str) -> list:
+    """The answers of `fake_embedded_book` over `book` to each question, the assistant closed after."""
+    a = fake_embedded_book(tmp_path_factory, book)
+    try:
+        return [a.ask(q) for q in questions]
+    finally:
+        a.close()
+
+
 @pytest.fixture(scope="session")
 def sample_lines() -> list[str]:
     return SAMPLE.read_text(encoding="utf-8").split("\n")

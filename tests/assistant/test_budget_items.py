@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import FIXTURES, fake_embedded_book
+from tests.conftest import FIXTURES, ask_book, fake_embedded_book
 
 BOOK = FIXTURES / "budget-fy2565-vol3-p1-147-160.pdf"  # PDF pages 1 and 147-160
 
@@ -50,14 +50,12 @@ def test_an_item_named_after_the_project_it_repeats_the_words_of(tmp_path_factor
     # The item `ระบบประเมินและติดตามคุณภาพระบบนิเวศทางทะเลและชายฝั่ง (Marine GI Portal Platform)` repeats its
     # project's name; the question types that name after `โครงการ` and the item by its own words. Before: the
     # project's 110,000,000 บาท.
-    a = fake_embedded_book(tmp_path_factory, MARINE_GI)
-    try:
-        answer = a.ask("GISTDA โครงการประเมินและติดตามคุณภาพระบบนิเวศทางทะเลและชายฝั่งเพื่อรองรับการเติบโตด้านสังคม"
-                       "เศรษฐกิจภาคทะเลของประเทศ ตั้งงบระบบ Marine GI Portal Platform ปี 2565 ไว้เท่าไร")
-        whole = a.ask("โครงการประเมินและติดตามคุณภาพระบบนิเวศทางทะเลและชายฝั่งเพื่อรองรับการเติบโตด้านสังคม"
-                      "เศรษฐกิจภาคทะเลของประเทศ ปี 2565 ได้งบประมาณเท่าไร")
-    finally:
-        a.close()
+    answer, whole = ask_book(
+        tmp_path_factory, MARINE_GI,
+        "GISTDA โครงการประเมินและติดตามคุณภาพระบบนิเวศทางทะเลและชายฝั่งเพื่อรองรับการเติบโตด้านสังคม"
+        "เศรษฐกิจภาคทะเลของประเทศ ตั้งงบระบบ Marine GI Portal Platform ปี 2565 ไว้เท่าไร",
+        "โครงการประเมินและติดตามคุณภาพระบบนิเวศทางทะเลและชายฝั่งเพื่อรองรับการเติบโตด้านสังคม"
+        "เศรษฐกิจภาคทะเลของประเทศ ปี 2565 ได้งบประมาณเท่าไร")
     assert "100,000,000" in answer.answer.splitlines()[0] and "110,000,000" not in answer.answer.splitlines()[0]
     assert "110,000,000" in whole.answer.splitlines()[0]  # the project's own amount when no item is typed
 
@@ -68,11 +66,7 @@ NUCLEAR = FIXTURES / "budget-fy2565-vol3-p1-123-133-134.pdf"  # สทน.: its 
 def test_an_item_named_by_the_latin_name_only_it_prints(tmp_path_factory):
     # `freeze dryer` is printed by one item only (`เครื่องทำแห้งแบบแช่เยือกแข็ง (Freeze Dryer) … อำเภอองครักษ์
     # จังหวัดนครนายก`); with its place typed it names the item. Before: the agency's 352,886,200 บาท.
-    a = fake_embedded_book(tmp_path_factory, NUCLEAR)
-    try:
-        answer = a.ask("สทน. ตั้งงบซื้อเครื่อง freeze dryer ที่องครักษ์ นครนายก ปี 2565 ไว้กี่บาท")
-    finally:
-        a.close()
+    answer, = ask_book(tmp_path_factory, NUCLEAR, "สทน. ตั้งงบซื้อเครื่อง freeze dryer ที่องครักษ์ นครนายก ปี 2565 ไว้กี่บาท")
     assert "18,000,000" in answer.answer.splitlines()[0]
 
 
@@ -105,36 +99,30 @@ def test_an_item_called_a_project_and_two_of_its_years_added(parks):
 def test_an_items_amount_asked_with_an_expense_word_and_no_unit(tmp_path_factory):
     # `ตั้งค่าใช้จ่าย…ไว้เท่าไร` asks the item's money with no money word of the profile. Before: the project's
     # 105,100,000 บาท (and ingest had read `1 งาน 51,600,000 บาท` as an item of its own).
-    a = fake_embedded_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol3-p1-88-89.pdf")
-    try:
-        answer = a.ask("สวทช. โครงการพัฒนานวัตกรรมบริการดิจิทัลภาครัฐรองรับวิถีชีวิตแนวใหม่ ตั้งค่าใช้จ่ายพัฒนาแพลตฟอร์ม"
-                       "การเรียนการสอนออนไลน์สำหรับนักเรียนพิการทุกประเภทไว้เท่าไร")
-    finally:
-        a.close()
+    answer, = ask_book(
+        tmp_path_factory, FIXTURES / "budget-fy2565-vol3-p1-88-89.pdf",
+        "สวทช. โครงการพัฒนานวัตกรรมบริการดิจิทัลภาครัฐรองรับวิถีชีวิตแนวใหม่ ตั้งค่าใช้จ่ายพัฒนาแพลตฟอร์ม"
+        "การเรียนการสอนออนไลน์สำหรับนักเรียนพิการทุกประเภทไว้เท่าไร")
     assert "51,600,000" in answer.answer.splitlines()[0] and "105,100,000" not in answer.answer
 
 
 def test_an_item_every_agency_prints_is_the_named_agencys(tmp_path_factory):
     # Two agencies' pages (สำนักงานปลัดกระทรวงฯ, กรมทรัพยากรธรณี) each print `ค่าตอบแทนพนักงานราชการ`. Before: one
     # of them by the order of the keys, whichever agency was named.
-    a = fake_embedded_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-23-30-115-123.pdf")
-    try:
-        dmr = a.ask("กรมทรัพยากรธรณี ตั้งงบค่าตอบแทนพนักงานราชการในรายการบุคลากรภาครัฐ ปี 2565 ไว้เท่าไร")
-        ops = a.ask("สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ตั้งงบค่าตอบแทนพนักงานราชการ ปี 2565 ไว้เท่าไร")
-    finally:
-        a.close()
+    dmr, ops = ask_book(
+        tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-23-30-115-123.pdf",
+        "กรมทรัพยากรธรณี ตั้งงบค่าตอบแทนพนักงานราชการในรายการบุคลากรภาครัฐ ปี 2565 ไว้เท่าไร",
+        "สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ตั้งงบค่าตอบแทนพนักงานราชการ ปี 2565 ไว้เท่าไร")
     assert "58,184,600" in dmr.answer.splitlines()[0] and "136,382,700" not in dmr.answer
     assert "136,382,700" in ops.answer.splitlines()[0] and "58,184,600" not in ops.answer
 
 
 def test_two_items_each_named_on_its_side_are_added_or_subtracted(tmp_path_factory):
     # Before: the project's heading amount (118,000,000 บาท) from the text; the two lines never added.
-    a = fake_embedded_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol3-p1-264.pdf")
-    try:
-        both = a.ask("GISTDA โครงการพัฒนาโครงสร้างพื้นฐานด้าน ICT ที่ทันสมัย มั่นคงปลอดภัยฯ ตั้งงบระบบศูนย์กลางข้อมูล "
-                     "(DATA Center) กับระบบ Disaster Recovery Site รวมกันเท่าไร")
-        apart = a.ask("ระบบ Disaster Recovery Site มากกว่าหรือน้อยกว่าระบบศูนย์กลางข้อมูล (DATA Center) อยู่เท่าไร")
-    finally:
-        a.close()
+    both, apart = ask_book(
+        tmp_path_factory, FIXTURES / "budget-fy2565-vol3-p1-264.pdf",
+        "GISTDA โครงการพัฒนาโครงสร้างพื้นฐานด้าน ICT ที่ทันสมัย มั่นคงปลอดภัยฯ ตั้งงบระบบศูนย์กลางข้อมูล "
+        "(DATA Center) กับระบบ Disaster Recovery Site รวมกันเท่าไร",
+        "ระบบ Disaster Recovery Site มากกว่าหรือน้อยกว่าระบบศูนย์กลางข้อมูล (DATA Center) อยู่เท่าไร")
     assert "40,000,000 + 30,000,000 = 70,000,000 บาท" in both.answer
     assert "40,000,000 − 30,000,000 = 10,000,000 บาท" in apart.answer

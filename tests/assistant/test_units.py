@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from tests.conftest import FIXTURES, SAMPLE, fake_embedded_assistant, fake_embedded_book
+from tests.conftest import FIXTURES, SAMPLE, ask_book, fake_embedded_assistant, fake_embedded_book
 
 # GPP; mineral production table; industry groups; SWOT, vision, missions, directions and budget tables
 SAMPLE_RANGES = [(544, 561), (795, 850), (900, 945), (1160, 1553)]
@@ -168,9 +168,5 @@ SYNCHROTRON = FIXTURES / "budget-fy2565-vol3-p1-166-167.pdf"  # the page before 
 
 def test_a_label_whose_page_header_names_the_agency_answers_for_it(tmp_path_factory):
     # The text layer prints the agency's name below its `1. วิสัยทัศน์`, so no section path holds it; the page does.
-    a = fake_embedded_book(tmp_path_factory, SYNCHROTRON)
-    try:
-        answer = a.ask("วิสัยทัศน์ของสถาบันวิจัยแสงซินโครตรอน (องค์การมหาชน) คืออะไร")
-    finally:
-        a.close()
+    answer, = ask_book(tmp_path_factory, SYNCHROTRON, "วิสัยทัศน์ของสถาบันวิจัยแสงซินโครตรอน (องค์การมหาชน) คืออะไร")
     assert answer.route == "section" and "ศูนย์กลางในอาเซียนด้านแสงซินโครตรอน" in answer.answer
