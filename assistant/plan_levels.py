@@ -227,7 +227,7 @@ class PlanLevels:
         self._runs: dict[str, bool] = {}
         self._items: dict[tuple, list[dict]] | None = None
         self._item_grams: dict[str, set[tuple]] = {}
-        by_id: dict[str, Level] = {}
+        self.by_node: dict[str, Level] = {}  # node id → level
         parents: dict[str, str | None] = {}
         headings = {(h.doc_id, (*h.path, h.text)): h for hs in outline.sections.values() for h in hs}
         for n in db.graph_nodes():
@@ -238,7 +238,7 @@ class PlanLevels:
                 continue
             lv = Level(n["node_id"], n["doc_id"], n["level"], h, own_name(h.text), n["name"], n["line_start"],
                        n["line_end"])
-            by_id[lv.node_id] = lv
+            self.by_node[lv.node_id] = lv
             parents[lv.node_id] = n["parent_id"]
             self.levels.append(lv)
         for lv in self.levels:  # a wrapped or cut title: the name as printed, up to the amount that ends it
@@ -250,7 +250,7 @@ class PlanLevels:
                     lv.name, lv.title = printed, strip_markers(text).strip()
         self._aliases = {lv.node_id: _aliases(lv.title) for lv in self.levels}
         for lv in self.levels:
-            parent = by_id.get(parents[lv.node_id] or "")
+            parent = self.by_node.get(parents[lv.node_id] or "")
             if parent is not None:
                 lv.parent = parent
                 parent.children.append(lv)
@@ -561,7 +561,7 @@ class PlanLevels:
 
     def _under_named(self, question: str, node_id: str | None) -> bool:
         """Whether the level of this node is, or sits under, the level the question names best of its kind."""
-        level = next((lv for lv in self.levels if lv.node_id == node_id), None)
+        level = self.by_node.get(node_id or "")
         if level is None:
             return False
         named = self.named(question)
@@ -1213,10 +1213,7 @@ def item_answer(q: Query, levels: PlanLevels) -> Draft | None:
         draft.say(strip_markers(" ".join(item["quote"].split())), [head])
         draft.say(" ".join(total.quote.split()), [total])
         return draft
-    years = set(q.years) or {item["fiscal_year"]}
-    asked = [r for r in rows if r["origin"] == "instalment" and r["fiscal_year"] in years]
-    if not asked and item["fiscal_year"] in years:
-        asked = [item]
+    asked = _item_years(rows, set(q.years) or {item["fiscal_year"]})
     if not asked:
         return None
     draft = Draft(support=1.0)
@@ -1235,13 +1232,11 @@ def item_answer(q: Query, levels: PlanLevels) -> Draft | None:
     return draft
 
 
-def _item_year(rows: list[dict], years: set[int]) -> dict | None:
-    """An item's row for the asked year: its instalment that year, else the item when the year is the book's."""
-    item = next((r for r in rows if r["origin"] == "item"), None)
+def _item_years(rows: list[dict], years: set[int]) -> list[dict]:
+    """An item's rows for the asked years: its instalments those years, else the item when a year is the book's."""
     found = [r for r in rows if r["origin"] == "instalment" and r["fiscal_year"] in years]
-    if not found and item is not None and item["fiscal_year"] in years:
-        found = [item]
-    return found[0] if len(found) == 1 else None
+    item = next((r for r in rows if r["origin"] == "item"), rows[0] if rows else None)
+    return found or ([item] if item is not None and item["fiscal_year"] in years else [])
 
 
 def item_pair(q: Query, levels: PlanLevels) -> Draft | None:
@@ -1268,9 +1263,10 @@ def item_pair(q: Query, levels: PlanLevels) -> Draft | None:
         if not all(items) or items[0][0]["name"] == items[1][0]["name"]:
             return None
     years = set(q.years) or {next(r["fiscal_year"] for r in rows if r["origin"] == "item") for rows in items[:1]}
-    chosen = [_item_year(rows, years) for rows in items]
-    if any(r is None for r in chosen):
+    picked = [_item_years(rows, years) for rows in items]
+    if any(len(rows) != 1 for rows in picked):
         return None
+    chosen = [rows[0] for rows in picked]
     draft = Draft(support=1.0)
     cited = []
     for r in chosen:
