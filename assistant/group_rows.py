@@ -22,6 +22,7 @@ from assistant.plan_levels import HEADED_AMOUNTS, PlanLevels, asks_money, naming
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
+from ingest.facts_records import UNIT_SCALE
 from ingest.records import Table
 from ingest.thai_repair import index_form
 from ingest.tokenize import search_tokens
@@ -160,11 +161,11 @@ def _evidence(db: FactsDB, row: GroupRow, year: int) -> list[Evidence]:
 
 
 def _in_baht(printed: str, unit: str) -> str | None:
-    """A figure printed in million baht, in baht (`497.3623` → `497,362,300`)."""
-    if unit != "ล้านบาท":
+    """A figure printed in a larger money unit, in baht (`497.3623` ล้านบาท → `497,362,300`; facts' UNIT_SCALE)."""
+    if UNIT_SCALE.get(unit, 1) == 1:
         return None
     try:
-        return f"{Decimal(printed.replace(',', '')) * 1_000_000:,.0f}"
+        return f"{Decimal(printed.replace(',', '')) * UNIT_SCALE[unit]:,.0f}"
     except InvalidOperation:
         return None
 

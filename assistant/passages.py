@@ -300,7 +300,7 @@ def states_asked_place(query: Query, evidence: list[Evidence], db: FactsDB) -> b
     return all(p in text for p in places)
 
 
-def states_asked_count(query: Query, evidence: list[Evidence], db: FactsDB) -> bool:
+def states_asked_unit(query: Query, evidence: list[Evidence], db: FactsDB) -> bool:
     """For a question counting in a unit of the profile's counts (`กี่คน`, `กี่ราย`) or asking money (`กี่บาท`):
     whether a chosen window (or the lines just above it) prints that unit (any currency word for money); bare
     figures, amounts of money or a dated meeting do not answer it."""
@@ -310,8 +310,11 @@ def states_asked_count(query: Query, evidence: list[Evidence], db: FactsDB) -> b
     if query.unit not in counts and not money:
         return True
     wanted = [w for w in units.currency if not w.isascii()] if money else [query.unit]
-    return any(any(w in " ".join(t for _, t, _ in db.lines(e.doc_id, max(1, e.line_start - YEAR_CONTEXT_LINES),
-                                                              e.line_end)) for w in wanted) for e in evidence)
+    for e in evidence:  # each window's lines read once
+        text = " ".join(t for _, t, _ in db.lines(e.doc_id, max(1, e.line_start - YEAR_CONTEXT_LINES), e.line_end))
+        if any(w in text for w in wanted):
+            return True
+    return False
 
 
 def states_asked_year(query: Query, evidence: list[Evidence], db: FactsDB) -> bool:

@@ -24,7 +24,7 @@ from assistant.fallback import from_outline, from_text
 from assistant.followup import resolve_followup
 from assistant.lookup import FactsDB
 from assistant.normalize import EN_TH_GLOSSARY
-from assistant.passages import (QUESTION_WORDS, figures_of, select_passages, states_asked_count, states_asked_place,
+from assistant.passages import (QUESTION_WORDS, figures_of, select_passages, states_asked_unit, states_asked_place,
                                 states_asked_year)
 from assistant.records import Answer, Citation, Evidence, Figure, Sentence
 from assistant.matrix_rows import MatrixRow, matrix_rows, row_answer
@@ -197,7 +197,7 @@ class Assistant:
             if draft is None:
                 evidence, support = select_passages(q, hits, self.db, self.retriever.snapshot.bm25.idf)
                 if q.wants_figure and not (states_asked_year(q, evidence, self.db)
-                                           and states_asked_count(q, evidence, self.db)):
+                                           and states_asked_unit(q, evidence, self.db)):
                     support = 0.0  # a figure of another year, or no count in the asked unit: not stated; the closest shown
                 draft = text_answer(q, evidence, support, self.settings.min_support,
                                     read=(lambda e: self._read_rows(q, e)) if q.wants_figure else None,

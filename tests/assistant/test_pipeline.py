@@ -305,7 +305,7 @@ def test_briefs_of_two_asked_years_are_each_summed_and_added(sample):
 def test_money_asked_is_not_answered_by_a_passage_printing_no_money(sample):
     # The Eco Town meeting's lines (a date, a time, a room) state no amount: before, they answered a question
     # asking a daily wage in baht. A line printing baht still answers.
-    from assistant.passages import states_asked_count
+    from assistant.passages import states_asked_unit
     from assistant.records import Evidence
     from assistant.route import analyse
 
@@ -313,8 +313,8 @@ def test_money_asked_is_not_answered_by_a_passage_printing_no_money(sample):
     meeting = Evidence(doc, 3157, 3158, "", "retrieval", 1.0)
     budget = Evidence(doc, 1932, 1932, "", "retrieval", 1.0)
     asked = analyse("อัตราค่าจ้างขั้นต่ำของจังหวัดลำปางปี 2567 อยู่ที่วันละกี่บาท")
-    assert not states_asked_count(asked, [meeting], sample.db)
-    assert states_asked_count(asked, [budget], sample.db)
+    assert not states_asked_unit(asked, [meeting], sample.db)
+    assert states_asked_unit(asked, [budget], sample.db)
 
 
 def test_an_item_the_window_ends_on_is_quoted_to_its_end(sample):
