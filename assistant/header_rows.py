@@ -1,11 +1,17 @@
-"""The row of a table a question names by its label, read against the table's header.
+"""The row of a table a question names by its label, read against the table's header; or the rows it adds up.
 
 "ปริมาณสำรองแร่ดินขาวในพื้นที่ประทานบัตรปี 2567 เหลืออยู่เท่าไหร่" types the label of one row (`๓ ดินขาว …`) of
 the table whose header and caption hold the question's other words (`ปริมาณสำรองแร่ใน พื้นที่ประทานบัตร ปี 2567`);
 the answer is that row read against the header, cited with both. Passage selection alone picks the lines
 nearest the header's words, which are the table's first rows, not the one asked.
+
+"ปริมาณสำรองแร่หินปูนทั้งสามประเภท (เพื่ออุตสาหกรรมเคมี ซีเมนต์ และก่อสร้าง) … รวมกันกี่เมตริกตัน" types every
+word of three rows' labels (`หินปูนเพื่ออุตสาหกรรมเคมี`, `…ซีเมนต์`, `…ก่อสร้าง`) but no one label whole: the
+sum of those rows' figures in the column it names is computed here, each row cited with the header.
 """
 from __future__ import annotations
+
+from decimal import Decimal
 
 from assistant.lookup import FactsDB
 from assistant.outline import compact
@@ -14,15 +20,22 @@ from assistant.records import Evidence
 from assistant.route import Query
 from assistant.row_headers import HeaderTable, Row
 from assistant.structured_answers import Draft, _t
-from assistant.table_extremes import MIN_COVER, is_total
+from assistant.table_extremes import MIN_COVER, asked_column, is_total, value_of
+from assistant.understand import stated_count
+from ingest.thai_repair import index_form
 from ingest.tokenize import search_tokens
 
 MIN_LABEL = 4  # compact characters of a row's label the question must type (not a stray syllable)
 
 
+def _label_text(row: Row) -> str:
+    """A row's label without its leading number (`๓ ดินขาว` → `ดินขาว`)."""
+    return row.label.lstrip("0123456789๐๑๒๓๔๕๖๗๘๙.) ")
+
+
 def _label(row: Row) -> str:
-    """A row's label without its leading number (`๓ ดินขาว` → `ดินขาว`), compact."""
-    return compact(row.label.lstrip("0123456789๐๑๒๓๔๕๖๗๘๙.) "))
+    """A row's label without its leading number, compact."""
+    return compact(_label_text(row))
 
 
 def named_row(q: Query, tables: list[HeaderTable], idf: dict[str, float]) -> tuple[HeaderTable, Row] | None:
@@ -67,4 +80,74 @@ def answer(q: Query, tables: list[HeaderTable], db: FactsDB, idf: dict[str, floa
     draft = Draft(support=1.0)
     draft.say(_t(q, "อ่านตามหัวตาราง: ", "Read against the table's header: ") + row.reading(), [header, cited],
               template=True)
+    return draft
+
+
+def _typed_rows(asked: set[str], table: HeaderTable) -> list[Row]:
+    """The rows every word of whose label the question types (in any order, among other words)."""
+    return [r for r in table.rows if len(_label(r)) >= MIN_LABEL and not is_total(r)
+            and (tokens := set(search_tokens(_label_text(r)))) and tokens <= asked]
+
+
+def _stem_rows(asked: set[str], table: HeaderTable) -> list[Row]:
+    """The rows whose label starts with a word the question types (`หินปูน…` of `หินปูนทั้ง 3 ชนิด`)."""
+    return [r for r in table.rows if len(_label(r)) >= MIN_LABEL and not is_total(r)
+            and (tokens := search_tokens(_label_text(r))) and tokens[0] in asked]
+
+
+def summed_rows(q: Query, tables: list[HeaderTable], idf: dict[str, float]) -> tuple[HeaderTable, int, list[Row]] | None:
+    """The table that covers the question's words, the column it names and the two or more rows it types
+    (as many as it counts, `ทั้งสามประเภท`), or as many as it counts whose label starts with a word it types;
+    None when no table has such rows and one such column."""
+    weight = term_weights([t for t in key_terms(q) if not t.isdigit()], idf)
+    total = sum(weight.values())
+    if q.operation != "sum" or not q.wants_figure or not total:
+        return None
+    asked, count = set(search_tokens(q.text)), stated_count(q.text)
+    best: tuple[float, HeaderTable, int, list[Row]] | None = None
+    for table in tables:
+        rows = _typed_rows(asked, table)
+        if count is not None and len(rows) != count:  # "หินปูนทั้ง 3 ชนิด": the rows its first word starts
+            rows = _stem_rows(asked, table)
+        if len(rows) < 2 or (count is not None and len(rows) != count):
+            continue
+        col = asked_column(q, table, weight)
+        if col is None or any(value_of(r.values[col]) is None for r in rows):
+            continue
+        labels = set(search_tokens(" ".join(r.label for r in rows)))
+        cover = sum(w for t, w in weight.items() if t in table.tokens or t in labels) / total
+        if best is None or cover > best[0]:
+            best = (cover, table, col, rows)
+    if best is None or best[0] < MIN_COVER:
+        return None
+    return best[1], best[2], best[3]
+
+
+def _decimals(printed: str) -> int:
+    return len(printed.split(".", 1)[1]) if "." in printed else 0
+
+
+def sum_answer(q: Query, tables: list[HeaderTable], db: FactsDB, idf: dict[str, float]) -> Draft | None:
+    """The rows a question adds up, each read in the asked column and cited with the header, and their sum
+    computed in code (`คำนวณ: 37,045,050.00 + 77,364,000.00 + 97,951,174.00 = 212,360,224.00 เมตริกตัน`)."""
+    found = summed_rows(q, tables, idf)
+    if found is None:
+        return None
+    table, col, rows = found
+    start, end = table.header
+    header = Evidence(table.doc_id, start, end, db.cite(table.doc_id, start, end).quote, "table_header", 1.0)
+    column = rows[0].columns[col]
+    draft = Draft(support=1.0)
+    cited = [header]
+    for r in rows:
+        row = Evidence(table.doc_id, r.first, r.line, db.cite(table.doc_id, r.first, r.line).quote, "retrieval", 1.0)
+        cited.append(row)
+        draft.say(f"• {r.label} — {column.name}: {r.values[col]} {column.unit}", [header, row], template=True)
+    printed = [index_form(r.values[col]) for r in rows]
+    total = sum((Decimal(p) for p in printed), Decimal(0))
+    places = max(_decimals(p) for p in printed)
+    shown = f"{total:,.{places}f}"
+    draft.say(_t(q, f"คำนวณ ({len(rows)} แถว): {' + '.join(r.values[col] for r in rows)} = {shown} {column.unit}",
+                 f"Computed ({len(rows)} rows): {' + '.join(r.values[col] for r in rows)} = {shown} {column.unit}"),
+              cited, template=True, computed=[f"{total:.{places}f}", str(len(rows))])
     return draft

@@ -193,7 +193,7 @@ def select_passages(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dic
     chosen = [with_item(w, db) for w in chosen]
     if not query.wants_figure:
         extended: list[Window] = []
-        for w in (with_paragraph(with_body(w, db), db) for w in chosen):
+        for w in (with_list(with_paragraph(with_body(w, db), db), db) for w in chosen):
             if not any(_overlap(w, c) for c in extended):
                 extended.append(w)  # a window the one before now reaches is said once
         chosen = extended
@@ -261,8 +261,31 @@ def with_item(w: Window, db: FactsDB) -> Window:
     return _to_line(w, end, db)
 
 
+def with_list(w: Window, db: FactsDB) -> Window:
+    """A window whose last line introduces a list (`…ที่สำคัญของจังหวัดลำปาง ได้แก่`, profile `[lists]
+    intro_endings`) extended over the list's items below it (items marked as the first is, blank lines between
+    them, an item's wrapped line after it), up to BODY_CHARS: a list asked for is answered with every item,
+    not its intro."""
+    last = db.lines(w.doc_id, w.line_end, w.line_end)
+    if not last or not last[0][1].strip().endswith(vocabulary().lists.intro_endings):
+        return w
+    end, chars, in_item, key = w.line_end, len(w.text), False, None
+    for n, text, _ in db.lines(w.doc_id, w.line_end + 1, w.line_end + LIST_LINES):
+        if not text.strip():
+            in_item = False
+            continue
+        marker = parse_marker(text)
+        key = marker.key if key is None and marker is not None else key
+        item = marker is not None and marker.key == key  # `6) โครงสร้างพื้นฐาน` after `1.`…`12.`: the next heading
+        if not (item or in_item) or chars + len(text) > BODY_CHARS:
+            break
+        end, chars, in_item = n, chars + len(text), True
+    return _to_line(w, end, db)
+
+
 WRAPPED_CHARS = 70  # a line this long was wrapped by the page width: its sentence may go on below it
 PARAGRAPH_LINES = 4
+LIST_LINES = 40  # lines below a list's intro its items may take, blank lines between them included
 YEAR_CONTEXT_LINES = 15  # a table's year may be printed in its header this far above the row
 
 

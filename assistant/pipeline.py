@@ -144,7 +144,12 @@ class Assistant:
     def route(self, turn: Turn) -> Turn:
         turn.resolved = without_exclusions(turn.resolved)  # `(ไม่ใช่กรมทรัพยากรน้ำบาดาล)`: not what is asked
         for typed, name in self.levels.abbreviated(turn.resolved):  # `สกสว.` → the agency's name, for every later stage
-            turn.resolved = turn.resolved.replace(typed, name, 1)
+            core = compact(re.sub(r"\([^()]*\)", "", name))  # `สถาบันวิจัยดาราศาสตร์แห่งชาติ (องค์การมหาชน)`
+            if core in compact(turn.resolved[:turn.resolved.find(typed)]):  # `<the name> (สอวช.)`: typed already
+                turn.resolved = " ".join(re.sub(rf"\(\s*{re.escape(typed)}\s*\)|{re.escape(typed)}", " ",
+                                                turn.resolved, count=1).split())
+            else:
+                turn.resolved = turn.resolved.replace(typed, name, 1)
         if re.search(r"[A-Za-z]{4,}", turn.resolved):  # `Lampang` → ลำปาง: the Thai the text prints
             turn.resolved = self.romanized.read(turn.resolved)
         turn.resolved = self.speller.correct(turn.resolved)  # `วิสัยทัสน์` → วิสัยทัศน์: the index's own words
@@ -442,6 +447,10 @@ class Assistant:
         draft = header_rows.answer(q, self.tables.header, self.db, idf)  # "ปริมาณสำรองแร่ดินขาว…": the row it names
         if draft is not None:
             q.route = "header_row"
+            return draft
+        draft = header_rows.sum_answer(q, self.tables.header, self.db, idf)  # "หินปูนทั้งสามประเภท … รวมกัน"
+        if draft is not None:
+            q.route = "header_sum"
             return draft
         draft = label_columns.answer(q, self.tables.label, idf)  # "ราชการบริหารส่วนท้องถิ่นมีกี่หน่วย": a label column's row
         if draft is not None:

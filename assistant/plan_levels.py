@@ -25,14 +25,14 @@ from assistant.outline import Heading, Outline, compact, strip_markers
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
-from assistant.understand import thai_names
+from assistant.understand import asks, stated_count, thai_names
 from assistant.units import merge
 from ingest.facts_records import UNIT_SCALE
 from ingest.records import Table
 from pythainlp.corpus import thai_words
 from pythainlp.tokenize import syllable_tokenize
 from ingest.thai_repair import thai_digits_to_arabic
-from ingest.vocabulary import query_words, vocabulary
+from ingest.vocabulary import alternation, query_words, vocabulary
 
 # Naming a level: its start typed for MIN_NAME_BLOCK characters and this share of a shorter name (of a
 # long one, NAME_START_MOST characters), or MIN_COVER of the whole name anywhere.
@@ -644,22 +644,52 @@ class PlanLevels:
 
     def year_amounts(self, lv: Level, asked: str | None = None) -> dict[int, Amount]:
         """The level's appropriation per fiscal year from the first year-headed table of its section
-        whose row is labelled with an appropriation word (an agency's `งบประมาณรายจ่าย` row); with `asked`
-        (a question), the row of such a table whose label the question types (`เงินนอกงบประมาณ`), or none."""
-        h = lv.heading
+        whose row is labelled with an appropriation word (an agency's `งบประมาณรายจ่าย` row), a แผนงาน's earlier
+        years from its agency's comparison table; with `asked` (a question), the row of such a table whose
+        label the question types (`เงินนอกงบประมาณ`), or none."""
+        if asked is not None:
+            return self._own_year_amounts(lv, asked)
+        own, *others = self.year_tables(lv)
+        more = {y: a for t in others for y, a in t.items() if y not in own}
+        return dict(sorted((own | more).items())) if more else own
+
+    def year_tables(self, lv: Level) -> list[dict[int, Amount]]:
+        """The level's appropriation per year as each table prints it: its own section's first, then (a
+        แผนงาน's) its agency's comparison table."""
+        own = self._own_year_amounts(lv, None)
+        agency = self._agency_year_amounts(lv) if lv.level == "program" else {}
+        return [own, agency] if agency else [own]
+
+    def _own_year_amounts(self, lv: Level, asked: str | None) -> dict[int, Amount]:
+        """`year_amounts` from the level's own section's tables (or its one child's)."""
         for table in self._year_tables(lv):
             named = _named_rows(table, asked) if asked is not None else []
             found = _year_row(table, named[:1], dashes=True) if asked is not None else _year_row(table, _appropriation_words())
             if found:
-                quote = self.db.cite(h.doc_id, table.line_start, table.line_end).quote
-                e = Evidence(h.doc_id, table.line_start, table.line_end, quote, "retrieval", 1.0)
-                unit = _currency(" ".join(found.values())) or self._table_unit(h.doc_id, table) or ""
-                row = _row_label(table, named[0]) if named else ""
-                return {year: Amount(m.group(0) if (m := _FIGURE.search(cell)) else "-", e, unit, row)
-                        for year, cell in found.items()}
+                return self._row_amounts(lv.heading.doc_id, table, found, _row_label(table, named[0]) if named else "")
         if len(lv.children) == 1:  # a แผนงาน of one ผลผลิต: that output's table prints the same totals
-            return self.year_amounts(lv.children[0], asked)
+            return self._own_year_amounts(lv.children[0], asked)
         return {}
+
+    def _agency_year_amounts(self, lv: Level) -> dict[int, Amount]:
+        """A แผนงาน's amount per year from its agency's comparison table (a row per แผนงาน, its name in a cell or
+        wrapped over two, a column per year): the years before the book's, which its own tables do not print."""
+        agency = next((a for a in lv.ancestors() if a.level == "agency"), None)
+        if agency is None or len(lv.name) < MIN_LABEL:
+            return {}
+        for table in self._year_tables(agency):
+            found = named_year_row(table, lv.name)
+            if found:
+                return self._row_amounts(agency.heading.doc_id, table, found, "")
+        return {}
+
+    def _row_amounts(self, doc_id: str, table: Table, found: dict[int, str], row: str) -> dict[int, Amount]:
+        """A table row's cells as amounts per year, cited with the whole table, in the unit it or its caption prints."""
+        quote = self.db.cite(doc_id, table.line_start, table.line_end).quote
+        e = Evidence(doc_id, table.line_start, table.line_end, quote, "retrieval", 1.0)
+        unit = _currency(" ".join(found.values())) or self._table_unit(doc_id, table) or ""
+        return {year: Amount(m.group(0) if (m := _FIGURE.search(cell)) else "-", e, unit, row)
+                for year, cell in found.items()}
 
     def names_year_row(self, lv: Level, asked: str) -> bool:
         """Whether a question types the label of a row of the level's year table other than its
@@ -771,6 +801,23 @@ def _year_row(table: Table, words: list[str], dashes: bool = False) -> dict[int,
     return {}
 
 
+def named_year_row(table: Table, name: str) -> dict[int, str]:
+    """{year: cell} of the one row of a year-headed table whose label holds a level's (compact) name, in its
+    cell or wrapped onto the next row's (`แผนงานยุทธศาสตร์สร้างการเติบโตอย่างยั่งยืน อนุรักษ์ฟื้นฟู` / `และป้องกัน
+    การทำลายทรัพยากรธรรมชาติ`), its figures read off whichever of the two prints them; {} unless one row holds it."""
+    starts = tuple(compact(w) for w in _level_words())
+    labels = [compact(c.text) for c in sorted(table.cells, key=lambda c: c.row) if c.col == 0 and not c.header]
+    rows = []
+    for i, label in enumerate(labels):
+        wrapped = labels[i + 1] if i + 1 < len(labels) and not labels[i + 1].startswith(starts) \
+            and not _NEXT_ITEM.match(labels[i + 1]) else ""
+        if name in label + wrapped:
+            rows.append([w for w in (label, wrapped) if len(w) >= MIN_LABEL])
+    if len(rows) != 1:
+        return {}
+    return next((found for w in rows[0] if (found := _year_row(table, [w]))), {})
+
+
 # -- answers -------------------------------------------------------------------------
 def _fmt(value: Decimal, *operands: Amount) -> str:
     """A computed figure with as many decimals as its operands print (`175.0196` ล้านบาท, `214,664,400`)."""
@@ -841,6 +888,8 @@ def amount_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     years = list(dict.fromkeys(q.years)) or ([book_year] if book_year else [])
     named = levels.year_amounts(lv, q.text)  # a row the question names (`เงินนอกงบประมาณ`), not the appropriation
     table = named or levels.year_amounts(lv)
+    if len(years) > 1 and not named:  # years compared from the one table that prints them all, in one unit
+        table = next((t for t in levels.year_tables(lv) if all(y in t for y in years)), table)
     found: dict[int, Amount] = {}
     if len(years) > 1 and all(y in table for y in years):
         found = {y: table[y] for y in years}  # years compared from one table, in one unit
@@ -1030,6 +1079,14 @@ def _types_any(text: str, words: tuple[str, ...]) -> bool:
     return any(w.lower() in low for w in words)
 
 
+def _other_unit(q: Query) -> bool:
+    """Whether a figure is asked in a unit no amount of money is in (`เบิกจ่ายงบประมาณไปได้กี่เปอร์เซ็นต์`,
+    `ได้รับจัดสรรงบประมาณ … กี่หน่วยงาน`): its money words name what is counted, not what is asked; not a
+    question asking two figures (`วงเงินทั้งสิ้นเท่าไร และใช้เวลากี่ปี`)."""
+    return q.wants_figure and not q.operation and bool(q.unit) and q.unit not in vocabulary().units.currency \
+        and asks(q.text, figures=True) == 1
+
+
 def asks_money(text: str) -> bool:
     """Whether a question asks for an amount of money (`งบ`, `budget`) rather than a count or a target."""
     return _types_any(text, query_words().money_words)
@@ -1051,6 +1108,8 @@ def _answer_one(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     # figure of a level with no unit or target asked ("แผนงาน X ปี 2565 ได้เท่าไร": a budget level's figure).
     money = (asks_money(q.text) and (q.wants_figure or q.route == "budget" or not (q.wants_list or labels))) or (
         q.wants_figure and q.unit in (None, "บาท") and not labels and not asks_target(q.text) and not asks_date(q.text))
+    if _other_unit(q):
+        money = False
     if labels and not money and not q.operation:
         return None  # a section the question names (`พันธกิจของ…`): the outline's body answers it
     if q.operation in ("max", "min") and lv.children:
@@ -1282,18 +1341,73 @@ def item_pair(q: Query, levels: PlanLevels) -> Draft | None:
     return draft
 
 
+MIN_STEM = 5  # compact characters of the words before `ทั้ง N` that name the counted items
+
+
+def counted_items(q: Query, levels: PlanLevels) -> Draft | None:
+    """The budget-detail items of a named level a question counts and adds up by the words they start with
+    (`สถาบันวิจัยดาราศาสตร์แห่งชาติ เงินอุดหนุนค่าเช่ารถทั้ง 3 รายการ ปี 2565 รวมกันเท่าไร`): each item's amount
+    this fiscal year, cited, and their sum computed in code. None unless exactly as many items under the level
+    print the longest end of the words typed before the count."""
+    count = stated_count(q.text)
+    at = re.search(alternation(query_words().all_words), q.text, re.I)
+    if q.operation != "sum" or not count or count < 2 or at is None:
+        return None
+    named = levels.named(q.text)
+    if not named:
+        return None
+    lv = named[0][1]
+    items = [r for d in [lv, *lv.descendants()] for r in levels.budget_lines(d) if r.get("origin") == "item" and r.get("name")]
+    before = compact(q.text[:at.start()])
+    own = compact(levels.title(lv))
+    for size in range(len(before), MIN_STEM - 1, -1):
+        stem = before[len(before) - size:]
+        if stem in own:
+            break  # the level's own name: not what names the items
+        found = [r for r in items if stem in compact(r["name"])]
+        if found:
+            break
+    else:
+        return None
+    if len(found) != count or (q.years and any(r["fiscal_year"] not in q.years for r in found)):
+        return None
+    draft = Draft(support=1.0)
+    cited = []
+    for r in found:
+        e = Evidence(r["doc_id"], r["line_start"], r["line_end"], r["quote"], "retrieval", 1.0, [r["printed"]])
+        cited.append(e)
+        draft.say(f"• {strip_markers(' '.join(r['quote'].split()))}", [e])
+    value = sum(r["baht"] for r in found)
+    draft.say(_t(q, f"คำนวณ ({count} รายการ): {' + '.join(r['printed'] for r in found)} = {value:,} บาท",
+                 f"Computed ({count} items): {' + '.join(r['printed'] for r in found)} = {value:,} baht"),
+              cited, template=True, computed=[str(value), str(count)])
+    return draft
+
+
+def _typed_under_agency(q: Query, named: list[tuple[float, Level]], levels: PlanLevels) -> list[Level]:
+    """The levels under the agency whose whole name the question types that it types whole too, longest name
+    first: an agency's แผนงาน whose heading the book wraps (`…ป้องกันการทำลาย` / `ทรัพยากรธรรมชาติ`) is known by
+    a shorter name than the same แผนงาน of other agencies, which the question types more of."""
+    asked = compact(q.text)
+    agency = next((lv for _, lv in named if lv.level == "agency" and lv.name in asked), None)
+    if agency is None:
+        return []
+    typed = [d for d in agency.descendants() if len(d.name) >= MIN_TYPED_KIND and d.name in asked]
+    return sorted(typed, key=lambda d: -len(d.name))
+
+
 def answer(q: Query, levels: PlanLevels) -> Draft | None:
     """The answer the plan level a question names gives to it, or None (the pipeline goes on). Of levels
     named about as well, the first that answers what is asked (a list needs items under it) is used."""
     if q.operation in ("sum", "difference") and len(set(q.years)) < 2 and (asks_money(q.text) or q.unit is None):
-        draft = item_pair(q, levels) if q.wants_figure else None
+        draft = (counted_items(q, levels) or item_pair(q, levels)) if q.wants_figure else None
         if draft is None and asks_money(q.text):
             draft = pair_answer(q, levels)
         if draft is not None:
             return draft
     several_years = q.operation == "sum" and len(set(q.years)) > 1
     # an item's amount is money: a figure asked in no other unit (`ตั้งค่าใช้จ่าย…ไว้เท่าไร`) asks it
-    money = asks_money(q.text) or (q.wants_figure and q.unit is None)
+    money = (asks_money(q.text) or (q.wants_figure and q.unit is None)) and not _other_unit(q)
     if money and (q.wants_figure or q.years) and (q.operation in (None, "difference") or several_years):
         draft = item_answer(q, levels)  # "ค่าก่อสร้างอาคาร … ปี 2564 ตั้งงบไว้เท่าไร": its instalment that year
         if draft is not None:
@@ -1306,9 +1420,12 @@ def answer(q: Query, levels: PlanLevels) -> Draft | None:
         if draft is not None:
             return draft
     best = named[0][0]
-    for score, lv in named[:CANDIDATES]:
-        if score < CLOSE * best:
-            break
+    close = [lv for score, lv in named[:CANDIDATES] if score >= CLOSE * best]
+    # a name several agencies' levels print: the one under the agency the question names first
+    close.sort(key=lambda lv: not levels._under_named(q.text, lv.node_id))
+    if not levels._under_named(q.text, close[0].node_id):
+        close = _typed_under_agency(q, named, levels)[:1] + close
+    for lv in close:
         draft = _answer_one(q, lv, levels)
         if draft is not None:
             return draft

@@ -491,7 +491,12 @@ def _project_line(q: Query, draft: Draft, p: ProjectRow) -> None:
 def totals(q: Query, db: FactsDB) -> Draft:
     by = "direction" if q.direction else "source" if q.source else "year"
     draft = Draft()
-    rows = db.totals(by, q.year, q.source)
+    years = sorted(set(q.years))
+    if len(years) > 1 and not q.direction:  # "งบกลุ่มจังหวัด ปี 2567 และ 2568 รวมกัน": each year asked, then their sum
+        by = "year"
+        rows = [r for r in db.totals(by, None, q.source) if str(r.key) in map(str, years)]
+    else:
+        rows = db.totals(by, q.year, q.source)
     if q.direction:
         rows = [r for r in rows if r.key == q.direction]
     if not rows:
@@ -515,14 +520,20 @@ def totals(q: Query, db: FactsDB) -> Draft:
             title = titles.get(doc_id, doc_id)
             draft.say(_t(q, f"เอกสาร “{title}”:", f"Document “{title}”:"),
                       [_document_ev(doc_rows[0].cites[0], title)] if doc_rows[0].cites else [], template=True)
+        source = f" ({normalize_source(q.source)})" if q.source and by == "year" else ""
         for r in doc_rows:
             label = {"direction": _t(q, f"แนวทางการพัฒนาด้านที่ {r.key}", f"Direction {r.key}"),
-                     "source": str(r.key), "year": _t(q, f"ปีงบประมาณ {r.key}", f"FY {r.key}")}[by]
+                     "source": str(r.key), "year": _t(q, f"ปีงบประมาณ {r.key}{source}", f"FY {r.key}{source}")}[by]
             printed = f"{r.printed} = " if r.printed else ""  # in the rows' own unit first
             done = [str(r.baht), str(r.projects)] + ([r.printed.split()[0].replace(",", "")] if r.printed else [])
             draft.say(_t(q, f"• {label}: {printed}{r.baht:,} บาท ({r.projects} โครงการ)",
                          f"• {label}: {printed}{r.baht:,} baht ({r.projects} projects)"),
                       [_ev(c) for c in r.cites], template=True, computed=done)
+        if len(years) > 1 and by == "year" and len(doc_rows) == len(years):
+            value = sum(r.baht for r in doc_rows)
+            draft.say(_t(q, f"คำนวณ: รวม {len(years)} ปี{source} = {' + '.join(f'{r.baht:,}' for r in doc_rows)} = {value:,} บาท",
+                         f"Computed: {len(years)} years{source} = {' + '.join(f'{r.baht:,}' for r in doc_rows)} = {value:,} baht"),
+                      [_ev(c) for r in doc_rows for c in r.cites], template=True, computed=[str(value), str(len(years)), *(str(r.baht) for r in doc_rows)])
     return draft
 
 

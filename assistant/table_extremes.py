@@ -23,7 +23,8 @@ MIN_COVER = 0.45  # share of the question's (idf-weighted) key terms the table's
 RUNNERS_UP = 2
 
 
-def _value(printed: str) -> Decimal | None:
+def value_of(printed: str) -> Decimal | None:
+    """A cell's figure (`1,044,950.00`, `12.5%`); None for a dash or text."""
     try:
         return Decimal(index_form(printed).rstrip("%"))
     except InvalidOperation:
@@ -37,7 +38,7 @@ def is_total(row: Row) -> bool:
     return any(label.startswith(w) for w in words)
 
 
-def _column(q: Query, table: HeaderTable, weight: dict[str, float]) -> int | None:
+def asked_column(q: Query, table: HeaderTable, weight: dict[str, float]) -> int | None:
     """The column the question names: its unit asked (`กี่ปี` → `(ปี)`), else the most of its name typed."""
     cols = table.rows[0].columns
     years = [i for i, c in enumerate(cols) if any(str(y) in c.name for y in q.years)]
@@ -67,7 +68,7 @@ def extreme_rows(q: Query, tables: list[HeaderTable], idf: dict[str, float]) -> 
         return None
     best: tuple[float, HeaderTable, int] | None = None
     for table in tables:
-        col = _column(q, table, weight) if len(table.rows) >= 2 else None
+        col = asked_column(q, table, weight) if len(table.rows) >= 2 else None
         if col is None:
             continue
         labels = set(search_tokens(" ".join(r.label for r in table.rows)))
@@ -77,7 +78,7 @@ def extreme_rows(q: Query, tables: list[HeaderTable], idf: dict[str, float]) -> 
     if best is None or best[0] < MIN_COVER:
         return None
     _, table, col = best
-    rows = [(v, r) for r in table.rows if not is_total(r) and (v := _value(r.values[col])) is not None]
+    rows = [(v, r) for r in table.rows if not is_total(r) and (v := value_of(r.values[col])) is not None]
     if len(rows) < 2:
         return None
     rows.sort(key=lambda vr: vr[0], reverse=q.operation == "max")

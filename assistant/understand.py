@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 
 from assistant.normalize import translate_english
 from assistant.outline import compact, fuzzy_contains
-from ingest.thai_repair import repair_line
+from pythainlp.util import thaiword_to_num
+
+from ingest.thai_repair import repair_line, thai_digits_to_arabic
 from ingest.vocabulary import alternation, english_terms, label_questions, query_words, vocabulary
 
 OPERATIONS = ("share", "difference", "sum", "max", "min")
@@ -165,6 +167,29 @@ def understand(text: str) -> Intent:
     """Read the intent of a (particle-free) question."""
     return Intent(labels=asked_labels(text), operation=operation_of(text), asks_under=asks_under(text),
                   organisations=organisations_in(text))
+
+
+_THAI_COUNT = re.compile(r"[\u0E00-\u0E2E\u0E30-\u0E4E]{2,12}")
+
+
+def stated_count(text: str) -> int | None:
+    """How many things a question says it adds up (`ทั้งสามประเภท`, `ทั้ง 3 รายการ`, `both` → 2); None when
+    it says no count."""
+    qw = query_words()
+    if re.search(alternation(qw.pair_count_words) + r"(?![A-Za-z])", text, re.I):
+        return 2
+    for m in re.finditer(alternation(qw.all_words) + r"\s*", text, re.I):
+        rest = thai_digits_to_arabic(text[m.end():])
+        digits = re.match(r"\d{1,3}(?!\d)", rest)
+        if digits:
+            return int(digits.group(0))
+        word = _THAI_COUNT.match(rest)
+        for end in range(len(word.group(0)) if word else 0, 1, -1):  # the longest number word it starts with
+            try:
+                return int(thaiword_to_num(word.group(0)[:end]))
+            except ValueError:
+                continue
+    return None
 
 
 def asks(text: str, figures: bool = False) -> int:

@@ -370,6 +370,8 @@ class QueryWords:
     possessive_words: tuple[str, ...] = ()  # `X ของ Y` types the label line `X Y`
     year_phrases: tuple[str, ...] = ()  # `ปีงบ 2566`: a fiscal year, not money asked
     ordinal_words: tuple[str, ...] = ()  # `ด้านที่เท่าไหร่`: which one by its number (a which word)
+    all_words: tuple[str, ...] = ()  # `ทั้งสาม`, `ทั้ง 3`: a count of the things added up follows
+    pair_count_words: tuple[str, ...] = ()  # `ทั้งคู่`, `both`: two of them
 
 
 def parse_query_words(data: dict) -> QueryWords:

@@ -43,6 +43,15 @@ def test_an_item_typed_in_one_long_run_beside_its_projects_name(assistant):
     assert answer.route == "plan_level" and "4,261,300" in answer.answer and not answer.refused
 
 
+def test_items_a_sum_counts_by_the_words_they_start_with(assistant):
+    # Two of the three items print the same name (`เงินอุดหนุนเป็นค่าเช่ารถ 1 คัน`). Before: the institute's
+    # แผนงาน listed with their amounts, no sum.
+    answer = assistant.ask("สถาบันวิจัยดาราศาสตร์แห่งชาติ เงินอุดหนุนค่าเช่ารถทั้ง 3 รายการ ปี 2565 รวมกันเท่าไร")
+    assert answer.route == "plan_level" and "1,595,800 + 316,000 + 207,500 = 2,119,300 บาท" in answer.answer
+    assert all(c.verified for c in answer.citations)
+    miscounted = assistant.ask("สถาบันวิจัยดาราศาสตร์แห่งชาติ เงินอุดหนุนค่าเช่ารถทั้ง 2 รายการ ปี 2565 รวมกันเท่าไร")
+    assert "2,119,300" not in miscounted.answer  # not as many items as it counts: not added up
+
 MARINE_GI = FIXTURES / "budget-fy2565-vol3-p1-245-249-258-267-268.pdf"  # GISTDA; its marine project's pages
 
 
@@ -126,3 +135,14 @@ def test_two_items_each_named_on_its_side_are_added_or_subtracted(tmp_path_facto
         "ระบบ Disaster Recovery Site มากกว่าหรือน้อยกว่าระบบศูนย์กลางข้อมูล (DATA Center) อยู่เท่าไร")
     assert "40,000,000 + 30,000,000 = 70,000,000 บาท" in both.answer
     assert "40,000,000 − 30,000,000 = 10,000,000 บาท" in apart.answer
+
+
+def test_an_abbreviation_in_brackets_after_the_name_it_stands_for_is_not_typed_again(assistant):
+    # Before: `(สดร.)` became a second copy of the institute's name, whose words the item matcher then read as
+    # an item's (on the whole book another agency's output printing `…วิทยาศาสตร์…` answered a project's question).
+    from assistant.pipeline import Turn
+
+    both = assistant.route(assistant.resolve(Turn("สถาบันวิจัยดาราศาสตร์แห่งชาติ (สดร.) ได้งบประมาณเท่าไร")))
+    alone = assistant.route(assistant.resolve(Turn("สดร. ได้งบประมาณเท่าไร")))
+    assert both.resolved == "สถาบันวิจัยดาราศาสตร์แห่งชาติ ได้งบประมาณเท่าไร"
+    assert alone.resolved.startswith("สถาบันวิจัยดาราศาสตร์แห่งชาติ (องค์การมหาชน")

@@ -1,5 +1,5 @@
 """The table row a question names by its label, read against the header of the table its words describe."""
-from assistant.header_rows import named_row
+from assistant.header_rows import named_row, summed_rows
 from assistant.route import analyse
 from assistant.row_headers import header_tables
 from tests.assistant.test_table_extremes import _IDF, _LINES
@@ -37,3 +37,27 @@ def test_the_table_is_the_one_whose_header_holds_the_questions_words():
 def test_no_row_named_or_a_total_is_no_answer():
     assert named_row(analyse("ปริมาณสำรองแร่ในพื้นที่ประทานบัตรปี 2567 เท่าไหร่"), _tables(), _IDF_MORE) is None
     assert named_row(analyse("ปริมาณสำรองแร่รวมในพื้นที่ประทานบัตรเท่าไหร่"), _tables(), _IDF_MORE) is None
+
+
+def _reserve_table(sample_lines):
+    """The sample plan's ore-reserve table as stored (its lines 846-897), blank lines and all."""
+    lines = sample_lines[845:897]
+    return header_tables("d", [(846 + i, t, None) for i, t in enumerate(lines)])
+
+
+def test_the_rows_a_sum_names_by_their_words_in_the_column_it_names(sample_lines):
+    # Before: no table answer (a sum is not one row); the passage shown was the table's first rows.
+    q = analyse("ปริมาณสำรองแร่หินปูนทั้งสามประเภท (เพื่ออุตสาหกรรมเคมี ซีเมนต์ และก่อสร้าง) ในพื้นที่ประทานบัตรปี 2567 "
+                "รวมกันกี่เมตริกตัน")
+    table, col, rows = summed_rows(q, _reserve_table(sample_lines), _IDF_MORE)
+    assert table.rows[0].columns[col].name.endswith("ปี 2567")
+    assert [r.values[col] for r in rows] == ["37,045,050.00", "77,364,000.00", "97,951,174.00"]
+    # `หินดินดานเพื่ออุตสาหกรรม ซีเมนต์` shares two of the words, not its first: not added
+
+
+def test_a_counted_sum_takes_the_rows_its_word_starts_and_must_count_as_many(sample_lines):
+    q = analyse("ยอดผลิตปี 2566 ของหินปูนทั้ง 3 ชนิดรวมกันเท่าไร")
+    _, col, rows = summed_rows(q, _reserve_table(sample_lines), _IDF_MORE)
+    assert [r.values[col] for r in rows] == ["1,044,950.00", "3,070,000.00", "3,918,046.96"]
+    assert summed_rows(analyse("ยอดผลิตปี 2566 ของหินปูนทั้ง 2 ชนิดรวมกันเท่าไร"), _reserve_table(sample_lines), _IDF_MORE) is None
+    assert summed_rows(analyse("ยอดผลิตปี 2566 ของถ่านหินเท่าไร"), _reserve_table(sample_lines), _IDF_MORE) is None  # no sum asked

@@ -111,3 +111,16 @@ def test_sample_linkage_and_unknown_project(sample_settings):
     for p in db.list_projects():
         for b in p.budgets:
             assert _figure_in(b.printed, b.cite.quote)
+
+
+def test_a_sources_total_over_two_years_is_each_year_then_their_sum(synthetic_db):
+    # Before: "ปี 2568 และ 2569" was read as 2568 alone, the source's 2568 total given as the answer.
+    from assistant.route import analyse
+    from assistant.structured_answers import totals
+
+    q = analyse("งบจังหวัดปี 2568 และ 2569 รวมกันเท่าไร")
+    text = "\n".join(s.text for s in totals(q, synthetic_db).sentences)
+    per_year = {y: synthetic_db.totals("source", year=y, source="งบจังหวัด")[0].baht for y in (2568, 2569)}
+    assert per_year[2568] == 2_300_000
+    assert f"ปีงบประมาณ 2569 (งบจังหวัด): " in text
+    assert f"{per_year[2568]:,} + {per_year[2569]:,} = {per_year[2568] + per_year[2569]:,} บาท" in text

@@ -47,3 +47,21 @@ def test_a_count_of_people_is_not_answered_with_amounts_of_money(tmp_path_factor
                             "สทอภ. (GISTDA) ปี 2565 ได้งบประมาณเท่าไร")
     assert staff.refused and "1,139,080,300" not in staff.answer.splitlines()[0]
     assert "1,139,080,300" in money.answer  # the same agency's amount when money is asked
+
+
+def test_a_list_asked_for_is_quoted_with_every_item_not_its_intro(tmp_path_factory):
+    # The sample's festivals (its lines 586-614): an intro line ending `ได้แก่`, then twelve numbered items with
+    # blank lines between, then the next heading `6) โครงสร้างพื้นฐาน`. Before: the intro line alone.
+    root = tmp_path_factory.mktemp("festivals")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    (corpus / "lampang-festivals.txt").write_text(
+        "แผนปฏิบัติการด้านการพัฒนาอุตสาหกรรมจังหวัดลำปาง รายปี พ.ศ. 2567\n" + "\n".join(lines[585:614]), encoding="utf-8")
+    a = fake_embedded_assistant(corpus, root / "data")
+    try:
+        answer = a.ask("งานวัฒนธรรม ประเพณี และเทศกาลสำคัญของจังหวัดลำปางที่แผนระบุไว้มีอะไรบ้าง")
+    finally:
+        a.close()
+    assert answer.route == "text" and "งานขันโตกช้าง" in answer.answer and "12. งานวันดอกไม้บ้าน" in answer.answer
+    assert "โครงสร้างพื้นฐาน" not in answer.answer  # the next heading, numbered another way, ends the list

@@ -355,3 +355,38 @@ def test_a_date_asked_of_a_level_is_no_amount(assistant):
     answer = assistant.ask("แผนงานยุทธศาสตร์จัดการมลพิษและสิ่งแวดล้อม เริ่มดำเนินการวันที่เท่าไร")
     assert answer.route != "plan_level"
     assert "ปีงบประมาณ 2565:" not in answer.answer
+
+
+def test_a_programmes_earlier_year_comes_from_its_agencys_comparison_table(assistant):
+    # The แผนงาน's own tables print 2565 onwards; its agency's table `4. เปรียบเทียบงบประมาณรายจ่าย … 2563 - 2565`
+    # has a row per แผนงาน. Before: "ไม่พบงบประมาณปี 2565, 2564 ของ แผนงาน…".
+    answer = assistant.ask("แผนงานยุทธศาสตร์จัดการมลพิษและสิ่งแวดล้อม ปี 2565 เพิ่มขึ้นหรือลดลงจากปี 2564 เท่าไร")
+    assert answer.route == "plan_level" and "68.9793 − 46.6160 → เพิ่มขึ้น 22.3633 ล้านบาท" in answer.answer
+    assert all(c.verified for c in answer.citations)
+    earlier = assistant.ask("แผนงานยุทธศาสตร์จัดการมลพิษและสิ่งแวดล้อม ปี 2563 ได้งบเท่าไร")
+    assert "ปีงบประมาณ 2563: 81.2098 ล้านบาท" in earlier.answer
+
+
+def test_a_programmes_row_wrapped_over_two_lines_of_the_comparison_table(tmp_path_factory):
+    # Pages 1, 237 and 240 of the book: the comparison table prints `แผนงานยุทธศาสตร์ยกระดับกระบวนทัศน์เพื่อกำหนด
+    # อนาคตประเทศ` / `ด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม` / its figures, each on a line of its own.
+    from assistant.outline import compact
+    from assistant.plan_levels import named_year_row
+
+    a = fake_embedded_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-237-240.pdf")
+    try:
+        tables = [t for ts in a.outline.tables.values() for t in ts]
+    finally:
+        a.close()
+    wrapped = compact("ยุทธศาสตร์ยกระดับกระบวนทัศน์เพื่อกำหนดอนาคตประเทศด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม")
+    assert [named_year_row(t, wrapped) for t in tables if named_year_row(t, wrapped)] == [
+        {2563: "88.2521", 2564: "70.5423", 2565: "65.2816"}]
+    one_line = compact("ยุทธศาสตร์จัดการผลกระทบจากการเปลี่ยนแปลงสภาวะภูมิอากาศ")
+    assert any(named_year_row(t, one_line) == {2563: "15.9400", 2564: "5.9360", 2565: "10.4960"} for t in tables)
+    assert not any(named_year_row(t, compact("ยุทธศาสตร์")) for t in tables)  # a word many rows print names none
+
+
+def test_a_figure_asked_in_another_unit_is_not_answered_with_an_amount(assistant):
+    # The book prints no disbursement rate. Before: the agency's 2565 appropriation, in baht, for a percentage.
+    answer = assistant.ask("สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ณ สิ้นปีงบประมาณ 2565 เบิกจ่ายงบประมาณไปได้กี่เปอร์เซ็นต์")
+    assert answer.route != "plan_level" and "1,493,510,700" not in answer.answer

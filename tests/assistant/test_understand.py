@@ -2,7 +2,8 @@
 placement questions, organisations, years that are not years, project names in English questions,
 and the link level a question's head noun names."""
 from assistant.route import analyse, project_name_in
-from assistant.understand import asked_labels, organisations_in, operation_of, without_exclusions, without_particles
+from assistant.understand import (asked_labels, organisations_in, operation_of, stated_count, without_exclusions,
+                                  without_particles)
 
 
 def test_particles_and_slang_are_dropped():
@@ -120,3 +121,10 @@ def test_a_comparison_asked_by_how_much_is_a_difference():
     # a comparison word inside what is counted is no operation (`ต่ำกว่า 150 หน่วย`)
     assert operation_of("ผู้ใช้ไฟต่ำกว่า 150 หน่วยมีกี่ราย") is None
     assert operation_of("ผู้ใช้ไฟ (ต่ำกว่า 150 หน่วย และ 150 หน่วยขึ้นไป) รวมกันกี่ราย") == "sum"
+
+
+def test_the_count_a_sum_states():
+    assert stated_count("ปริมาณสำรองแร่หินปูนทั้งสามประเภท (เพื่ออุตสาหกรรมเคมี ซีเมนต์ และก่อสร้าง)") == 3
+    assert stated_count("เงินอุดหนุนค่าเช่ารถทั้ง 3 รายการ ปี 2565 รวมกันเท่าไร") == 3
+    assert stated_count("ทั้ง ๔ แผนงาน") == 4 and stated_count("ทั้งสองกลุ่ม") == 2 and stated_count("both projects") == 2
+    assert stated_count("ทั้งหมดกี่โรง") is None and stated_count("วงเงินทั้งสิ้นเท่าไร") is None
