@@ -20,7 +20,7 @@ from assistant.records import Evidence
 from assistant.route import Query
 from assistant.row_headers import HeaderTable, Row
 from assistant.structured_answers import Draft, _t
-from assistant.table_extremes import MIN_COVER, asked_column, is_total, value_of
+from assistant.table_extremes import MIN_COVER, asked_column, header_evidence, is_total, value_of
 from assistant.understand import stated_count
 from ingest.thai_repair import index_form
 from ingest.tokenize import search_tokens
@@ -74,8 +74,7 @@ def answer(q: Query, tables: list[HeaderTable], db: FactsDB, idf: dict[str, floa
     if found is None:
         return None
     table, row = found
-    start, end = table.header
-    header = Evidence(table.doc_id, start, end, db.cite(table.doc_id, start, end).quote, "table_header", 1.0)
+    header = header_evidence(table, db)
     cited = Evidence(table.doc_id, row.first, row.line, db.cite(table.doc_id, row.first, row.line).quote, "retrieval", 1.0)
     draft = Draft(support=1.0)
     draft.say(_t(q, "อ่านตามหัวตาราง: ", "Read against the table's header: ") + row.reading(), [header, cited],
@@ -134,8 +133,7 @@ def sum_answer(q: Query, tables: list[HeaderTable], db: FactsDB, idf: dict[str, 
     if found is None:
         return None
     table, col, rows = found
-    start, end = table.header
-    header = Evidence(table.doc_id, start, end, db.cite(table.doc_id, start, end).quote, "table_header", 1.0)
+    header = header_evidence(table, db)
     column = rows[0].columns[col]
     draft = Draft(support=1.0)
     cited = [header]

@@ -53,12 +53,17 @@ class Window:
     chunk_end: int = 0
 
 
+_RANGE_TOKEN = re.compile(r"\d+(?:-\d+)+")  # a range typed without spaces, one token
+
+
 def key_terms(query: Query) -> list[str]:
     """Distinct search tokens of the question that say what it is about (English plan words as Thai)."""
     seen: dict[str, None] = {}
     for tok in search_tokens(translate_english(full_years(repair_line(query.text)))):
-        if tok not in QUESTION_WORDS and len(tok) > 1:
-            seen[tok] = None
+        parts = tok.split("-") if _RANGE_TOKEN.fullmatch(tok) else [tok]  # `2564-2573`: the text prints `2564 - 2573`
+        for part in parts:
+            if part not in QUESTION_WORDS and len(part) > 1:
+                seen[part] = None
     return list(seen)
 
 
@@ -263,24 +268,29 @@ def with_item(w: Window, db: FactsDB) -> Window:
 
 def with_list(w: Window, db: FactsDB) -> Window:
     """A window whose last line introduces a list (`…ที่สำคัญของจังหวัดลำปาง ได้แก่`, profile `[lists]
-    intro_endings`) extended over the list's items below it (items marked as the first is, blank lines between
-    them, an item's wrapped line after it), up to BODY_CHARS: a list asked for is answered with every item,
-    not its intro."""
+    intro_endings`) extended over the list's items below it, up to BODY_CHARS: a list asked for is answered
+    with every item, not its intro."""
     last = db.lines(w.doc_id, w.line_end, w.line_end)
     if not last or not last[0][1].strip().endswith(vocabulary().lists.intro_endings):
         return w
-    end, chars, in_item, key = w.line_end, len(w.text), False, None
-    for n, text, _ in db.lines(w.doc_id, w.line_end + 1, w.line_end + LIST_LINES):
+    return _to_line(w, list_end(db, w.doc_id, w.line_end, BODY_CHARS - len(w.text)), db)
+
+
+def list_end(db: FactsDB, doc_id: str, line: int, chars: int = BODY_CHARS) -> int:
+    """The last line of the list printed below `line` (items marked as the first is, blank lines between
+    them, an item's wrapped line after it), at most `chars` characters of it; `line` itself when none follows."""
+    end, used, in_item, key = line, 0, False, None
+    for n, text, _ in db.lines(doc_id, line + 1, line + LIST_LINES):
         if not text.strip():
             in_item = False
             continue
         marker = parse_marker(text)
         key = marker.key if key is None and marker is not None else key
         item = marker is not None and marker.key == key  # `6) โครงสร้างพื้นฐาน` after `1.`…`12.`: the next heading
-        if not (item or in_item) or chars + len(text) > BODY_CHARS:
+        if not (item or in_item) or used + len(text) > chars:
             break
-        end, chars, in_item = n, chars + len(text), True
-    return _to_line(w, end, db)
+        end, used, in_item = n, used + len(text), True
+    return end
 
 
 WRAPPED_CHARS = 70  # a line this long was wrapped by the page width: its sentence may go on below it

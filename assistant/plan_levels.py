@@ -1298,6 +1298,16 @@ def _item_years(rows: list[dict], years: set[int]) -> list[dict]:
     return found or ([item] if item is not None and item["fiscal_year"] in years else [])
 
 
+def _say_items(draft: Draft, rows: list[dict]) -> list[Evidence]:
+    """Each budget-detail row said as printed (`• <its quote>`), cited; their evidence, for the computed sentence."""
+    cited = []
+    for r in rows:
+        e = Evidence(r["doc_id"], r["line_start"], r["line_end"], r["quote"], "retrieval", 1.0, [r["printed"]])
+        cited.append(e)
+        draft.say(f"• {strip_markers(' '.join(r['quote'].split()))}", [e])
+    return cited
+
+
 def item_pair(q: Query, levels: PlanLevels) -> Draft | None:
     """Two budget-detail items a question names by the words they share and one alternative each (`ค่าใช้จ่าย
     เฝ้าระวัง NCAPS ในอุทยานแห่งชาติตาพระยากับทับลาน รวมกัน`): both amounts for the asked year, cited, and their sum
@@ -1327,11 +1337,7 @@ def item_pair(q: Query, levels: PlanLevels) -> Draft | None:
         return None
     chosen = [rows[0] for rows in picked]
     draft = Draft(support=1.0)
-    cited = []
-    for r in chosen:
-        e = Evidence(r["doc_id"], r["line_start"], r["line_end"], r["quote"], "retrieval", 1.0, [r["printed"]])
-        cited.append(e)
-        draft.say(f"• {strip_markers(' '.join(r['quote'].split()))}", [e])
+    cited = _say_items(draft, chosen)
     a, b = sorted(chosen, key=lambda r: -r["baht"]) if q.operation == "difference" else chosen
     value = a["baht"] + b["baht"] if q.operation == "sum" else a["baht"] - b["baht"]
     sign = "+" if q.operation == "sum" else "−"
@@ -1372,11 +1378,7 @@ def counted_items(q: Query, levels: PlanLevels) -> Draft | None:
     if len(found) != count or (q.years and any(r["fiscal_year"] not in q.years for r in found)):
         return None
     draft = Draft(support=1.0)
-    cited = []
-    for r in found:
-        e = Evidence(r["doc_id"], r["line_start"], r["line_end"], r["quote"], "retrieval", 1.0, [r["printed"]])
-        cited.append(e)
-        draft.say(f"• {strip_markers(' '.join(r['quote'].split()))}", [e])
+    cited = _say_items(draft, found)
     value = sum(r["baht"] for r in found)
     draft.say(_t(q, f"คำนวณ ({count} รายการ): {' + '.join(r['printed'] for r in found)} = {value:,} บาท",
                  f"Computed ({count} items): {' + '.join(r['printed'] for r in found)} = {value:,} baht"),
@@ -1422,7 +1424,9 @@ def answer(q: Query, levels: PlanLevels) -> Draft | None:
     best = named[0][0]
     close = [lv for score, lv in named[:CANDIDATES] if score >= CLOSE * best]
     # a name several agencies' levels print: the one under the agency the question names first
-    close.sort(key=lambda lv: not levels._under_named(q.text, lv.node_id))
+    top = close[0].name
+    if sum(lv.name == top for lv in close) > 1:
+        close.sort(key=lambda lv: lv.name != top or not levels._under_named(q.text, lv.node_id))
     if not levels._under_named(q.text, close[0].node_id):
         close = _typed_under_agency(q, named, levels)[:1] + close
     for lv in close:

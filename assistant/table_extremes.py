@@ -85,6 +85,12 @@ def extreme_rows(q: Query, tables: list[HeaderTable], idf: dict[str, float]) -> 
     return table, col, [r for _, r in rows]
 
 
+def header_evidence(table: HeaderTable, db: FactsDB) -> Evidence:
+    """A table's header lines as evidence (what names the columns a row's figures are read under)."""
+    start, end = table.header
+    return Evidence(table.doc_id, start, end, db.cite(table.doc_id, start, end).quote, "table_header", 1.0)
+
+
 def extreme_answer(q: Query, tables: list[HeaderTable], db: FactsDB, idf: dict[str, float]) -> Draft | None:
     """The row with the largest (or smallest) figure in the asked column of the table the question
     describes and the runners-up, cited with the header; None where `extreme_rows` finds none."""
@@ -92,8 +98,7 @@ def extreme_answer(q: Query, tables: list[HeaderTable], db: FactsDB, idf: dict[s
     if found is None:
         return None
     table, col, rows = found
-    start, end = table.header
-    header = Evidence(table.doc_id, start, end, db.cite(table.doc_id, start, end).quote, "table_header", 1.0)
+    header = header_evidence(table, db)
     column = rows[0].columns[col]
     most = _t(q, "สูงที่สุด" if q.operation == "max" else "ต่ำที่สุด", "largest" if q.operation == "max" else "smallest")
     draft = Draft(support=1.0)

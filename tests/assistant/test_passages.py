@@ -17,16 +17,22 @@ def test_a_word_after_a_place_word_that_is_not_a_name_is_no_place():
     assert asked_places("รวมงบโครงการที่ของบประมาณจังหวัดภายใต้แนวทางด้านที่ 2 เป็นเงินเท่าไร") == []
 
 
-@pytest.fixture(scope="module")
-def related_plans(tmp_path_factory):
-    """The sample's list of related third-level plans (bulleted items that wrap over two or three lines)."""
-    root = tmp_path_factory.mktemp("related")
+def _excerpt(tmp_path_factory, name: str, first: int, last: int):
+    """An assistant over the sample's lines `first`..`last` (1-based) under its title line, one small document."""
+    root = tmp_path_factory.mktemp(name)
     corpus = root / "corpus"
     corpus.mkdir()
     lines = SAMPLE.read_text(encoding="utf-8").split("\n")
-    (corpus / "lampang-related-plans.txt").write_text(
-        "แผนปฏิบัติการด้านการพัฒนาอุตสาหกรรมจังหวัดลำปาง รายปี พ.ศ. 2567\n" + "\n".join(lines[279:320]), encoding="utf-8")
-    a = fake_embedded_assistant(corpus, root / "data")
+    (corpus / f"lampang-{name}.txt").write_text(
+        "แผนปฏิบัติการด้านการพัฒนาอุตสาหกรรมจังหวัดลำปาง รายปี พ.ศ. 2567\n" + "\n".join(lines[first - 1:last]),
+        encoding="utf-8")
+    return fake_embedded_assistant(corpus, root / "data")
+
+
+@pytest.fixture(scope="module")
+def related_plans(tmp_path_factory):
+    """The sample's list of related third-level plans (bulleted items that wrap over two or three lines)."""
+    a = _excerpt(tmp_path_factory, "related", 280, 320)
     yield a
     a.close()
 
@@ -52,16 +58,19 @@ def test_a_count_of_people_is_not_answered_with_amounts_of_money(tmp_path_factor
 def test_a_list_asked_for_is_quoted_with_every_item_not_its_intro(tmp_path_factory):
     # The sample's festivals (its lines 586-614): an intro line ending `ได้แก่`, then twelve numbered items with
     # blank lines between, then the next heading `6) โครงสร้างพื้นฐาน`. Before: the intro line alone.
-    root = tmp_path_factory.mktemp("festivals")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
-    (corpus / "lampang-festivals.txt").write_text(
-        "แผนปฏิบัติการด้านการพัฒนาอุตสาหกรรมจังหวัดลำปาง รายปี พ.ศ. 2567\n" + "\n".join(lines[585:614]), encoding="utf-8")
-    a = fake_embedded_assistant(corpus, root / "data")
+    a = _excerpt(tmp_path_factory, "festivals", 586, 614)
     try:
         answer = a.ask("งานวัฒนธรรม ประเพณี และเทศกาลสำคัญของจังหวัดลำปางที่แผนระบุไว้มีอะไรบ้าง")
     finally:
         a.close()
     assert answer.route == "text" and "งานขันโตกช้าง" in answer.answer and "12. งานวันดอกไม้บ้าน" in answer.answer
     assert "โครงสร้างพื้นฐาน" not in answer.answer  # the next heading, numbered another way, ends the list
+
+
+def test_a_range_typed_without_spaces_is_both_its_numbers():
+    # `ปี พ.ศ. 2564-2573` is one search token; the plan prints `ปี พ.ศ. 2564 - 2573`. Before: neither year matched.
+    from assistant.passages import key_terms
+    from assistant.route import analyse
+
+    terms = key_terms(analyse("แผนปฏิบัติการลดก๊าซเรือนกระจกของประเทศ ปี พ.ศ. 2564-2573 จัดทำโดยหน่วยงานใด"))
+    assert "2564" in terms and "2573" in terms and "2564-2573" not in terms
