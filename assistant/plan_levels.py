@@ -29,6 +29,7 @@ from assistant.understand import asks, stated_count, thai_names
 from assistant.units import merge
 from ingest.facts_records import UNIT_SCALE
 from ingest.records import Table
+from ingest.tokenize import search_tokens
 from pythainlp.corpus import thai_words
 from pythainlp.tokenize import syllable_tokenize
 from ingest.thai_repair import thai_digits_to_arabic
@@ -1171,6 +1172,25 @@ def _amount_now(lv: Level, levels: PlanLevels) -> Amount | None:
     return a
 
 
+def _children_by_word(q: Query, levels: PlanLevels) -> list[Level]:
+    """The two levels under the level a question names that it tells apart by a word each (`แผนงาน X มีโครงการ
+    ถ่ายโอนเรื่องน้ำเสียกับเรื่องขยะ`): the children printing a word of the question no other child prints, in
+    the order typed; [] unless exactly two do."""
+    named = levels.named(q.text)
+    if not named:
+        return []
+    kids = named[0][1].children
+    words = [set(search_tokens(levels.title(c))) for c in kids]
+    asked = search_tokens(q.text)
+    picked: list[tuple[int, Level]] = []
+    for c, own in zip(kids, words):
+        others = set().union(*(w for w in words if w is not own))
+        typed = [asked.index(t) for t in own - others if t in asked and len(t) > 1]
+        if typed:
+            picked.append((min(typed), c))
+    return [c for _, c in sorted(picked, key=lambda p: p[0])] if len(picked) == 2 else []
+
+
 def pair_answer(q: Query, levels: PlanLevels) -> Draft | None:
     """Two levels a question names side by side ("A กับ B รวมกัน…", "… ต่างกันเท่าไร"): both amounts, cited,
     and their sum or difference computed in code."""
@@ -1179,11 +1199,13 @@ def pair_answer(q: Query, levels: PlanLevels) -> Draft | None:
         return None
     found = [_side_levels(side, q.text, levels) for side in pair]
     docs = [d for d in found[0] if d in found[1]]
-    if not docs:
-        return None
-    doc = max(docs, key=lambda d: found[0][d][0][0] + found[1][d][0][0])  # both sides in one document
-    sides = [found[0][doc][1], found[1][doc][1]]
-    if sides[0] is sides[1]:
+    sides: list[Level] = []
+    if docs:
+        doc = max(docs, key=lambda d: found[0][d][0][0] + found[1][d][0][0])  # both sides in one document
+        sides = [found[0][doc][1], found[1][doc][1]]
+    if len(sides) != 2 or sides[0] is sides[1]:  # one level named, two of its children told apart by a word
+        sides = _children_by_word(q, levels)
+    if len(sides) != 2:
         return None
     amounts = [_amount_now(s, levels) for s in sides]
     if any(a is None for a in amounts):
@@ -1403,8 +1425,8 @@ def answer(q: Query, levels: PlanLevels) -> Draft | None:
     named about as well, the first that answers what is asked (a list needs items under it) is used."""
     if q.operation in ("sum", "difference") and len(set(q.years)) < 2 and (asks_money(q.text) or q.unit is None):
         draft = (counted_items(q, levels) or item_pair(q, levels)) if q.wants_figure else None
-        if draft is None and asks_money(q.text):
-            draft = pair_answer(q, levels)
+        if draft is None and (asks_money(q.text) or (q.wants_figure and q.unit is None)):
+            draft = pair_answer(q, levels)  # "…ได้มากกว่ากันเท่าไร" of two levels: their amounts
         if draft is not None:
             return draft
     several_years = q.operation == "sum" and len(set(q.years)) > 1

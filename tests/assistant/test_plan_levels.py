@@ -390,3 +390,11 @@ def test_a_figure_asked_in_another_unit_is_not_answered_with_an_amount(assistant
     # The book prints no disbursement rate. Before: the agency's 2565 appropriation, in baht, for a percentage.
     answer = assistant.ask("สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ณ สิ้นปีงบประมาณ 2565 เบิกจ่ายงบประมาณไปได้กี่เปอร์เซ็นต์")
     assert answer.route != "plan_level" and "1,493,510,700" not in answer.answer
+
+
+def test_two_projects_of_a_named_programme_told_apart_by_a_word_each(assistant):
+    # Before: the programme's own amount (68,979,300 บาท), the two projects it names by `ขยะ` and `ไฟป่า` not read.
+    answer = assistant.ask("แผนงานยุทธศาสตร์จัดการมลพิษและสิ่งแวดล้อม มีโครงการเรื่องขยะกับเรื่องไฟป่า โครงการไหนได้มากกว่า "
+                           "และมากกว่ากันเท่าไร")
+    assert answer.route == "plan_level" and "53,601,400 − 7,377,900 = 46,223,500 บาท" in answer.answer
+    assert all(c.verified for c in answer.citations)
