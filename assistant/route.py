@@ -73,6 +73,7 @@ _EN_LEAD = re.compile(r"^(?:(?:what|which|how|much|many|is|are|was|were|does|do|
                       r"money|amount|allocated|total|the|a|an|to|in|under|strategy|strategies|direction|programme|program|plan|"
                       r"level|issue)\b\s*)+", re.I)
 _UNIT_TH = re.compile(r"กี่\s*([\u0E00-\u0E7F]{1,16}?(?:\.[\u0E00-\u0E7F]{1,4})?)(?=\s|$|ที่|ใน|ของ|ต่อ|ครับ|คะ|ค่ะ|อ่ะ|ล่ะ|[.?])")
+_EN_JOINERS = frozenset({"and", "or", "of", "the", "in", "for"})
 _UNIT_EN = re.compile(r"how many\s+([a-z\-]+(?:\s+[a-z\-]+)?)", re.I)
 _EN_UNITS = {"plots": "แปลง", "plot": "แปลง", "people": "คน", "persons": "คน", "workers": "คน",
              "factories": "โรงงาน", "factory": "โรงงาน", "projects": "โครงการ", "times": "ครั้ง",
@@ -190,6 +191,8 @@ def _unit(text: str) -> str | None:
     m = _UNIT_EN.search(text)
     if m:
         for word in reversed(m.group(1).lower().split()):  # the head noun comes last: "concession plots"
+            if word in _EN_JOINERS:
+                continue  # "how many routes and …": a word joining two asks, not a unit
             if word in _EN_UNITS:
                 return _EN_UNITS[word]
             if word in EN_TH_GLOSSARY:

@@ -119,7 +119,9 @@ def organisations_in(text: str) -> list[str]:
     words = query_words().organisation_words
     out = []
     for m in re.finditer(alternation(words) + r"[\u0E00-\u0E7Fa-zA-Z]{2,40}", text):
-        name = re.split(r"ได้|มี|ของ|ใน|ปี|เท่า|กี่|คือ|ที่|ตั้ง|ใช้|จำนวน", m.group(0)[len(next(
+        # the name ends at a word asking about it, or at a section label (`…แห่งชาติวางวิสัยทัศน์ไว้ว่าอย่างไร`)
+        ends = r"ได้|มี|ของ|ใน|ปี|เท่า|กี่|คือ|ที่|ตั้ง|ใช้|จำนวน|" + alternation(query_words().section_labels)
+        name = re.split(ends, m.group(0)[len(next(
             w for w in sorted(words, key=len, reverse=True) if m.group(0).startswith(w))):], maxsplit=1)[0]
         full = m.group(0)[: m.group(0).find(name) + len(name)] if name else ""
         if len(compact(full)) >= 6:

@@ -83,3 +83,9 @@ def test_a_fiscal_year_phrase_dates_a_question_and_asks_no_money():
     q = analyse("ปีงบ 2566 บริษัทใดได้รับประกาศเกียรติคุณ ภายใต้โครงการบริหารจัดการลุ่มน้ำและวางระบบธรรมาภิบาลสิ่งแวดล้อม")
     assert q.route != "budget"
     assert analyse("โครงการบริหารจัดการลุ่มน้ำและวางระบบธรรมาภิบาลสิ่งแวดล้อม ปีงบประมาณ 2567 ได้เท่าไร").route == "budget"
+
+
+def test_a_word_joining_two_asks_is_not_the_unit_asked():
+    # Before: "how many routes and …" read `and` through the glossary as the unit `และ`.
+    assert analyse("How many routes and how many kilometres of road does the district look after?").unit != "และ"
+    assert analyse("How many plots and how much money?").unit == "แปลง"

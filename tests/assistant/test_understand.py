@@ -128,3 +128,10 @@ def test_the_count_a_sum_states():
     assert stated_count("เงินอุดหนุนค่าเช่ารถทั้ง 3 รายการ ปี 2565 รวมกันเท่าไร") == 3
     assert stated_count("ทั้ง ๔ แผนงาน") == 4 and stated_count("ทั้งสองกลุ่ม") == 2 and stated_count("both projects") == 2
     assert stated_count("ทั้งหมดกี่โรง") is None and stated_count("วงเงินทั้งสิ้นเท่าไร") is None
+
+
+def test_an_organisations_name_ends_at_a_section_label_typed_after_it():
+    # Before: `สถาบันเทคโนโลยีนิวเคลียร์แห่งชาติวางวิสัยทัศน์` was the name, which no document prints: refused.
+    names = organisations_in("สถาบันเทคโนโลยีนิวเคลียร์แห่งชาติวางวิสัยทัศน์ไว้ว่าอย่างไร")
+    assert names and "วิสัยทัศน์" not in names[0] and names[0].startswith("สถาบันเทคโนโลยีนิวเคลียร์แห่งชาติ")
+    assert organisations_in("มหาวิทยาลัยเชียงใหม่มีพันธกิจอะไร") == ["มหาวิทยาลัยเชียงใหม่"]
