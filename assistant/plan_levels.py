@@ -1172,6 +1172,15 @@ def _amount_now(lv: Level, levels: PlanLevels) -> Amount | None:
     return a
 
 
+def _counterpart(agency: Level, level: Level) -> Level | None:
+    """The level of the same kind and name as `level` under `agency`, when a pair question's side names only
+    that agency and `level` (the other side's) sits under another one: the same project of another agency."""
+    if agency.level != "agency" or level.level in ("ministry", "agency") or agency in level.ancestors():
+        return None
+    same = [d for d in agency.descendants() if d.level == level.level and d.name == level.name]
+    return same[0] if len(same) == 1 else None
+
+
 def _children_by_word(q: Query, levels: PlanLevels) -> list[Level]:
     """The two levels under the level a question names that it tells apart by a word each (`แผนงาน X มีโครงการ
     ถ่ายโอนเรื่องน้ำเสียกับเรื่องขยะ`): the children printing a word of the question no other child prints, in
@@ -1203,6 +1212,16 @@ def pair_answer(q: Query, levels: PlanLevels) -> Draft | None:
     if docs:
         doc = max(docs, key=lambda d: found[0][d][0][0] + found[1][d][0][0])  # both sides in one document
         sides = [found[0][doc][1], found[1][doc][1]]
+    elif bool(found[0]) != bool(found[1]):  # one side names no level by a long run: an agency's short name?
+        level = max((found[0] or found[1]).values(), key=lambda sl: sl[0])[1]
+        asked = compact(pair[1] if found[0] else pair[0])
+        agencies = [a for a in levels.levels if a.level == "agency" and a.doc_id == level.doc_id and a.name in asked]
+        if len(agencies) == 1:
+            sides = [level, agencies[0]] if found[0] else [agencies[0], level]
+    for i in range(len(sides)):  # "โครงการ X ของกรม A กับของกรม B": B's level of X's name, not B itself
+        other = _counterpart(sides[i], sides[1 - i]) if len(sides) == 2 else None
+        if other is not None:
+            sides[i] = other
     if len(sides) != 2 or sides[0] is sides[1]:  # one level named, two of its children told apart by a word
         sides = _children_by_word(q, levels)
     if len(sides) != 2:
@@ -1211,8 +1230,10 @@ def pair_answer(q: Query, levels: PlanLevels) -> Draft | None:
     if any(a is None for a in amounts):
         return None
     draft = Draft(support=1.0)
+    same_name = levels.title(sides[0]) == levels.title(sides[1])
     for s, a in zip(sides, amounts):
-        draft.say(f"• {levels.title(s)}: {a.shown}", [a.evidence, levels.evidence(s)], template=True)
+        whose = next((f" ({levels.title(x)})" for x in s.ancestors() if x.level == "agency"), "") if same_name else ""
+        draft.say(f"• {levels.title(s)}{whose}: {a.shown}", [a.evidence, levels.evidence(s)], template=True)
     a, b = amounts
     if a.unit != b.unit:
         return None  # one in baht, one in million baht: not added here

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import FIXTURES, fake_embedded_book
+from tests.conftest import FIXTURES, ask_book, fake_embedded_book
 
 BOOK = FIXTURES / "budget-fy2565-vol6-p1-23-47.pdf"  # PDF pages 1 and 23–47
 
@@ -398,3 +398,13 @@ def test_two_projects_of_a_named_programme_told_apart_by_a_word_each(assistant):
                            "และมากกว่ากันเท่าไร")
     assert answer.route == "plan_level" and "53,601,400 − 7,377,900 = 46,223,500 บาท" in answer.answer
     assert all(c.verified for c in answer.citations)
+
+
+def test_the_same_programme_of_another_agency_a_pair_names_by_the_agency_alone(tmp_path_factory):
+    # `…กับของกรมทรัพยากรธรณี` names only the agency: its แผนงาน of the same name is meant. Before: the agency's
+    # whole 548,316,000 บาท was added to the other agency's แผนงาน.
+    answer, = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-23-30-115-123.pdf",
+                       "แผนงานบุคลากรภาครัฐ ของสำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม กับของกรมทรัพยากรธรณี "
+                       "ปี 2565 รวมกันได้งบเท่าไร")
+    assert answer.route == "plan_level" and "915,028,500 + 213,979,600 = 1,129,008,100 บาท" in answer.answer
+    assert "(กรมทรัพยากรธรณี): 213,979,600" in answer.answer and "548,316,000" not in answer.answer
