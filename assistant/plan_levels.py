@@ -1399,7 +1399,7 @@ def counted_items(q: Query, levels: PlanLevels) -> Draft | None:
     this fiscal year, cited, and their sum computed in code. None unless exactly as many items under the level
     print the longest end of the words typed before the count."""
     count = stated_count(q.text)
-    at = re.search(alternation(query_words().all_words), q.text, re.I)
+    at = re.search(r"(?<![A-Za-z])" + alternation(query_words().all_words) + r"(?![A-Za-z])", q.text, re.I)
     if q.operation != "sum" or not count or count < 2 or at is None:
         return None
     named = levels.named(q.text)

@@ -533,7 +533,8 @@ def totals(q: Query, db: FactsDB) -> Draft:
             value = sum(r.baht for r in doc_rows)
             draft.say(_t(q, f"คำนวณ: รวม {len(years)} ปี{source} = {' + '.join(f'{r.baht:,}' for r in doc_rows)} = {value:,} บาท",
                          f"Computed: {len(years)} years{source} = {' + '.join(f'{r.baht:,}' for r in doc_rows)} = {value:,} baht"),
-                      [_ev(c) for r in doc_rows for c in r.cites], template=True, computed=[str(value), str(len(years)), *(str(r.baht) for r in doc_rows)])
+                      [_ev(c) for r in doc_rows for c in r.cites], template=True,
+                      computed=[str(value), str(len(years)), *(str(r.baht) for r in doc_rows)])
     return draft
 
 

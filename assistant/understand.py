@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.normalize import translate_english
-from assistant.outline import compact, fuzzy_contains
 from pythainlp.util import thaiword_to_num
 
+from assistant.normalize import translate_english
+from assistant.outline import compact, fuzzy_contains
 from ingest.thai_repair import repair_line, thai_digits_to_arabic
 from ingest.vocabulary import alternation, english_terms, label_questions, query_words, vocabulary
 
@@ -178,9 +178,9 @@ def stated_count(text: str) -> int | None:
     """How many things a question says it adds up (`ทั้งสามประเภท`, `ทั้ง 3 รายการ`, `both` → 2); None when
     it says no count."""
     qw = query_words()
-    if re.search(alternation(qw.pair_count_words) + r"(?![A-Za-z])", text, re.I):
+    if re.search(r"(?<![A-Za-z])" + alternation(qw.pair_count_words) + r"(?![A-Za-z])", text, re.I):
         return 2
-    for m in re.finditer(alternation(qw.all_words) + r"\s*", text, re.I):
+    for m in re.finditer(r"(?<![A-Za-z])" + alternation(qw.all_words) + r"(?![A-Za-z])\s*", text, re.I):
         rest = thai_digits_to_arabic(text[m.end():])
         digits = re.match(r"\d{1,3}(?!\d)", rest)
         if digits:
