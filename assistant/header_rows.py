@@ -13,14 +13,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from assistant.lookup import FactsDB
+from assistant.lookup import FactsDB, decimals
 from assistant.outline import compact
 from assistant.passages import key_terms, term_weights
-from assistant.records import Evidence
 from assistant.route import Query
 from assistant.row_headers import HeaderTable, Row
 from assistant.structured_answers import Draft, _t
-from assistant.table_extremes import MIN_COVER, asked_column, header_evidence, is_total, value_of
+from assistant.table_extremes import MIN_COVER, asked_column, header_evidence, is_total, row_evidence, value_of
 from assistant.understand import stated_count
 from ingest.thai_repair import index_form
 from ingest.tokenize import search_tokens
@@ -75,7 +74,7 @@ def answer(q: Query, tables: list[HeaderTable], db: FactsDB, idf: dict[str, floa
         return None
     table, row = found
     header = header_evidence(table, db)
-    cited = Evidence(table.doc_id, row.first, row.line, db.cite(table.doc_id, row.first, row.line).quote, "retrieval", 1.0)
+    cited = row_evidence(table, row, db)
     draft = Draft(support=1.0)
     draft.say(_t(q, "อ่านตามหัวตาราง: ", "Read against the table's header: ") + row.reading(), [header, cited],
               template=True)
@@ -122,10 +121,6 @@ def summed_rows(q: Query, tables: list[HeaderTable], idf: dict[str, float]) -> t
     return best[1], best[2], best[3]
 
 
-def _decimals(printed: str) -> int:
-    return len(printed.split(".", 1)[1]) if "." in printed else 0
-
-
 def sum_answer(q: Query, tables: list[HeaderTable], db: FactsDB, idf: dict[str, float]) -> Draft | None:
     """The rows a question adds up, each read in the asked column and cited with the header, and their sum
     computed in code (`คำนวณ: 37,045,050.00 + 77,364,000.00 + 97,951,174.00 = 212,360,224.00 เมตริกตัน`)."""
@@ -138,12 +133,12 @@ def sum_answer(q: Query, tables: list[HeaderTable], db: FactsDB, idf: dict[str, 
     draft = Draft(support=1.0)
     cited = [header]
     for r in rows:
-        row = Evidence(table.doc_id, r.first, r.line, db.cite(table.doc_id, r.first, r.line).quote, "retrieval", 1.0)
+        row = row_evidence(table, r, db)
         cited.append(row)
         draft.say(f"• {r.label} — {column.name}: {r.values[col]} {column.unit}", [header, row], template=True)
     printed = [index_form(r.values[col]) for r in rows]
     total = sum((Decimal(p) for p in printed), Decimal(0))
-    places = max(_decimals(p) for p in printed)
+    places = decimals(*printed)
     shown = f"{total:,.{places}f}"
     draft.say(_t(q, f"คำนวณ ({len(rows)} แถว): {' + '.join(r.values[col] for r in rows)} = {shown} {column.unit}",
                  f"Computed ({len(rows)} rows): {' + '.join(r.values[col] for r in rows)} = {shown} {column.unit}"),

@@ -333,6 +333,11 @@ def states_asked_place(query: Query, evidence: list[Evidence], db: FactsDB) -> b
     return all(p in text for p in places)
 
 
+def _with_lines_above(e: Evidence, db: FactsDB) -> str:
+    """A window's text with the YEAR_CONTEXT_LINES above it (a table's header and caption print its year and unit)."""
+    return " ".join(t for _, t, _ in db.lines(e.doc_id, max(1, e.line_start - YEAR_CONTEXT_LINES), e.line_end))
+
+
 def states_asked_unit(query: Query, evidence: list[Evidence], db: FactsDB) -> bool:
     """For a question counting in a unit of the profile's counts (`กี่คน`, `กี่ราย`) or asking money (`กี่บาท`):
     whether a chosen window (or the lines just above it) prints that unit (any currency word for money); bare
@@ -344,7 +349,7 @@ def states_asked_unit(query: Query, evidence: list[Evidence], db: FactsDB) -> bo
         return True
     wanted = [w for w in units.currency if not w.isascii()] if money else [query.unit]
     for e in evidence:  # each window's lines read once
-        text = " ".join(t for _, t, _ in db.lines(e.doc_id, max(1, e.line_start - YEAR_CONTEXT_LINES), e.line_end))
+        text = _with_lines_above(e, db)
         if any(w in text for w in wanted):
             return True
     return False
@@ -357,8 +362,7 @@ def states_asked_year(query: Query, evidence: list[Evidence], db: FactsDB) -> bo
         return True
     wanted = {str(y) for y in query.years} | {str(y)[-2:] for y in query.years}
     for e in evidence:
-        text = " ".join(t for _, t, _ in db.lines(e.doc_id, max(1, e.line_start - YEAR_CONTEXT_LINES), e.line_end))
-        form = index_form(text)
+        form = index_form(_with_lines_above(e, db))
         if any(re.search(rf"(?<!\d){y}(?!\d)", form) for y in wanted if len(y) == 4) or any(
                 re.search(rf"(?:ปี|พ\.ศ\.)\s*{y}(?!\d)", form) for y in wanted if len(y) == 2):
             return True

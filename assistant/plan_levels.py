@@ -25,7 +25,7 @@ from assistant.outline import Heading, Outline, compact, strip_markers
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
-from assistant.understand import asks, stated_count, thai_names
+from assistant.understand import asks, count_phrase, stated_count, thai_names
 from assistant.units import merge
 from ingest.facts_records import UNIT_SCALE
 from ingest.records import Table
@@ -33,7 +33,7 @@ from ingest.tokenize import search_tokens
 from pythainlp.corpus import thai_words
 from pythainlp.tokenize import syllable_tokenize
 from ingest.thai_repair import thai_digits_to_arabic
-from ingest.vocabulary import alternation, query_words, vocabulary
+from ingest.vocabulary import query_words, vocabulary
 
 # Naming a level: its start typed for MIN_NAME_BLOCK characters and this share of a shorter name (of a
 # long one, NAME_START_MOST characters), or MIN_COVER of the whole name anywhere.
@@ -650,9 +650,7 @@ class PlanLevels:
         label the question types (`เงินนอกงบประมาณ`), or none."""
         if asked is not None:
             return self._own_year_amounts(lv, asked)
-        own, *others = self.year_tables(lv)
-        more = {y: a for t in others for y, a in t.items() if y not in own}
-        return dict(sorted((own | more).items())) if more else own
+        return merged_years(self.year_tables(lv))
 
     def year_tables(self, lv: Level) -> list[dict[int, Amount]]:
         """The level's appropriation per year as each table prints it: its own section's first, then (a
@@ -802,6 +800,13 @@ def _year_row(table: Table, words: list[str], dashes: bool = False) -> dict[int,
     return {}
 
 
+def merged_years(tables: list[dict[int, Amount]]) -> dict[int, Amount]:
+    """A level's amounts per year from its tables (`PlanLevels.year_tables`), the first table's where two print a year."""
+    own, *others = tables
+    more = {y: a for t in others for y, a in t.items() if y not in own}
+    return dict(sorted((own | more).items())) if more else own
+
+
 def named_year_row(table: Table, name: str) -> dict[int, str]:
     """{year: cell} of the one row of a year-headed table whose label holds a level's (compact) name, in its
     cell or wrapped onto the next row's (`แผนงานยุทธศาสตร์สร้างการเติบโตอย่างยั่งยืน อนุรักษ์ฟื้นฟู` / `และป้องกัน
@@ -888,9 +893,10 @@ def amount_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     book_year = cover[0] if cover else None
     years = list(dict.fromkeys(q.years)) or ([book_year] if book_year else [])
     named = levels.year_amounts(lv, q.text)  # a row the question names (`เงินนอกงบประมาณ`), not the appropriation
-    table = named or levels.year_amounts(lv)
+    tables = [] if named else levels.year_tables(lv)
+    table = named or merged_years(tables)
     if len(years) > 1 and not named:  # years compared from the one table that prints them all, in one unit
-        table = next((t for t in levels.year_tables(lv) if all(y in t for y in years)), table)
+        table = next((t for t in tables if all(y in t for y in years)), table)
     found: dict[int, Amount] = {}
     if len(years) > 1 and all(y in table for y in years):
         found = {y: table[y] for y in years}  # years compared from one table, in one unit
@@ -1175,7 +1181,7 @@ def _amount_now(lv: Level, levels: PlanLevels) -> Amount | None:
 def _counterpart(agency: Level, level: Level) -> Level | None:
     """The level of the same kind and name as `level` under `agency`, when a pair question's side names only
     that agency and `level` (the other side's) sits under another one: the same project of another agency."""
-    if agency.level != "agency" or level.level in ("ministry", "agency") or agency in level.ancestors():
+    if agency.level != "agency" or level.level in ("ministry", "agency") or any(a is agency for a in level.ancestors()):
         return None
     same = [d for d in agency.descendants() if d.level == level.level and d.name == level.name]
     return same[0] if len(same) == 1 else None
@@ -1399,7 +1405,7 @@ def counted_items(q: Query, levels: PlanLevels) -> Draft | None:
     this fiscal year, cited, and their sum computed in code. None unless exactly as many items under the level
     print the longest end of the words typed before the count."""
     count = stated_count(q.text)
-    at = re.search(r"(?<![A-Za-z])" + alternation(query_words().all_words) + r"(?![A-Za-z])", q.text, re.I)
+    at = count_phrase(q.text)
     if q.operation != "sum" or not count or count < 2 or at is None:
         return None
     named = levels.named(q.text)

@@ -91,6 +91,11 @@ def header_evidence(table: HeaderTable, db: FactsDB) -> Evidence:
     return Evidence(table.doc_id, start, end, db.cite(table.doc_id, start, end).quote, "table_header", 1.0)
 
 
+def row_evidence(table: HeaderTable, row: Row, db: FactsDB) -> Evidence:
+    """A table row as evidence, its label's lines above its figures included."""
+    return Evidence(table.doc_id, row.first, row.line, db.cite(table.doc_id, row.first, row.line).quote, "retrieval", 1.0)
+
+
 def extreme_answer(q: Query, tables: list[HeaderTable], db: FactsDB, idf: dict[str, float]) -> Draft | None:
     """The row with the largest (or smallest) figure in the asked column of the table the question
     describes and the runners-up, cited with the header; None where `extreme_rows` finds none."""
@@ -103,7 +108,7 @@ def extreme_answer(q: Query, tables: list[HeaderTable], db: FactsDB, idf: dict[s
     most = _t(q, "สูงที่สุด" if q.operation == "max" else "ต่ำที่สุด", "largest" if q.operation == "max" else "smallest")
     draft = Draft(support=1.0)
     for k, r in enumerate(rows[:1 + RUNNERS_UP]):
-        row = Evidence(table.doc_id, r.first, r.line, db.cite(table.doc_id, r.first, r.line).quote, "retrieval", 1.0)
+        row = row_evidence(table, r, db)
         lead = (_t(q, f"{column.name} {most} ({len(rows)} แถวในตาราง): ", f"{column.name}, {most} of {len(rows)} rows: ")
                 if k == 0 else _t(q, "รองลงมา: ", "next: "))
         draft.say(f"{lead}{r.label} — {r.values[col]} {column.unit}", [header, row], template=True,

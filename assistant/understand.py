@@ -174,13 +174,23 @@ def understand(text: str) -> Intent:
 _THAI_COUNT = re.compile(r"[\u0E00-\u0E2E\u0E30-\u0E4E]{2,12}")
 
 
+def _whole_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The words as a pattern that does not match inside a Latin word (`all` of `overall`)."""
+    return re.compile(r"(?<![A-Za-z])" + alternation(words) + r"(?![A-Za-z])\s*", re.I)
+
+
+def count_phrase(text: str) -> re.Match[str] | None:
+    """Where a question's count of the things it adds up starts (`ทั้ง` of `ค่าเช่ารถทั้ง 3 รายการ`), if it types one."""
+    return _whole_words(query_words().all_words).search(text)
+
+
 def stated_count(text: str) -> int | None:
     """How many things a question says it adds up (`ทั้งสามประเภท`, `ทั้ง 3 รายการ`, `both` → 2); None when
     it says no count."""
     qw = query_words()
-    if re.search(r"(?<![A-Za-z])" + alternation(qw.pair_count_words) + r"(?![A-Za-z])", text, re.I):
+    if _whole_words(qw.pair_count_words).search(text):
         return 2
-    for m in re.finditer(r"(?<![A-Za-z])" + alternation(qw.all_words) + r"(?![A-Za-z])\s*", text, re.I):
+    for m in _whole_words(qw.all_words).finditer(text):
         rest = thai_digits_to_arabic(text[m.end():])
         digits = re.match(r"\d{1,3}(?!\d)", rest)
         if digits:
