@@ -40,7 +40,8 @@ def load_questions(path: Path) -> list[dict]:
         except json.JSONDecodeError as exc:
             raise EvalError(f"{path}:{n}: not JSON ({exc.msg})") from exc
         missing = [k for k in REQUIRED if k not in q]
-        if not q.get("evidence_lines") and "evidence_page" not in q:
+        # an unanswerable question's answer is in no line: it needs none
+        if q.get("category") != "unanswerable" and not q.get("evidence_lines") and "evidence_page" not in q:
             missing.append(" or ".join(EVIDENCE))
         if missing:
             raise EvalError(f"{path}:{n}: question lacks {', '.join(missing)}")

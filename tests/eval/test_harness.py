@@ -73,3 +73,12 @@ def test_questions_may_give_page_evidence_instead_of_lines(tmp_path):
     f.write_text(json.dumps(base), encoding="utf-8")
     with pytest.raises(EvalError, match="evidence_lines or evidence_page"):
         load_questions(f)
+
+
+def test_an_unanswerable_question_needs_no_evidence(tmp_path):
+    from eval.harness import load_questions
+
+    f = tmp_path / "q.jsonl"
+    q = {"id": "u1", "question": "q", "category": "unanswerable", "must_contain": ["ไม่มี"], "evidence_lines": []}
+    f.write_text(json.dumps(q), encoding="utf-8")
+    assert load_questions(f)[0]["id"] == "u1"
