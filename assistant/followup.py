@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.lookup import split_hints
-from assistant.route import _source, _years, project_name_in
+from assistant.route import _years, project_name_in, source_in
 
 _FOLLOWUP_START = re.compile(r"^(?:แล้ว|และ|ส่วน|ถ้า|กรณี|what about|how about|and\b|and for|and in|same for)", re.I)
 _FOLLOWUP_END = re.compile(r"(?:ล่ะ|หละ|ละ|บ้างล่ะ|ด้วย)\s*[?？]?\s*$")
@@ -43,7 +43,7 @@ def resolve_followup(question: str, previous: str | None) -> str:
         else:
             resolved = f"{resolved} ปี {year_text}"
         rest = _YEAR_IN_TEXT.sub("", rest).strip()
-    source = _source(rest)
+    source = source_in(rest)
     if source:
         match = _SOURCE_IN_TEXT.search(rest)
         new = match.group(0) if match else source

@@ -304,11 +304,22 @@ def asked_places(text: str) -> list[str]:
     out = []
     for w in query_words().place_words:
         for m in re.finditer(re.escape(w), text):
+            if _funding_source_ends(text[:m.start()], w):
+                continue  # `ใช้งบกลุ่มจังหวัดภาคเหนือตอนบน 1`: where the money comes from, not a place asked about
             rest = text[m.end():].strip()
             words = [t for t in word_tokens(rest[:PLACE_CHARS]) if t.strip()]
             if words and len(words[0]) >= 3 and not words[0].isascii() and words[0] not in thai_stopword_set():
                 out.append(words[0])  # a name, not `จังหวัดไว้ว่า…` / `…จังหวัดภายใต้…`
     return out
+
+
+def _funding_source_ends(before: str, place_word: str) -> bool:
+    """Whether the text before a place word opens a funding source with it (profile `[funding_sources]`:
+    a `table_prefixes` word, then a `group_words` word's start, e.g. `งบ` + `กลุ่ม` + `จังหวัด`)."""
+    sources = vocabulary().funding_sources
+    heads = [g[: -len(place_word)] for g in sources.group_words if g.endswith(place_word)]
+    tail = "".join(before.split())
+    return any(tail.endswith(p + h) for p in sources.table_prefixes for h in heads)
 
 
 @lru_cache(maxsize=1)

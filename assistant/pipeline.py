@@ -56,6 +56,7 @@ FACT_ROUTES = {"budget": facts.budget, "project_field": facts.project_field, "li
                "briefs": facts.briefs}
 
 
+OTHER_LEVEL_TRIES = 3  # label headings tried in turn when the best one is another level's than the one named
 MIN_WRAPPED_NAME = 12  # characters of a level's name a section heading cut by a line wrap must hold to be it
 
 
@@ -417,10 +418,17 @@ class Assistant:
             q.route = "matrix_row"
             return draft
         if q.labels and not q.wants_figure and not q.project_name:
-            draft = units.section_body(q, q.labels, self.outline, self.db, idf, retrieved)
-            if draft is not None and self._outside_named(q, draft):
-                # another level's section: the one the question names prints none; said so, the other shown
-                return text_answer(q, draft.evidence[1:2] or draft.evidence[:1], 0.0, self.settings.min_support)
+            draft, outside, skip = None, None, frozenset()
+            for _ in range(OTHER_LEVEL_TRIES):  # another level's section (`…น้ำบาดาล`'s vision): the next best
+                draft = units.section_body(q, q.labels, self.outline, self.db, idf, retrieved, skip)
+                if draft is None or not self._outside_named(q, draft):
+                    break
+                outside = outside or draft
+                skip |= {(draft.evidence[0].doc_id, draft.evidence[0].line_start)}
+                draft = None
+            if draft is None and outside is not None:
+                # only other levels' sections: the one the question names prints none; said so, the other shown
+                return text_answer(q, outside.evidence[1:2] or outside.evidence[:1], 0.0, self.settings.min_support)
             if draft is not None:
                 q.route = "section"
                 return draft

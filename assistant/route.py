@@ -64,7 +64,7 @@ _QUOTED = re.compile(r"['\"“‘]([^'\"”’]{3,120})['\"”’]")
 _EN_PROJECT = re.compile(r"\b(?:the\s+)?([A-Za-z][\w\s\-&]{2,80}?)\s+project\b|project\s+(?:called|named)\s+(.+?)(?:\?|$)", re.I)
 # Where a typed project name ends: the words that ask about it.
 _NAME_END = re.compile(
-    r"\s*(?:ที่ของบ|ที่ขอ|รวมกัน|รวมเป็น|เป็นเงิน|ขอใช้|ขอรับ|ตั้งงบ|ตั้งผล|ตั้งเป้า|ตั้ง|ได้รับ|ได้งบ|มีงบ|ใช้งบ|งบประมาณ|งบเท่า|งบปี|ทำกิจกรรม|มีกิจกรรม|กิจกรรม|"
+    r"\s*(?:ที่ของบ|ที่ขอ|รวมกัน|รวมเป็น|ต่างกัน|แตกต่าง|ห่างกัน|เป็นเงิน|ขอใช้|ขอรับ|ตั้งงบ|ตั้งผล|ตั้งเป้า|ตั้ง|ได้รับ|ได้งบ|มีงบ|ใช้งบ|งบประมาณ|งบเท่า|งบปี|ทำกิจกรรม|มีกิจกรรม|กิจกรรม|"
     r"ระบุ|วัตถุประสงค์|ผลผลิต|ผลลัพธ์|ตัวชี้วัด|ความเชื่อมโยง|เชื่อมโยง|สอดคล้อง|อ้างอิง|หลักการ|ระยะเวลา|ผู้รับผิดชอบ|มีความ|มีอะไร|คือ|"
     r"เท่าไ|เท่าใด|กี่|อะไร|ไหน|ปีละ|ปีใด|อยู่|ดำเนินการ|\?|$)"
 )
@@ -202,7 +202,8 @@ def _unit(text: str) -> str | None:
     return None
 
 
-def _source(text: str) -> str | None:
+def source_in(text: str) -> str | None:
+    """The funding source a text names (`งบกลุ่มจังหวัด`, `ของกระทรวง`, `provincial budget`) as its category."""
     m = re.search(r"งบ(?:ประมาณ)?\s*(กลุ่มจังหวัด|จังหวัด|กระทรวง|กรม)|ของ(กระทรวง|กรม)|"
                   r"(provincial cluster|cluster|province|provincial|ministry|department)\s+(?:budget|fund)", text, re.I)
     if not m:
@@ -231,7 +232,7 @@ def analyse(question: str) -> Query:
     q.wants_list = bool(_LIST.search(text))
     q.years = _years(text)
     q.year = q.years[0] if q.years else None
-    q.source = _source(text)
+    q.source = source_in(text)
     q.direction = _first_int(_DIRECTION.search(digits))
     q.strategy = _first_int(_STRATEGY.search(digits))
     m = _SECTION.search(digits)

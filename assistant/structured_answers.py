@@ -14,7 +14,7 @@ from assistant.lookup import BudgetRow, Cite, FactsDB, ProjectRow, decimals, nor
 from assistant.normalize import translate_english
 from assistant.passages import figures_of, key_terms
 from assistant.records import Evidence, Sentence
-from assistant.route import ASKS_LINKAGE, ASKS_LIST, LINK_LEVELS, Query, project_name_in
+from assistant.route import ASKS_LINKAGE, ASKS_LIST, LINK_LEVELS, Query, project_name_in, source_in
 from ingest.facts import compact_name, compact_text
 from ingest.tokenize import search_tokens
 from ingest.vocabulary import query_words
@@ -414,11 +414,13 @@ def project_pair(q: Query, db: FactsDB) -> Draft | None:
     if not joined:
         return None
     left, right = joined[0]  # the pair word left out of the first name
-    fy, category = normalize_year(q.year), normalize_source(q.source)
+    fy = normalize_year(q.year)
     rows = []
     for side in (left, right):
         name = project_name_in(side)
-        found = db.find_projects(name, q.source, q.year, limit=1, min_score=FACT_PROJECT_MATCH) if name else []
+        source = source_in(side) or q.source  # `A (งบกระทรวง) กับ B (งบจังหวัด)`: each side's own source
+        category = normalize_source(source)
+        found = db.find_projects(name, source, q.year, limit=1, min_score=FACT_PROJECT_MATCH) if name else []
         if not found:
             return None
         rows.append((found[0], [b for b in found[0].budgets if b.baht is not None and (not fy or b.fiscal_year == fy)
@@ -476,7 +478,7 @@ def briefs(q: Query, db: FactsDB) -> Draft:
         sums = [sum(b.baht for _, b in rows) for _, rows in ordered]
         shown = " + ".join(f"{x:,}" for x in sums)
         draft.say(_t(q, f"รวมทุกปีที่ถาม: {shown} = {sum(sums):,} บาท", f"All the years asked: {shown} = {sum(sums):,} baht"),
-                  [_ev(b.cite) for rows in by_year.values() for _, b in rows], template=True, computed=[str(sum(sums))])
+                  [_ev(b.cite) for rows in by_year.values() for _, b in rows], template=True, computed=[*map(str, sums), str(sum(sums))])
     return draft
 
 

@@ -15,6 +15,7 @@ from assistant.records import Evidence
 from assistant.route import Query
 from assistant.row_headers import HeaderTable, Row
 from assistant.structured_answers import Draft, _t
+from assistant.understand import asks_both_extremes
 from ingest.thai_repair import index_form
 from ingest.tokenize import search_tokens
 from ingest.vocabulary import query_words, vocabulary
@@ -113,4 +114,9 @@ def extreme_answer(q: Query, tables: list[HeaderTable], db: FactsDB, idf: dict[s
                 if k == 0 else _t(q, "รองลงมา: ", "next: "))
         draft.say(f"{lead}{r.label} — {r.values[col]} {column.unit}", [header, row], template=True,
                   computed=[str(len(rows))] if k == 0 else None)
+    if asks_both_extremes(q.text) and len(rows) > 1 + RUNNERS_UP:  # `…นานที่สุด และชนิดไหนสั้นที่สุด`: the other end too
+        least = _t(q, "ต่ำที่สุด" if q.operation == "max" else "สูงที่สุด", "smallest" if q.operation == "max" else "largest")
+        r = rows[-1]
+        draft.say(_t(q, f"{column.name} {least}: ", f"{column.name}, {least}: ") + f"{r.label} — {r.values[col]} {column.unit}",
+                  [header, row_evidence(table, r, db)], template=True)
     return draft

@@ -79,6 +79,12 @@ def _has(words: tuple[str, ...], text: str) -> bool:
     return any(w.lower() in low for w in words)
 
 
+def asks_both_extremes(text: str) -> bool:
+    """Whether a question asks the largest and the smallest both (`…นานที่สุด และชนิดไหนสั้นที่สุด`)."""
+    qw = query_words()
+    return _has(qw.max_words, text) and _has(qw.min_words, text)
+
+
 def operation_of(text: str) -> str | None:
     """The operation asked over figures: share, difference, sum, max or min (None: a plain figure)."""
     qw = query_words()

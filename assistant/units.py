@@ -15,6 +15,7 @@ from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _ev, _t
 from assistant.understand import asks
+from ingest.thai_repair import compose_sara_am
 from ingest.tokenize import search_tokens
 from ingest.vocabulary import label_questions, query_words, vocabulary
 
@@ -50,9 +51,11 @@ def _label_tokens(labels: list[str]) -> set[str]:
 
 
 def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[str, float],
-                       retrieved: list[tuple[str, int, int]], doc_order: dict[str, int]) -> Heading | None:
+                       retrieved: list[tuple[str, int, int]], doc_order: dict[str, int],
+                       skip: frozenset[tuple[str, int]] = frozenset()) -> Heading | None:
     """The label line the question names, told apart from others with the same label by the
-    question's other words found in the line, its section path or the lines just above it."""
+    question's other words found in the line, its section path or the lines just above it; none of
+    `skip` (document, line), label lines already found to belong to something else."""
     asked = labels[0]
     forms = [compact(w) for w in labels]
     topic = [t for t in key_terms(q) if t not in _label_tokens(labels)
@@ -84,6 +87,8 @@ def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[
         # says แผน, a budget book's does not): which document the question is about when nothing else tells.
         titled = TITLE_BONUS if any(len(t) >= 2 and not t.isascii() and t in in_title for t in search_tokens(q.text)) else 0.0
         for h in heads:
+            if (doc_id, h.line) in skip:
+                continue
             if h.label != asked and compact(asked) not in compact(h.text):
                 continue  # the same label in another language on the line: "ตำแหน่งการพัฒนา (Positioning)"
             body = [h.text, *_body_lines(h, outline.db, h.line + 1, min(h.end, h.line + 40))]
@@ -152,10 +157,10 @@ def _letters(text: str) -> int:
 
 
 def section_body(q: Query, labels: list[str], outline: Outline, db: FactsDB, idf: dict[str, float],
-                 retrieved: list[tuple[str, int, int]]) -> Draft | None:
+                 retrieved: list[tuple[str, int, int]], skip: frozenset[tuple[str, int]] = frozenset()) -> Draft | None:
     """The body under the heading the question names (the whole list or text), cited; where the text
-    layer prints it away from its heading, the body read by position on the page."""
-    h = best_label_heading(q, labels, outline, idf, retrieved, db.document_order())
+    layer prints it away from its heading, the body read by position on the page. Not a heading of `skip`."""
+    h = best_label_heading(q, labels, outline, idf, retrieved, db.document_order(), skip)
     if h is None:
         return None
     end = outline.body_end(h)
@@ -180,8 +185,22 @@ def section_body(q: Query, labels: list[str], outline: Outline, db: FactsDB, idf
     if len(parts) == 1:
         draft.say(" ".join(first.quote.split()), [first])
     else:  # the heading, then its body's runs in reading order, each cited
-        draft.say(" ".join(first.quote.split()) + " " + " ".join(" ".join(e.quote.split()) for e in parts[1:]), parts)
+        draft.say(joined_pieces([" ".join(e.quote.split()) for e in parts]), parts)
     return draft
+
+
+_NOT_INITIAL = re.compile(r"^[\u0E30-\u0E3A\u0E45\u0E47-\u0E4E]")  # a vowel or mark no Thai word starts with
+
+
+def joined_pieces(pieces: list[str]) -> str:
+    """Pieces of text read by position joined with spaces, except where the text layer cut a word between two
+    pieces of one row (`…เกษตรนํ้` | `าฝน…`): a piece starting with a vowel or mark goes on the word before it,
+    its split sara am made whole."""
+    out = ""
+    for piece in pieces:
+        glue = "" if out and _NOT_INITIAL.match(piece) else " " if out else ""
+        out += glue + piece
+    return compose_sara_am(out)
 
 
 def _level_of(text: str) -> str | None:

@@ -17,6 +17,13 @@ def test_a_word_after_a_place_word_that_is_not_a_name_is_no_place():
     assert asked_places("รวมงบโครงการที่ของบประมาณจังหวัดภายใต้แนวทางด้านที่ 2 เป็นเงินเท่าไร") == []
 
 
+def test_a_place_word_in_a_funding_source_is_no_place():
+    # `งบกลุ่มจังหวัดภาคเหนือตอนบน 1` says where the money comes from; the briefs it pays for need not print it.
+    assert asked_places("โครงการแบบย่อที่ใช้งบกลุ่มจังหวัดภาคเหนือตอนบน 1 ทั้งปี 2567 และ 2568 รวมกันเป็นเงินเท่าไร") == []
+    assert asked_places("งบประมาณจังหวัดลำปางปี 2568 รวมเท่าไร") == []
+    assert asked_places("จังหวัดลำพูนใช้งบกลุ่มจังหวัดเท่าไร") == ["ลำพูน"]
+
+
 def _excerpt(tmp_path_factory, name: str, first: int, last: int):
     """An assistant over the sample's lines `first`..`last` (1-based) under its title line, one small document."""
     root = tmp_path_factory.mktemp(name)

@@ -166,6 +166,10 @@ def test_two_named_projects_are_added_or_compared_in_code(sample):
                                  "กับโครงการต่อยอดภูมิปัญญาท้องถิ่น โครงการไหนได้งบสูงกว่า สูงกว่ากี่บาท"))
     assert higher.route == "project_pair" and "8,135,450 − 2,962,925 = 5,172,525" in higher.answer
     assert "(Creative Economy) ได้มากกว่า 5,172,525 บาท" in higher.answer
+    # Each side types its own funding source (before: the first side's source looked for both: none found).
+    sources = _checked(sample.ask("ปี 2568 โครงการยกระดับอุตสาหกรรมสู่อุตสาหกรรมคาร์บอนต่ำ (งบกระทรวง) กับ"
+                                  "โครงการส่งเสริมอุตสาหกรรมไทย มุ่งสู่การลดใช้คาร์บอน (งบจังหวัด) ต่างกันเท่าไร"))
+    assert sources.route == "project_pair" and "3,666,500 − 3,500,000 = 166,500" in sources.answer
 
 
 
@@ -268,6 +272,11 @@ def test_a_table_row_is_read_against_its_header_and_a_columns_largest_found(samp
     longest = _checked(sample.ask("แร่ชนิดใดในตารางสถานภาพปริมาณสำรองแร่ผลิตได้นานที่สุด"))
     first = longest.answer.splitlines()[0]
     assert longest.route == "table_extreme" and "ดินอุตสาหกรรมชนิดดิน ซีเมนต์ — 30 ปี" in first
+    assert "พลวง" not in longest.answer
+    # Both ends asked: the smallest said after the largest (before: only the largest and its runners-up).
+    both = _checked(sample.ask("ในตารางสถานภาพปริมาณสำรองแร่ แร่ชนิดใดผลิตได้นานที่สุด และชนิดใดสั้นที่สุด"))
+    assert both.route == "table_extreme" and "ดินอุตสาหกรรมชนิดดิน ซีเมนต์ — 30 ปี" in both.answer
+    assert "ต่ำที่สุด: ๘ พลวง — 8 ปี" in both.answer
 
 
 def test_the_figures_of_three_listed_items_are_added_up(sample):
@@ -300,6 +309,11 @@ def test_briefs_of_two_asked_years_are_each_summed_and_added(sample):
     answer = sample.ask("โครงการแบบย่อที่ใช้งบกระทรวงอุตสาหกรรม (ปี 2567 และ 2568) รวมกันเป็นเงินเท่าไร")
     _checked(answer)
     assert "18,818,700" in answer.answer and "3,666,500" in answer.answer
+    # A year of two briefs: its own sum is an operand of the total (before, the sentence was dropped as
+    # stating a figure no cited line prints); the cluster's name is a funding source, not a place asked about.
+    answer = sample.ask("โครงการแบบย่อที่ใช้งบกลุ่มจังหวัดภาคเหนือตอนบน 1 ทั้งปี 2567 และ 2568 รวมกันเป็นเงินเท่าไร")
+    _checked(answer)
+    assert "8,135,450 + 20,000,000 = 28,135,450" in answer.answer
 
 
 def test_money_asked_is_not_answered_by_a_passage_printing_no_money(sample):

@@ -103,6 +103,13 @@ def test_question_words_ask_for_a_projects_labelled_fields():
     assert item_labels("โครงการ THIPA ดำเนินการที่ไหน ใช้เวลากี่ปี", []) == ["สถานที่ดำเนินการ", "ระยะเวลาดำเนินการ"]
     assert item_labels("วัตถุประสงค์ของโครงการ X และใช้เวลากี่ปี", ["วัตถุประสงค์"]) == ["วัตถุประสงค์", "ระยะเวลาดำเนินการ"]
     assert item_labels("โครงการ X ได้งบเท่าไร", []) == []
+    # A project's whole value asked in everyday words is its `วงเงินทั้งสิ้นของโครงการ` section (a budget book's
+    # 7.x.x.4 heading, a label line of the outline); before, only the year's budget was answered.
+    from assistant.outline import label_of
+
+    asked = item_labels("โครงการ X ปีงบ 2565 ได้งบเท่าไหร่ แล้ววงเงินทั้งโครงการเท่าไร", [])
+    assert asked == ["วงเงินทั้งสิ้นของโครงการ"]
+    assert label_of("7.3.1.4 วงเงินทั้งสิ้นของโครงการ บาท") == "วงเงินทั้งสิ้นของโครงการ"
 
 
 def test_a_bracket_saying_what_is_not_asked_is_dropped():
