@@ -270,10 +270,18 @@ def with_list(w: Window, db: FactsDB) -> Window:
     """A window whose last line introduces a list (`…ที่สำคัญของจังหวัดลำปาง ได้แก่`, profile `[lists]
     intro_endings`) extended over the list's items below it, up to BODY_CHARS: a list asked for is answered
     with every item, not its intro."""
+    endings = vocabulary().lists.intro_endings
     last = db.lines(w.doc_id, w.line_end, w.line_end)
-    if not last or not last[0][1].strip().endswith(vocabulary().lists.intro_endings):
+    if not last:
         return w
-    return _to_line(w, list_end(db, w.doc_id, w.line_end, BODY_CHARS - len(w.text)), db)
+    intro = w.line_end
+    if not last[0][1].strip().endswith(endings):  # a heading, then its list's intro (`เรียงลำดับความสำคัญ ดังนี้`)
+        below = [(n, t) for n, t, _ in db.lines(w.doc_id, w.line_end + 1, w.line_end + INTRO_LINES) if t.strip()]
+        if not below or not below[0][1].strip().endswith(endings) or parse_marker(below[0][1]) is not None:
+            return w
+        intro = below[0][0]
+    end = list_end(db, w.doc_id, intro, BODY_CHARS - len(w.text))
+    return _to_line(w, end, db) if end > intro else w
 
 
 def list_end(db: FactsDB, doc_id: str, line: int, chars: int = BODY_CHARS) -> int:
@@ -296,6 +304,7 @@ def list_end(db: FactsDB, doc_id: str, line: int, chars: int = BODY_CHARS) -> in
 WRAPPED_CHARS = 70  # a line this long was wrapped by the page width: its sentence may go on below it
 PARAGRAPH_LINES = 4
 LIST_LINES = 40  # lines below a list's intro its items may take, blank lines between them included
+INTRO_LINES = 2  # lines below a heading its list's intro may be printed on (a blank line between them)
 YEAR_CONTEXT_LINES = 15  # a table's year may be printed in its header this far above the row
 
 

@@ -1447,6 +1447,46 @@ def _typed_under_agency(q: Query, named: list[tuple[float, Level]], levels: Plan
     return sorted(typed, key=lambda d: -len(d.name))
 
 
+def same_named(q: Query, top: Level, levels: PlanLevels) -> Draft | None:
+    """A name several agencies' levels of one kind print (`โครงการสร้างเครื่องมือและแพลตฟอร์มกลาง`), asked
+    without naming one of those agencies: every agency's level, with its amount where money is asked, cited,
+    and their sum computed where the question adds them up (`…หน่วยงานไหนบ้าง และรวมกันเป็นเงินเท่าไร`).
+    None when the name is one agency's, or the question names the agency (the pipeline answers that one)."""
+    same = [lv for lv in levels.levels if lv.doc_id == top.doc_id and lv.level == top.level and lv.name == top.name]
+    agencies = [next((a for a in lv.ancestors() if a.level == "agency"), None) for lv in same]
+    if len(same) < 2 or None in agencies or len({id(a) for a in agencies}) < len(same) or top.level == "agency":
+        return None
+    named = levels.named(q.text)
+    if next((score for score, lv in named if lv is top), 0.0) < len(top.name):
+        return None  # its name typed in part (`…ผู้ประกอบการและวิสาหกิจขนาดกลางและขนาดย่อมยุคใหม่` of another plan)
+    typed = {id(lv) for _, lv in named if lv.level in ("ministry", "agency")}
+    if any(id(a) in typed for lv in same for a in lv.ancestors()):
+        return None  # `…ของสถาบันสารสนเทศทรัพยากรน้ำ`: that agency's, answered as one level
+    money = asks_money(q.text) and (q.wants_figure or q.operation == "sum")
+    if not money and not q.wants_list:
+        return None
+    cover = levels.fiscal_year(top.doc_id)
+    if money and q.years and (cover is None or set(q.years) != {cover[0]}):
+        return None  # another year's amounts: each level's own year table answers that
+    amounts = [_amount_now(lv, levels) for lv in same] if money else [None] * len(same)
+    if money and (None in amounts or len({a.unit for a in amounts}) > 1):
+        return None
+    draft = Draft(support=1.0)
+    name = _ORDINAL.sub("", levels.title(top)).strip()  # `โครงการที่ 1 : …` is one agency's numbering
+    draft.say(_t(q, f"{name} มีใน {len(same)} หน่วยงาน:", f"{len(same)} agencies have {name}:"),
+              [levels.evidence(same[0])], template=True, computed=[str(len(same))])
+    for lv, agency, a in zip(same, agencies, amounts):
+        shown = f": {a.shown}" if a is not None else ""
+        draft.say(f"• {levels.title(agency)}{shown}", [levels.evidence(lv), *([a.evidence] if a else [])], template=True)
+    if money and (q.operation == "sum" or q.wants_total):
+        total = _fmt(sum((a.value for a in amounts), Decimal(0)), *amounts)
+        unit = f" {amounts[0].unit}" if amounts[0].unit else ""
+        shown = " + ".join(a.printed for a in amounts)
+        draft.say(_t(q, f"รวมกัน: {shown} = {total}{unit}", f"Together: {shown} = {total}{unit}"),
+                  [a.evidence for a in amounts], template=True, computed=[total.replace(",", "")])
+    return draft
+
+
 def answer(q: Query, levels: PlanLevels) -> Draft | None:
     """The answer the plan level a question names gives to it, or None (the pipeline goes on). Of levels
     named about as well, the first that answers what is asked (a list needs items under it) is used."""
@@ -1478,6 +1518,9 @@ def answer(q: Query, levels: PlanLevels) -> Draft | None:
         close.sort(key=lambda lv: lv.name != top or not levels._under_named(q.text, lv.node_id))
     if not levels._under_named(q.text, close[0].node_id):
         close = _typed_under_agency(q, named, levels)[:1] + close
+    draft = same_named(q, close[0], levels) if q.operation in (None, "sum") else None
+    if draft is not None:
+        return draft
     for lv in close:
         draft = _answer_one(q, lv, levels)
         if draft is not None:

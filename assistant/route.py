@@ -48,11 +48,14 @@ _FIGURE = re.compile(r"เท่าไ|เท่าใด|กี่|จำนว
 _MONEY_ASKED = re.compile(r"มูลค่า|เงินลงทุน|วงเงิน|\bvalue\b|how much money", re.I)
 _TOTAL = re.compile(r"รวม|ทั้งหมด|ทั้งสิ้น|\btotal\b|in all|altogether", re.I)
 _DRAFT = re.compile(r"ร่าง|\bdraft\b|ช่วยเขียน|เขียนหลักการ|write (?:a|the) .*rationale", re.I)
-_LIST = re.compile(r"โครงการ(?:อะไร|ใด|ไหน)|(?:อะไร|ไหน)บ้าง|which projects|what projects|list (?:the |all )?projects", re.I)
+_LIST = re.compile(r"โครงการ(?:อะไร|ใด|ไหน)|(?:อะไร|ไหน|ใด)บ้าง|which projects|what projects|list (?:the |all )?projects", re.I)
 _PROJECTS = re.compile(r"โครงการ|\bprojects?\b", re.I)
 _WHICH_PROJECT = re.compile(r"โครงการ\s*(?:ไหน|ใด)|which project", re.I)
 _LINKAGE = re.compile(r"เชื่อมโยง|สอดคล้อง|ตอบสนอง|อ้างอิง|เกี่ยวข้อง|\blinks?\b|linked|align|\brefers?\b", re.I)
 ASKS_LINKAGE, ASKS_LIST = _LINKAGE, _LIST  # for the answer builders: a question about links, a list asked
+ASKS_WHICH_PROJECT = _WHICH_PROJECT  # … which projects (not which plan items) are asked
+# … that mention something (`โครงการใดบ้างที่อ้างถึง…`): with ASKS_WHICH_PROJECT, the briefs whose text names it
+ASKS_MENTION = re.compile(r"อ้างถึง|กล่าวถึง|\bmentions?\b", re.I)
 _COUNT_PROJECTS = re.compile(r"กี่โครงการ|how many projects|จำนวนโครงการ", re.I)
 _RESULTS = re.compile(r"ผลการดำเนินงาน|ผลการดําเนินงาน|results? of|performance in|achieved", re.I)
 _DIRECTION = re.compile(r"(?:แนวทางการพัฒนา|ประเด็นยุทธศาสตร์|ยุทธศาสตร์|ประเด็นการพัฒนา)?\s*ด้านที่\s*(\d+)|"

@@ -14,7 +14,7 @@ from assistant.lookup import BudgetRow, Cite, FactsDB, ProjectRow, decimals, nor
 from assistant.normalize import translate_english
 from assistant.passages import figures_of, key_terms
 from assistant.records import Evidence, Sentence
-from assistant.route import ASKS_LINKAGE, ASKS_LIST, LINK_LEVELS, Query, project_name_in, source_in
+from assistant.route import ASKS_LINKAGE, ASKS_LIST, ASKS_MENTION, ASKS_WHICH_PROJECT, LINK_LEVELS, Query, project_name_in, source_in
 from ingest.facts import compact_name, compact_text
 from ingest.tokenize import search_tokens
 from ingest.vocabulary import query_words
@@ -698,7 +698,8 @@ def linked_projects(q: Query, db: FactsDB) -> Draft | None:
     """Linkage the other way: the projects whose briefs link to the higher-plan item the question names
     ("โครงการไหนบ้างที่เชื่อมโยงกับ … ประเด็นการพัฒนาที่ 3 …"), each cited with its link field; None when the
     question names no item a brief links to."""
-    if not (ASKS_LINKAGE.search(q.text) and ASKS_LIST.search(q.text)):
+    mention = bool(ASKS_MENTION.search(q.text) and ASKS_WHICH_PROJECT.search(q.text))  # projects that mention it
+    if not ((ASKS_LINKAGE.search(q.text) or mention) and ASKS_LIST.search(q.text)):
         return None
     if names_fact_project(q, db):
         return None  # a question about one project (whose name may hold `เชื่อมโยง`), not about who links
@@ -713,16 +714,40 @@ def linked_projects(q: Query, db: FactsDB) -> Draft | None:
         numbers = set(re.findall(r"\d+", asked)) - {str(y) for y in q.years}
         if longest >= LINKED_RUN and (not numbers or any(n in re.findall(r"\d+", text) for n in numbers)):
             named.setdefault(r["project"], []).append(r)
+    mentioned = False
+    if not named and ASKS_WHICH_PROJECT.search(q.text):  # no link field names it: the briefs whose text does
+        named, mentioned = _briefs_mentioning(asked, db), True
     if not named:
         return None
     draft = Draft(support=1.0)
-    draft.say(_t(q, f"โครงการที่ระบุความเชื่อมโยงนี้ไว้ในแบบย่อโครงการ มี {len(named)} โครงการ:",
-                 f"{len(named)} projects state this link in their briefs:"), template=True, computed=[str(len(named))])
+    if mentioned:
+        draft.say(_t(q, f"แบบย่อโครงการที่กล่าวถึงสิ่งนี้ในเนื้อหา มี {len(named)} โครงการ:",
+                     f"{len(named)} project briefs mention it in their text:"), template=True, computed=[str(len(named))])
+    else:
+        draft.say(_t(q, f"โครงการที่ระบุความเชื่อมโยงนี้ไว้ในแบบย่อโครงการ มี {len(named)} โครงการ:",
+                     f"{len(named)} projects state this link in their briefs:"), template=True, computed=[str(len(named))])
     for project, rows in named.items():
         found = db.find_projects(project, limit=1)
         own = [_ev(found[0].cite)] if found else []  # the project's own row or brief names it
         draft.say(f"• {' '.join(project.split())}", own + [_ev(r["cite"]) for r in rows[:1]], template=True)
     return draft
+
+
+MENTION_RUN = 30  # characters of a plan or item a question types that a brief's text must print to mention it
+
+
+def _briefs_mentioning(asked: str, db: FactsDB) -> dict[str, list[dict]]:
+    """The projects whose brief prints, in one of its fields, a run of MENTION_RUN or more characters the
+    (compact) question types (`แผนแม่บทรองรับการเปลี่ยนแปลงสภาพภูมิอากาศ…` in a rationale), each with that field."""
+    out: dict[str, list[dict]] = {}
+    for p in db.list_projects():
+        for cite in db.brief_fields(p.project_id).values():
+            text = compact_text(cite.quote)
+            blocks = SequenceMatcher(None, text, asked, autojunk=False).get_matching_blocks()
+            if max((b.size for b in blocks), default=0) >= MENTION_RUN:
+                out.setdefault(p.name, []).append({"cite": cite})
+                break
+    return out
 
 
 def results(q: Query, db: FactsDB) -> Draft:

@@ -74,6 +74,17 @@ def test_a_list_asked_for_is_quoted_with_every_item_not_its_intro(tmp_path_facto
     assert "โครงสร้างพื้นฐาน" not in answer.answer  # the next heading, numbered another way, ends the list
 
 
+def test_a_headings_list_after_its_intro_line_is_quoted_with_the_heading(tmp_path_factory):
+    # The sample's lines 997-1013: a heading (`ประเด็นที่ยังเป็นปัญหา…ของจังหวัดลำปาง`), a blank line, its list's intro
+    # (`เรียงลำดับความสำคัญ ดังนี้`), then items `1.1`, `1.2`. Before: the heading alone, without its first item.
+    a = _excerpt(tmp_path_factory, "problems", 997, 1013)
+    try:
+        answer = a.ask("ปัญหาและความต้องการหลักของประชาชนเชิงพื้นที่มีอะไรบ้าง")
+    finally:
+        a.close()
+    assert "เรียงลำดับความสำคัญ ดังนี้" in answer.answer and "1.1 ปัญหาโครงสร้างพื้นฐาน" in answer.answer
+
+
 def test_a_range_typed_without_spaces_is_both_its_numbers():
     # `ปี พ.ศ. 2564-2573` is one search token; the plan prints `ปี พ.ศ. 2564 - 2573`. Before: neither year matched.
     from assistant.passages import key_terms

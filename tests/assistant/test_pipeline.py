@@ -107,6 +107,11 @@ def test_projects_linked_to_a_named_provincial_plan_issue_are_listed_from_their_
     assert answer.route == "linked_projects"
     assert "คาร์บอนต่ำ" in answer.answer and "BCG" in answer.answer
     assert "ต่อยอดภูมิปัญญา" not in answer.answer  # a brief linking to issue 2, not 3
+    # A plan no brief's link field names, but two briefs' rationales do: those two, said to mention it (before:
+    # the plan's own links to higher plans were listed).
+    mention = _checked(sample.ask("โครงการใดบ้างที่กล่าวถึงแผนแม่บทรองรับการเปลี่ยนแปลงสภาพภูมิอากาศ"))
+    assert mention.route == "linked_projects" and "มี 2 โครงการ" in mention.answer
+    assert "คาร์บอนต่ำ" in mention.answer and "มุ่งสู่การลดใช้คาร์บอน" in mention.answer
 
 
 def test_a_share_of_a_whole_printed_in_one_sentence_is_computed(sample):

@@ -408,3 +408,15 @@ def test_the_same_programme_of_another_agency_a_pair_names_by_the_agency_alone(t
                        "ปี 2565 รวมกันได้งบเท่าไร")
     assert answer.route == "plan_level" and "915,028,500 + 213,979,600 = 1,129,008,100 บาท" in answer.answer
     assert "(กรมทรัพยากรธรณี): 213,979,600" in answer.answer and "548,316,000" not in answer.answer
+
+
+def test_a_name_several_agencies_print_is_answered_for_each_and_added(tmp_path_factory):
+    # Two agencies of these pages have a `แผนงานบุคลากรภาครัฐ`: asked without naming one, each is listed with its
+    # amount and their sum computed (before: the first agency's amount alone, as if the name were one level's).
+    both, one = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-23-30-115-123.pdf",
+                         "แผนงานบุคลากรภาครัฐ มีในหน่วยงานใดบ้าง ปี 2565 รวมกันเป็นเงินเท่าไร",
+                         "แผนงานบุคลากรภาครัฐ ของกรมทรัพยากรธรณี ปี 2565 ได้งบเท่าไร")
+    assert both.route == "plan_level" and "มีใน 2 หน่วยงาน" in both.answer
+    assert "915,028,500 + 213,979,600 = 1,129,008,100 บาท" in both.answer
+    assert all(c.verified for c in both.citations)
+    assert "213,979,600" in one.answer and "915,028,500" not in one.answer  # the agency named: its own
