@@ -262,6 +262,9 @@ def analyse(question: str) -> Query:
         q.route = "placement"
         if _BUDGET.search(money) or re.search(r"แหล่ง(?:เงิน|งบ)|fund", text, re.I):
             q.parts = ["budget"]  # "which strategy is it under, and which funds pay for it?": both parts
+        if brief_field:  # "…under which direction, and what does its brief link it to?": its brief's field too
+            q.parts.append("project_field")
+            q.field = brief_field
     elif q.project_name and brief_field and not (brief_field == "kpis" and _BUDGET.search(money)) and not (
             brief_field == "link" and _earliest(LINK_LEVELS, text)):  # a higher plan named: its brief's lines on it
         q.route, q.field = "project_field", brief_field

@@ -208,6 +208,13 @@ def test_a_year_tables_row_comes_with_its_header_and_a_change_is_computed(sample
     assert "ลดลง 33,324" in change.answer  # 757,534 → 724,210, on the total column
 
 
+def test_where_a_project_sits_and_its_briefs_link_asked_together_are_both_answered(sample):
+    # Before: the placement alone; the brief's link to the provincial plan (the second part) was not answered.
+    both = _checked(sample.ask("โครงการยกระดับอุตสาหกรรมสู่อุตสาหกรรมคาร์บอนต่ำ อยู่ภายใต้กลยุทธ์ใด "
+                               "และมีความเชื่อมโยงกับแผนพัฒนาจังหวัดประเด็นใด"))
+    assert both.route == "placement" and "กลยุทธ์ที่ 1" in both.answer and "ประเด็นการพัฒนาที่ ๓" in both.answer
+
+
 def test_a_projects_link_to_a_higher_plan_is_read_from_its_own_brief(sample):
     # Before: the name ran on into the question ("Creative Economy อ้างอิงหมุดหมายใด…") and the plan's four
     # หมุดหมาย were listed, not the one the project's brief refers to.
