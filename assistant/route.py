@@ -76,6 +76,7 @@ _EN_LEAD = re.compile(r"^(?:(?:what|which|how|much|many|is|are|was|were|does|do|
                       r"money|amount|allocated|total|the|a|an|to|in|under|strategy|strategies|direction|programme|program|plan|"
                       r"level|issue)\b\s*)+", re.I)
 _UNIT_TH = re.compile(r"กี่\s*([\u0E00-\u0E7F]{1,16}?(?:\.[\u0E00-\u0E7F]{1,4})?)(?=\s|$|ที่|ใน|ของ|ต่อ|ครับ|คะ|ค่ะ|อ่ะ|ล่ะ|[.?])")
+JOINED_FIELD = 8  # characters before a further brief field's word a joining word (`และ`, `กับ`) is looked for in
 _EN_JOINERS = frozenset({"and", "or", "of", "the", "in", "for"})
 _UNIT_EN = re.compile(r"how many\s+([a-z\-]+(?:\s+[a-z\-]+)?)", re.I)
 _EN_UNITS = {"plots": "แปลง", "plot": "แปลง", "people": "คน", "persons": "คน", "workers": "คน",
@@ -109,6 +110,7 @@ class Query:
     wants_list: bool = False  # asks for the items of something ("มีโครงการอะไรบ้าง")
     organisations: list[str] = dc_field(default_factory=list)  # organisation names typed in the question
     parts: list[str] = dc_field(default_factory=list)  # further routes a multi-part question also asks
+    more_fields: list[str] = dc_field(default_factory=list)  # brief fields asked after `field` (`วัตถุประสงค์… และตัวชี้วัด…`)
 
 
 def language_of(text: str) -> str:
@@ -268,6 +270,12 @@ def analyse(question: str) -> Query:
     elif q.project_name and brief_field and not (brief_field == "kpis" and _BUDGET.search(money)) and not (
             brief_field == "link" and _earliest(LINK_LEVELS, text)):  # a higher plan named: its brief's lines on it
         q.route, q.field = "project_field", brief_field
+        asked = sorted((m.start(), key) for key, pattern in FIELD_WORDS.items() if (m := re.search(pattern, text, re.I)))
+        joins = [w.strip() for w in query_words().pair_words if w.strip()]
+        # another field asked as a part of its own (`…อะไร และมีตัวชี้วัดอะไร`), not a word of the first part's
+        # wording (`ในหลักการและเหตุผล… ระบุว่า…ระยะเวลากี่ปี`)
+        q.more_fields = [key for at, key in asked if key != brief_field
+                         and any(w in text[max(0, at - JOINED_FIELD):at] for w in joins)]
     elif q.project_name and _BUDGET.search(money):
         q.route = "budget"
     elif _RESULTS.search(text) and re.search(r"กี่โครงการ|how many projects|จำนวนโครงการ", text, re.I):

@@ -288,6 +288,10 @@ def project_field(q: Query, db: FactsDB) -> Draft | None:
             cite = fields[q.field]
             focus = _focus(q, db, cite, p.name) if len(" ".join(cite.quote.split())) > MAX_QUOTE_CHARS else None
             draft.say(_clip((focus or cite).quote), [_ev(focus or cite)])
+            for more in (f for f in q.more_fields if f in fields):  # `…มีวัตถุประสงค์อะไร และมีตัวชี้วัดอะไรบ้าง`: each
+                name = FIELD_NAMES.get(more, (more, more))
+                draft.say(_t(q, f"{name[0]}:", f"{name[1].capitalize()}:"), [_ev(p.cite)], template=True)
+                draft.say(_clip(fields[more].quote), [_ev(fields[more])])
             return draft
     return None
 

@@ -36,6 +36,15 @@ def _excerpt(tmp_path_factory, name: str, first: int, last: int):
     return fake_embedded_assistant(corpus, root / "data")
 
 
+def _ask_excerpt(tmp_path_factory, name: str, first: int, last: int, question: str):
+    """One question asked of an assistant over the sample's lines `first`..`last`, closed afterwards."""
+    a = _excerpt(tmp_path_factory, name, first, last)
+    try:
+        return a.ask(question)
+    finally:
+        a.close()
+
+
 @pytest.fixture(scope="module")
 def related_plans(tmp_path_factory):
     """The sample's list of related third-level plans (bulleted items that wrap over two or three lines)."""
@@ -65,11 +74,8 @@ def test_a_count_of_people_is_not_answered_with_amounts_of_money(tmp_path_factor
 def test_a_list_asked_for_is_quoted_with_every_item_not_its_intro(tmp_path_factory):
     # The sample's festivals (its lines 586-614): an intro line ending `ได้แก่`, then twelve numbered items with
     # blank lines between, then the next heading `6) โครงสร้างพื้นฐาน`. Before: the intro line alone.
-    a = _excerpt(tmp_path_factory, "festivals", 586, 614)
-    try:
-        answer = a.ask("งานวัฒนธรรม ประเพณี และเทศกาลสำคัญของจังหวัดลำปางที่แผนระบุไว้มีอะไรบ้าง")
-    finally:
-        a.close()
+    answer = _ask_excerpt(tmp_path_factory, "festivals", 586, 614,
+                          "งานวัฒนธรรม ประเพณี และเทศกาลสำคัญของจังหวัดลำปางที่แผนระบุไว้มีอะไรบ้าง")
     assert answer.route == "text" and "งานขันโตกช้าง" in answer.answer and "12. งานวันดอกไม้บ้าน" in answer.answer
     assert "โครงสร้างพื้นฐาน" not in answer.answer  # the next heading, numbered another way, ends the list
 
@@ -77,11 +83,7 @@ def test_a_list_asked_for_is_quoted_with_every_item_not_its_intro(tmp_path_facto
 def test_a_headings_list_after_its_intro_line_is_quoted_with_the_heading(tmp_path_factory):
     # The sample's lines 997-1013: a heading (`ประเด็นที่ยังเป็นปัญหา…ของจังหวัดลำปาง`), a blank line, its list's intro
     # (`เรียงลำดับความสำคัญ ดังนี้`), then items `1.1`, `1.2`. Before: the heading alone, without its first item.
-    a = _excerpt(tmp_path_factory, "problems", 997, 1013)
-    try:
-        answer = a.ask("ปัญหาและความต้องการหลักของประชาชนเชิงพื้นที่มีอะไรบ้าง")
-    finally:
-        a.close()
+    answer = _ask_excerpt(tmp_path_factory, "problems", 997, 1013, "ปัญหาและความต้องการหลักของประชาชนเชิงพื้นที่มีอะไรบ้าง")
     assert "เรียงลำดับความสำคัญ ดังนี้" in answer.answer and "1.1 ปัญหาโครงสร้างพื้นฐาน" in answer.answer
 
 

@@ -215,6 +215,13 @@ def test_where_a_project_sits_and_its_briefs_link_asked_together_are_both_answer
     assert both.route == "placement" and "กลยุทธ์ที่ 1" in both.answer and "ประเด็นการพัฒนาที่ ๓" in both.answer
 
 
+def test_two_brief_fields_asked_together_are_both_quoted(sample):
+    # Before: the objectives alone; the KPIs asked after them were not answered.
+    both = _checked(sample.ask("โครงการยกระดับอุตสาหกรรมสู่อุตสาหกรรมคาร์บอนต่ำ มีวัตถุประสงค์อะไร และมีตัวชี้วัดอะไรบ้าง"))
+    assert both.route == "project_field" and "Carbon Neutrality" in both.answer
+    assert "ตัวชี้วัดความสำเร็จของโครงการ ผู้ประกอบการได้รับการพัฒนา" in both.answer
+
+
 def test_a_projects_link_to_a_higher_plan_is_read_from_its_own_brief(sample):
     # Before: the name ran on into the question ("Creative Economy อ้างอิงหมุดหมายใด…") and the plan's four
     # หมุดหมาย were listed, not the one the project's brief refers to.

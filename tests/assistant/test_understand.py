@@ -142,3 +142,12 @@ def test_an_organisations_name_ends_at_a_section_label_typed_after_it():
     names = organisations_in("สถาบันเทคโนโลยีนิวเคลียร์แห่งชาติวางวิสัยทัศน์ไว้ว่าอย่างไร")
     assert names and "วิสัยทัศน์" not in names[0] and names[0].startswith("สถาบันเทคโนโลยีนิวเคลียร์แห่งชาติ")
     assert organisations_in("มหาวิทยาลัยเชียงใหม่มีพันธกิจอะไร") == ["มหาวิทยาลัยเชียงใหม่"]
+
+
+def test_brief_fields_asked_as_parts_of_their_own():
+    both = analyse("โครงการยกระดับอุตสาหกรรมสู่อุตสาหกรรมคาร์บอนต่ำ มีวัตถุประสงค์อะไร และมีตัวชี้วัดอะไรบ้าง")
+    assert both.route == "project_field" and both.field == "objectives" and both.more_fields == ["kpis"]
+    # `ระยะเวลา` inside what the rationale is asked to say is no second part.
+    one = analyse("ในหลักการและเหตุผลของโครงการยกระดับผลิตภัณฑ์ชุมชนล้านนาฯ ระบุว่า สมอ. จัดทำโครงการมาตรฐาน"
+                  "ผลิตภัณฑ์ชุมชน ระยะเวลากี่ปี วงเงินเท่าไร")
+    assert one.field == "rationale" and one.more_fields == []
