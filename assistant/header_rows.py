@@ -121,6 +121,13 @@ def summed_rows(q: Query, tables: list[HeaderTable], idf: dict[str, float]) -> t
     return best[1], best[2], best[3]
 
 
+def column_sum(cells: list[str]) -> tuple[Decimal, int]:
+    """The sum of a column's cells as printed (`1,044,950.00`, `12.5%` reads 12.5) and the most decimals a cell
+    prints, to show the sum with; every cell holds a figure (`summed_rows` keeps no row without one)."""
+    total = sum((value_of(c) or Decimal(0) for c in cells), Decimal(0))
+    return total, decimals(*(index_form(c).rstrip("%") for c in cells))
+
+
 def sum_answer(q: Query, tables: list[HeaderTable], db: FactsDB, idf: dict[str, float]) -> Draft | None:
     """The rows a question adds up, each read in the asked column and cited with the header, and their sum
     computed in code (`คำนวณ: 37,045,050.00 + 77,364,000.00 + 97,951,174.00 = 212,360,224.00 เมตริกตัน`)."""
@@ -136,9 +143,7 @@ def sum_answer(q: Query, tables: list[HeaderTable], db: FactsDB, idf: dict[str, 
         row = row_evidence(table, r, db)
         cited.append(row)
         draft.say(f"• {r.label} — {column.name}: {r.values[col]} {column.unit}", [header, row], template=True)
-    printed = [index_form(r.values[col]) for r in rows]
-    total = sum((Decimal(p) for p in printed), Decimal(0))
-    places = decimals(*printed)
+    total, places = column_sum([r.values[col] for r in rows])
     shown = f"{total:,.{places}f}"
     draft.say(_t(q, f"คำนวณ ({len(rows)} แถว): {' + '.join(r.values[col] for r in rows)} = {shown} {column.unit}",
                  f"Computed ({len(rows)} rows): {' + '.join(r.values[col] for r in rows)} = {shown} {column.unit}"),

@@ -1,5 +1,7 @@
 """The table row a question names by its label, read against the header of the table its words describe."""
-from assistant.header_rows import named_row, summed_rows
+from decimal import Decimal
+
+from assistant.header_rows import column_sum, named_row, summed_rows
 from assistant.route import analyse
 from assistant.row_headers import header_tables
 from tests.assistant.test_table_extremes import _IDF, _LINES
@@ -61,3 +63,9 @@ def test_a_counted_sum_takes_the_rows_its_word_starts_and_must_count_as_many(sam
     assert [r.values[col] for r in rows] == ["1,044,950.00", "3,070,000.00", "3,918,046.96"]
     assert summed_rows(analyse("ยอดผลิตปี 2566 ของหินปูนทั้ง 2 ชนิดรวมกันเท่าไร"), _reserve_table(sample_lines), _IDF_MORE) is None
     assert summed_rows(analyse("ยอดผลิตปี 2566 ของถ่านหินเท่าไร"), _reserve_table(sample_lines), _IDF_MORE) is None  # no sum asked
+
+
+def test_a_column_is_summed_as_printed_a_percent_cell_read_as_its_figure():
+    # Before: the sum read each cell with Decimal() and raised on `12.5%`, though the row filter had read it.
+    assert column_sum(["37,045,050.00", "77,364,000.00", "97,951,174.00"]) == (Decimal("212360224.00"), 2)
+    assert column_sum(["12.5%", "7.25%", "๘๐"]) == (Decimal("99.75"), 2)
