@@ -60,7 +60,7 @@ def _year_cell() -> re.Pattern[str]:
     return re.compile(alternation(years.words) + r"?\s*(" + era + r"\d\d)\s*$")
 
 
-def _year_columns(table: Table) -> tuple[dict[int, int], int]:
+def year_columns(table: Table) -> tuple[dict[int, int], int]:
     """Column → fiscal year, from the cells that print only a year (`ปี 2565`) in the table's first rows, and
     the last row of a year column whose cell prints only a year (the header's; rows above it are not read)."""
     out: dict[int, int] = {}
@@ -89,7 +89,7 @@ def table_rows(doc_id: str, table: Table, carried: str = "") -> tuple[list[Group
     """The money rows of a table's numbered groups, and the group open at its end. Rows above the first
     group (the table's totals) are no group's, unless `carried` names the group a table continued from
     the page before was in."""
-    years, header_rows = _year_columns(table)
+    years, header_rows = year_columns(table)
     if len(years) < 2:
         return [], ""
     currency = vocabulary().units.currency
@@ -160,7 +160,7 @@ def _evidence(db: FactsDB, row: GroupRow, year: int) -> list[Evidence]:
     return [Evidence(row.doc_id, a, b, db.cite(row.doc_id, a, b).quote, "retrieval", 1.0) for a, b in spans]
 
 
-def _in_baht(printed: str, unit: str) -> str | None:
+def in_baht(printed: str, unit: str) -> str | None:
     """A figure printed in a larger money unit, in baht (`497.3623` ล้านบาท → `497,362,300`; facts' UNIT_SCALE)."""
     if UNIT_SCALE.get(unit, 1) == 1:
         return None
@@ -214,7 +214,7 @@ def answer(q: Query, rows: list[GroupRow], db: FactsDB, idf: dict[str, float], l
     evidence = _evidence(db, row, year)
     where = row.path[-2] if len(row.path) > 1 else ""  # the agency; the table's numbered heading is not cited
     printed = row.cells[year]
-    baht = _in_baht(printed, row.unit)
+    baht = in_baht(printed, row.unit)
     if printed.strip() in vocabulary().kpis.empty_cells:  # `-`: the table prints no amount for the year
         said = printed.strip() + _t(q, " (ตารางไม่ได้ระบุจำนวนเงิน)", " (no amount printed)")
     else:

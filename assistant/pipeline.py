@@ -38,7 +38,7 @@ from assistant import kpi_targets, plan_levels
 from assistant.kpi_targets import KpiIndex
 from assistant.plan_levels import PlanLevels
 from assistant.structured_answers import Draft, _t
-from assistant import group_rows, header_rows, label_columns, row_headers, table_extremes, units, year_rows
+from assistant import cell_rows, group_rows, header_rows, label_columns, row_headers, table_extremes, units, year_rows
 from assistant.year_rows import YearTable
 from assistant.compute import computed_answer, refuse_unknown, unknown_organisations, year_figure
 from assistant.verify import figure_allowed, strip_markers, verify
@@ -63,7 +63,7 @@ MIN_WRAPPED_NAME = 12  # characters of a level's name a section heading cut by a
 @dataclass
 class TextTables:
     """The tables of every document printed as text, one list per layout (see year_rows, row_headers, label_columns),
-    and the group money rows of the document model's table cells (group_rows)."""
+    and the group money rows and category-table rows of the document model's table cells (group_rows, cell_rows)."""
 
     year: list[YearTable] = field(default_factory=list)
     column: list[year_rows.ColumnTable] = field(default_factory=list)
@@ -71,6 +71,7 @@ class TextTables:
     header: list[row_headers.HeaderTable] = field(default_factory=list)
     label: list[label_columns.LabelTable] = field(default_factory=list)
     groups: list[group_rows.GroupRow] = field(default_factory=list)  # read from the document model's cells
+    cells: list[cell_rows.CellRow] = field(default_factory=list)  # … and its category tables' rows
 
 
 @dataclass
@@ -164,6 +165,8 @@ class Assistant:
         t0 = time.perf_counter()
         q = turn.query
         draft = self.matrix_answer(q)
+        if draft is None and q.route != "draft":
+            draft = self.cell_answer(q)
         if draft is None and q.route != "draft":
             draft = self.group_answer(q)
         if draft is None:
@@ -274,6 +277,7 @@ class Assistant:
                 t.header += row_headers.header_tables(doc_id, text)
                 t.label += label_columns.label_tables(doc_id, text)
             t.groups = group_rows.group_rows(self.outline)
+            t.cells = cell_rows.cell_rows(self.outline, self.db)
         return self._tables
 
     @property
@@ -310,6 +314,14 @@ class Assistant:
         draft = row_answer(q, self.matrix, self.db, typed=name)
         if draft is not None:
             q.route = "matrix_row"
+        return draft
+
+    def cell_answer(self, q: Query) -> Draft | None:
+        """The amount of a category-table row the question names (a budget book's activity), read before the
+        level answer, which would give the amount of the project the activity is in."""
+        draft = cell_rows.answer(q, self.tables.cells, self.db, self.levels)
+        if draft is not None:
+            q.route = "cell_row"
         return draft
 
     def group_answer(self, q: Query) -> Draft | None:

@@ -34,9 +34,13 @@ def value_of(printed: str) -> Decimal | None:
 
 def is_total(row: Row) -> bool:
     """Whether a row is the table's total (its label starts with a total word)."""
+    return total_label(row.label)
+
+
+def total_label(label: str) -> bool:
+    """Whether a row label names a total (`รวม`, `รวมทั้งสิ้น`, after any item number)."""
     words = (*vocabulary().table_words.total_column_words, *vocabulary().budget_lines.total_words)
-    label = row.label.lstrip("0123456789๐๑๒๓๔๕๖๗๘๙. ")
-    return any(label.startswith(w) for w in words)
+    return any(label.lstrip("0123456789๐๑๒๓๔๕๖๗๘๙. ").startswith(w) for w in words)
 
 
 def asked_column(q: Query, table: HeaderTable, weight: dict[str, float]) -> int | None:

@@ -1,0 +1,239 @@
+"""A row of a category table named by its label, read against the table's header: a budget book's activities.
+
+Each project of a budget book prints its appropriation by activity as a table (`กิจกรรม` | งบดำเนินงาน |
+งบลงทุน | งบเงินอุดหนุน | งบรายจ่ายอื่น | รวม, `หน่วย : ล้านบาท` above it). The document model holds it as
+cells; its rows are no plan level, so neither the facts nor the level answers can give an activity's amount
+(they give the project's). A money question that names an activity's label, beyond what any plan level's
+name it types says (`กิจกรรมป้องกันรักษาป่าและควบคุมไฟป่า (ในโครงการป้องกันรักษาป่า …)`), is answered with that
+row: the total column (or the column it names) and the other columns' amounts, each cited, in baht too.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.group_rows import in_baht, year_columns
+from assistant.lookup import FactsDB
+from assistant.outline import Heading, Outline, compact
+from assistant.plan_levels import PlanLevels, asks_money, naming
+from assistant.records import Evidence
+from assistant.route import Query
+from assistant.structured_answers import Draft, _t
+from assistant.table_extremes import total_label, value_of
+from ingest.facts_tables import UNIT_RE
+from ingest.records import Table
+from ingest.thai_repair import index_form
+from ingest.tokenize import search_tokens
+from ingest.vocabulary import vocabulary
+
+UNIT_LINES = 3  # lines above a table's first that may print its unit line
+MIN_SHARED = 2  # question tokens a row's label must hold before its name is compared
+_NUMBER = re.compile(r"^\s*\(?\d+(?:\.\d+)*[.)]\s*")
+
+
+@dataclass
+class CellRow:
+    """One row of a category table: its label (without its number), the printed cell per column, the
+    columns' header names, the table's money unit and where the table is."""
+
+    doc_id: str
+    table: Table
+    label: str
+    cells: dict[int, str]
+    columns: dict[int, str]
+    unit: str
+    path: tuple[str, ...] = ()
+    owner: Heading | None = None  # the section its table's section is in (a budget book's project)
+    whole: dict[int, str] = field(default_factory=dict)  # the table's total row (`รวมทั้งสิ้น`), per column
+    whole_label: str = ""
+    name: str = ""  # the label's compact form, for matching
+    tokens: set[str] = field(default_factory=set)
+
+
+def _columns(table: Table) -> dict[int, str]:
+    """Column → its header name: the lowest header cell over it (`งบดำเนินงาน` under `งบรายจ่าย`)."""
+    leaf: dict[int, tuple[int, str]] = {}
+    for c in table.cells:
+        if c.header and c.text.strip():
+            for col in range(c.col, c.col + c.colspan):
+                if col not in leaf or c.row > leaf[col][0]:
+                    leaf[col] = (c.row, " ".join(c.text.split()))
+    return {col: name for col, (_, name) in leaf.items()}
+
+
+def _unit(db: FactsDB, doc_id: str, table: Table) -> str:
+    """The money unit the table's unit line prints (`หน่วย : ล้านบาท`), or '' when it prints none."""
+    for _, text, _ in db.lines(doc_id, max(1, table.line_start - UNIT_LINES), table.line_end):
+        m = UNIT_RE.search(" ".join(text.split()))
+        if m:
+            return m.group(1)
+    return ""
+
+
+def table_rows(db: FactsDB, doc_id: str, table: Table) -> list[CellRow]:
+    """The labelled figure rows of a table whose header names its columns by category (no year column) and
+    states a money unit; a row that prints only a label and does not start a number goes on the label above."""
+    years, _ = year_columns(table)
+    columns = _columns(table)
+    if years or len(columns) < 3 or 0 not in columns:
+        return []
+    unit = _unit(db, doc_id, table)
+    if unit not in vocabulary().units.currency:
+        return []
+    body: dict[int, dict[int, str]] = {}
+    for c in table.cells:
+        if not c.header and c.text.strip():
+            body.setdefault(c.row, {})[c.col] = " ".join(c.text.split())
+    out: list[CellRow] = []
+    whole: dict[int, str] = {}
+    whole_label = ""
+    for r in sorted(body):
+        cells = body[r]
+        label = cells.pop(0, "")
+        if not cells and out and label and not _NUMBER.match(label):
+            out[-1].label += " " + label  # the label wrapped over another row
+            continue
+        if not (label and cells and all(col in columns for col in cells) and all(
+                value_of(v) is not None or v in vocabulary().kpis.empty_cells for v in cells.values())):
+            continue
+        if total_label(label):
+            if not whole:
+                whole, whole_label = cells, label
+        else:
+            out.append(CellRow(doc_id, table, _NUMBER.sub("", label), cells, columns, unit))
+    for row in out:
+        row.name, row.tokens = compact(row.label), set(search_tokens(row.label))
+        row.whole, row.whole_label = whole, whole_label
+    return out
+
+
+def _nearest(outline: Outline, doc_id: str, title: str, line: int) -> Heading | None:
+    """The section of this title nearest a line (a book's text layer may print a table before its headings)."""
+    found = [h for h in outline.sections.get(doc_id, []) if h.text == title]
+    return min(found, key=lambda h: abs(h.line - line)) if found else None
+
+
+def cell_rows(outline: Outline, db: FactsDB) -> list[CellRow]:
+    """Every document's category-table rows, in reading order, each with its table's section path."""
+    out: list[CellRow] = []
+    for doc_id, tables in outline.tables.items():
+        for t in tables:
+            rows = table_rows(db, doc_id, t)
+            path = outline.path_at(doc_id, t.line_start) if rows else ()
+            owner = _nearest(outline, doc_id, path[-2], t.line_start) if len(path) > 1 else None
+            for row in rows:
+                row.path, row.owner = path, owner
+            out += rows
+    return out
+
+
+def _total_column(row: CellRow) -> int | None:
+    """The column headed by a total word (`รวม`)."""
+    words = vocabulary().table_words.total_column_words
+    return next((col for col, name in row.columns.items() if col and name.startswith(words)), None)
+
+
+def _line_of(db: FactsDB, row: CellRow, needles: list[str]) -> int | None:
+    """The first line of the row's table that holds every needle (compared without spaces)."""
+    forms = [compact(index_form(x)) for x in needles if x]
+    t = row.table
+    for n, text, _ in db.lines(row.doc_id, t.line_start, t.line_end):
+        line = compact(index_form(text))
+        if forms and all(f in line for f in forms):
+            return n
+    return None
+
+
+def _evidence(db: FactsDB, row: CellRow, cells: dict[int, str] | None = None, name: str = "") -> list[Evidence]:
+    """The header's line, the label's first line and the figures' line (of `cells` labelled `name`, else the
+    row's), each cited; the whole table where one is not found."""
+    t = row.table
+    header = _line_of(db, row, [name for col, name in sorted(row.columns.items()) if col][:2])
+    label = _line_of(db, row, [compact(name)[:12] if name else row.name[:12]])
+    figures = _line_of(db, row, [v for v in (cells or row.cells).values() if value_of(v) is not None])
+    spans = [(header, header), (label, label), (figures, figures)] if header and label and figures else \
+        [(t.line_start, t.line_end)]
+    return [Evidence(row.doc_id, a, b, db.cite(row.doc_id, a, b).quote, "retrieval", 1.0) for a, b in spans]
+
+
+def named_row(q: Query, rows: list[CellRow], levels: PlanLevels) -> CellRow | None:
+    """The row whose label the question names, with the word heading its table's label column (`กิจกรรม`), further
+    than any plan level's name it types says; among rows of one label, the one whose section path the question's
+    words fit best. None when no label is named, a named level's own name holds as much of the label (its answer
+    says it), or two places fit as well."""
+    asked, tokens = compact(q.text), set(search_tokens(q.text))
+    named: list[tuple[float, int, CellRow]] = []
+    for row in rows:
+        if len(row.tokens & tokens) < MIN_SHARED or compact(row.columns[0]) not in asked:
+            continue  # a row is named as one of its table's kind (`กิจกรรม` X): the label column's header typed
+        score = naming(row.name, asked)[0]
+        if score:
+            context = len(set(search_tokens(" ".join(row.path))) & tokens)
+            named.append((score, context, row))
+    if not named:
+        return None
+    named.sort(key=lambda x: (-x[0], -x[1]))
+    score, context, row = named[0]
+    if len(named) > 1 and named[1][:2] == (score, context) and named[1][2].table is not row.table:
+        return None  # one label in two places the question does not tell apart
+    if any(naming(row.name, lv.name)[0] >= score for _, lv in levels.named(q.text)[:3]):
+        return None  # a level's name says as much of the label (`โครงการ X` of activity `X`): the level is named
+    return row
+
+
+def answer(q: Query, rows: list[CellRow], db: FactsDB, levels: PlanLevels) -> Draft | None:
+    """The amount of the category-table row a money question names, in the column it names (else the total),
+    with the row's other amounts, cited; None for another year than the book's, or no row named."""
+    if not rows or not q.wants_figure or not asks_money(q.text) or q.operation in ("sum", "max", "min"):
+        return None
+    row = named_row(q, rows, levels)
+    if row is None:
+        return None
+    book = levels.fiscal_year(row.doc_id)
+    if book is None or any(y != book[0] for y in q.years):
+        return None  # the table is the book's year's appropriation
+    typed = compact(q.text)
+    asked = [col for col, name in row.columns.items() if col and compact(name) in typed and col in row.cells]
+    main = asked[0] if len(asked) == 1 else _total_column(row)
+    if main is None or main not in row.cells:
+        return None
+    evidence = _evidence(db, row)
+    where = row.owner.text if row.owner else ""
+    if row.owner:
+        n = row.owner.line
+        evidence = [Evidence(row.doc_id, n, n, db.cite(row.doc_id, n, n).quote, "retrieval", 1.0), *evidence]
+
+    def said(col: int) -> str:
+        printed = row.cells[col]
+        baht = in_baht(printed, row.unit) if value_of(printed) is not None else None
+        return f"{row.columns[col]} {printed} {row.unit}" + (f" = {baht} บาท" if baht else "")
+
+    draft = Draft(support=1.0)
+    head = f"{where}: " if where else ""
+    baht = in_baht(row.cells[main], row.unit) if value_of(row.cells[main]) is not None else None
+    draft.say(_t(q, f"{head}{row.label} ปี {book[0]}: {said(main)}", f"{head}{row.label}, FY {book[0]}: {said(main)}"),
+              evidence, template=True, computed=[baht.replace(",", "")] if baht else [])
+    if q.operation == "share":
+        return _share(q, draft, row, main, db)
+    parts = [col for col in sorted(row.cells) if col != main and value_of(row.cells[col])]
+    if parts:
+        draft.say(_t(q, "แยกเป็น ", "Of which ") + ", ".join(f"{row.columns[c]} {row.cells[c]}" for c in parts)
+                  + f" {row.unit}", evidence, template=True)
+    return draft
+
+
+def _share(q: Query, draft: Draft, row: CellRow, col: int, db: FactsDB) -> Draft | None:
+    """The row's amount as a share of its table's total row in the same column (an activity's share of its
+    project), both cited, computed to two places; None without a total row or a figure in either."""
+    part, whole = value_of(row.cells[col]), value_of(row.whole.get(col, ""))
+    if not part or not whole or part > whole:
+        return None
+    cited = _evidence(db, row, row.whole, row.whole_label)
+    draft.say(_t(q, f"{row.whole_label}: {row.columns[col]} {row.whole[col]} {row.unit}",
+                 f"{row.whole_label} (the table's total): {row.columns[col]} {row.whole[col]} {row.unit}"), cited,
+              template=True)
+    shown = f"{part / whole * 100:.2f}"
+    draft.say(_t(q, f"คำนวณ: {row.cells[col]} ÷ {row.whole[col]} × 100 = ร้อยละ {shown}",
+                 f"Computed: {row.cells[col]} ÷ {row.whole[col]} × 100 = {shown}%"),
+              _evidence(db, row) + cited, template=True, computed=[shown, "100"])
+    return draft

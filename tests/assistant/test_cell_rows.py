@@ -1,0 +1,61 @@
+"""An activity's amount, read from its project's activity table (assistant/cell_rows.py)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import FIXTURES, fake_embedded_book
+
+# กรมป่าไม้'s and กรมอุทยานแห่งชาติฯ's activity tables: the book's first page (its fiscal year), pages 222–223
+# and 292, each table `กิจกรรม` | งบดำเนินงาน | งบลงทุน | งบเงินอุดหนุน | งบรายจ่ายอื่น | รวม under `หน่วย:ล้านบาท`.
+ACTIVITIES = FIXTURES / "budget-fy2565-vol6-p1-222-223-292.pdf"
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory):
+    a = fake_embedded_book(tmp_path_factory, ACTIVITIES)
+    yield a
+    a.close()
+
+
+def test_an_activity_named_inside_its_project_gets_the_activitys_total_and_parts(book):
+    # Before: the project's appropriation (972,901,400 บาท), the level the question also names.
+    answer = book.ask("กรมป่าไม้ ปี 2565 กิจกรรมป้องกันรักษาป่าและควบคุมไฟป่า (ในโครงการป้องกันรักษาป่า "
+                      "พัฒนาและเพิ่มพื้นที่สีเขียว) ได้งบรวมเท่าไร")
+    assert answer.route == "cell_row"
+    assert "รวม 307.7086 ล้านบาท = 307,708,600 บาท" in answer.answer
+    assert "งบดำเนินงาน 94.3657, งบลงทุน 183.3429, งบเงินอุดหนุน 30.0000 ล้านบาท" in answer.answer
+    assert all(c.verified for c in answer.citations)
+
+
+def test_the_column_a_question_names_is_the_answer(book):
+    # The cells' places say which figure is which column (the text line prints `102.7095 11.1248`).
+    answer = book.ask("กิจกรรมการแก้ไขปัญหาช้างป่าและสัตว์ป่าที่สร้างผลกระทบต่อราษฎร ปี 2565 ได้งบลงทุนเท่าไร")
+    assert answer.route == "cell_row"
+    assert "งบลงทุน 102.7095 ล้านบาท = 102,709,500 บาท" in answer.answer.split("\n")[0]
+
+
+def test_a_label_typed_without_its_tables_kind_is_no_row(book):
+    # A budget question's words often start a row's label (`งบประมาณรายจ่าย…` of a summary table's
+    # `งบประมาณรายจ่ายบุคลากร`): a row is named only with its label column's word, here `กิจกรรม`.
+    answer = book.ask("ป้องกันรักษาป่าและควบคุมไฟป่า ปี 2565 ได้งบรวมเท่าไร")
+    assert answer.route != "cell_row"
+
+
+def test_a_total_row_is_no_activity(book):
+    assert all(not r.label.startswith("รวม") for r in book.tables.cells)
+    assert book.ask("กรมป่าไม้ ปี 2565 งบรายจ่ายรวมทั้งสิ้นเท่าไร").route != "cell_row"
+
+
+def test_a_project_or_another_year_is_no_activity_row(book):
+    project = book.ask("โครงการรักษาความมั่นคงของฐานทรัพยากรธรรมชาติ ปี 2565 ได้งบประมาณเท่าไร")
+    assert project.route != "cell_row"
+    other_year = book.ask("กิจกรรมการแก้ไขปัญหาช้างป่าและสัตว์ป่าที่สร้างผลกระทบต่อราษฎร ปี 2566 ได้งบเท่าไร")
+    assert other_year.route != "cell_row" and "113.8343" not in other_year.answer
+
+
+def test_an_activitys_share_of_its_project_is_computed_over_the_tables_total_row(book):
+    # Before: the project's amount as a share of its department's (ร้อยละ 0.14 in the like question on page 311).
+    answer = book.ask("กิจกรรมป้องกันรักษาป่าและควบคุมไฟป่า คิดเป็นร้อยละเท่าไรของงบโครงการปี 2565")
+    assert answer.route == "cell_row"
+    assert "รวมทั้งสิ้น: รวม 972.9014 ล้านบาท" in answer.answer  # the project's 972,901,400 บาท
+    assert "คำนวณ: 307.7086 ÷ 972.9014 × 100 = ร้อยละ 31.63" in answer.answer
