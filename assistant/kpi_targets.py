@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from assistant.lookup import FactsDB
+from assistant.lookup import FactsDB, decimals
 from assistant.outline import compact
 from assistant.passages import key_terms, term_weights
 from assistant.plan_levels import PlanLevels, asks_target, say_change
@@ -153,7 +154,29 @@ def answer(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB, idf: dict
     if q.operation == "difference" and len(asked) == 2 and all(_one_figure(planned[y]) for y in asked):
         # (a target printed as text, `ร้อยละ 80 ขึ้นไป` or `-`, is stated, not subtracted)
         say_change(q, draft, *((y, planned[y]) for y in asked), [e], k.unit or "")
+    elif result and len(asked) < 2 and asks_gap(q.text) and _one_figure(_planned(printed, result)) and _one_figure(result):
+        _say_gap(q, draft, year, _planned(printed, result), result, [e], k.unit or "")
     return draft
+
+
+def asks_gap(text: str) -> bool:
+    """Whether a question asks how far a result went past or fell short of its target (profile `[query]`
+    `comparison_words`, `exceed_words`: `ทำได้เกินเป้าหมายกี่ราย`)."""
+    words = query_words()
+    return any(w in text.lower() for w in (*words.comparison_words, *words.exceed_words))
+
+
+def _say_gap(q: Query, draft: Draft, year: int, planned: str, result: str, cited: list[Evidence], unit: str) -> None:
+    """The year's result less its target (`186,406 − 60,000 → สูงกว่าเป้าหมาย 126,406 ราย`), computed in code to as
+    many places as they print, cited."""
+    gap = Decimal(result.replace(",", "")) - Decimal(planned.replace(",", ""))
+    shown = f"{abs(gap):,.{decimals(planned, result)}f}"
+    above = gap >= 0
+    sign = _t(q, "สูงกว่าเป้าหมาย" if above else "ต่ำกว่าเป้าหมาย", "above the target by" if above else "below the target by")
+    unit = f" {unit}" if unit else ""
+    draft.say(_t(q, f"ผลการดำเนินงานปี {year} เทียบกับค่าเป้าหมาย: {result} − {planned} → {sign} {shown}{unit}",
+                 f"Result for {year} against its target: {result} − {planned} → {sign} {shown}{unit}"),
+              cited, template=True, computed=[shown.replace(",", "")])
 
 
 def _planned(printed: str, result: str | None) -> str:

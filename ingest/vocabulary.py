@@ -372,6 +372,7 @@ class QueryWords:
     ordinal_words: tuple[str, ...] = ()  # `ด้านที่เท่าไหร่`: which one by its number (a which word)
     all_words: tuple[str, ...] = ()  # `ทั้งสาม`, `ทั้ง 3`: a count of the things added up follows
     pair_count_words: tuple[str, ...] = ()  # `ทั้งคู่`, `both`: two of them
+    exceed_words: tuple[str, ...] = ()  # `เกินเป้าหมาย`: a result against its target
 
 
 def parse_query_words(data: dict) -> QueryWords:

@@ -247,6 +247,15 @@ def test_a_kpi_targets_change_between_two_years_is_computed(assistant):
     assert "55 − 70 → ลดลง 15 ล้านไร่" in answer.answer
 
 
+def test_a_kpis_result_against_its_target_is_computed(assistant):
+    # The 2564 cell prints the plan, then the result in brackets (`210 ( 197.20 )`). Before: both stated, the
+    # shortfall asked for not given.
+    answer = assistant.ask("โครงการอนุรักษ์และฟื้นฟูทรัพยากรธรรมชาติ ตัวชี้วัดสนับสนุนการรักษาพื้นที่ป่าด้วยการปฏิบัติการบิน "
+                           "ปี 2564 ผลการดำเนินงานต่ำกว่าค่าเป้าหมายเท่าไร")
+    assert answer.route == "kpi_target"
+    assert "197.20 − 210 → ต่ำกว่าเป้าหมาย 12.80" in answer.answer
+
+
 def test_a_named_rows_share_of_its_level_is_not_the_levels_share_of_its_agency(assistant):
     # Before: with the agency named too, the แผนงาน's share of its agency was given, not the row's share of it.
     answer = assistant.ask("สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม แผนงานยุทธศาสตร์จัดการมลพิษและสิ่งแวดล้อม "
