@@ -35,6 +35,14 @@ def full_years(text: str) -> str:
     return _SHORT_YEAR.sub(lambda m: m.group(1) + "25" + m.group(2), text)
 
 
+_CE_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,])")
+
+
+def be_years(text: str) -> str:
+    """`2021` → `2564`: an English question's common-era years as the Buddhist-era years documents print."""
+    return _CE_YEAR.sub(lambda m: str(int(m.group(1)) + 543), text)
+
+
 def normalize_query(question: str) -> str:
     """Repair Thai damage, add Thai terms for English plan vocabulary, map digits to index form."""
     return index_form(expand_english(full_years(repair_line(" ".join(question.split())))))

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.lookup import FactsDB
-from assistant.normalize import full_years, translate_english
+from assistant.normalize import be_years, full_years, translate_english
 from assistant.records import Evidence
 from assistant.route import Query
 from ingest.lists import parse_marker
 from ingest.records import ScoredChunk
 from ingest.thai_repair import index_form, join_wrapped_lines, repair_line
-from ingest.tokenize import search_tokens, words as word_tokens
+from ingest.tokenize import THAI_FUNCTION_WORDS, search_tokens, words as word_tokens
 from ingest.vocabulary import query_words, vocabulary
 
 # Words that shape a question but are not what it is about (the profile's `[query] question_words`).
@@ -36,7 +36,6 @@ ITEM_LINES = 8  # lines of the current numbered item (`กิจกรรมท�
 DATA_ROW_CHARS = 80
 _NUMBER = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?")
 _ORDINAL = re.compile(r"(?:ที่|No\.?|ครั้งที่)\s*\d+(?:/\d+)?", re.I)
-_NOMINAL_PREFIX = ("การ", "ความ")
 _LIST_MARK = re.compile(r"^\s*\(?\d{1,2}[.)]\s", re.M)
 _ITEM_START = re.compile(r"^\s*(?:\(?\d{1,2}[.)]\s|[•\-–]\s|(?:กิจกรรมที่|ข้อที่|ประเด็นที่|โครงการที่)\s*\d)")
 _TOTAL_ROW = re.compile(r"^\s*(?:รวม|ทั้งหมด|total)", re.I)
@@ -59,7 +58,8 @@ _RANGE_TOKEN = re.compile(r"\d+(?:-\d+)+")  # a range typed without spaces, one 
 def key_terms(query: Query) -> list[str]:
     """Distinct search tokens of the question that say what it is about (English plan words as Thai)."""
     seen: dict[str, None] = {}
-    for tok in search_tokens(translate_english(full_years(repair_line(query.text)))):
+    text = be_years(query.text) if query.language == "en" else query.text
+    for tok in search_tokens(translate_english(full_years(repair_line(text)))):
         parts = tok.split("-") if _RANGE_TOKEN.fullmatch(tok) else [tok]  # `2564-2573`: the text prints `2564 - 2573`
         for part in parts:
             if part not in QUESTION_WORDS and len(part) > 1:
@@ -95,9 +95,10 @@ def stated_figures(text: str) -> list[str]:
 
 
 def match_tokens(text: str) -> set[str]:
-    """Search tokens plus nominalised words without their prefix (`การสัมมนา` also as `สัมมนา`)."""
+    """Search tokens plus words the dictionary glued to a function word, without it (`การสัมมนา` also as
+    `สัมมนา`, `เป็นลำดับ` as `ลำดับ`)."""
     out = set(search_tokens(text))
-    out |= {t[len(p):] for t in out for p in _NOMINAL_PREFIX if t.startswith(p) and len(t) > len(p) + 2}
+    out |= {t[len(p):] for t in out for p in THAI_FUNCTION_WORDS if t.startswith(p) and len(t) > len(p) + 2}
     return out
 
 

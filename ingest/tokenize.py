@@ -17,6 +17,8 @@ _STOPWORDS = frozenset(
     "และ ที่ ของ ใน การ ให้ ได้ เป็น มี จาก กับ โดย เพื่อ ซึ่ง ความ ไว้ ว่า หรือ แก่ ต่อ ด้วย "
     "นี้ นั้น จะ ไม่ อยู่ คือ ก็ แล้ว the of and to in a is for on".split()
 )
+# The Thai ones, which the dictionary also glues onto the word after them (`เป็นลำดับ`, `ให้บริการ`, `การสัมมนา`).
+THAI_FUNCTION_WORDS = frozenset(w for w in _STOPWORDS if not w.isascii())
 
 
 @lru_cache(maxsize=200_000)

@@ -1,7 +1,8 @@
 """Passage checks: the places a question names (no index); an item quoted whole (a small real excerpt)."""
 import pytest
 
-from assistant.passages import asked_places
+from assistant.passages import asked_places, key_terms, match_tokens
+from assistant.route import analyse
 from tests.conftest import SAMPLE, fake_embedded_assistant
 
 
@@ -94,3 +95,19 @@ def test_a_range_typed_without_spaces_is_both_its_numbers():
 
     terms = key_terms(analyse("แผนปฏิบัติการลดก๊าซเรือนกระจกของประเทศ ปี พ.ศ. 2564-2573 จัดทำโดยหน่วยงานใด"))
     assert "2564" in terms and "2573" in terms and "2564-2573" not in terms
+
+
+def test_a_word_the_dictionary_glues_to_a_function_word_still_matches():
+    # Before: `เป็นลำดับ` was one token, so `ลำดับที่ 39` did not match a question's `ลำดับ`.
+    assert "ลำดับ" in match_tokens("ล้านบาท (เป็นลำดับที่ 39 ของประเทศ")
+    assert "สัมมนา" in match_tokens("การสัมมนา 2 ครั้ง")
+    assert "ดับ" not in match_tokens("เป็นลำดับที่ 39")  # a glued word is read whole, not cut further
+
+
+def test_an_english_questions_years_and_plan_words_are_the_documents():
+    # Before: `2021`, `it`, `big`, `rank`, `nationally` were key terms no Thai plan line holds.
+    q = analyse("How big was Lampang's GPP in 2021 and where did it rank nationally?")
+    q.language = "en"
+    terms = set(key_terms(q))
+    assert {"gpp", "2564", "ลำดับ", "ประเทศ"} <= terms and not terms & {"2021", "it", "big", "rank", "nationally"}
+
