@@ -3,16 +3,17 @@
 Each project of a budget book prints its appropriation by activity as a table (`กิจกรรม` | งบดำเนินงาน |
 งบลงทุน | งบเงินอุดหนุน | งบรายจ่ายอื่น | รวม, `หน่วย : ล้านบาท` above it). The document model holds it as
 cells; its rows are no plan level, so neither the facts nor the level answers can give an activity's amount
-(they give the project's). A money question that names an activity's label, beyond what any plan level's
-name it types says (`กิจกรรมป้องกันรักษาป่าและควบคุมไฟป่า (ในโครงการป้องกันรักษาป่า …)`), is answered with that
-row: the total column (or the column it names) and the other columns' amounts, each cited, in baht too.
+(they give the project's). A money question that names an activity's label with the word heading the label
+column, beyond what any plan level's name it types says (`กิจกรรมป้องกันรักษาป่าและควบคุมไฟป่า (ในโครงการ
+ป้องกันรักษาป่า …)`), is answered with that row: the total column (or the column it names) and the other
+columns' amounts, each cited, in baht too; a share question with the row's share of the table's total row.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from assistant.group_rows import in_baht, year_columns
+from assistant.group_rows import in_baht, table_line, year_columns
 from assistant.lookup import FactsDB
 from assistant.outline import Heading, Outline, compact
 from assistant.plan_levels import PlanLevels, asks_money, naming
@@ -22,7 +23,6 @@ from assistant.structured_answers import Draft, _t
 from assistant.table_extremes import total_label, value_of
 from ingest.facts_tables import UNIT_RE
 from ingest.records import Table
-from ingest.thai_repair import index_form
 from ingest.tokenize import search_tokens
 from ingest.vocabulary import vocabulary
 
@@ -134,14 +134,9 @@ def _total_column(row: CellRow) -> int | None:
 
 
 def _line_of(db: FactsDB, row: CellRow, needles: list[str]) -> int | None:
-    """The first line of the row's table that holds every needle (compared without spaces)."""
-    forms = [compact(index_form(x)) for x in needles if x]
-    t = row.table
-    for n, text, _ in db.lines(row.doc_id, t.line_start, t.line_end):
-        line = compact(index_form(text))
-        if forms and all(f in line for f in forms):
-            return n
-    return None
+    """The first line of the row's table that holds every needle; None for no needle."""
+    needles = [x for x in needles if x]
+    return table_line(db, row.doc_id, row.table, needles) if needles else None
 
 
 def _evidence(db: FactsDB, row: CellRow, cells: dict[int, str] | None = None, name: str = "") -> list[Evidence]:

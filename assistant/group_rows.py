@@ -138,14 +138,19 @@ def group_rows(outline: Outline) -> list[GroupRow]:
     return out
 
 
-def _line_of(db: FactsDB, row: GroupRow, *needles: str, after: int = 0) -> int | None:
-    """The first line of the row's table (from `after`) that holds every needle (compared without spaces)."""
+def table_line(db: FactsDB, doc_id: str, table: Table, needles: list[str], after: int = 0) -> int | None:
+    """The first line of a table (from `after`) that holds every needle (compared without spaces)."""
     forms = [compact(index_form(x)) for x in needles]
-    for n, text, _ in db.lines(row.doc_id, max(after, row.table.line_start), row.table.line_end):
+    for n, text, _ in db.lines(doc_id, max(after, table.line_start), table.line_end):
         line = compact(index_form(text))
         if all(f in line for f in forms):
             return n
     return None
+
+
+def _line_of(db: FactsDB, row: GroupRow, *needles: str, after: int = 0) -> int | None:
+    """The first line of the row's table (from `after`) that holds every needle."""
+    return table_line(db, row.doc_id, row.table, list(needles), after)
 
 
 def _evidence(db: FactsDB, row: GroupRow, year: int) -> list[Evidence]:
