@@ -260,10 +260,16 @@ def with_item(w: Window, db: FactsDB) -> Window:
     if parse_marker(w.text) is None and not (last and parse_marker(last[0][1]) is not None):
         return w
     end, chars = w.line_end, len(w.text)
-    for n, text, _ in db.lines(w.doc_id, w.line_end + 1, w.line_end + PARAGRAPH_LINES):
-        if not text.strip() or parse_marker(text) is not None or chars + len(text) > BODY_CHARS:
+    last_text, blanks = last[0][1] if last else w.text, 0
+    for n, text, _ in db.lines(w.doc_id, w.line_end + 1, w.line_end + PARAGRAPH_LINES + ITEM_BLANKS):
+        if not text.strip():
+            blanks += 1  # a PDF's text layer may leave blank lines inside a wrapped item: a full line goes on below
+            if blanks > ITEM_BLANKS or len(last_text.strip()) < WRAPPED_CHARS:
+                break
+            continue
+        if parse_marker(text) is not None or chars + len(text) > BODY_CHARS:
             break
-        end, chars = n, chars + len(text)
+        end, chars, last_text, blanks = n, chars + len(text), text, 0
     return _to_line(w, end, db)
 
 
@@ -304,6 +310,7 @@ def list_end(db: FactsDB, doc_id: str, line: int, chars: int = BODY_CHARS) -> in
 
 WRAPPED_CHARS = 70  # a line this long was wrapped by the page width: its sentence may go on below it
 PARAGRAPH_LINES = 4
+ITEM_BLANKS = 2  # blank lines a wrapped item may run across (after a full line)
 LIST_LINES = 40  # lines below a list's intro its items may take, blank lines between them included
 INTRO_LINES = 2  # lines below a heading its list's intro may be printed on (a blank line between them)
 YEAR_CONTEXT_LINES = 15  # a table's year may be printed in its header this far above the row

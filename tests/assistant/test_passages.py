@@ -3,7 +3,7 @@ import pytest
 
 from assistant.passages import asked_places, key_terms, match_tokens
 from assistant.route import analyse
-from tests.conftest import SAMPLE, fake_embedded_assistant
+from tests.conftest import FIXTURES, SAMPLE, ask_book, fake_embedded_assistant
 
 
 def test_the_place_a_question_names_after_a_place_word():
@@ -111,3 +111,14 @@ def test_an_english_questions_years_and_plan_words_are_the_documents():
     terms = set(key_terms(q))
     assert {"gpp", "2564", "ลำดับ", "ประเทศ"} <= terms and not terms & {"2021", "it", "big", "rank", "nationally"}
 
+
+
+HERBS = FIXTURES / "budget-fy2565-vol3-p1-71.pdf"  # the book's first page, and a project's objectives and targets
+
+
+def test_a_wrapped_item_runs_across_the_blank_lines_a_pdf_leaves_inside_it(tmp_path_factory):
+    # Page 71 prints `- ขยายผลเครื่องมือ… ได้แก่ ตะกั่ว ปรอท`, two blank lines, then `สารหนูและแคดเมียม…`.
+    # Before: the item stopped at `ปรอท`.
+    [answer] = ask_book(tmp_path_factory, HERBS, "เครื่องมือตรวจวัดสำหรับใช้ตรวจสอบการปนเปื้อนโลหะหนักที่จะขยายผล "
+                                                 "ตรวจโลหะหนักชนิดใดบ้าง")
+    assert "ตะกั่ว ปรอท" in answer.answer and "สารหนูและแคดเมียม" in answer.answer
