@@ -43,6 +43,7 @@ class CellRow:
     columns: dict[int, str]
     unit: str
     path: tuple[str, ...] = ()
+    path_tokens: set[str] = field(default_factory=set)  # its section path's search tokens
     owner: Heading | None = None  # the section its table's section is in (a budget book's project)
     whole: dict[int, str] = field(default_factory=dict)  # the table's total row (`รวมทั้งสิ้น`), per column
     whole_label: str = ""
@@ -121,8 +122,9 @@ def cell_rows(outline: Outline, db: FactsDB) -> list[CellRow]:
             rows = table_rows(db, doc_id, t)
             path = outline.path_at(doc_id, t.line_start) if rows else ()
             owner = _nearest(outline, doc_id, path[-2], t.line_start) if len(path) > 1 else None
+            path_tokens = set(search_tokens(" ".join(path)))
             for row in rows:
-                row.path, row.owner = path, owner
+                row.path, row.path_tokens, row.owner = path, path_tokens, owner
             out += rows
     return out
 
@@ -163,7 +165,7 @@ def named_row(q: Query, rows: list[CellRow], levels: PlanLevels) -> CellRow | No
             continue  # a row is named as one of its table's kind (`กิจกรรม` X): the label column's header typed
         score = naming(row.name, asked)[0]
         if score:
-            context = len(set(search_tokens(" ".join(row.path))) & tokens)
+            context = len(row.path_tokens & tokens)
             named.append((score, context, row))
     if not named:
         return None
@@ -197,16 +199,12 @@ def answer(q: Query, rows: list[CellRow], db: FactsDB, levels: PlanLevels) -> Dr
     if row.owner:
         n = row.owner.line
         evidence = [Evidence(row.doc_id, n, n, db.cite(row.doc_id, n, n).quote, "retrieval", 1.0), *evidence]
-
-    def said(col: int) -> str:
-        printed = row.cells[col]
-        baht = in_baht(printed, row.unit) if value_of(printed) is not None else None
-        return f"{row.columns[col]} {printed} {row.unit}" + (f" = {baht} บาท" if baht else "")
-
+    printed = row.cells[main]
+    baht = in_baht(printed, row.unit) if value_of(printed) is not None else None
+    said = f"{row.columns[main]} {printed} {row.unit}" + (f" = {baht} บาท" if baht else "")
     draft = Draft(support=1.0)
     head = f"{where}: " if where else ""
-    baht = in_baht(row.cells[main], row.unit) if value_of(row.cells[main]) is not None else None
-    draft.say(_t(q, f"{head}{row.label} ปี {book[0]}: {said(main)}", f"{head}{row.label}, FY {book[0]}: {said(main)}"),
+    draft.say(_t(q, f"{head}{row.label} ปี {book[0]}: {said}", f"{head}{row.label}, FY {book[0]}: {said}"),
               evidence, template=True, computed=[baht.replace(",", "")] if baht else [])
     if q.operation == "share":
         return _share(q, draft, row, main, db)

@@ -15,7 +15,7 @@ from decimal import Decimal
 from assistant.lookup import FactsDB, decimals
 from assistant.outline import compact
 from assistant.passages import key_terms, term_weights
-from assistant.plan_levels import PlanLevels, asks_target, say_change
+from assistant.plan_levels import PlanLevels, asks_gap, asks_target, say_change
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
@@ -157,13 +157,6 @@ def answer(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB, idf: dict
     elif result and len(asked) < 2 and asks_gap(q.text) and _one_figure(_planned(printed, result)) and _one_figure(result):
         _say_gap(q, draft, year, _planned(printed, result), result, [e], k.unit or "")
     return draft
-
-
-def asks_gap(text: str) -> bool:
-    """Whether a question asks how far a result went past or fell short of its target (profile `[query]`
-    `comparison_words`, `exceed_words`: `ทำได้เกินเป้าหมายกี่ราย`)."""
-    words = query_words()
-    return any(w in text.lower() for w in (*words.comparison_words, *words.exceed_words))
 
 
 def _say_gap(q: Query, draft: Draft, year: int, planned: str, result: str, cited: list[Evidence], unit: str) -> None:

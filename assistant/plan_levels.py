@@ -1104,6 +1104,13 @@ def asks_date(text: str) -> bool:
     return _types_any(text, query_words().date_words)
 
 
+def asks_gap(text: str) -> bool:
+    """Whether a question asks how far a result went past or fell short of its target (profile `[query]`
+    `comparison_words`, `exceed_words`: `ทำได้เกินเป้าหมายกี่ราย`)."""
+    words = query_words()
+    return _types_any(text, (*words.comparison_words, *words.exceed_words))
+
+
 def asks_target(text: str) -> bool:
     """Whether a question asks for a KPI's target (`ตั้งเป้า`, `ค่าเป้าหมาย`, `target`), not an amount of money."""
     return _types_any(text, query_words().target_words) and not asks_money(text)
