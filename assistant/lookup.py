@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 
-from ingest.facts import compact_name
+from ingest.facts import compact_name, compact_text
 from ingest.facts_read import graph_nodes, kpi_rows
 from ingest.facts_tables import classify_source
 from ingest.store import generation_dir, open_active
@@ -152,6 +152,35 @@ def _similarity(query: str, name: str) -> float:
     return matched / min(len(q), len(n))
 
 
+MIN_ALIAS = 4  # characters of a name's bracketed alias (`THIPA`, `Eco Town`) a question must type
+
+
+def bracketed_aliases(title: str) -> list[str]:
+    """The compact aliases a name prints in brackets: `… (Thailand Higher Education and Innovation Policy
+    Accelerator: THIPA)` → the English name and the acronym; not figures or abbreviations with dots."""
+    out = []
+    for inside in re.findall(r"\(([^()]+)\)", title):
+        for part in re.split(r"[:,;]", inside):
+            alias = compact_text(part)
+            if len(alias) >= MIN_ALIAS and not re.fullmatch(r"[\d.,]+", alias) and "." not in part:
+                out.append(alias)
+    return out
+
+
+def _alias_similarity(query: str, name: str, name_compact: str) -> float:
+    """How well a typed text names a project by its bracketed alias and other words of its name, in any order
+    (`Eco Town ลำปาง` for `…เชิงนิเวศจังหวัดลำปาง (Eco Town)`): the alias and the rest's matching blocks, over
+    all the typed text; 0 when the alias is not typed."""
+    best = 0.0
+    for alias in bracketed_aliases(name):
+        if alias not in query:
+            continue
+        rest, own = query.replace(alias, "", 1), name_compact.replace(alias, "", 1)
+        blocks = SequenceMatcher(None, rest, own, autojunk=False).get_matching_blocks() if rest else []
+        best = max(best, (len(alias) + sum(b.size for b in blocks if b.size >= 3)) / len(query))
+    return best
+
+
 class FactsDB:
     """Read-only access to the active generation's facts database."""
 
@@ -250,7 +279,7 @@ class FactsDB:
         query = compact_name(name.replace("ฯ", ""))
         scored = []
         for r in self.db.execute("SELECT * FROM projects"):
-            score = _similarity(query, r["name_compact"])
+            score = max(_similarity(query, r["name_compact"]), _alias_similarity(query, r["name"], r["name_compact"]))
             if score >= min_score:
                 scored.append((score, r))
         scored.sort(key=lambda sr: (-sr[0], sr[1]["project_id"]))

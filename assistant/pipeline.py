@@ -12,7 +12,7 @@ import bisect
 import re
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from langchain_core.runnables import RunnableLambda
 
@@ -364,7 +364,14 @@ class Assistant:
             labels = [w for w in labels if compact(w) not in own]
         if not labels or not (text_asked or figure_stated) or not named:
             return None
-        draft = self._section_bodies(q, labels)
+        # An enclosing level typed by its whole name (`…ของ สำนักงานนโยบายและแผน…`, an abbreviation read) says which
+        # level is meant, which `_outside_named` checks; it is no word the section's own heading and path must print.
+        # The longest first: an agency's name may hold its ministry's (`สำนักงานปลัดกระทรวง<the ministry>`).
+        asked = q
+        for title in sorted(map(self.levels.title, named[0][1].ancestors()), key=len, reverse=True):
+            if title in asked.text:
+                asked = replace(asked, text=" ".join(asked.text.replace(title, " ").split()))
+        draft = self._section_bodies(asked, labels)
         if draft is not None:
             q.route = "section"
             draft = units.other_part(q, draft, named[0][1], self.levels, self.db, self.retriever.snapshot.bm25.idf)
@@ -399,13 +406,27 @@ class Assistant:
 
     def _section_bodies(self, q: Query, labels: list[str]) -> Draft | None:
         """The bodies of the labelled sections a question asks (up to MAX_SECTIONS), one after the other."""
-        idf = self.retriever.snapshot.bm25.idf
         draft = None
         for label in labels[:MAX_SECTIONS]:
-            more = units.section_body(q, [label], self.outline, self.db, idf, [])
-            if more is not None and not self._outside_named(q, more):
+            more, _ = self._named_section(q, [label], [])
+            if more is not None:
                 draft = units.merge(draft, more) if draft is not None else more
         return draft
+
+    def _named_section(self, q: Query, labels: list[str], retrieved: list[tuple[str, int, int]]
+                       ) -> tuple[Draft | None, Draft | None]:
+        """The body under the best label heading that is not another level's than the one the question names (the
+        next best tried in turn, OTHER_LEVEL_TRIES in all: `…น้ำบาดาล`'s vision, another agency's project's
+        objectives), and the first other level's body found on the way (None, None: no such heading)."""
+        idf = self.retriever.snapshot.bm25.idf
+        outside, skip = None, frozenset()
+        for _ in range(OTHER_LEVEL_TRIES):
+            draft = units.section_body(q, labels, self.outline, self.db, idf, retrieved, skip)
+            if draft is None or not self._outside_named(q, draft):
+                return draft, outside
+            outside = outside or draft
+            skip |= {(draft.evidence[0].doc_id, draft.evidence[0].line_start)}
+        return None, outside
 
     def kpi_answer(self, q: Query) -> Draft | None:
         """A KPI's target for a year, from the plan graph's KPI rows (unless a project the facts hold is named)."""
@@ -430,14 +451,7 @@ class Assistant:
             q.route = "matrix_row"
             return draft
         if q.labels and not q.wants_figure and not q.project_name:
-            draft, outside, skip = None, None, frozenset()
-            for _ in range(OTHER_LEVEL_TRIES):  # another level's section (`…น้ำบาดาล`'s vision): the next best
-                draft = units.section_body(q, q.labels, self.outline, self.db, idf, retrieved, skip)
-                if draft is None or not self._outside_named(q, draft):
-                    break
-                outside = outside or draft
-                skip |= {(draft.evidence[0].doc_id, draft.evidence[0].line_start)}
-                draft = None
+            draft, outside = self._named_section(q, q.labels, retrieved)
             if draft is None and outside is not None:
                 # only other levels' sections: the one the question names prints none; said so, the other shown
                 return text_answer(q, outside.evidence[1:2] or outside.evidence[:1], 0.0, self.settings.min_support)
@@ -518,6 +532,11 @@ class Assistant:
             # The model said nothing verifiable: fall back to the extractive answer, verified the same way.
             turn.engine += " → extractive fallback"
             checked = verify(draft.sentences, draft.evidence, self.db, q.text)
+        if not checked.sentences:  # nothing the documents vouch for is left: said plainly, never an empty answer
+            lost = checked.dropped
+            draft = text_answer(q, [], 0.0, self.settings.min_support)
+            checked = verify(draft.sentences, draft.evidence, self.db, q.text)
+            checked.dropped = lost + checked.dropped
         number: dict[int, int] = {}
         for s in checked.sentences:
             for i in s.cites:

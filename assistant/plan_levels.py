@@ -20,7 +20,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from assistant.compute import split_comparison, split_pair, split_share
-from assistant.lookup import FactsDB, decimals
+from assistant.lookup import FactsDB, bracketed_aliases, decimals
 from assistant.outline import Heading, Outline, compact, strip_markers
 from assistant.records import Evidence
 from assistant.route import Query
@@ -179,21 +179,6 @@ def naming(name: str, question: str, long_run: bool = False,
     return none
 
 
-MIN_ALIAS = 4  # characters of a name's bracketed alias (`THIPA`, `Eco Town`) a question must type
-
-
-def _aliases(title: str) -> list[str]:
-    """The compact aliases a level's title prints in brackets: `… (Thailand Higher Education and Innovation
-    Policy Accelerator: THIPA)` → the English name and the acronym; not figures or abbreviations with dots."""
-    out = []
-    for inside in re.findall(r"\(([^()]+)\)", title):
-        for part in re.split(r"[:,;]", inside):
-            alias = compact(part)
-            if len(alias) >= MIN_ALIAS and not re.fullmatch(r"[\d.,]+", alias) and "." not in part:
-                out.append(alias)
-    return out
-
-
 def heading_amount(db: FactsDB, doc_id: str, line: int) -> tuple[int, str, str] | None:
     """The amount a budget book prints at the end of a (wrapped) heading starting on `line`: the line that
     prints it, the amount, and the text after it; None when the heading's lines print none before the next
@@ -223,7 +208,7 @@ class PlanLevels:
         self.db, self.outline = db, outline
         self.levels: list[Level] = []
         self._lines: dict[str, dict[str | None, list[dict]]] = {}
-        self._syllables: dict[str, str] = {}
+        self._syllables: dict[str, tuple[str, ...]] = {}
         self._named: dict[str, list[tuple[float, Level]]] = {}
         self._runs: dict[str, bool] = {}
         self._items: dict[tuple, list[dict]] | None = None
@@ -249,7 +234,7 @@ class PlanLevels:
                 printed = own_name(text)
                 if len(printed) > len(lv.name) and printed.startswith(lv.name[:6]):
                     lv.name, lv.title = printed, strip_markers(text).strip()
-        self._aliases = {lv.node_id: _aliases(lv.title) for lv in self.levels}
+        self._aliases = {lv.node_id: bracketed_aliases(lv.title) for lv in self.levels}
         for lv in self.levels:
             parent = self.by_node.get(parents[lv.node_id] or "")
             if parent is not None:
@@ -259,20 +244,21 @@ class PlanLevels:
     # -- finding ---------------------------------------------------------------------
     def abbreviated(self, text: str) -> list[tuple[str, str]]:
         """(abbreviation as typed, full name) of the agencies a question names by an abbreviation (`สกสว.`,
-        `อบก.`): Thai initials (3–6 consonants, a dot or not a word) found in order among the initials of an
-        agency's or ministry's syllables, its first letter the name's first; only an abbreviation one name fits best."""
+        `อบก.`, `ทช.`): Thai initials (3–6 consonants, a dot or not a word; two with a dot) found in order among
+        the initials of an agency's or ministry's syllables (less a kind word its abbreviation leaves out, profile
+        `[agency] abbreviation_skips`), its first letter the name's first; only an abbreviation one name fits best."""
         out = []
         for m in _ABBREVIATION.finditer(text):
             letters = m.group(1)
-            if not m.group(2) and letters in _thai_words():
+            if not m.group(2) and (letters in _thai_words() or len(letters) < MIN_UNDOTTED):
                 continue  # a word of consonants only (`กรม`, `ของ`), not an abbreviation
             fits = []
             for lv in self.levels:
                 if lv.level not in ("ministry", "agency"):
                     continue
-                span = _initials_span(letters, self._initials(lv))
-                if span is not None:
-                    fits.append((span, lv))
+                spans = [s for initials in self._initials(lv) if (s := _initials_span(letters, initials)) is not None]
+                if spans:
+                    fits.append((min(spans), lv))
             fits.sort(key=lambda sl: sl[0])
             if fits and (len(fits) == 1 or fits[0][0] < fits[1][0]):
                 printed = self._printing(letters)
@@ -287,9 +273,14 @@ class PlanLevels:
         rows = self.db.db.execute("SELECT doc_id, text FROM lines WHERE text LIKE ? LIMIT 2000", (f"%{letters}%",))
         return {doc for doc, text in rows if word.search(text)}
 
-    def _initials(self, lv: Level) -> str:
+    def _initials(self, lv: Level) -> tuple[str, ...]:
+        """The initials of a level's name's syllables, and of its name less a kind word abbreviations leave out."""
         if lv.node_id not in self._syllables:
-            self._syllables[lv.node_id] = "".join(_initial(s) for s in syllable_tokenize(self.title(lv)) if _initial(s))
+            title = self.title(lv)
+            names = [title] + [title[len(w):] for w in vocabulary().agency.abbreviation_skips
+                               if title.startswith(w) and len(title) > len(w)]
+            self._syllables[lv.node_id] = tuple(
+                "".join(_initial(s) for s in syllable_tokenize(name) if _initial(s)) for name in names)
         return self._syllables[lv.node_id]
 
 
@@ -535,7 +526,7 @@ class PlanLevels:
         # items share, `ค่าใช้จ่ายในการดำเนินงาน…`; one machine for several offices). An item whose name holds the
         # other's and more (`ค่าควบคุมงาน<the same item>`) is typed as far but in a smaller share.
         if any(compact(key[2]) != compact(best[3][2]) and typed >= ITEM_UNIQUE * best[1] and share >= ITEM_UNIQUE * best[2]
-               for _, typed, share, key, _, _ in runs[1:]):
+               and not _holds_more(key[2], best[3][2]) for _, typed, share, key, _, _ in runs[1:]):
             return frozenset(), []
         # The same name under several levels (`ค่าตอบแทนพนักงานราชการ` of every agency): the one under a level the
         # question names, else none.
@@ -656,7 +647,8 @@ class PlanLevels:
         """The level's appropriation per year as each table prints it: its own section's first, then (a
         แผนงาน's) its agency's comparison table."""
         own = self._own_year_amounts(lv, None)
-        agency = self._agency_year_amounts(lv) if lv.level == "program" else {}
+        agency = self._agency_year_amounts(lv) if lv.level == "program" else \
+            self._earlier_year_amounts(lv, own) if lv.level == "agency" else {}
         return [own, agency] if agency else [own]
 
     def _own_year_amounts(self, lv: Level, asked: str | None) -> dict[int, Amount]:
@@ -680,6 +672,24 @@ class PlanLevels:
             found = named_year_row(table, lv.name)
             if found:
                 return self._row_amounts(agency.heading.doc_id, table, found, "")
+        return {}
+
+    def _earlier_year_amounts(self, lv: Level, own: dict[int, Amount]) -> dict[int, Amount]:
+        """An agency's total per year from its comparison table (`เปรียบเทียบงบประมาณรายจ่าย … 2563 - 2565`: a column
+        per year, its total row `รวมทั้งสิ้น`), for the years before the book's, which its own table does not print:
+        the first table of its section whose total row prints no year after the book's, a year its own table does
+        not, and the same amounts as its own table where both print a year (not a table of money beyond the budget)."""
+        cover = self.fiscal_year(lv.doc_id)
+        if cover is None or not own:
+            return {}
+        totals = [compact(w) for w in vocabulary().budget_lines.total_words]
+        for table in self._year_tables(lv):
+            found = _year_row(table, totals)
+            if not found or max(found) > cover[0] or not set(found) - set(own) or not set(found) & set(own):
+                continue
+            amounts = self._row_amounts(lv.heading.doc_id, table, found, "")
+            if all(_in_baht(amounts[y]) == _in_baht(own[y]) for y in set(found) & set(own)):
+                return amounts
         return {}
 
     def _row_amounts(self, doc_id: str, table: Table, found: dict[int, str], row: str) -> dict[int, Amount]:
@@ -709,11 +719,23 @@ def _named_rows(table: Table, asked: str) -> list[str]:
                   key=len, reverse=True)
 
 
-_ABBREVIATION = re.compile(r"(?<![\u0E00-\u0E7F])([ก-ฮ]{3,6})(\.)?(?![\u0E00-\u0E7F])")
+_ABBREVIATION = re.compile(r"(?<![\u0E00-\u0E7F])([ก-ฮ]{2,6})(\.)?(?![\u0E00-\u0E7F])")
+MIN_UNDOTTED = 3  # consonants an abbreviation typed without its dot has (two without a dot are too often a word)
 _LEADING_VOWELS = "เแโใไ"
 
 
 @lru_cache(maxsize=1)
+def _holds_more(other: str, name: str) -> bool:
+    """Whether an item's name holds another's whole (less the level word it starts with) and more: `ค่าควบคุมงาน
+    พัฒนาระบบ…` holds `โครงการพัฒนาระบบ…`, so a question typing only the second's words names the second."""
+    own, longer = compact(name), compact(other)
+    for w in map(compact, _level_words()):
+        if own.startswith(w):
+            own = own[len(w):]
+            break
+    return len(longer) > len(own) and own in longer
+
+
 def _thai_words() -> frozenset[str]:
     return frozenset(thai_words())
 
@@ -798,6 +820,14 @@ def _year_row(table: Table, words: list[str], dashes: bool = False) -> dict[int,
         if out:
             return out
     return {}
+
+
+def _in_baht(a: Amount) -> Decimal | None:
+    """An amount's value in baht (its unit's scale; a figure with no unit is taken as printed), None for `-`."""
+    try:
+        return a.value * UNIT_SCALE.get(a.unit or "บาท", Decimal(1))
+    except ArithmeticError:
+        return None
 
 
 def merged_years(tables: list[dict[int, Amount]]) -> dict[int, Amount]:
@@ -1159,9 +1189,13 @@ def _side_levels(side: str, whole: str, levels: PlanLevels) -> dict[str, tuple[t
     longest run (at least LOOSE_BLOCK characters) of its name the side types, other runs counting a little,
     and its ancestors named anywhere in the question counting too."""
     typed, asked = compact(side), compact(whole)
-    best: dict[str, tuple[float, Level]] = {}
+    # an agency's name the side types names the agency (an ancestor, counted below), not a run of a project's name
+    # that prints the same words (`…ทรัพยากรทางทะเลและชายฝั่งเพื่อรองรับ…` for `ของ กรมทรัพยากรทางทะเลและชายฝั่ง`)
+    agency = levels._organisation_chars(typed)
+    scored: list[tuple[tuple[float, float], Level]] = []
     for lv in levels.levels:
-        blocks = [b.size for b in SequenceMatcher(None, lv.name, typed, autojunk=False).get_matching_blocks() if b.size >= 3]
+        blocks = [r for b in SequenceMatcher(None, lv.name, typed, autojunk=False).get_matching_blocks() if b.size >= 3
+                  for r in ([b.size] if lv.level in ("ministry", "agency") else _unmasked(b.b, b.size, agency)) if r >= 3]
         if not blocks or max(blocks) < LOOSE_BLOCK:
             continue
         own = max(blocks) + OTHER_RUNS * (sum(blocks) - max(blocks))
@@ -1171,6 +1205,11 @@ def _side_levels(side: str, whole: str, levels: PlanLevels) -> dict[str, tuple[t
         # ancestors the whole question names (the same แผนงาน name under several agencies).
         score = (own + sum(naming(a.name, typed)[0] for a in lv.ancestors()),
                  sum(naming(a.name, asked)[0] for a in lv.ancestors()))
+        scored.append((score, lv))
+    best: dict[str, tuple[tuple[float, float], Level]] = {}
+    for score, lv in scored:
+        if lv.level in ("ministry", "agency") and any(lv in other.ancestors() for _, other in scored):
+            continue  # a level under it typed too: the side names that one, under it (`โครงการ Y ของ กรม X`)
         if lv.doc_id not in best or score > best[lv.doc_id][0]:
             best[lv.doc_id] = (score, lv)
     return best
@@ -1219,6 +1258,9 @@ def pair_answer(q: Query, levels: PlanLevels) -> Draft | None:
     pair = split_comparison(q.text) or split_pair(q.text)  # "A มากกว่า B": not split at a และ inside a name
     if pair is None:
         return None
+    asked, sides_typed = compact(q.text), [compact(side) for side in pair]
+    if any(lv.name in asked and not any(lv.name in side for side in sides_typed) for lv in levels.levels):
+        return None  # the split cut a level's name typed whole (`…ทรัพยากรธรรมชาติและสิ่งแวดล้อม`): no pair
     found = [_side_levels(side, q.text, levels) for side in pair]
     docs = [d for d in found[0] if d in found[1]]
     sides: list[Level] = []

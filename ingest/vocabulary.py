@@ -49,6 +49,7 @@ class AgencyWords:
     ministry_words: tuple[str, ...]
     unit_words: tuple[str, ...]
     label_words: tuple[str, ...]
+    abbreviation_skips: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -210,6 +211,7 @@ def parse_vocabulary(data: dict) -> Vocabulary:
             ministry_words=_words(a, "ministry_words", "agency"),
             unit_words=_words(a, "unit_words", "agency"),
             label_words=_words(a, "label_words", "agency"),
+            abbreviation_skips=_words(a, "abbreviation_skips", "agency"),
         ),
         brief=BriefWords(name_fields=_words(b, "name_fields", "brief"), default_name=_text(b, "default_name", "brief"),
                          question_words=_words(b, "question_words", "brief") if "question_words" in b else ()),

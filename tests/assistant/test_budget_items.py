@@ -137,6 +137,17 @@ def test_two_items_each_named_on_its_side_are_added_or_subtracted(tmp_path_facto
     assert "40,000,000 − 30,000,000 = 10,000,000 บาท" in apart.answer
 
 
+def test_an_item_and_its_control_fee_item_are_told_apart_by_the_fees_own_words(tmp_path_factory):
+    # Page 344: `(8) โครงการพัฒนาระบบรวบรวมและบำบัดน้ำเสียรวม เทศบาลเมืองฉะเชิงเทรา …` and `(9) ค่าควบคุมงาน<the same>`.
+    # Typed without `ค่าควบคุมงาน`, the question names the first: the second holds its whole name and more. Before:
+    # both typed as far in nearly the same share of their long names, neither was named (the answer was refused).
+    item, fee = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-344.pdf",
+                         "ระบบรวบรวมและบำบัดน้ำเสียรวม เทศบาลเมืองฉะเชิงเทรา ได้งบปี 2565 เท่าไร",
+                         "ค่าควบคุมงานพัฒนาระบบรวบรวมและบำบัดน้ำเสียรวม เทศบาลเมืองฉะเชิงเทรา ปี 2565 ได้งบเท่าไร")
+    assert "29,311,200 บาท" in item.answer.splitlines()[0] and "405,500" not in item.answer
+    assert "405,500 บาท" in fee.answer.splitlines()[0] and "29,311,200" not in fee.answer
+
+
 def test_an_abbreviation_in_brackets_after_the_name_it_stands_for_is_not_typed_again(assistant):
     # Before: `(สดร.)` became a second copy of the institute's name, whose words the item matcher then read as
     # an item's (on the whole book another agency's output printing `…วิทยาศาสตร์…` answered a project's question).

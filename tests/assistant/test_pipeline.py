@@ -355,3 +355,20 @@ def test_an_item_the_window_ends_on_is_quoted_to_its_end(sample):
     # prints `คนงานรวม 2,111 คน`. Before: the answer stopped at the investment.
     answer = _checked(sample.ask("โรงงานอุตสาหกรรมอาหารในลำปางมีคนงานรวมกี่คน"))
     assert "คนงานรวม 2,111 คน" in answer.answer
+
+
+def test_an_answer_whose_every_sentence_fails_verification_says_so_rather_than_nothing(sample):
+    # A KPI answer quoting a target its cited line does not print lost every sentence to verification; the
+    # user got an empty answer. Now the plain refusal, with what was dropped kept for the record.
+    from assistant.pipeline import Turn
+    from assistant.records import Evidence
+    from assistant.structured_answers import Draft
+
+    turn = sample.route(sample.resolve(Turn("ตัวชี้วัดนี้ตั้งเป้าไว้กี่ราย")))
+    doc = next(iter(sample.db.titles()))
+    line = sample.db.cite(doc, 1, 1)
+    turn.draft = Draft(support=1.0)
+    turn.draft.say("ค่าเป้าหมายปี 2565: 98,765 ราย", [Evidence(doc, 1, 1, line.quote, "retrieval", 1.0)])
+    answer = sample.finish(sample.write(turn))
+    assert answer.refused and answer.answer == "แผนไม่ได้ระบุข้อมูลที่ตอบคำถามนี้โดยตรง"
+    assert any("98,765" in d for d in answer.dropped)
