@@ -205,13 +205,49 @@ def answer(q: Query, rows: list[CellRow], db: FactsDB, levels: PlanLevels) -> Dr
     draft = Draft(support=1.0)
     head = f"{where}: " if where else ""
     draft.say(_t(q, f"{head}{row.label} ปี {book[0]}: {said}", f"{head}{row.label}, FY {book[0]}: {said}"),
-              evidence, template=True, computed=[baht.replace(",", "")] if baht else [])
+              [*evidence, book[1]], template=True, computed=[baht.replace(",", "")] if baht else [])
     if q.operation == "share":
         return _share(q, draft, row, main, db)
     parts = [col for col in sorted(row.cells) if col != main and value_of(row.cells[col])]
     if parts:
         draft.say(_t(q, "แยกเป็น ", "Of which ") + ", ".join(f"{row.columns[c]} {row.cells[c]}" for c in parts)
                   + f" {row.unit}", evidence, template=True)
+    return draft
+
+
+def listed(q: Query, rows: list[CellRow], db: FactsDB, levels: PlanLevels) -> Draft | None:
+    """The rows of the category table of the plan level a question names, asked by the word heading the table's
+    label column (`โครงการ X เอาไปทำกิจกรรมอะไร`): each row's label and total, cited, then the table's total row;
+    None when no level is named, it has no such table, or another year than the book's (a money question naming
+    a row is `answer`'s)."""
+    named = levels.named(q.text)
+    if not named:
+        return None
+    lv, asked = named[0][1], compact(q.text)
+    mine = [r for r in rows if r.owner is not None and r.doc_id == lv.doc_id and r.owner.text == lv.heading.text
+            and compact(r.columns[0]) in asked]
+    book = levels.fiscal_year(lv.doc_id)
+    if not mine or book is None or any(y != book[0] for y in q.years):
+        return None
+    table = min({id(r.table): r.table for r in mine}.values(), key=lambda t: abs(t.line_start - lv.heading.line))
+    mine = [r for r in mine if r.table is table]
+    total = _total_column(mine[0])
+    if total is None:
+        return None
+    n = mine[0].owner.line
+    draft = Draft(support=1.0)
+    draft.say(_t(q, f"{mine[0].owner.text}: {mine[0].columns[0]} ปี {book[0]} ({len(mine)} รายการ, หน่วย {mine[0].unit})",
+                 f"{mine[0].owner.text}: {mine[0].columns[0]}, FY {book[0]} ({len(mine)}, in {mine[0].unit})"),
+              [Evidence(lv.doc_id, n, n, db.cite(lv.doc_id, n, n).quote, "retrieval", 1.0), book[1]], template=True,
+              computed=[str(len(mine))])
+    for row in mine:
+        if total in row.cells:
+            draft.say(f"• {row.label}: {row.columns[total]} {row.cells[total]} {row.unit}", _evidence(db, row),
+                      template=True)
+    whole = mine[0].whole
+    if total in whole:
+        draft.say(f"{mine[0].whole_label}: {mine[0].columns[total]} {whole[total]} {mine[0].unit}",
+                  _evidence(db, mine[0], whole, mine[0].whole_label), template=True)
     return draft
 
 

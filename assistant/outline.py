@@ -17,7 +17,7 @@ from pathlib import Path
 from assistant.lookup import FactsDB
 from ingest.document import load_model, model_path
 from ingest.facts import compact_name, compact_text
-from ingest.records import LineBox, Table
+from ingest.records import LineBox, ListBlock, Table
 from ingest.tokenize import search_tokens
 from ingest.vocabulary import query_words
 
@@ -154,6 +154,7 @@ class Outline:
         self._owner: dict[str, dict[int, Heading]] = {}
         self._by_line: dict[str, dict[int, Heading]] = {}
         self.tables: dict[str, list[Table]] = {}  # each document's tables as cells, in reading order
+        self.lists: dict[str, list[ListBlock]] = {}  # each document's enumerated lists, items' wrapped lines joined
         self._boxes: dict[str, list[LineBox | None]] = {}  # PDF: where each line sits on its page
         self._page_lines: dict[str, dict[int, list[int]]] = {}  # PDF: the lines of each page
         self._head_lines: dict[str, frozenset[int]] = {}  # the lines starting a section or label, per document
@@ -166,6 +167,7 @@ class Outline:
         if path is not None and path.is_file():
             model = load_model(path)
             self.tables[doc_id] = sorted(model.tables, key=lambda t: t.line_start)
+            self.lists[doc_id] = model.lists
             if any(model.line_boxes):
                 self._boxes[doc_id] = model.line_boxes
                 pages: dict[int, list[int]] = {}

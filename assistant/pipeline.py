@@ -38,7 +38,8 @@ from assistant import kpi_targets, plan_levels
 from assistant.kpi_targets import KpiIndex
 from assistant.plan_levels import PlanLevels
 from assistant.structured_answers import Draft, _t
-from assistant import cell_rows, group_rows, header_rows, label_columns, row_headers, table_extremes, units, year_rows
+from assistant import (cell_rows, group_rows, header_rows, label_columns, list_extremes, row_headers, table_extremes, units,
+                       year_rows)
 from assistant.year_rows import YearTable
 from assistant.compute import computed_answer, refuse_unknown, unknown_organisations, year_figure
 from assistant.verify import figure_allowed, strip_markers, verify
@@ -319,7 +320,8 @@ class Assistant:
     def cell_answer(self, q: Query) -> Draft | None:
         """The amount of a category-table row the question names (a budget book's activity), read before the
         level answer, which would give the amount of the project the activity is in."""
-        draft = cell_rows.answer(q, self.tables.cells, self.db, self.levels)
+        draft = cell_rows.answer(q, self.tables.cells, self.db, self.levels) or \
+            cell_rows.listed(q, self.tables.cells, self.db, self.levels)  # `โครงการ X มีกิจกรรมอะไรบ้าง`
         if draft is not None:
             q.route = "cell_row"
         return draft
@@ -494,6 +496,10 @@ class Assistant:
             draft = table_extremes.extreme_answer(q, self.tables.header, self.db, idf)  # "แร่ชนิดใด…นานที่สุด"
             if draft is not None:
                 q.route = "table_extreme"
+                return draft
+            draft = list_extremes.answer(q, self.outline, self.db, idf)  # "กลุ่มไหนจ้างคนงานมากที่สุด": list items
+            if draft is not None:
+                q.route = "list_extreme"
                 return draft
         if q.operation and q.wants_figure:
             draft = computed_answer(q, hits, self.db, idf, self.retriever)

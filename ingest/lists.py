@@ -27,7 +27,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ingest.records import ListBlock, ListItem, Section, Table
-from ingest.structure import _DECIMAL, _PAGE_NUMBER, _SINGLE, _TOC_LINE, _TRAILING_AMOUNT, _numbers, _table_row, toc_span
+from ingest.structure import _AMOUNT, _DECIMAL, _PAGE_NUMBER, _SINGLE, _TOC_LINE, _TRAILING_AMOUNT, _numbers, _table_row, toc_span
 from ingest.thai_repair import DIGIT_CLASS as _D, MARKS, join_wrapped_lines, thai_digits_to_arabic
 from ingest.vocabulary import vocabulary
 
@@ -104,6 +104,15 @@ def parse_marker(line: str) -> _Marker | None:
     if not _LETTER_CHAR.search(mk.body) or _table_row(mk.body):
         return None
     return mk
+
+
+def _figure_row(line: str) -> bool:
+    """A table's row of figures (`ล้านบาท 997.3006 1,127.9240 - -`): two or more amounts or empty cells that are
+    at least half its words; not a wrapped sentence that prints two figures (`811.10 ล้านบาท คนงานรวม 4,327 คน ได้แก่ …`),
+    which goes on with the item above it."""
+    tokens = line.split()
+    cells = sum(1 for t in tokens if _AMOUNT.match(t))
+    return _table_row(line) and cells * 2 >= len(tokens)
 
 
 def _width(line: str) -> int:
@@ -205,7 +214,7 @@ def detect_lists(
                     break
                 j += 1
                 continue
-            if boundary(j) or _table_row(lines[j]):
+            if boundary(j) or _figure_row(lines[j]):
                 break
             # PDF text breaks mid-word: a line starting with a Thai mark, or words after a bare
             # fragment, go on with the item whatever the widths.

@@ -59,3 +59,39 @@ def test_an_activitys_share_of_its_project_is_computed_over_the_tables_total_row
     assert answer.route == "cell_row"
     assert "รวมทั้งสิ้น: รวม 972.9014 ล้านบาท" in answer.answer  # the project's 972,901,400 บาท
     assert "คำนวณ: 307.7086 ÷ 972.9014 × 100 = ร้อยละ 31.63" in answer.answer
+
+
+OFFICE = FIXTURES / "budget-fy2565-vol6-p1-23-47.pdf"  # สำนักงานปลัดกระทรวงฯ: its levels, each with its activity table
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory):
+    a = fake_embedded_book(tmp_path_factory, OFFICE)
+    yield a
+    a.close()
+
+
+def test_a_named_levels_activities_are_its_activity_tables_rows(office):
+    # Before: the text's best lines (the output's heading with its amount, a summary table's bare figures).
+    answer = office.ask("ผลผลิตระบบอำนวยการและการบริหารจัดการทรัพยากรธรรมชาติและสิ่งแวดล้อม มีกิจกรรมอะไรบ้าง")
+    assert answer.route == "cell_row"
+    lines = answer.answer.splitlines()
+    assert "กิจกรรม ปี 2565 (3 รายการ, หน่วย ล้านบาท)" in lines[0]
+    assert any(line.startswith("• สนับสนุนการดำเนินงานตามยุทธศาสตร์: รวม 93.7352 ล้านบาท") for line in lines)
+    assert any(line.startswith("• พัฒนาระบบเทคโนโลยีสารสนเทศและการสื่อสาร: รวม 37.9510 ล้านบาท") for line in lines)
+    assert all(c.verified for c in answer.citations)
+
+
+def test_activities_of_another_year_or_of_no_named_level_are_not_listed(office):
+    other_year = office.ask("โครงการแก้ไขปัญหาไฟป่าและหมอกควัน ปี 2566 มีกิจกรรมอะไรบ้าง")
+    assert other_year.route != "cell_row"
+    no_level = office.ask("มีกิจกรรมอะไรบ้างที่เกี่ยวกับไฟป่าและหมอกควัน")
+    assert no_level.route != "cell_row"
+
+
+def test_an_activitys_amount_states_the_books_year_from_its_cover(office):
+    # These pages print no year by the activity table: the first sentence was dropped by verification (only
+    # `แยกเป็น …` was left). The book's fiscal year is now cited from its cover.
+    answer = office.ask("กิจกรรมสนับสนุนการแก้ไขปัญหาขยะและสิ่งแวดล้อม ได้งบเท่าไร")
+    assert answer.route == "cell_row"
+    assert "ปี 2565: รวม 53.6014 ล้านบาท = 53,601,400 บาท" in answer.answer.splitlines()[0]

@@ -188,3 +188,12 @@ def test_letter_markers_and_bullets_from_the_vocabulary():
 
 def test_an_item_alone_is_not_a_list():
     assert detect_lists(["หมายเหตุ", "1. ข้อมูล ณ วันที่ 30 กันยายน 2566", "ที่มา: สำนักงานสถิติจังหวัด"], []) == []
+
+
+def test_a_wrapped_line_printing_two_figures_in_a_sentence_goes_on_with_its_item(sample):
+    # `2.5 … เงินลงทุนรวม` / `811.10 ล้านบาท คนงานรวม 4,327 คน ได้แก่ …`: two figures, but words between them, not a
+    # table's row of figures. Before: the item ended at its first line, its investment and workers lost.
+    lines, _, lists = sample
+    start = _line_of(lines, "2.5 อุตสาหกรรมแปรรูปไม้")
+    item = next(it for b in lists for it in b.items if it.line_start == start)
+    assert item.line_end >= start + 1 and "คนงานรวม 4,327 คน" in item.text
