@@ -347,6 +347,9 @@ class Assistant:
             more = self._section_bodies(q, item_labels(q.text, []))  # "…the total budget, and how long does it run?"
             if more is not None:
                 draft = units.merge(draft, more)
+            named = self.levels.named(q.text)
+            if named:  # "ทำกี่สถานี ใช้งบเท่าไร": the count its own lines print beside the amount
+                draft = units.counted_part(q, draft, named[0][1], self.levels, self.db)
         else:
             draft = self.level_sections(q)
         return draft

@@ -15,7 +15,7 @@ from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _ev, _t
 from assistant.understand import asks
-from ingest.thai_repair import compose_sara_am
+from ingest.thai_repair import compose_sara_am, thai_digits_to_arabic
 from ingest.tokenize import search_tokens
 from ingest.vocabulary import label_questions, query_words, vocabulary
 
@@ -318,4 +318,24 @@ def other_part(q: Query, draft: Draft, lv, levels, db: FactsDB, idf: dict[str, f
     if best is not None and best[0] >= OTHER_PART_COVER:
         quote = db.cite(lv.doc_id, best[1], best[2]).quote
         draft.say(" ".join(quote.split()), [Evidence(lv.doc_id, best[1], best[2], quote, "retrieval", best[0])])
+    return draft
+
+
+def counted_part(q: Query, draft: Draft, lv, levels, db: FactsDB) -> Draft:
+    """A count the question asks beside a level's amount (`ทำกี่สถานี ใช้งบเท่าไร`): the one figure the level's own
+    lines print in the asked unit (`13 สถานี 30,259,600 บาท`), quoted and cited; nothing when the answer states the
+    unit already, or the lines print no figure in it or print it on several lines."""
+    unit = q.unit
+    if not unit or unit in vocabulary().units.currency or any(unit in s.text for s in draft.sentences):
+        return draft
+    counted = re.compile(rf"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*{re.escape(unit)}")
+    start, end = levels.own_lines(lv)
+    # a line printing the unit once, after its figure (not `จังหวัดภาคเหนือ และ 5 จังหวัดภาคใต้`, the 10 wrapped above)
+    found = [n for n, text, _ in db.lines(lv.doc_id, start, end)
+             if counted.search(thai_digits_to_arabic(text)) and text.count(unit) == 1]
+    if len(found) != 1:  # (three items' `1 แห่ง` each are no count of the level's)
+        return draft
+    n = found[0]
+    quote = db.cite(lv.doc_id, n, n).quote
+    draft.say(" ".join(quote.split()), [Evidence(lv.doc_id, n, n, quote, "retrieval", 1.0)])
     return draft

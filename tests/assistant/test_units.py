@@ -187,3 +187,24 @@ def test_a_label_whose_page_header_names_the_agency_answers_for_it(tmp_path_fact
     # The text layer prints the agency's name below its `1. วิสัยทัศน์`, so no section path holds it; the page does.
     answer, = ask_book(tmp_path_factory, SYNCHROTRON, "วิสัยทัศน์ของสถาบันวิจัยแสงซินโครตรอน (องค์การมหาชน) คืออะไร")
     assert answer.route == "section" and "ศูนย์กลางในอาเซียนด้านแสงซินโครตรอน" in answer.answer
+
+
+def test_a_count_asked_beside_a_levels_amount_is_the_one_its_own_lines_print(tmp_path_factory):
+    # `ทำกี่สถานี ใช้งบเท่าไร`: the project's amount, and its own line printing the asked unit once (`13 สถานี
+    # 30,259,600 บาท`). Before: the amount alone.
+    from tests.conftest import FIXTURES, ask_book
+
+    answer, = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-177-178-180-181-186-192-193.pdf",
+                       "โครงการระบบติดตามเฝ้าระวังระดับน้ำบาดาลและคุณภาพน้ำบาดาลทั่วประเทศ ปี 65 ทำกี่สถานี ใช้งบเท่าไร")
+    assert answer.route == "plan_level"
+    assert "30,259,600 บาท" in answer.answer.splitlines()[0] and "13 สถานี" in answer.answer
+    assert all(c.verified for c in answer.citations)
+
+
+def test_a_unit_printed_on_several_lines_of_a_level_is_no_count_of_it(tmp_path_factory):
+    # The output prints three buildings `… 1 แห่ง …` (one each): no count of the output's own.
+    from tests.conftest import FIXTURES, ask_book
+
+    answer, = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-23-47.pdf",
+                       "ผลผลิตระบบอำนวยการและการบริหารจัดการทรัพยากรธรรมชาติและสิ่งแวดล้อม สร้างอาคารกี่แห่ง ได้งบเท่าไร")
+    assert "1 แห่ง" not in answer.answer
