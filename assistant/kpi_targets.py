@@ -9,7 +9,7 @@ goes on to passages).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from assistant.lookup import FactsDB, decimals
@@ -20,7 +20,7 @@ from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
 from ingest.tokenize import search_tokens
-from ingest.vocabulary import query_words
+from ingest.vocabulary import query_words, vocabulary
 
 MIN_COVER = 0.6  # share of the question's (idf-weighted) key terms a KPI's text and level must hold
 LEVEL_BONUS = 0.15  # the KPI belongs to the level the question names (or one under it)
@@ -105,6 +105,20 @@ def names_other_section(q: Query) -> bool:
     first = min((asked.find(w) for w in words if w in asked), default=len(asked))
     return any(not any(w in compact(label) or compact(label) in w for w in words)
                and 0 <= asked.find(compact(label)) < first for label in q.labels)
+
+
+def target_part(q: Query, said: Draft, index: KpiIndex, levels: PlanLevels, db: FactsDB, idf: dict[str, float]
+                ) -> Draft | None:
+    """A KPI target asked beside a level's amount (`ได้งบเท่าไร ตั้งเป้าใช้ประโยชน์กี่เรื่อง`): `answer` on the
+    question's words less its money words (which no KPI prints); None when it asks no count unit, the answer
+    already states it, or no KPI fits."""
+    unit = q.unit
+    if not unit or unit in vocabulary().units.currency or any(unit in s.text for s in said.sentences):
+        return None
+    text = q.text
+    for word in sorted(query_words().money_words, key=len, reverse=True):
+        text = text.replace(word, " ")
+    return answer(replace(q, text=" ".join(text.split())), index, levels, db, idf)
 
 
 def answer(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB, idf: dict[str, float]) -> Draft | None:

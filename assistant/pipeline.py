@@ -348,8 +348,11 @@ class Assistant:
             if more is not None:
                 draft = units.merge(draft, more)
             named = self.levels.named(q.text)
-            if named:  # "ทำกี่สถานี ใช้งบเท่าไร": the count its own lines print beside the amount
+            if named:  # "ทำกี่สถานี ใช้งบเท่าไร": the count its own lines print beside the amount, else its KPI's
                 draft = units.counted_part(q, draft, named[0][1], self.levels, self.db)
+                target = kpi_targets.target_part(q, draft, self.kpis, self.levels, self.db, self.retriever.snapshot.bm25.idf)
+                if target is not None:
+                    draft = units.merge(draft, target)
         else:
             draft = self.level_sections(q)
         return draft

@@ -1,0 +1,15 @@
+"""A KPI's target asked with a level's amount (assistant/kpi_targets.py, `target_part`)."""
+from __future__ import annotations
+
+from tests.conftest import FIXTURES, ask_book
+
+
+def test_a_kpi_target_asked_beside_a_levels_amount_is_answered_too(tmp_path_factory):
+    # `ได้งบเท่าไร ตั้งเป้าสนับสนุนกี่จังหวัด`: the project's amount and its KPI's 2565 target (15 จังหวัด). Before: the
+    # amount alone; the KPI answer took the money words for the KPI's and found none.
+    answer, = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-23-47.pdf",
+                       "โครงการแก้ไขปัญหาไฟป่าและหมอกควัน ปี 2565 ได้งบเท่าไร ตั้งเป้าสนับสนุนกี่จังหวัด")
+    lines = answer.answer.splitlines()
+    assert answer.route == "plan_level" and "7,377,900 บาท" in lines[0]
+    assert any("ค่าเป้าหมายปี 2565: 15 จังหวัด" in line for line in lines[1:])
+    assert all(c.verified for c in answer.citations)
