@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from assistant.compute import split_comparison, split_pair, split_share
 from assistant.lookup import FactsDB, bracketed_aliases, decimals
+from assistant.passages import key_terms
 from assistant.outline import Heading, Outline, compact, strip_markers
 from assistant.records import Evidence
 from assistant.route import Query
@@ -209,6 +210,7 @@ class PlanLevels:
         self.levels: list[Level] = []
         self._lines: dict[str, dict[str | None, list[dict]]] = {}
         self._syllables: dict[str, tuple[str, ...]] = {}
+        self._printed: dict[str, str] = {}  # each document's text, compact, for `unprinted`
         self._named: dict[str, list[tuple[float, Level]]] = {}
         self._runs: dict[str, bool] = {}
         self._items: dict[tuple, list[dict]] | None = None
@@ -266,6 +268,20 @@ class PlanLevels:
                     continue  # another document's own abbreviation (`สอจ.ลำปาง` in a provincial plan)
                 out.append((m.group(0), self.title(fits[0][1])))
         return out
+
+    def unprinted(self, q: Query, lv: Level, idf: dict[str, float]) -> list[str]:
+        """The question's Thai words, beyond the level's and its ancestors' names and the money, target and
+        operation words, that its document prints nowhere (`ทุนวิจัยด้านโควิด` of an agency's budget): what it
+        asks of the level is not in the document. Words the index never saw are left out (a misspelling)."""
+        words = query_words()
+        named = compact(" ".join(self.title(x) for x in [lv, *lv.ancestors()]))
+        asking = compact(" ".join((*words.money_words, *words.target_words, *words.max_words, *words.min_words,
+                                   *words.difference_words, *words.sum_words)))
+        if lv.doc_id not in self._printed:
+            self._printed[lv.doc_id] = compact(" ".join(t for _, t, _ in self.db.lines(lv.doc_id, 1, 10**7)))
+        printed = self._printed[lv.doc_id]
+        return [t for t in key_terms(q) if len(t) >= MIN_UNPRINTED and not t.isascii() and not t.isdigit() and t in idf
+                and compact(t) not in named and compact(t) not in asking and compact(t) not in printed]
 
     def _printing(self, letters: str) -> set[str]:
         """The documents that print an abbreviation as a word of its own (`(อบก.)`, `สอจ.ลำปาง`)."""
@@ -720,6 +736,7 @@ def _named_rows(table: Table, asked: str) -> list[str]:
 
 
 _ABBREVIATION = re.compile(r"(?<![\u0E00-\u0E7F])([ก-ฮ]{2,6})(\.)?(?![\u0E00-\u0E7F])")
+MIN_UNPRINTED = 3  # characters of a question word `unprinted` looks for (shorter ones are parts of many words)
 MIN_UNDOTTED = 3  # consonants an abbreviation typed without its dot has (two without a dot are too often a word)
 _LEADING_VOWELS = "เแโใไ"
 
@@ -966,6 +983,17 @@ def say_change(q: Query, draft: Draft, earlier: tuple[int, str], later: tuple[in
     draft.say(_t(q, f"ปี {y2} เทียบกับปี {y1}: {p2} − {p1} → {sign} {text}{unit}",
                  f"{y2} against {y1}: {p2} − {p1} → {sign} {text}{unit}"),
               cited, template=True, computed=[text.replace(",", "")])
+
+
+def not_stated(q: Query, lv: Level, missing: list[str], levels: PlanLevels) -> Draft:
+    """An honest refusal: the level is found, but what the question asks of it (`missing`, words its document
+    prints nowhere) is not in the documents; the level is shown, not its amount as if it answered."""
+    name = _ORDINAL.sub("", levels.title(lv)).strip()
+    words = ", ".join(f"“{w}”" for w in missing)
+    draft = Draft(refused=True, support=0.0)
+    draft.say(_t(q, f"เอกสารไม่ได้ระบุ {words} ของ {name}", f"The documents do not state {words} for {name}."),
+              [levels.evidence(lv)], template=True)
+    return draft
 
 
 def not_printed(q: Query, lv: Level, levels: PlanLevels) -> Draft:

@@ -477,3 +477,24 @@ def test_a_name_several_agencies_print_is_answered_for_each_and_added(tmp_path_f
     assert "915,028,500 + 213,979,600 = 1,129,008,100 บาท" in both.answer
     assert all(c.verified for c in both.citations)
     assert "213,979,600" in one.answer and "915,028,500" not in one.answer  # the agency named: its own
+
+
+def test_a_money_question_asking_what_the_levels_document_never_prints_is_refused(tmp_path_factory):
+    # The sample speaks of โควิด; the book's pages never do. `…จัดสรรงบเป็นทุนวิจัยด้านโควิด-19 ไว้เท่าไร` asks a part the
+    # book does not state: before, the agency's whole 1,493,510,700 บาท was given as if it answered.
+    import shutil
+
+    from tests.conftest import SAMPLE, fake_embedded_assistant
+
+    root = tmp_path_factory.mktemp("unprinted")
+    (root / "corpus").mkdir()
+    shutil.copy(SAMPLE, root / "corpus" / SAMPLE.name)
+    shutil.copy(BOOK, root / "corpus" / BOOK.name)
+    a = fake_embedded_assistant(root / "corpus", root / "data")
+    try:
+        covid = a.ask("สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ปี 2565 จัดสรรงบเป็นทุนวิจัยด้านโควิด-19 ไว้เท่าไร")
+        whole = a.ask("สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ปี 2565 ได้งบประมาณเท่าไร")
+    finally:
+        a.close()
+    assert covid.refused and "ไม่ได้ระบุ" in covid.answer and "1,493,510,700" not in covid.answer
+    assert not whole.refused and "1,493,510,700" in whole.answer
