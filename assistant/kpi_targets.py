@@ -19,8 +19,9 @@ from assistant.plan_levels import PlanLevels, asks_gap, asks_target, say_change
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
+from assistant.units import unstated_count
 from ingest.tokenize import search_tokens
-from ingest.vocabulary import query_words, vocabulary
+from ingest.vocabulary import query_words
 
 MIN_COVER = 0.6  # share of the question's (idf-weighted) key terms a KPI's text and level must hold
 LEVEL_BONUS = 0.15  # the KPI belongs to the level the question names (or one under it)
@@ -112,8 +113,7 @@ def target_part(q: Query, said: Draft, index: KpiIndex, levels: PlanLevels, db: 
     """A KPI target asked beside a level's amount (`ได้งบเท่าไร ตั้งเป้าใช้ประโยชน์กี่เรื่อง`): `answer` on the
     question's words less its money words (which no KPI prints); None when it asks no count unit, the answer
     already states it, or no KPI fits."""
-    unit = q.unit
-    if not unit or unit in vocabulary().units.currency or any(unit in s.text for s in said.sentences):
+    if unstated_count(q, said) is None:
         return None
     text = q.text
     for word in sorted(query_words().money_words, key=len, reverse=True):

@@ -75,8 +75,7 @@ def answer(q: Query, outline: Outline, db: FactsDB, idf: dict[str, float]) -> Dr
             for parent, items in _groups(block):
                 if len(items) < MIN_ITEMS:
                     continue
-                context = set(search_tokens(" ".join([block.heading or "", parent.text if parent else "",
-                                                      *(it.text for it in items)])))
+                context: set[str] | None = None  # tokenised only for a group whose siblings all print a measure
                 for term in terms:
                     if term in kinds:
                         continue
@@ -86,6 +85,9 @@ def answer(q: Query, outline: Outline, db: FactsDB, idf: dict[str, float]) -> Dr
                     values = [(v, it, m) for m, it in found if (v := _value(m)) is not None]
                     if len(values) < len(items):
                         continue
+                    if context is None:
+                        context = set(search_tokens(" ".join([block.heading or "", parent.text if parent else "",
+                                                              *(it.text for it in items)])))
                     others = {t: w for t, w in weight.items() if t not in term and term not in t}  # (`คน`, `คนงาน`)
                     total = sum(others.values())
                     cover = sum(w for t, w in others.items() if t in context) / total if total else 0.0

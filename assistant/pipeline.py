@@ -347,14 +347,14 @@ class Assistant:
             more = self._section_bodies(q, item_labels(q.text, []))  # "…the total budget, and how long does it run?"
             if more is not None:
                 draft = units.merge(draft, more)
-            named = self.levels.named(q.text)
+            named, idf = self.levels.named(q.text), self.retriever.snapshot.bm25.idf
             if named and not draft.refused and q.operation is None and plan_levels.asks_money(q.text):
-                missing = self.levels.unprinted(q, named[0][1], self.retriever.snapshot.bm25.idf)
+                missing = self.levels.unprinted(q, named[0][1], idf)
                 if missing:  # "สกสว. จัดสรรทุนวิจัยด้านโควิด-19 ไว้เท่าไร": not the agency's whole amount
                     return plan_levels.not_stated(q, named[0][1], missing, self.levels)
             if named:  # "ทำกี่สถานี ใช้งบเท่าไร": the count its own lines print beside the amount, else its KPI's
                 draft = units.counted_part(q, draft, named[0][1], self.levels, self.db)
-                target = kpi_targets.target_part(q, draft, self.kpis, self.levels, self.db, self.retriever.snapshot.bm25.idf)
+                target = kpi_targets.target_part(q, draft, self.kpis, self.levels, self.db, idf)
                 if target is not None:
                     draft = units.merge(draft, target)
         else:

@@ -321,12 +321,21 @@ def other_part(q: Query, draft: Draft, lv, levels, db: FactsDB, idf: dict[str, f
     return draft
 
 
+def unstated_count(q: Query, draft: Draft) -> str | None:
+    """The count unit a question asks beside an amount (`กี่สถานี`) that the answer does not state yet; None for
+    none, or a money unit."""
+    unit = q.unit
+    if not unit or unit in vocabulary().units.currency or any(unit in s.text for s in draft.sentences):
+        return None
+    return unit
+
+
 def counted_part(q: Query, draft: Draft, lv, levels, db: FactsDB) -> Draft:
     """A count the question asks beside a level's amount (`ทำกี่สถานี ใช้งบเท่าไร`): the one figure the level's own
     lines print in the asked unit (`13 สถานี 30,259,600 บาท`), quoted and cited; nothing when the answer states the
     unit already, or the lines print no figure in it or print it on several lines."""
-    unit = q.unit
-    if not unit or unit in vocabulary().units.currency or any(unit in s.text for s in draft.sentences):
+    unit = unstated_count(q, draft)
+    if unit is None:
         return draft
     counted = re.compile(rf"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*{re.escape(unit)}")
     start, end = levels.own_lines(lv)
