@@ -383,7 +383,10 @@ class Assistant:
         for title in sorted(map(self.levels.title, named[0][1].ancestors()), key=len, reverse=True):
             if title in asked.text:
                 asked = replace(asked, text=" ".join(asked.text.replace(title, " ").split()))
-        draft = self._section_bodies(asked, labels)
+        lv = named[0][1]
+        # typed whole: its own lines hold the answer, whatever else the question says (an English question's words)
+        own = (lv.doc_id, *self.levels.own_lines(lv)) if lv.name in compact(q.text) else None
+        draft = self._section_bodies(asked, labels, own)
         if draft is not None:
             q.route = "section"
             draft = units.other_part(q, draft, named[0][1], self.levels, self.db, self.retriever.snapshot.bm25.idf)
@@ -416,24 +419,28 @@ class Assistant:
             at = page.find(lv.name, at + 1)
         return True
 
-    def _section_bodies(self, q: Query, labels: list[str]) -> Draft | None:
-        """The bodies of the labelled sections a question asks (up to MAX_SECTIONS), one after the other."""
+    def _section_bodies(self, q: Query, labels: list[str], within: tuple[str, int, int] | None = None) -> Draft | None:
+        """The bodies of the labelled sections a question asks (up to MAX_SECTIONS), one after the other; each looked
+        for inside `within` (document, first, last line) first where given (a scrambled page may print a label above
+        its level's heading: then anywhere)."""
         draft = None
         for label in labels[:MAX_SECTIONS]:
-            more, _ = self._named_section(q, [label], [])
+            more = self._named_section(q, [label], [], within)[0] if within is not None else None
+            if more is None:
+                more, _ = self._named_section(q, [label], [])
             if more is not None:
                 draft = units.merge(draft, more) if draft is not None else more
         return draft
 
-    def _named_section(self, q: Query, labels: list[str], retrieved: list[tuple[str, int, int]]
-                       ) -> tuple[Draft | None, Draft | None]:
+    def _named_section(self, q: Query, labels: list[str], retrieved: list[tuple[str, int, int]],
+                       within: tuple[str, int, int] | None = None) -> tuple[Draft | None, Draft | None]:
         """The body under the best label heading that is not another level's than the one the question names (the
         next best tried in turn, OTHER_LEVEL_TRIES in all: `…น้ำบาดาล`'s vision, another agency's project's
         objectives), and the first other level's body found on the way (None, None: no such heading)."""
         idf = self.retriever.snapshot.bm25.idf
         outside, skip = None, frozenset()
         for _ in range(OTHER_LEVEL_TRIES):
-            draft = units.section_body(q, labels, self.outline, self.db, idf, retrieved, skip)
+            draft = units.section_body(q, labels, self.outline, self.db, idf, retrieved, skip, within)
             if draft is None or not self._outside_named(q, draft):
                 return draft, outside
             outside = outside or draft

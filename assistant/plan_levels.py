@@ -327,10 +327,34 @@ class PlanLevels:
             above = frozenset().union(*(own[id(a)][1] for a in lv.ancestors()))
             scored.append((score + len(above - chars), lv))  # what its named ancestors add, counted once
         scored.sort(key=lambda sl: (-sl[0], -LEVELS.index(sl[1].level), sl[1].heading.line))
+        if scored and scored[0][1].level in ("ministry", "agency"):
+            under = self._told_apart_under(scored[0][1], question, own[id(scored[0][1])][1])
+            if under is not None:  # `แผนงานยุทธศาสตร์เศรษฐกิจภาคทะเล ของกรมทรัพยากรธรณี`: a shortened name under it
+                scored.insert(0, (scored[0][0] + under[0], under[1]))
         if len(self._named) >= NAMED_CACHE:
             self._named.clear()
         self._named[text] = scored  # one question asks several stages (levels, KPIs, sections) the same
         return scored
+
+    def _told_apart_under(self, top: Level, question: str, typed: frozenset[int]) -> tuple[int, Level] | None:
+        """The one level under a named agency that a run of LOOSE_BLOCK or more characters the question types
+        (outside the agency's own name) belongs to, when no other level under that agency prints the run (or only
+        levels under it): a name people shorten, named by the words that tell it apart. None when no level under
+        the agency is named that way, or several are."""
+        below = top.descendants()
+        if any(naming(d.name, question)[0] for d in below):
+            return None  # a level under it is named the ordinary way
+        picked: dict[int, tuple[int, Level]] = {}
+        for d in below:
+            for b in SequenceMatcher(None, d.name, question, autojunk=False).get_matching_blocks():
+                run = question[b.b:b.b + b.size]
+                if b.size < LOOSE_BLOCK or any(i in typed for i in range(b.b, b.b + b.size)) or run in top.name:
+                    continue  # words of the agency's own name (typed again, or an English name read) name the agency
+                holders = [x for x in below if run in x.name]
+                tops = [x for x in holders if not any(a in holders for a in x.ancestors())]
+                if len(tops) == 1 and (id(tops[0]) not in picked or picked[id(tops[0])][0] < b.size):
+                    picked[id(tops[0])] = (b.size, tops[0])
+        return next(iter(picked.values())) if len(picked) == 1 else None
 
     def _rare(self, run: str) -> bool:
         """Whether at most RARE_NAMES level names print this (compact) run."""
@@ -847,6 +871,12 @@ def _in_baht(a: Amount) -> Decimal | None:
         return None
 
 
+def _comparable(amounts: list[Amount]) -> bool:
+    """Whether amounts can be compared in baht: all in one unit, or each printed with its own (a bare `5.7272`
+    beside baht amounts may be millions)."""
+    return len({a.unit for a in amounts}) == 1 or all(a.unit for a in amounts)
+
+
 def merged_years(tables: list[dict[int, Amount]]) -> dict[int, Amount]:
     """A level's amounts per year from its tables (`PlanLevels.year_tables`), the first table's where two print a year."""
     own, *others = tables
@@ -917,18 +947,18 @@ def items_under(q: Query, lv: Level, levels: PlanLevels) -> Draft:
 def ranked(q: Query, lv: Level, levels: PlanLevels, asked: set[str]) -> Draft | None:
     """The largest (or smallest) amount among the levels under one (of the asked kind), compared in code."""
     pool = [d for d in lv.descendants() if d.level in asked] or lv.children
-    amounts = [(levels.amount(d), d) for d in pool]
-    amounts = [(a, d) for a, d in amounts if a is not None]
-    if len(amounts) < 2:
+    amounts = [(_amount_stated(d, levels), d) for d in pool]
+    amounts = [(a, d) for a, d in amounts if a is not None and _in_baht(a) is not None]
+    if len(amounts) < 2 or not _comparable([a for a, _ in amounts]):
         return None
-    best_a, best = (max if q.operation == "max" else min)(amounts, key=lambda ad: ad[0].value)
+    best_a, best = (max if q.operation == "max" else min)(amounts, key=lambda ad: _in_baht(ad[0]))
     draft = Draft(support=1.0)
     most = _t(q, "สูงที่สุด" if q.operation == "max" else "ต่ำที่สุด", "largest" if q.operation == "max" else "smallest")
     kind = _kind_word([d for _, d in amounts], levels)
     draft.say(_t(q, f"ใน {levels.title(lv)} มี {len(amounts)} {kind} {kind}ที่ได้งบประมาณ{most} คือ {levels.title(best)}: {best_a.shown}",
                  f"Under {levels.title(lv)} ({len(amounts)} items), the {most} amount is {levels.title(best)}: {best_a.shown}"),
               [best_a.evidence, levels.evidence(best), levels.evidence(lv)], template=True, computed=[str(len(amounts))])
-    for a, d in sorted(amounts, key=lambda ad: ad[0].value, reverse=q.operation == "max"):
+    for a, d in sorted(amounts, key=lambda ad: _in_baht(ad[0]), reverse=q.operation == "max"):
         if d is not best:
             draft.say(f"• {levels.title(d)}: {a.shown}", [a.evidence, levels.evidence(d)], template=True)
     return draft
@@ -1186,6 +1216,12 @@ def _answer_one(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
         return None  # a section the question names (`พันธกิจของ…`): the outline's body answers it
     if q.operation in ("max", "min") and lv.children:
         return ranked(q, lv, levels, _asked_levels(q.text.replace(levels.title(lv), "")))
+    listed = _LISTED.search(q.text)
+    if q.wants_list and lv.children and money and q.operation is None and listed and \
+            listed.group(1).endswith(_level_words()):  # `มีโครงการอะไรบ้าง ได้งบเท่าไร`: its amount and its items'
+        found = amount_answer(q, lv, levels)
+        items = items_under(q, lv, levels)
+        return merge(found, items) if found is not None else items
     if q.wants_list and lv.children and not money:
         if not _lists_levels(q.text):
             return None  # `แผนย่อยอะไรบ้าง`: a list of something else than plan levels
@@ -1252,6 +1288,16 @@ def _amount_now(lv: Level, levels: PlanLevels) -> Amount | None:
     return a
 
 
+def _amount_stated(lv: Level, levels: PlanLevels) -> Amount | None:
+    """A level's amount to compare with others': its heading's, else its year table's where that prints its unit
+    (a bare `5.7272` beside amounts in baht may be millions)."""
+    heading = levels.amount(lv)
+    if heading is not None:
+        return heading
+    a = _amount_now(lv, levels)
+    return a if a is not None and a.unit else None
+
+
 def _counterpart(agency: Level, level: Level) -> Level | None:
     """The level of the same kind and name as `level` under `agency`, when a pair question's side names only
     that agency and `level` (the other side's) sits under another one: the same project of another agency."""
@@ -1278,6 +1324,37 @@ def _children_by_word(q: Query, levels: PlanLevels) -> list[Level]:
         if typed:
             picked.append((min(typed), c))
     return [c for _, c in sorted(picked, key=lambda p: p[0])] if len(picked) == 2 else []
+
+
+def which_of_two(q: Query, levels: PlanLevels) -> Draft | None:
+    """Which of the two levels of the asked kind under the one a question names gets more, and by how much
+    (`ในแผนงาน X โครงการไหนได้งบมากกว่า และมากกว่ากี่บาท`): both amounts cited, the difference computed in baht."""
+    if q.operation != "difference" or not any(w in q.text for w in query_words().which_words if not w.isascii()):
+        return None
+    named = levels.named(q.text)
+    if not named:
+        return None
+    lv = named[0][1]
+    kids = [d for d in lv.descendants() if d.level in _asked_levels(q.text.replace(levels.title(lv), ""))]
+    if len(kids) != 2:
+        return None
+    amounts = [_amount_stated(d, levels) for d in kids]
+    if any(a is None or _in_baht(a) is None for a in amounts) or not _comparable(amounts):
+        return None
+    (big, big_lv), (small, small_lv) = sorted(zip(amounts, kids), key=lambda ad: _in_baht(ad[0]), reverse=True)
+    gap = _in_baht(big) - _in_baht(small)
+    shown = f"{gap:,.0f}" if gap == gap.to_integral() else f"{gap:,.2f}"
+    draft = Draft(support=1.0)
+    draft.say(_t(q, f"{levels.title(lv)} มี {_kind_word(kids, levels)} 2 รายการ; {levels.title(big_lv)} ได้มากกว่า",
+                 f"{levels.title(lv)} has 2 items; {levels.title(big_lv)} gets more"),
+              [levels.evidence(lv), levels.evidence(big_lv)], template=True, computed=["2"])
+    for a, d in ((big, big_lv), (small, small_lv)):
+        draft.say(f"• {levels.title(d)}: {a.shown}", [a.evidence, levels.evidence(d)], template=True)
+    in_baht = [f"{_in_baht(a):,.0f}" if a.unit and a.unit != "บาท" else a.printed for a in (big, small)]
+    draft.say(_t(q, f"คำนวณ: {in_baht[0]} − {in_baht[1]} = {shown} บาท", f"Computed: {in_baht[0]} − {in_baht[1]} = {shown} baht"),
+              [big.evidence, small.evidence], template=True,
+              computed=[shown.replace(",", ""), *(x.replace(",", "") for x in in_baht)])
+    return draft
 
 
 def pair_answer(q: Query, levels: PlanLevels) -> Draft | None:
@@ -1570,7 +1647,7 @@ def answer(q: Query, levels: PlanLevels) -> Draft | None:
     if q.operation in ("sum", "difference") and len(set(q.years)) < 2 and (asks_money(q.text) or q.unit is None):
         draft = (counted_items(q, levels) or item_pair(q, levels)) if q.wants_figure else None
         if draft is None and (asks_money(q.text) or (q.wants_figure and q.unit is None)):
-            draft = pair_answer(q, levels)  # "…ได้มากกว่ากันเท่าไร" of two levels: their amounts
+            draft = pair_answer(q, levels) or which_of_two(q, levels)  # "…ได้มากกว่ากันเท่าไร" of two levels: their amounts
         if draft is not None:
             return draft
     several_years = q.operation == "sum" and len(set(q.years)) > 1

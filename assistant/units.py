@@ -52,10 +52,13 @@ def _label_tokens(labels: list[str]) -> set[str]:
 
 def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[str, float],
                        retrieved: list[tuple[str, int, int]], doc_order: dict[str, int],
-                       skip: frozenset[tuple[str, int]] = frozenset()) -> Heading | None:
+                       skip: frozenset[tuple[str, int]] = frozenset(),
+                       within: tuple[str, int, int] | None = None) -> Heading | None:
     """The label line the question names, told apart from others with the same label by the
     question's other words found in the line, its section path or the lines just above it; none of
-    `skip` (document, line), label lines already found to belong to something else."""
+    `skip` (document, line), label lines already found to belong to something else. `within` (document,
+    first, last line): only a label of that span, the level the question types by its whole name, whose
+    other words then need not be found (an English question's own wording of the name)."""
     asked = labels[0]
     forms = [compact(w) for w in labels]
     topic = [t for t in key_terms(q) if t not in _label_tokens(labels)
@@ -86,8 +89,10 @@ def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[
         # A word of the question its title prints, question words too (`วิสัยทัศน์ของแผนนี้`: a plan's title
         # says แผน, a budget book's does not): which document the question is about when nothing else tells.
         titled = TITLE_BONUS if any(len(t) >= 2 and not t.isascii() and t in in_title for t in search_tokens(q.text)) else 0.0
+        if within is not None and doc_id != within[0]:
+            continue
         for h in heads:
-            if (doc_id, h.line) in skip:
+            if (doc_id, h.line) in skip or (within is not None and not within[1] <= h.line <= within[2]):
                 continue
             if h.label != asked and compact(asked) not in compact(h.text):
                 continue  # the same label in another language on the line: "ตำแหน่งการพัฒนา (Positioning)"
@@ -121,7 +126,7 @@ def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[
             if any(d == doc_id and a <= h.line <= b for d, a, b in retrieved):
                 score += RETRIEVED_BONUS
             key = (score, -doc_order.get(doc_id, len(doc_order)), -h.line, h)
-            if total and cover < MIN_TOPIC_COVER:
+            if total and cover < MIN_TOPIC_COVER and within is None:
                 continue
             if best is None or key[:3] > best[:3]:
                 best = key
@@ -157,10 +162,12 @@ def _letters(text: str) -> int:
 
 
 def section_body(q: Query, labels: list[str], outline: Outline, db: FactsDB, idf: dict[str, float],
-                 retrieved: list[tuple[str, int, int]], skip: frozenset[tuple[str, int]] = frozenset()) -> Draft | None:
+                 retrieved: list[tuple[str, int, int]], skip: frozenset[tuple[str, int]] = frozenset(),
+                 within: tuple[str, int, int] | None = None) -> Draft | None:
     """The body under the heading the question names (the whole list or text), cited; where the text
-    layer prints it away from its heading, the body read by position on the page. Not a heading of `skip`."""
-    h = best_label_heading(q, labels, outline, idf, retrieved, db.document_order(), skip)
+    layer prints it away from its heading, the body read by position on the page. Not a heading of `skip`;
+    only one inside `within` where given (see best_label_heading)."""
+    h = best_label_heading(q, labels, outline, idf, retrieved, db.document_order(), skip, within)
     if h is None:
         return None
     end = outline.body_end(h)

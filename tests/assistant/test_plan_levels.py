@@ -349,6 +349,53 @@ def test_the_other_part_of_a_two_part_question_is_a_passage_on_the_levels_own_pa
     assert all(c.verified for c in answer.citations)
 
 
+def test_a_section_of_a_level_typed_whole_is_read_from_its_own_pages_whatever_else_the_question_says(assistant):
+    # Before: an English question's own words (`national` → แห่งชาติ, words of another level) counted against every
+    # `ระยะเวลาดำเนินการ` heading, none kept enough of them, and the question was answered from a budget table's line.
+    answer = assistant.ask("How long does the national project to conserve and restore natural resources "
+                           "(โครงการอนุรักษ์และฟื้นฟูทรัพยากรธรรมชาติ) of the permanent secretary's office run?")
+    assert answer.route == "section" and "4 ปี (ปี 2562 ถึง ปี 2565)" in answer.answer
+    other = assistant.ask("How long does โครงการแก้ไขปัญหาไฟป่าและหมอกควัน run nationally?")
+    assert other.route == "section" and "5 ปี (ปี 2563 ถึง ปี 2567)" in other.answer
+    assert all(c.verified for c in [*answer.citations, *other.citations])
+
+
+def test_which_of_the_two_projects_under_a_named_programme_gets_more_and_by_how_much(assistant):
+    # Before: the programme's own amount (32,816,600 บาท) was the answer; no project was named, nothing compared.
+    answer = assistant.ask("แผนงานยุทธศาสตร์สร้างการเติบโตอย่างยั่งยืน อนุรักษ์ฟื้นฟูและป้องกันการทำลายทรัพยากรธรรมชาติ "
+                           "ของสำนักงานปลัดฯ โครงการไหนได้งบมากกว่ากัน มากกว่ากี่บาท")
+    assert answer.route == "plan_level"
+    first = answer.answer.splitlines()[0]
+    assert "โครงการอนุรักษ์และฟื้นฟูทรัพยากรธรรมชาติ ได้มากกว่า" in first
+    assert "23,716,600 − 9,100,000 = 14,616,600 บาท" in answer.answer
+    assert any(f.value.replace(",", "") == "14616600" and f.provenance == "computed" for f in answer.figures)
+    assert all(c.verified for c in answer.citations)
+
+
+def test_a_programme_named_short_under_its_agency_is_listed_with_its_projects_and_amounts(assistant):
+    # `แผนงานป้องกันการทำลาย` is 13 letters of a 60-letter name: before, the agency's whole amount was the answer
+    # (no level under it was named); the words no other level under the agency prints now name that programme.
+    short = assistant.ask("แผนงานป้องกันการทำลาย ของสำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม "
+                          "มีโครงการอะไรบ้าง ได้งบเท่าไร")
+    assert short.route == "plan_level" and "1,493,510,700" not in short.answer
+    assert "ป้องกันการทำลาย ทรัพยากรธรรมชาติ ปีงบประมาณ 2565: 32,816,600 บาท" in short.answer
+    assert "• โครงการที่ 1 : โครงการอนุรักษ์และฟื้นฟูทรัพยากรธรรมชาติ: 23,716,600 บาท" in short.answer
+    # Before: a list asked with its money got the amount only, not the projects it asks for.
+    whole = assistant.ask("แผนงานยุทธศาสตร์จัดการมลพิษและสิ่งแวดล้อม มีโครงการอะไรบ้าง ได้งบเท่าไร")
+    assert "มี 3 โครงการ" in whole.answer and "• โครงการที่ 2 : โครงการแก้ไขปัญหาไฟป่าและหมอกควัน: 7,377,900 บาท" in whole.answer
+    assert all(c.verified for c in [*short.citations, *whole.citations])
+
+
+def test_which_province_asks_a_projects_place_of_operation(assistant):
+    # Before: `จังหวัดไหน` asked nothing the profile knew; the first question was refused with a table row, the
+    # second answered with a KPI line. The profile's label questions now read it as asking สถานที่ดำเนินการ.
+    both = assistant.ask("โครงการอนุรักษ์และฟื้นฟูทรัพยากรธรรมชาติ ทำที่จังหวัดไหน ใช้เวลากี่ปี")
+    assert both.route == "section" and "สถานที่ดำเนินการ พื้นที่ 76 จังหวัด" in both.answer
+    assert "ระยะเวลาดำเนินการ 4 ปี (ปี 2562 ถึง ปี 2565)" in both.answer
+    place = assistant.ask("โครงการแก้ไขปัญหาขยะและสิ่งแวดล้อม ทำในจังหวัดใดบ้าง")
+    assert place.route == "section" and "7.4.1.2 สถานที่ดำเนินการ พื้นที่ 76 จังหวัด" in place.answer
+
+
 def test_a_date_asked_of_a_level_is_no_amount(assistant):
     # Before: `วันที่เท่าไร` asked a figure with no unit, which a level's answer took for its amount.
     answer = assistant.ask("แผนงานยุทธศาสตร์จัดการมลพิษและสิ่งแวดล้อม เริ่มดำเนินการวันที่เท่าไร")
@@ -412,6 +459,17 @@ def test_a_departments_two_letter_abbreviation_leaves_out_its_kind_word(tmp_path
     assert objectives.route == "section" and "วัตถุประสงค์ - ป้องกันรักษาป่าชายเลนแบบบูรณาการ" in objectives.answer
     assert "กรมทรัพยากรทางทะเลและชายฝั่ง" in budget.resolved_question
     assert budget.route == "plan_level" and "1,361,135,300 บาท" in budget.answer
+
+
+def test_the_smallest_project_compares_an_amount_read_from_its_year_table_in_baht(tmp_path_factory):
+    # Pages 1 and 81–104 (กรมทรัพยากรทางทะเลและชายฝั่ง). Project 2's heading prints no amount, only its year table
+    # (70.4000 ล้านบาท). Before: one amount was too few to rank, and the action-plan ranking refused.
+    answer, = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-81-104.pdf",
+                       "แผนงานยุทธศาสตร์สร้างการเติบโตอย่างยั่งยืนบนสังคมเศรษฐกิจภาคทะเล ของ ทช. โครงการไหนได้งบน้อยที่สุด")
+    assert answer.route == "plan_level" and not answer.refused
+    first = answer.answer.splitlines()[0]
+    assert "ต่ำที่สุด คือ โครงการที่ 2 : โครงการอนุรักษ์และฟื้นฟูทรัพยากรทางทะเลและชายฝั่งอันดามัน: 70.4000 ล้านบาท" in first
+    assert "บาท" in answer.answer.splitlines()[1] and all(c.verified for c in answer.citations)
 
 
 def test_an_offices_two_letter_abbreviation_keeps_its_kind_word(tmp_path_factory):
