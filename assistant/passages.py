@@ -17,6 +17,7 @@ from assistant.lookup import FactsDB
 from assistant.normalize import be_years, full_years, translate_english
 from assistant.records import Evidence
 from assistant.route import Query
+from assistant.understand import asks_date
 from ingest.lists import parse_marker
 from ingest.records import ScoredChunk
 from ingest.thai_repair import index_form, join_wrapped_lines, repair_line
@@ -395,3 +396,20 @@ def states_asked_year(query: Query, evidence: list[Evidence], db: FactsDB) -> bo
                 re.search(rf"(?:ปี|พ\.ศ\.)\s*{y}(?!\d)", form) for y in wanted if len(y) == 2):
             return True
     return False
+
+
+_DAY = re.compile(r"วันที่\s*[0-9๐-๙]")
+
+
+def states_asked_date(query: Query, evidence: list[Evidence], db: FactsDB) -> bool:
+    """For a question asking when (and no figure): whether a chosen window prints a date (a month's name, or
+    `วันที่ 19`); a passage printing none does not answer it."""
+    if query.wants_figure or not asks_date(query.text):
+        return True
+    months = vocabulary().years.months
+    for e in evidence:
+        text = " ".join(t for _, t, _ in db.lines(e.doc_id, e.line_start, e.line_end))
+        if _DAY.search(text) or any(m in text for m in months):
+            return True
+    return False
+

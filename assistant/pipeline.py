@@ -24,8 +24,8 @@ from assistant.fallback import from_outline, from_text
 from assistant.followup import resolve_followup
 from assistant.lookup import FactsDB
 from assistant.normalize import EN_TH_GLOSSARY
-from assistant.passages import (QUESTION_WORDS, figures_of, select_passages, states_asked_unit, states_asked_place,
-                                states_asked_year)
+from assistant.passages import (QUESTION_WORDS, figures_of, select_passages, states_asked_date, states_asked_place,
+                                states_asked_unit, states_asked_year)
 from assistant.records import Answer, Citation, Evidence, Figure, Sentence
 from assistant.matrix_rows import MatrixRow, matrix_rows, row_answer
 from assistant.retrieve import Retriever
@@ -38,7 +38,7 @@ from assistant import kpi_targets, plan_levels
 from assistant.kpi_targets import KpiIndex
 from assistant.plan_levels import PlanLevels
 from assistant.structured_answers import Draft, _t
-from assistant import (cell_rows, group_rows, header_rows, label_columns, list_extremes, row_headers, table_extremes, units,
+from assistant import (cell_rows, grid_rows, group_rows, header_rows, label_columns, list_extremes, row_headers, table_extremes, units,
                        year_rows)
 from assistant.year_rows import YearTable
 from assistant.compute import computed_answer, refuse_unknown, unknown_organisations, year_figure
@@ -73,6 +73,7 @@ class TextTables:
     label: list[label_columns.LabelTable] = field(default_factory=list)
     groups: list[group_rows.GroupRow] = field(default_factory=list)  # read from the document model's cells
     cells: list[cell_rows.CellRow] = field(default_factory=list)  # … and its category tables' rows
+    grid: list[grid_rows.GridRow] = field(default_factory=list)  # … and its tables of text cells' rows
 
 
 @dataclass
@@ -167,6 +168,8 @@ class Assistant:
         q = turn.query
         draft = self.matrix_answer(q)
         if draft is None and q.route != "draft":
+            draft = self.grid_answer(q)
+        if draft is None and q.route != "draft":
             draft = self.cell_answer(q)
         if draft is None and q.route != "draft":
             draft = self.group_answer(q)
@@ -209,6 +212,8 @@ class Assistant:
                 if q.wants_figure and not (states_asked_year(q, evidence, self.db)
                                            and states_asked_unit(q, evidence, self.db)):
                     support = 0.0  # a figure of another year, or no count in the asked unit: not stated; the closest shown
+                elif not states_asked_date(q, evidence, self.db):
+                    support = 0.0  # a date asked, and the passage prints none
                 draft = text_answer(q, evidence, support, self.settings.min_support,
                                     read=(lambda e: self._read_rows(q, e)) if q.wants_figure else None,
                                     where=lambda e: " › ".join(p for p in self.outline.path_at(e.doc_id, e.line_start)[-2:] if p))
@@ -279,6 +284,7 @@ class Assistant:
                 t.label += label_columns.label_tables(doc_id, text)
             t.groups = group_rows.group_rows(self.outline)
             t.cells = cell_rows.cell_rows(self.outline, self.db)
+            t.grid = grid_rows.grid_rows(self.outline)
         return self._tables
 
     @property
@@ -315,6 +321,14 @@ class Assistant:
         draft = row_answer(q, self.matrix, self.db, typed=name)
         if draft is not None:
             q.route = "matrix_row"
+        return draft
+
+    def grid_answer(self, q: Query) -> Draft | None:
+        """The columns a question asks of a row of a table of text cells it names by a cell (a แผนงาน's links to the
+        national strategy in a budget book's linkage table), read before the level answer (its amount)."""
+        draft = grid_rows.answer(q, self.tables.grid, self.db, self.levels)
+        if draft is not None:
+            q.route = "grid_row"
         return draft
 
     def cell_answer(self, q: Query) -> Draft | None:

@@ -26,7 +26,7 @@ from assistant.outline import Heading, Outline, compact, strip_markers
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
-from assistant.understand import asks, count_phrase, stated_count, thai_names
+from assistant.understand import asks, asks_date, count_phrase, stated_count, thai_names
 from assistant.units import merge
 from ingest.facts_records import UNIT_SCALE
 from ingest.records import Table
@@ -1187,11 +1187,6 @@ def asks_money(text: str) -> bool:
     return _types_any(text, query_words().money_words)
 
 
-def asks_date(text: str) -> bool:
-    """Whether a question asks when (profile `[query] date_words`): a date, which no amount answers."""
-    return _types_any(text, query_words().date_words)
-
-
 def asks_gap(text: str) -> bool:
     """Whether a question asks how far a result went past or fell short of its target (profile `[query]`
     `comparison_words`, `exceed_words`: `ทำได้เกินเป้าหมายกี่ราย`)."""
@@ -1210,8 +1205,8 @@ def _answer_one(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     # figure of a level with no unit or target asked ("แผนงาน X ปี 2565 ได้เท่าไร": a budget level's figure).
     money = (asks_money(q.text) and (q.wants_figure or q.route == "budget" or not (q.wants_list or labels))) or (
         q.wants_figure and q.unit in (None, "บาท") and not labels and not asks_target(q.text) and not asks_date(q.text))
-    if _other_unit(q):
-        money = False
+    if _other_unit(q) or (asks_date(q.text) and q.wants_figure is False and not q.years):
+        money = False  # `on what date is … launched`, `according to X's budget pages`: a date asked, not its amount
     if labels and not money and not q.operation:
         return None  # a section the question names (`พันธกิจของ…`): the outline's body answers it
     if q.operation in ("max", "min") and lv.children:

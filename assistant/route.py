@@ -11,7 +11,7 @@ from dataclasses import field as dc_field
 
 from assistant.lookup import _YEAR_HINT, normalize_source, normalize_year
 from assistant.normalize import EN_TH_GLOSSARY, normalize_query
-from assistant.understand import asks, understand, without_particles, without_year_phrases
+from assistant.understand import asks, asks_date, understand, without_particles, without_year_phrases
 from ingest.thai_repair import repair_line, thai_digits_to_arabic
 from ingest.vocabulary import query_words, unit_abbreviations, vocabulary
 
@@ -251,6 +251,8 @@ def analyse(question: str) -> Query:
     asks_briefs = any(w.lower() in text.lower() for w in vocabulary().brief.question_words)
     # `ปีงบ 2566 บริษัทใด…` dates the question and asks no money; `ปีงบ 2566 ได้เท่าไร` still asks it
     money = text if asks(text, figures=True) else without_year_phrases(text)
+    if asks_date(text) and not q.wants_figure:
+        money = ""  # `according to the budget pages, on what date …`: a date asked, no money
     if _DRAFT.search(text):
         q.route = "draft"
     elif asks_briefs and (q.operation in ("sum", "max", "min") or q.wants_total or _COUNT_PROJECTS.search(text)):

@@ -79,6 +79,11 @@ def _has(words: tuple[str, ...], text: str) -> bool:
     return any(w.lower() in low for w in words)
 
 
+def asks_date(text: str) -> bool:
+    """Whether a question asks when (profile `[query] date_words`): a date, which no amount answers."""
+    return _has(query_words().date_words, text)
+
+
 def asks_both_extremes(text: str) -> bool:
     """Whether a question asks the largest and the smallest both (`…นานที่สุด และชนิดไหนสั้นที่สุด`)."""
     qw = query_words()

@@ -220,22 +220,135 @@ def _overlaps(seg: _Seg, lo: float, hi: float) -> bool:
 def _page_rules(page, top: float, left: float) -> list[tuple[float, float, float]]:
     """Vertical rules drawn on the page (thin path objects at its top level): (x, y top, y bottom),
     top-left origin."""
+    return _drawn_rules(page, top, left)[0]
+
+
+def _drawn_rules(page, top: float, left: float) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """The page's thin path objects at its top level, top-left origin: vertical rules (x, y top, y bottom) and
+    horizontal rules (y, x left, x right)."""
     import ctypes
 
     import pypdfium2.raw as pdfium_c
 
     l, b, r, t = (ctypes.c_float() for _ in range(4))
     refs = (ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t))
-    rules = []
+    vertical, horizontal = [], []
     for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
         obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
         if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
             continue
         if not pdfium_c.FPDFPageObj_GetBounds(obj, *refs):
             continue
-        if r.value - l.value < 2.5 and t.value - b.value > 5:
-            rules.append(((l.value + r.value) / 2 - left, top - t.value, top - b.value))
-    return rules
+        if r.value - l.value < RULE_WIDTH and t.value - b.value > MIN_RULE:
+            vertical.append(((l.value + r.value) / 2 - left, top - t.value, top - b.value))
+        elif t.value - b.value < RULE_WIDTH and r.value - l.value > MIN_RULE:
+            horizontal.append((top - (t.value + b.value) / 2, l.value - left, r.value - left))
+    return vertical, horizontal
+
+
+RULE_WIDTH = 2.5  # points: a path thinner than this is a rule
+MIN_RULE = 5.0  # ... and longer than this
+RULE_MERGE = 3.0  # rules closer than this are one (a double line, a cell's border drawn twice)
+MIN_GRID_COLUMNS = 3  # a ruled grid read as a table has at least this many columns
+GRID_SPAN = 0.8  # a horizontal rule parts a grid's rows when it spans this share of the grid's width
+
+
+def _merged(values: list[float]) -> list[float]:
+    """Sorted positions, those closer than RULE_MERGE taken as one (their first)."""
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > RULE_MERGE:
+            out.append(v)
+    return out
+
+
+def _grid_tables(rows: list[_Row], page: int, vertical, horizontal, taken: set[int]) -> list[tuple[Table, list[int]]]:
+    """Ruled grids of text cells (a budget book's `ยุทธศาสตร์ชาติ | แผนแม่บท | … | แผนงาน | งบประมาณ`), which the
+    figure-row reader above does not see (one figure column, or none): the columns are the vertical rules, the
+    header the band above the first horizontal rule under the grid's top, and each band between horizontal
+    rules one row, or one row per figure its rows print (the rows of one group are parted by no rule; a cell
+    is set at its row's top, as its figure is). A column's cell printed only at a band's first row spans the
+    band. Rows in `taken` (already read as a figure table) are not read again."""
+    found = []
+    for x_lo, x_hi, y_top, y_bot, xs in _grids(vertical):
+        cols = list(zip(xs, xs[1:]))
+        if len(cols) < MIN_GRID_COLUMNS:
+            continue
+        width = x_hi - x_lo
+        ys = _merged([y for y, a, b in horizontal if y_top - RULE_MERGE <= y <= y_bot + RULE_MERGE and b - a >= GRID_SPAN * width])
+        inside = [k for k, r in enumerate(rows) if y_top <= r.base <= y_bot and any(x_lo <= s.x0 and s.x1 <= x_hi + 1 for s in r.segs)]
+        if len(ys) < 3 or not inside or any(k in taken for k in inside):
+            continue
+        bands = [[k for k in inside if a < rows[k].base <= b] for a, b in zip(ys, ys[1:])]
+        bands = [band for band in bands if band]
+        if len(bands) < 2:
+            continue
+
+        def col_of(seg: _Seg) -> int | None:
+            xc = (seg.x0 + seg.x1) / 2
+            return next((c for c, (a, b) in enumerate(cols) if a <= xc < b), None)
+
+        def texts(ks: list[int]) -> dict[int, tuple[str, list[int]]]:
+            out: dict[int, tuple[list[str], list[int]]] = {}
+            for k in ks:
+                for seg in rows[k].segs:
+                    c = col_of(seg)
+                    if c is not None:
+                        parts, idx = out.setdefault(c, ([], []))
+                        parts.append(seg.text)
+                        idx.extend(seg.idx)
+            return {c: ("\n".join(parts), idx) for c, (parts, idx) in out.items()}
+
+        cells: list[TableCell] = []
+        idx_all: list[int] = []
+        for c, (text, idx) in texts(bands[0]).items():
+            cells.append(TableCell(0, c, text, header=True))
+            idx_all += idx
+        n = 1
+        for band in bands[1:]:
+            # a row starts at a figure (top-aligned with its cells); a bracketed one (`( 6 )`, a result under its
+            # plan) continues the row above
+            starts = [k for k in band if any(s.numeric and not s.text.startswith("(") and col_of(s) is not None
+                                             for s in rows[k].segs)]
+            if not starts or starts[0] != band[0]:
+                starts = [band[0], *starts]
+            groups = [[k for k in band if a <= k < b] for a, b in zip(starts, [*starts[1:], band[-1] + 1])]
+            read = [texts(g) for g in groups]
+            for c in range(len(cols)):
+                spans_band = len(read) > 1 and c in read[0] and all(c not in r for r in read[1:])
+                for j, r in enumerate(read):
+                    if c in r:
+                        cells.append(TableCell(n + j, c, r[c][0], rowspan=len(read) if spans_band else 1))
+                        idx_all += r[c][1]
+            n += len(read)
+        body = [c for c in cells if not c.header]
+        if sum(c.header and bool(c.text.strip()) for c in cells) < 2 or len({c.row for c in body}) < 2:
+            continue
+        found.append((Table(page, 0, 0, sorted(cells, key=lambda c: (c.row, c.col))), idx_all))
+    return found
+
+
+def _ruled(page) -> bool:
+    """Whether a page draws a ruled grid (enough vertical rules and horizontal ones to part rows)."""
+    left, _bottom, _right, top = page.get_bbox()
+    vertical, horizontal = _drawn_rules(page, top, left)
+    return len(vertical) > MIN_GRID_COLUMNS and len(horizontal) >= 3
+
+
+def _grids(vertical) -> list[tuple[float, float, float, float, list[float]]]:
+    """Groups of vertical rules that overlap top to bottom (one ruled grid each): left, right, top, bottom and
+    the column lines' x positions."""
+    out: list[list[tuple[float, float, float]]] = []
+    for rule in sorted(vertical, key=lambda v: v[1]):
+        if out and rule[1] <= max(v[2] for v in out[-1]) + RULE_MERGE:
+            out[-1].append(rule)
+        else:
+            out.append([rule])
+    grids = []
+    for group in out:
+        xs = _merged([x for x, _, _ in group])
+        grids.append((xs[0], xs[-1], min(v[1] for v in group), max(v[2] for v in group), xs))
+    return grids
 
 
 def _page_tables(rows: list[_Row], page: int, get_rules=None) -> list[tuple[Table, list[int]]]:
@@ -470,7 +583,20 @@ def textpage_tables(page, textpage, raw: str, number: int, first_line: int) -> l
     left, _bottom, _right, top = page.get_bbox()
     rows = _page_rows(textpage, raw, top, left, mark_order(textpage, raw))
     tables = []
-    for table, idx in _page_tables(rows, number, lambda: _page_rules(page, top, left)):
+    rules: list = []
+
+    def vertical_rules():
+        if not rules:
+            rules.append(_drawn_rules(page, top, left))
+        return rules[0][0]
+
+    read = _page_tables(rows, number, vertical_rules)
+    at = {i: k for k, r in enumerate(rows) for s in r.segs for i in s.idx}
+    taken = {at[i] for _, idx in read for i in idx if i in at}
+    vertical, horizontal = rules[0] if rules else _drawn_rules(page, top, left)
+    if len(vertical) >= MIN_GRID_COLUMNS + 1:
+        read += _grid_tables(rows, number, vertical, horizontal, taken)
+    for table, idx in read:
         if not idx:
             continue
         lines = [bisect_right(starts, i) - 1 for i in idx]
@@ -484,7 +610,7 @@ def read_pdf_tables(path: Path, lines: list[str], pages: list[int | None]) -> li
     """Tables of a PDF as cells. `lines`/`pages`: the document's lines and the page of each, as
     read_pdf gives them (a page's lines are found again by the same split of its text, so the
     line numbers match; a page whose split differs is skipped). Only pages with at least two
-    lines of two or more figures are looked at char by char."""
+    lines of two or more figures, or a ruled grid, are looked at char by char."""
     import pypdfium2 as pdfium
 
     first: dict[int, int] = {}
@@ -495,15 +621,14 @@ def read_pdf_tables(path: Path, lines: list[str], pages: list[int | None]) -> li
             first.setdefault(p, n)
             count[p] = count.get(p, 0) + 1
             by_page.setdefault(p, []).append(line)
-    wanted = [p for p in sorted(first) if _candidate_page(by_page[p])]
-    if not wanted:
-        return []
     tables: list[Table] = []
     pdf = pdfium.PdfDocument(str(path))
     try:
-        for number in wanted:
+        for number in sorted(first):
             page = pdf[number - 1]
             try:
+                if not _candidate_page(by_page[number]) and not _ruled(page):
+                    continue
                 textpage = page.get_textpage()
                 try:
                     raw = textpage.get_text_range()

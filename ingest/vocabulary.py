@@ -69,6 +69,7 @@ class FundingWords:
 class YearWords:
     words: tuple[str, ...]
     era_prefixes: tuple[str, ...]
+    months: tuple[str, ...] = ()  # month names, full and short: a text printing one states a date
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,8 @@ def parse_vocabulary(data: dict) -> Vocabulary:
         funding=FundingWords(
             group_prefix=_text(f, "group_prefix", "funding"), not_group=_words(f, "not_group", "funding")
         ),
-        years=YearWords(words=_words(y, "words", "years"), era_prefixes=_words(y, "era_prefixes", "years")),
+        years=YearWords(words=_words(y, "words", "years"), era_prefixes=_words(y, "era_prefixes", "years"),
+                        months=_words(y, "months", "years") if "months" in y else ()),
         units=UnitWords(currency=_words(u, "currency", "units"),
                         count=_words(u, "count", "units") if "count" in u else (),
                         count_words=_words(u, "count_words", "units") if "count_words" in u else (),

@@ -492,6 +492,16 @@ def test_a_projects_sections_asked_with_its_agencys_whole_name_holding_the_minis
     assert "ระยะเวลาดำเนินการ 5 ปี (ปี 2563 ถึง ปี 2567)" in answer.answer  # (its place is on a page not here)
 
 
+def test_a_date_asked_with_a_money_word_is_not_answered_with_an_amount(assistant):
+    # `budget pages` is no money asked: before, the project's amount (7,377,900 บาท) was the answer. The pages
+    # print no date for it, so the passage that comes closest is shown as not stating it.
+    answer = assistant.ask("According to the office's budget pages, on what date does "
+                           "โครงการแก้ไขปัญหาไฟป่าและหมอกควัน start?")
+    assert answer.refused and answer.answer.startswith("The plan does not state this.")
+    amount = assistant.ask("โครงการแก้ไขปัญหาไฟป่าและหมอกควัน ได้งบเท่าไร")
+    assert amount.route == "plan_level" and "7,377,900 บาท" in amount.answer
+
+
 def test_a_figure_asked_in_another_unit_is_not_answered_with_an_amount(assistant):
     # The book prints no disbursement rate. Before: the agency's 2565 appropriation, in baht, for a percentage.
     answer = assistant.ask("สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ณ สิ้นปีงบประมาณ 2565 เบิกจ่ายงบประมาณไปได้กี่เปอร์เซ็นต์")

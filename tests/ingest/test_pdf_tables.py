@@ -133,3 +133,25 @@ def test_no_tables_in_prose(tmp_path):
     path = tmp_path / "plan.pdf"
     pdf.output(str(path))
     assert read_document(path).tables is None
+
+
+LINKAGE_PAGES = FIXTURES / "budget-fy2565-vol6-p1-15-16.pdf"  # the cover, and the ministry's linkage table (pp. 15-16)
+
+
+def test_a_ruled_grid_of_text_cells_is_read_as_a_table():
+    # Before: no table (one figure column, no row of two figures); the text layer prints it cell by cell.
+    tables = read_document(LINKAGE_PAGES).tables or []
+    grids = [t for t in tables if t.page in (2, 3)]
+    assert [(t.page, t.n_rows, t.n_cols) for t in grids] == [(2, 12, 6), (3, 6, 6)]
+    first, second = grids
+    header = [c.text.split("\n")[0] for c in first.cells if c.header]
+    assert header[1] == "แผนแม่บท" and header[4] == "แผนงาน" and header[5] == "งบประมาณ"
+    g = grid(second)
+    assert "รัฐบาลดิจิทัล" in g[(5, 4)] and g[(5, 5)] == "7.2650" and "ปรับสมดุลและพัฒนา" in g[(5, 0)]
+    assert (1, 0) not in g  # carried over from the page before: the group's national strategy is printed there
+    # a cell printed once for a group of rows spans them (no rule between the rows of one group)
+    spans = {(c.row, c.col): c.rowspan for c in first.cells}
+    assert spans[(1, 0)] == 4 and spans[(7, 1)] == 5 and spans[(7, 4)] == 1
+    # a figure starts a row: each แผนงาน of the group is a row of its own with its amount
+    assert [g2 for g2 in (grid(first).get((r, 5)) for r in range(7, 12))] == [
+        "3,266.4796", "293.0880", "164.6802", "159.8312", "73.1816"]
