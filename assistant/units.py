@@ -83,14 +83,14 @@ def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[
         return pages[key]
 
     for doc_id, heads in outline.labels.items():
+        if within is not None and doc_id != within[0]:
+            continue
         # Words naming the document itself ("วิสัยทัศน์ของแผนปฏิบัติการ…ลำปาง") tell its headings apart from other
         # documents' headings, not from each other: they count the same for every heading of that document.
         in_title = {t for t in search_tokens(titles.get(doc_id, ""))}
         # A word of the question its title prints, question words too (`วิสัยทัศน์ของแผนนี้`: a plan's title
         # says แผน, a budget book's does not): which document the question is about when nothing else tells.
         titled = TITLE_BONUS if any(len(t) >= 2 and not t.isascii() and t in in_title for t in search_tokens(q.text)) else 0.0
-        if within is not None and doc_id != within[0]:
-            continue
         for h in heads:
             if (doc_id, h.line) in skip or (within is not None and not within[1] <= h.line <= within[2]):
                 continue

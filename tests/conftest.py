@@ -51,12 +51,18 @@ def fake_embedded_assistant(corpus: Path, data_dir: Path):
     return Assistant(settings, embeddings=embeddings)
 
 
+def fake_embedded_files(tmp_path_factory, *files: Path):
+    """`fake_embedded_assistant` over real files (page ranges of the budget books, the sample) in one temp corpus."""
+    root = tmp_path_factory.mktemp(files[0].stem)
+    (root / "corpus").mkdir()
+    for f in files:
+        shutil.copy(f, root / "corpus" / f.name)
+    return fake_embedded_assistant(root / "corpus", root / "data")
+
+
 def fake_embedded_book(tmp_path_factory, book: Path):
     """`fake_embedded_assistant` over one real PDF (a page range of a budget book) in its own temp corpus."""
-    root = tmp_path_factory.mktemp(book.stem)
-    (root / "corpus").mkdir()
-    shutil.copy(book, root / "corpus" / book.name)
-    return fake_embedded_assistant(root / "corpus", root / "data")
+    return fake_embedded_files(tmp_path_factory, book)
 
 
 def ask_book(tmp_path_factory, book: Path, *questions: str) -> list:

@@ -7,9 +7,7 @@ import pytest
 
 from assistant.grid_rows import table_grid
 from ingest.records import Table, TableCell
-import shutil
-
-from tests.conftest import FIXTURES, fake_embedded_assistant, fake_embedded_book
+from tests.conftest import FIXTURES, fake_embedded_book, fake_embedded_files
 
 BOOK = FIXTURES / "budget-fy2565-vol6-p1-15-16.pdf"
 
@@ -67,11 +65,7 @@ def test_a_cell_typed_inside_a_plan_levels_longer_name_names_no_row(tmp_path_fac
     # The linkage table's master-plan cell `การเติบโตอย่างยั่งยืน` is typed inside the แผนงาน's name (pages 23-47 of
     # the same book hold that แผนงาน as a plan level, with its projects). Before: the table's five rows under that
     # master plan were listed; the largest project under the แผนงาน is what is asked.
-    root = tmp_path_factory.mktemp("two")
-    (root / "corpus").mkdir()
-    for name in ("budget-fy2565-vol6-p1-15-16.pdf", "budget-fy2565-vol6-p1-23-47.pdf"):
-        shutil.copy(FIXTURES / name, root / "corpus" / name)
-    a = fake_embedded_assistant(root / "corpus", root / "data")
+    a = fake_embedded_files(tmp_path_factory, BOOK, FIXTURES / "budget-fy2565-vol6-p1-23-47.pdf")
     try:
         answer = a.ask("ในแผนงานยุทธศาสตร์สร้างการเติบโตอย่างยั่งยืนฯ ของสำนักงานปลัดกระทรวงฯ โครงการไหนได้งบมากที่สุด")
         linked = a.ask("แผนงานบูรณาการรัฐบาลดิจิทัล เชื่อมโยงกับยุทธศาสตร์ชาติด้านไหน")

@@ -550,15 +550,9 @@ def test_a_name_several_agencies_print_is_answered_for_each_and_added(tmp_path_f
 def test_a_money_question_asking_what_the_levels_document_never_prints_is_refused(tmp_path_factory):
     # The sample speaks of โควิด; the book's pages never do. `…จัดสรรงบเป็นทุนวิจัยด้านโควิด-19 ไว้เท่าไร` asks a part the
     # book does not state: before, the agency's whole 1,493,510,700 บาท was given as if it answered.
-    import shutil
+    from tests.conftest import SAMPLE, fake_embedded_files
 
-    from tests.conftest import SAMPLE, fake_embedded_assistant
-
-    root = tmp_path_factory.mktemp("unprinted")
-    (root / "corpus").mkdir()
-    shutil.copy(SAMPLE, root / "corpus" / SAMPLE.name)
-    shutil.copy(BOOK, root / "corpus" / BOOK.name)
-    a = fake_embedded_assistant(root / "corpus", root / "data")
+    a = fake_embedded_files(tmp_path_factory, SAMPLE, BOOK)
     try:
         covid = a.ask("สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ปี 2565 จัดสรรงบเป็นทุนวิจัยด้านโควิด-19 ไว้เท่าไร")
         whole = a.ask("สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ปี 2565 ได้งบประมาณเท่าไร")
