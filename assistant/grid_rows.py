@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.lookup import FactsDB
+from assistant.normalize import translate_english
 from assistant.outline import Outline, compact
 from assistant.plan_levels import PlanLevels
 from assistant.records import Evidence
@@ -87,7 +88,7 @@ def grid_rows(outline: Outline) -> list[GridRow]:
         for t in tables:
             if not _text_table(t):
                 continue
-            header = {c.col: _text(c.text) for c in t.cells if c.header and c.text.strip()}
+            header = {c.col: " ".join(c.text.split()) for c in t.cells if c.header and c.text.strip()}  # its lines
             first = {c.col: c.text.strip().split("\n")[0].strip() for c in t.cells if c.header and c.text.strip()}
             follows = before is not None and before[1] == header and t.page is not None and before[0].page == t.page - 1
             rows = table_grid(t, before[2] if follows else None)
@@ -101,14 +102,22 @@ def grid_rows(outline: Outline) -> list[GridRow]:
 
 def _asked_columns(asked: str, row: GridRow) -> list[int]:
     """The columns whose header a (compact) question types: whole, or its first printed line (`แผนแม่บท` of
-    `แผนแม่บท / ภายใต้ยุทธศาสตร์ชาติ`); a longer header first, its words not read again for a shorter one (the
-    `ยุทธศาสตร์ชาติ` inside `แผนแม่บทภายใต้ยุทธศาสตร์ชาติ`). In the header's order."""
+    `แผนแม่บท / ภายใต้ยุทธศาสตร์ชาติ`), a name shortened with ฯ on either side counting up to the ฯ
+    (`แผนพัฒนาเศรษฐกิจฯ` of the header, `แผนพัฒนาฯ` of the question); a longer header first, its words not read
+    again for a shorter one (the `ยุทธศาสตร์ชาติ` inside `แผนแม่บทภายใต้ยุทธศาสตร์ชาติ`). In the header's order."""
     out = []
     for col in sorted(row.header, key=lambda c: -len(compact(row.header[c]))):
         for form in (compact(row.header[col]), compact(row.header_first.get(col, ""))):
+            start = form.split("ฯ")[0]
             if len(form) >= MIN_HEADER and form in asked:
+                found = form
+            elif "ฯ" in form and len(start) >= MIN_HEADER and start in asked:
+                found = start
+            else:  # the question shortens it: a start of it (MIN_HEADER or more) typed before ฯ
+                found = next((start[:k] + "ฯ" for k in range(len(start), MIN_HEADER - 1, -1) if start[:k] + "ฯ" in asked), None)
+            if found:
                 out.append(col)
-                asked = asked.replace(form, " ", 1)
+                asked = asked.replace(found, " ", 1)
                 break
     return sorted(out)
 
@@ -140,7 +149,7 @@ def answer(q: Query, rows: list[GridRow], db: FactsDB, levels: PlanLevels) -> Dr
     named or the question types no other column's header. A cell names its row when the question types it whole
     (MIN_NAMED_CELL letters or more), not as part of a longer plan level's name it types (`การเติบโตอย่างยั่งยืน`
     of `แผนงานยุทธศาสตร์สร้างการเติบโตอย่างยั่งยืน…`, `การท่องเที่ยว` of a project's name)."""
-    asked_text = compact(q.text)
+    asked_text = compact(translate_english(q.text))  # `national strategy`, `master plan`: the headers' words
     named_docs = {lv.doc_id for _, lv in levels.named(q.text)[:NAMED_LEVELS]}  # `…ของกระทรวง X`: X's book first
     best: tuple[tuple[int, bool], GridRow, int] | None = None
     for row in rows:

@@ -27,7 +27,7 @@ def test_a_programmes_national_strategy_and_master_plan_are_its_rows_cells(assis
     lines = answer.answer.splitlines()
     assert "แผนงานบูรณาการรัฐบาลดิจิทัล" in lines[0]
     assert "ยุทธศาสตร์ชาติ: ยุทธศาสตร์ชาติด้านการปรับสมดุลและพัฒนาระบบการบริหารจัดการภาครัฐ" in lines[1]
-    assert "แผนแม่บทภายใต้ยุทธศาสตร์ชาติ: การบริการประชาชนและประสิทธิภาพภาครัฐ" in lines[2]
+    assert "แผนแม่บท ภายใต้ยุทธศาสตร์ชาติ: การบริการประชาชนและประสิทธิภาพภาครัฐ" in lines[2]
     assert len(lines) == 3 and all(c.verified for c in answer.citations)
 
 
@@ -54,6 +54,15 @@ def test_a_cell_spanning_rows_lists_every_row_it_spans_over_both_pages(assistant
     items = [line for line in answer.answer.splitlines() if line.startswith("•")]
     assert len(items) == 9 and "แผนงานบุคลากรภาครัฐ" in items[-1] and "ภาคทะเล" in items[1]
     assert all(c.verified for c in answer.citations)
+
+
+def test_a_header_is_asked_shortened_with_its_abbreviation_mark_or_in_english(assistant):
+    short = assistant.ask("แผนงานบูรณาการสร้างรายได้จากการท่องเที่ยว สอดคล้องกับแผนพัฒนาฯ ฉบับที่ 12 ยุทธศาสตร์ใด")
+    assert short.route == "grid_row"
+    assert "แผนพัฒนาเศรษฐกิจฯ ฉบับที่ 12: ยุทธศาสตร์การสร้างความเข้มแข็งทางเศรษฐกิจและแข่งขันได้อย่างยั่งยืน" in short.answer
+    english = assistant.ask("Which national strategy and master plan is แผนงานบูรณาการรัฐบาลดิจิทัล linked to?")
+    assert english.route == "grid_row" and english.answer.startswith("From the table")
+    assert "การบริการประชาชนและประสิทธิภาพภาครัฐ" in english.answer
 
 
 def test_a_question_typing_no_other_columns_header_is_left_to_the_other_answers(assistant):
