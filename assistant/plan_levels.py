@@ -51,6 +51,7 @@ OTHER_RUNS = 0.3  # weight of a side's shorter runs of a name against its longes
 WHOLE_NAME = 0.9  # a side types a level's whole name when its runs cover this share of it
 NAMED_CACHE = 64  # questions whose named levels are kept (a question is read by several stages)
 CANDIDATES, CLOSE = 5, 0.8  # levels tried, best first, while named at least this share of the best
+MIN_OWN_BLOCK = 4  # letters of a run typed of one name and not printed in another's that tells the two apart
 # Reading a level's pages.
 HEADING_AMOUNT_LINES = 4  # a budget book prints a level's amount at the end of its (wrapped) heading
 BLANK_SPREAD = 4  # ... those lines read among at most this many times as many lines (empty ones between them)
@@ -178,6 +179,15 @@ def naming(name: str, question: str, long_run: bool = False,
         covered = frozenset(i for b in blocks for i in range(b.b, b.b + b.size))
         return matched * (0.5 + 0.5 * matched / len(name)), covered
     return none
+
+
+def _typed_apart(name: str, other: str, question: str) -> bool:
+    """Whether a (compact) question types a run of MIN_OWN_BLOCK or more letters of `name` that `other` does not
+    print, and none of `other` that `name` does not print: the words telling the first apart from the second."""
+    def own(a: str, b: str) -> bool:
+        return any(m.size >= MIN_OWN_BLOCK and a[m.a:m.a + m.size] not in b
+                   for m in SequenceMatcher(None, a, question, autojunk=False).get_matching_blocks())
+    return own(name, other) and not own(other, name)
 
 
 def heading_amount(db: FactsDB, doc_id: str, line: int) -> tuple[int, str, str] | None:
@@ -315,8 +325,11 @@ class PlanLevels:
             score, chars = own[id(lv)]
             # All it matches lies inside a longer match of another name (`กรมทรัพยากรน้ำ` in `…น้ำบาดาล`), or
             # inside as long a match of a name typed from its start (a run of `สำนักงานปลัดกระทรวง X` in `กระทรวง X`).
+            # Not when the question types words only its name prints (`แผนงานยุทธศาสตร์ด้าน X` against `แผนงานพื้นฐาน
+            # ด้านการสร้าง X`: `ยุทธศาสตร์`), and none only the other's does.
             if chars and any(other is not lv and len(chars - own[id(other)][1]) <= SPILL and (
-                    len(chars) < len(own[id(other)][1]) or (id(lv) in by_run and id(other) not in by_run)) for other in hit):
+                    len(chars) < len(own[id(other)][1]) or (id(lv) in by_run and id(other) not in by_run))
+                    and not _typed_apart(lv.name, other.name, question) for other in hit):
                 continue
             for alias in self._aliases[lv.node_id]:  # `(… Accelerator: THIPA)` typed: it names the level
                 at = question.find(alias)

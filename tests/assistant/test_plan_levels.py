@@ -472,6 +472,19 @@ def test_the_smallest_project_compares_an_amount_read_from_its_year_table_in_bah
     assert "บาท" in answer.answer.splitlines()[1] and all(c.verified for c in answer.citations)
 
 
+def test_two_programmes_named_alike_are_told_apart_by_the_word_only_one_prints(tmp_path_factory):
+    # Vol. 3 pp. 1, 191-203 (สถาบันสารสนเทศทรัพยากรน้ำ): `แผนงานพื้นฐานด้านการสร้างการเติบโตบนคุณภาพชีวิต…` and
+    # `แผนงานยุทธศาสตร์เพื่อสนับสนุนด้านการสร้างการเติบโตบนคุณภาพชีวิต…`. Typed short with `ยุทธศาสตร์`, the second was
+    # dropped for the first (named by more of its letters), which has no project: the text answered with a table line.
+    strategic, basic = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol3-p1-191-203.pdf",
+                                "แผนงานยุทธศาสตร์ด้านการเติบโตบนคุณภาพชีวิตที่เป็นมิตรต่อสิ่งแวดล้อมของ สสน. ใช้เงินไปกับโครงการอะไร",
+                                "แผนงานพื้นฐานด้านการสร้างการเติบโตบนคุณภาพชีวิตที่เป็นมิตรต่อสิ่งแวดล้อม ของ สสน. ได้งบเท่าไร")
+    assert strategic.route == "plan_level"
+    assert strategic.answer.startswith("แผนงานยุทธศาสตร์เพื่อสนับสนุนด้านการสร้างการเติบโต")
+    assert "โครงการการบริหารจัดการเทคโนโลยีสารสนเทศ" in strategic.answer and "93,616,800 บาท" in strategic.answer
+    assert basic.route == "plan_level" and basic.answer.startswith("แผนงานพื้นฐานด้านการสร้างการเติบโต")
+
+
 def test_an_offices_two_letter_abbreviation_keeps_its_kind_word(tmp_path_factory):
     # สผ. = สำ-นัก-งาน นโย-บาย และ แผน … (pages 1, 321 and 365). In the whole book the project's page has no
     # outline path, and the office's words, once read, outweighed the project's: its typed name is now left to
