@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from assistant.lookup import FactsDB
 from assistant.normalize import translate_english
 from assistant.outline import Outline, compact
-from assistant.plan_levels import PlanLevels
+from assistant.plan_levels import PlanLevels, naming, placement
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
+from assistant.units import merge
 from ingest.records import Table
 from ingest.thai_repair import join_wrapped_lines
 
@@ -148,9 +149,12 @@ def answer(q: Query, rows: list[GridRow], db: FactsDB, levels: PlanLevels) -> Dr
     """The cells of the asked columns in the row the question names by one of its cells; None when no row is
     named or the question types no other column's header. A cell names its row when the question types it whole
     (MIN_NAMED_CELL letters or more), not as part of a longer plan level's name it types (`การเติบโตอย่างยั่งยืน`
-    of `แผนงานยุทธศาสตร์สร้างการเติบโตอย่างยั่งยืน…`, `การท่องเที่ยว` of a project's name)."""
+    of `แผนงานยุทธศาสตร์สร้างการเติบโตอย่างยั่งยืน…`, `การท่องเที่ยว` of a project's name). No cell typed: the
+    row of the แผนงาน a named level sits under (`โครงการ X อยู่ใต้แผนงานใด และแผนงานนั้นเชื่อมโยงกับยุทธศาสตร์ชาติ
+    ด้านใด`), after where the level sits."""
     asked_text = compact(translate_english(q.text))  # `national strategy`, `master plan`: the headers' words
-    named_docs = {lv.doc_id for _, lv in levels.named(q.text)[:NAMED_LEVELS]}  # `…ของกระทรวง X`: X's book first
+    named = levels.named(q.text)[:NAMED_LEVELS]
+    named_docs = {lv.doc_id for _, lv in named}  # `…ของกระทรวง X`: X's book first
     best: tuple[tuple[int, bool], GridRow, int] | None = None
     for row in rows:
         for col, text in row.cells.items():
@@ -161,13 +165,37 @@ def answer(q: Query, rows: list[GridRow], db: FactsDB, levels: PlanLevels) -> Dr
             if best is None or key > best[0]:
                 best = (key, row, col)
     if best is None:
-        return None
+        return _under_level(q, rows, db, levels, asked_text)
     _, row, named_col = best
     name = compact(row.cells[named_col])
-    if any(name in lv.name and len(lv.name) > len(name) for _, lv in levels.named(q.text)[:NAMED_LEVELS]):
+    if any(name in lv.name and len(lv.name) > len(name) for _, lv in named):
         return None
     at = asked_text.find(name)
-    rest = asked_text[:at] + " " + asked_text[at + len(name):]  # what names the row asks nothing
+    return row_draft(q, rows, row, named_col, asked_text[:at] + " " + asked_text[at + len(name):], db)
+
+
+def _under_level(q: Query, rows: list[GridRow], db: FactsDB, levels: PlanLevels, asked_text: str) -> Draft | None:
+    """Where the level the question names (whole) sits, then the asked columns of the one table row printing the
+    name of a level above it (its แผนงาน in the ministry's linkage table)."""
+    named = levels.named(q.text)
+    if not named or named[0][0] < len(named[0][1].name):
+        return None
+    lv = named[0][1]
+    for above in reversed(lv.ancestors()):  # the nearest first
+        found = [(r, c) for r in rows if r.doc_id == lv.doc_id for c, t in r.cells.items()
+                 if c in r.header and len(above.name) >= MIN_NAMED_CELL and above.name in compact(t)]
+        if len(found) == 1:
+            row, col = found[0]
+            typed = naming(lv.name, asked_text, long_run=True)[1]  # the level's own words ask no column (`…แผนแม่บท…`)
+            rest = "".join(" " if i in typed else ch for i, ch in enumerate(asked_text))
+            cells = row_draft(q, rows, row, col, rest, db)
+            return merge(placement(q, lv, levels), cells) if cells is not None else None
+    return None
+
+
+def row_draft(q: Query, rows: list[GridRow], row: GridRow, named_col: int, rest: str, db: FactsDB) -> Draft | None:
+    """The asked columns (headers `rest` types) of a row named by its cell in `named_col`, each cited; a cell spanning
+    rows: every row it spans. None when no other text column is asked."""
     # text columns only: an amount asked (`งบประมาณ`) is the plan levels' and the facts' to give, with its unit
     columns = [c for c in _asked_columns(rest, row) if c != named_col and row.cells.get(c) and not _FIGURE.match(row.cells[c])]
     if not columns:

@@ -7,7 +7,7 @@ import pytest
 
 from assistant.grid_rows import table_grid
 from ingest.records import Table, TableCell
-from tests.conftest import FIXTURES, fake_embedded_book, fake_embedded_files
+from tests.conftest import FIXTURES, ask_book, fake_embedded_book, fake_embedded_files
 
 BOOK = FIXTURES / "budget-fy2565-vol6-p1-15-16.pdf"
 
@@ -82,6 +82,18 @@ def test_a_cell_typed_inside_a_plan_levels_longer_name_names_no_row(tmp_path_fac
         a.close()
     assert answer.route == "plan_level" and "โครงการอนุรักษ์และฟื้นฟูทรัพยากรธรรมชาติ: 23,716,600 บาท" in answer.answer
     assert linked.route == "grid_row"  # a cell typed whole, in no longer name: still the table's row
+
+
+def test_a_named_projects_programme_is_found_in_the_table_after_where_it_sits(tmp_path_factory):
+    # Two hops in one book (pp. 1, 15-16 and 23-47): the project → its แผนงาน (the outline) → that แผนงาน's row
+    # of the ministry's linkage table. Before: where the project sits only; the national strategy was not given.
+    answer, = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-15-16-23-47.pdf",
+                       "โครงการอนุรักษ์และฟื้นฟูทรัพยากรธรรมชาติ อยู่ใต้แผนงานใด และแผนงานนั้นเชื่อมโยงกับยุทธศาสตร์ชาติด้านใด")
+    assert answer.route == "grid_row"
+    lines = answer.answer.splitlines()
+    assert "อยู่ภายใต้ แผนงานยุทธศาสตร์สร้างการเติบโตอย่างยั่งยืน อนุรักษ์ฟื้นฟู" in lines[0]
+    assert "ยุทธศาสตร์ชาติ: ยุทธศาสตร์ชาติด้านการสร้างการเติบโตบนคุณภาพชีวิตที่เป็นมิตรต่อสิ่งแวดล้อม" in answer.answer
+    assert all(c.verified for c in answer.citations)
 
 
 def test_spanning_and_carried_cells_fill_a_tables_rows():
