@@ -217,12 +217,6 @@ def _overlaps(seg: _Seg, lo: float, hi: float) -> bool:
     return ov > max(1.5, 0.15 * (seg.x1 - seg.x0))
 
 
-def _page_rules(page, top: float, left: float) -> list[tuple[float, float, float]]:
-    """Vertical rules drawn on the page (thin path objects at its top level): (x, y top, y bottom),
-    top-left origin."""
-    return _drawn_rules(page, top, left)[0]
-
-
 def _drawn_rules(page, top: float, left: float) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
     """The page's thin path objects at its top level, top-left origin: vertical rules (x, y top, y bottom) and
     horizontal rules (y, x left, x right)."""
@@ -329,9 +323,14 @@ def _grid_tables(rows: list[_Row], page: int, vertical, horizontal, taken: set[i
 
 
 def _ruled(page) -> bool:
-    """Whether a page draws a ruled grid (enough vertical rules and horizontal ones to part rows)."""
+    """Whether a page draws a ruled grid."""
     left, _bottom, _right, top = page.get_bbox()
-    vertical, horizontal = _drawn_rules(page, top, left)
+    return _grid_drawn(*_drawn_rules(page, top, left))
+
+
+def _grid_drawn(vertical: list, horizontal: list) -> bool:
+    """Whether a page's rules may make a ruled grid: enough vertical rules for its columns and horizontal ones to
+    part its header and rows."""
     return len(vertical) > MIN_GRID_COLUMNS and len(horizontal) >= 3
 
 
@@ -583,18 +582,11 @@ def textpage_tables(page, textpage, raw: str, number: int, first_line: int) -> l
     left, _bottom, _right, top = page.get_bbox()
     rows = _page_rows(textpage, raw, top, left, mark_order(textpage, raw))
     tables = []
-    rules: list = []
-
-    def vertical_rules():
-        if not rules:
-            rules.append(_drawn_rules(page, top, left))
-        return rules[0][0]
-
-    read = _page_tables(rows, number, vertical_rules)
-    at = {i: k for k, r in enumerate(rows) for s in r.segs for i in s.idx}
-    taken = {at[i] for _, idx in read for i in idx if i in at}
-    vertical, horizontal = rules[0] if rules else _drawn_rules(page, top, left)
-    if len(vertical) >= MIN_GRID_COLUMNS + 1:
+    vertical, horizontal = _drawn_rules(page, top, left)  # once: the figure tables' columns, and the grids
+    read = _page_tables(rows, number, lambda: vertical)
+    if _grid_drawn(vertical, horizontal):
+        at = {i: k for k, r in enumerate(rows) for s in r.segs for i in s.idx}
+        taken = {at[i] for _, idx in read for i in idx if i in at}
         read += _grid_tables(rows, number, vertical, horizontal, taken)
     for table, idx in read:
         if not idx:
