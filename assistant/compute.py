@@ -46,7 +46,7 @@ def _number(text: str) -> Decimal | None:
         return None
 
 
-def _fmt(value: Decimal) -> str:
+def format_result(value: Decimal) -> str:
     """A result as a plan prints figures: thousands commas, at most two decimals."""
     if value == value.to_integral_value():
         return f"{int(value):,}"
@@ -383,7 +383,7 @@ def computed_answer(q: Query, hits, db: FactsDB, idf: dict[str, float], retrieve
             return None
         small, big = sorted((a.value, b.value))
         result, sign = (small / big * 100), "÷"
-    shown = _fmt(result)
+    shown = format_result(result)
     draft = Draft(support=1.0)
     if named is not None and operands:
         draft.say(" ".join(named.quote.split()), [named])
@@ -414,7 +414,7 @@ def _sum_draft(q: Query, operands: list[Operand]) -> Draft:
     draft = Draft(support=1.0)
     for o in operands:
         draft.say(f"• {' '.join(o.evidence.quote.split())}", [o.evidence])
-    shown = _fmt(sum(o.value for o in operands))
+    shown = format_result(sum(o.value for o in operands))
     text = " + ".join(o.printed for o in operands)
     draft.say(_t(q, f"คำนวณ: {text} = {shown}", f"Computed: {text} = {shown}"), [o.evidence for o in operands],
               template=True, computed=[shown.replace(",", "")])
@@ -439,7 +439,7 @@ def _share_operands(q: Query, retriever, db: FactsDB, idf: dict[str, float]) -> 
             by_unit.setdefault(unit, []).append(value)
         two = [values for values in by_unit.values() if len(values) == 2]
         if len(two) == 1:  # one unit printed with exactly two quantities (dates and other words aside)
-            return [Operand(f"{i + 1}", _number(v), _fmt(_number(v)), e) for i, v in enumerate(two[0])]
+            return [Operand(f"{i + 1}", _number(v), format_result(_number(v)), e) for i, v in enumerate(two[0])]
     return None
 
 

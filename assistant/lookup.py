@@ -449,6 +449,17 @@ class FactsDB:
                      "node_id": r["node_id"] if "node_id" in r.keys() else None} for r in items]
         return out
 
+    def item_years(self, doc_id: str, line_start: int, line_end: int) -> dict[str, set[int]]:
+        """The amounts (as printed) of the budget book's numbered budget items on these lines, each with the
+        fiscal years the facts read it for."""
+        if not self._items:
+            return {}
+        out: dict[str, set[int]] = {}
+        for r in self.db.execute("SELECT printed, fiscal_year FROM budget_items WHERE doc_id = ? AND line_start <= ? "
+                                 "AND line_end >= ? AND fiscal_year IS NOT NULL", [doc_id, line_end, line_start]):
+            out.setdefault(r["printed"], set()).add(int(r["fiscal_year"]))
+        return out
+
     def kpi_rows(self, doc_id: str | None = None) -> list[dict]:
         """KPI targets per fiscal year in the contract of `plan-assistant facts kpis --json`."""
         return kpi_rows(self.db, doc_id)

@@ -22,7 +22,7 @@ from ingest.lists import parse_marker
 from ingest.records import ScoredChunk
 from ingest.thai_repair import index_form, join_wrapped_lines, repair_line
 from ingest.tokenize import THAI_FUNCTION_WORDS, search_tokens, words as word_tokens
-from ingest.vocabulary import query_words, vocabulary
+from ingest.vocabulary import alike_words, alternation, query_words, vocabulary
 
 # Words that shape a question but are not what it is about (the profile's `[query] question_words`).
 QUESTION_WORDS = frozenset(query_words().question_words)
@@ -38,7 +38,7 @@ DATA_ROW_CHARS = 80
 _NUMBER = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?")
 _ORDINAL = re.compile(r"(?:ที่|No\.?|ครั้งที่)\s*\d+(?:/\d+)?", re.I)
 _LIST_MARK = re.compile(r"^\s*\(?\d{1,2}[.)]\s", re.M)
-_ITEM_START = re.compile(r"^\s*(?:\(?\d{1,2}[.)]\s|[•\-–]\s|(?:กิจกรรมที่|ข้อที่|ประเด็นที่|โครงการที่)\s*\d)")
+ITEM_START = re.compile(r"^\s*(?:\(?\d{1,2}[.)]\s|[•\-–]\s|" + alternation(vocabulary().lists.item_words) + r"\s*\d)")
 _TOTAL_ROW = re.compile(r"^\s*(?:รวม|ทั้งหมด|total)", re.I)
 
 
@@ -95,12 +95,16 @@ def stated_figures(text: str) -> list[str]:
     return [f for f in figures_of(_ORDINAL.sub(" ", index_form(text))) if not _is_year(f)]
 
 
+# Each word of the profile's `[alike_words]` pairs with the other, both ways.
+_ALIKE: dict[str, str] = {**alike_words(), **{b: a for a, b in alike_words().items()}}
+
+
 def match_tokens(text: str) -> set[str]:
     """Search tokens plus words the dictionary glued to a function word, without it (`การสัมมนา` also as
-    `สัมมนา`, `เป็นลำดับ` as `ลำดับ`)."""
+    `สัมมนา`, `เป็นลำดับ` as `ลำดับ`), and the word of one meaning of each (`ลำดับ` also as `อันดับ`)."""
     out = set(search_tokens(text))
     out |= {t[len(p):] for t in out for p in THAI_FUNCTION_WORDS if t.startswith(p) and len(t) > len(p) + 2}
-    return out
+    return out | {_ALIKE[t] for t in out if t in _ALIKE}
 
 
 def _is_data_row(text: str) -> bool:
@@ -145,7 +149,7 @@ def score_windows(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dict[
                 if not data_row[i - 1]:
                     recent.append(tokens[i - 1])
                 item.append(tokens[i - 1])
-            if _ITEM_START.match(rows[i][1]):
+            if ITEM_START.match(rows[i][1]):
                 item.clear()
             if rows[i][0] < c.line_start:
                 continue
@@ -153,7 +157,7 @@ def score_windows(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dict[
             for size in range(1, MAX_WINDOW + 1):
                 if i + size > len(rows) or rows[i + size - 1][0] - rows[i][0] >= MAX_WINDOW + 1:
                     break
-                if size > 1 and _ITEM_START.match(rows[i + size - 1][1]):
+                if size > 1 and ITEM_START.match(rows[i + size - 1][1]):
                     break  # a new item starts a new statement
                 text = join_wrapped_lines([t for _, t in rows[i:i + size]])
                 # A table row (two or more figures) is read with its caption and header above it.
@@ -244,7 +248,7 @@ def with_paragraph(w: Window, db: FactsDB) -> Window:
         return w
     end, chars = w.line_end, len(w.text)
     for n, text, _ in db.lines(w.doc_id, w.line_end + 1, w.line_end + PARAGRAPH_LINES):
-        if not text.strip() or _ITEM_START.match(text) or chars + len(text) > BODY_CHARS:
+        if not text.strip() or ITEM_START.match(text) or chars + len(text) > BODY_CHARS:
             break
         end, chars = n, chars + len(text)
         if len(text.strip()) < WRAPPED_CHARS:
@@ -322,22 +326,30 @@ def asked_places(text: str) -> list[str]:
     out = []
     for w in query_words().place_words:
         for m in re.finditer(re.escape(w), text):
-            if _funding_source_ends(text[:m.start()], w):
-                continue  # `ใช้งบกลุ่มจังหวัดภาคเหนือตอนบน 1`: where the money comes from, not a place asked about
+            if _group_ends(text[:m.start()], w):
+                continue  # `ใช้งบกลุ่มจังหวัดภาคเหนือตอนบน 1`, `ของกลุ่มจังหวัด`: a source or a group, not a place asked about
             rest = text[m.end():].strip()
             words = [t for t in word_tokens(rest[:PLACE_CHARS]) if t.strip()]
+            if len(words) > 1 and words[1] in query_words().which_words:
+                continue  # `…กลุ่มจังหวัดข้อไหน`: what is asked about, not a place it names
             if words and len(words[0]) >= 3 and not words[0].isascii() and words[0] not in thai_stopword_set():
                 out.append(words[0])  # a name, not `จังหวัดไว้ว่า…` / `…จังหวัดภายใต้…`
     return out
 
 
-def _funding_source_ends(before: str, place_word: str) -> bool:
-    """Whether the text before a place word opens a funding source with it (profile `[funding_sources]`:
-    a `table_prefixes` word, then a `group_words` word's start, e.g. `งบ` + `กลุ่ม` + `จังหวัด`)."""
-    sources = vocabulary().funding_sources
-    heads = [g[: -len(place_word)] for g in sources.group_words if g.endswith(place_word)]
+def _group_heads(place_word: str) -> list[str]:
+    """The words that make a place word a group of places (profile `[funding_sources] group_words`: `กลุ่ม` of
+    `กลุ่มจังหวัด`)."""
+    return [g[: -len(place_word)] for g in vocabulary().funding_sources.group_words if g.endswith(place_word)]
+
+
+def _group_ends(before: str, place_word: str) -> bool:
+    """Whether the text before a place word makes it a group of places (`…ของกลุ่มจังหวัด`) or opens a funding
+    source with it (a `[funding_sources] table_prefixes` word, then a group word's start: `งบประมาณจังหวัด…`)."""
     tail = "".join(before.split())
-    return any(tail.endswith(p + h) for p in sources.table_prefixes for h in heads)
+    heads = _group_heads(place_word)
+    return any(h and tail.endswith(h) for h in heads) or \
+        any(tail.endswith(p + h) for p in vocabulary().funding_sources.table_prefixes for h in heads)
 
 
 @lru_cache(maxsize=1)
@@ -386,11 +398,16 @@ def states_asked_unit(query: Query, evidence: list[Evidence], db: FactsDB) -> bo
 
 def states_asked_year(query: Query, evidence: list[Evidence], db: FactsDB) -> bool:
     """For a figure question naming a year: whether a chosen window (or the lines just above it, a
-    table's header) prints one of the asked years; a figure for another year does not answer it."""
+    table's header) prints one of the asked years; a figure for another year does not answer it. A budget
+    book's numbered budget item the facts read for the asked fiscal year (`… 1 ระบบ 4,000,000 บาท`, dated by
+    the book, printing no year) is of that year."""
     if not query.years:
         return True
     wanted = {str(y) for y in query.years} | {str(y)[-2:] for y in query.years}
     for e in evidence:
+        items = db.item_years(e.doc_id, e.line_start, e.line_end)
+        if any(years & set(query.years) and printed in e.quote for printed, years in items.items()):
+            return True
         form = index_form(_with_lines_above(e, db))
         if any(re.search(rf"(?<!\d){y}(?!\d)", form) for y in wanted if len(y) == 4) or any(
                 re.search(rf"(?:ปี|พ\.ศ\.)\s*{y}(?!\d)", form) for y in wanted if len(y) == 2):

@@ -34,7 +34,7 @@ from assistant.spelling import Speller
 from assistant.route import Query, analyse, language_of
 from assistant.understand import item_labels, without_exclusions
 from assistant.outline import Outline, compact
-from assistant import kpi_targets, plan_levels
+from assistant import kpi_targets, numbered_items, plan_levels
 from assistant.kpi_targets import KpiIndex
 from assistant.plan_levels import PlanLevels
 from assistant.structured_answers import Draft, _t
@@ -319,8 +319,9 @@ class Assistant:
         if any(compact(name) in compact(p.name) for p in self.db.find_projects(name, limit=3)):
             return None
         draft = row_answer(q, self.matrix, self.db, typed=name)
-        if draft is not None:
-            q.route = "matrix_row"
+        if draft is None or (draft.refused and q.route in FACT_ROUTES):
+            return None  # no row it names: a project's field the facts hold may still answer
+        q.route = "matrix_row"
         return draft
 
     def grid_answer(self, q: Query) -> Draft | None:
@@ -468,6 +469,12 @@ class Assistant:
         draft = kpi_targets.answer(q, self.kpis, self.levels, self.db, self.retriever.snapshot.bm25.idf)
         if draft is not None:
             q.route = "kpi_target"
+            named = self.levels.named(q.text)[:1]  # "…ทำในพื้นที่ไหน และตั้งเป้าชุมชนไว้เท่าไร": its place too
+            lv = named[0][1] if named else None
+            own = (lv.doc_id, *self.levels.own_lines(lv)) if lv is not None and lv.name in compact(q.text) else None
+            more = self._section_bodies(q, item_labels(q.text, []), own) if own is not None else None
+            if more is not None:
+                draft = units.merge(draft, more)
         return draft
 
     def understood(self, q: Query, hits) -> Draft | None:
@@ -532,6 +539,10 @@ class Assistant:
             if draft is not None:
                 q.route = "list_extreme"
                 return draft
+        draft = numbered_items.sum_answer(q, hits, self.db)  # "กิจกรรมที่ 1, 3 และ 4 รวมกันตั้งแผนไว้กี่ราย"
+        if draft is not None:
+            q.route = "computed"
+            return draft
         if q.operation and q.wants_figure:
             draft = computed_answer(q, hits, self.db, idf, self.retriever)
             if draft is not None:

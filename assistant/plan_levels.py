@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from assistant.compute import split_comparison, split_pair, split_share
 from assistant.lookup import FactsDB, bracketed_aliases, decimals
-from assistant.passages import key_terms
+from assistant.passages import key_terms, stated_figures
 from assistant.outline import Heading, Outline, compact, strip_markers
 from assistant.records import Evidence
 from assistant.route import Query
@@ -247,6 +247,11 @@ class PlanLevels:
                 if len(printed) > len(lv.name) and printed.startswith(lv.name[:6]):
                     lv.name, lv.title = printed, strip_markers(text).strip()
         self._aliases = {lv.node_id: bracketed_aliases(lv.title) for lv in self.levels}
+        for lv in self.levels:  # a title still cut: the brackets of its heading's wrapped lines (`(Thailand Inno-BIZ
+            if lv.title.endswith("…"):  # Champion) (ภาคเหนือ)`) name it; the rest may be a column printed beside it
+                said = [a for a in bracketed_aliases(self.title(lv)) if a not in lv.name]
+                lv.name += "".join(said)
+                self._aliases[lv.node_id] += said
         for lv in self.levels:
             parent = self.by_node.get(parents[lv.node_id] or "")
             if parent is not None:
@@ -1161,6 +1166,7 @@ def _say_share(q: Query, draft: Draft, part: Amount, whole: Amount, ratio: Decim
 
 
 _LISTED = re.compile(r"([\u0E00-\u0E7F]+?)\s*(?:อะไร|ใด|ไหน)บ้าง")
+_ASKED_ITEMS = re.compile(r"([\u0E00-\u0E7F]+?)\s*(?:อะไร|ใด|ไหน)")  # `ทำโครงการอะไร ได้เงินเท่าไหร่`: บ้าง left out
 
 
 def _lists_levels(text: str) -> bool:
@@ -1212,6 +1218,11 @@ def asks_target(text: str) -> bool:
     return _types_any(text, query_words().target_words) and not asks_money(text)
 
 
+def _said_figures(draft: Draft) -> list[str]:
+    """The quantities a draft's sentences state (index form)."""
+    return stated_figures(" ".join(s.text for s in draft.sentences))
+
+
 def _answer_one(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     labels = [w for w in q.labels if compact(w) not in compact(levels.title(lv))]  # not a word of its name
     # An amount asked: a money word, and a figure asked or nothing else asked ("What is X's budget?"); or a
@@ -1224,7 +1235,7 @@ def _answer_one(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
         return None  # a section the question names (`พันธกิจของ…`): the outline's body answers it
     if q.operation in ("max", "min") and lv.children:
         return ranked(q, lv, levels, _asked_levels(q.text.replace(levels.title(lv), "")))
-    listed = _LISTED.search(q.text)
+    listed = _LISTED.search(q.text) or (None if q.asks_under else _ASKED_ITEMS.search(q.text))
     if q.wants_list and lv.children and money and q.operation is None and listed and \
             listed.group(1).endswith(_level_words()):  # `มีโครงการอะไรบ้าง ได้งบเท่าไร`: its amount and its items'
         found = amount_answer(q, lv, levels)
@@ -1240,6 +1251,10 @@ def _answer_one(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
         return merge(draft, more) if more is not None else draft
     if money and q.operation is None:
         row = row_answer(q, lv, levels) or total_answer(q, lv, levels)
+        if row is not None and asks(q.text, figures=True) >= 2:  # "ได้งบเท่าไร และในนั้นเป็นค่าใช้จ่ายบุคลากรเท่าไหร่"
+            whole = amount_answer(q, lv, levels)
+            if whole is not None and not set(_said_figures(whole)) & set(_said_figures(row)):
+                return merge(whole, row)  # its own amount, then the row's
         if row is not None:
             return row
     if money and q.operation == "share":

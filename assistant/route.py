@@ -13,6 +13,7 @@ from assistant.lookup import _YEAR_HINT, normalize_source, normalize_year
 from assistant.normalize import EN_TH_GLOSSARY, normalize_query
 from assistant.understand import asks, asks_date, understand, without_particles, without_year_phrases
 from ingest.thai_repair import repair_line, thai_digits_to_arabic
+from ingest.tokenize import words
 from ingest.vocabulary import query_words, unit_abbreviations, vocabulary
 
 ROUTES = ("budget", "project_field", "list_projects", "ranked_projects", "totals", "direction_field", "links", "results",
@@ -21,10 +22,10 @@ ROUTES = ("budget", "project_field", "list_projects", "ranked_projects", "totals
 # Brief fields (ingest/facts_briefs.py names) and the words that ask for them.
 FIELD_WORDS: dict[str, str] = {
     "activities": r"กิจกรรม|activit",
-    "link": r"ความเชื่อมโยง|(?:เชื่อมโยง|สอดคล้อง)กับ(?:แผน|ประเด็น)|linked? to the provincial|provincial plan",
+    "link": r"ความเชื่อมโยง|(?:เชื่อมโยง|เชื่อม|สอดคล้อง)กับ(?:แผน|ประเด็น|ยุทธศาสตร์)|linked? to the provincial|provincial plan",
     "objectives": r"วัตถุประสงค์|objective",
     "outputs": r"ผลผลิต|ผลลัพธ์|output|outcome",
-    "kpis": r"ตัวชี้วัด|\bkpis?\b|indicator",
+    "kpis": r"ตัวชี้วัด|ตั้งเป้า|\bkpis?\b|indicator",
     "rationale": r"หลักการและเหตุผล|ความสำคัญของโครงการ|\brationale\b",
     "duration": r"ระยะเวลา|duration|how long",
     "owner": r"ผู้รับผิดชอบ|หน่วยงานรับผิดชอบ|responsible|who runs",
@@ -68,7 +69,7 @@ _EN_PROJECT = re.compile(r"\b(?:the\s+)?([A-Za-z][\w\s\-&]{2,80}?)\s+project\b|p
 # Where a typed project name ends: the words that ask about it.
 _NAME_END = re.compile(
     r"\s*(?:ที่ของบ|ที่ขอ|รวมกัน|รวมเป็น|ต่างกัน|แตกต่าง|ห่างกัน|เป็นเงิน|ขอใช้|ขอรับ|ตั้งงบ|ตั้งผล|ตั้งเป้า|ตั้ง|ได้รับ|ได้งบ|มีงบ|ใช้งบ|งบประมาณ|งบเท่า|งบปี|ทำกิจกรรม|มีกิจกรรม|กิจกรรม|"
-    r"ระบุ|วัตถุประสงค์|ผลผลิต|ผลลัพธ์|ตัวชี้วัด|ความเชื่อมโยง|เชื่อมโยง|สอดคล้อง|อ้างอิง|หลักการ|ระยะเวลา|ผู้รับผิดชอบ|มีความ|มีอะไร|คือ|"
+    r"ระบุ|วัตถุประสงค์|ผลผลิต|ผลลัพธ์|ตัวชี้วัด|ความเชื่อมโยง|เชื่อมโยง|เชื่อมกับ|สอดคล้อง|อ้างอิง|หลักการ|ระยะเวลา|ผู้รับผิดชอบ|มีความ|มีอะไร|คือ|"
     r"เท่าไ|เท่าใด|กี่|อะไร|ไหน|ปีละ|ปีใด|อยู่|ดำเนินการ|\?|$)"
 )
 # Lead words of an English question before the project's name ("what is the budget for the X project").
@@ -113,6 +114,13 @@ class Query:
     more_fields: list[str] = dc_field(default_factory=list)  # brief fields asked after `field` (`วัตถุประสงค์… และตัวชี้วัด…`)
 
 
+def says_total(text: str) -> bool:
+    """Whether a question asks for a total: a total word starting one of its words (`รวมกัน`, `รวม`), not
+    inside another word (`ระบบรวบรวมน้ำเสีย`, a name)."""
+    return bool(_TOTAL.search(text)) and (any(_TOTAL.match(w) for w in words(text)) or
+                                          bool(_TOTAL.search(re.sub(r"[\u0E00-\u0E7F]+", " ", text))))
+
+
 def language_of(text: str) -> str:
     """"th" or "en": the language of the question's own words. Names in brackets or quotes do not
     count; where Thai and English both remain, the question words it uses decide (`โครงการ SME
@@ -140,13 +148,14 @@ def project_name_in(question: str) -> str | None:
     text = repair_line(" ".join(question.split()))
     starts = [m.end() for m in re.finditer("โครงการ", text)]
     # `กี่โครงการ และโครงการใด…`: a count and a question word, not a name; the next mention may be one.
-    named = [i for i in starts if not text[:i - len("โครงการ")].endswith("กี่")
+    named = [i for i in starts if not text[:i - len("โครงการ")].endswith(("กี่", "ทุก"))
              and not text[i:].lstrip().startswith(("และ", "หรือ", "โครงการ"))]
     if starts and not named:
         return None
     if named:
         rest = text[named[0]:]
-        if rest.startswith(("อะไร", "ใด", "ไหน", "ที่", "ทั้งหมด", "ของ", "ใน", "ซึ่ง", "นี้")):
+        if rest.startswith(("อะไร", "ใด", "ไหน", "ที่", "ทั้งหมด", "ของ", "ใน", "ซึ่ง", "นี้")) or \
+                ((m := _NAME_END.match(rest)) and m.end()):  # `ทั้งโครงการเท่าไหร่`, `รวมทุกโครงการเป็นเงินเท่าไร`: asked, not named
             return None
         end = _NAME_END.search(rest, 2)
         name = rest[: end.start()] if end else rest
@@ -243,7 +252,7 @@ def analyse(question: str) -> Query:
     m = _SECTION.search(digits)
     q.section = m.group(1) if m else None
     q.wants_figure = bool(_FIGURE.search(text))
-    q.wants_total = bool(_TOTAL.search(text))
+    q.wants_total = says_total(text)
     q.unit = _unit(text)
     q.project_name = project_name_in(text)
     brief_field = _match(FIELD_WORDS, text)

@@ -16,8 +16,9 @@ from assistant.passages import figures_of, key_terms
 from assistant.records import Evidence, Sentence
 from assistant.route import ASKS_LINKAGE, ASKS_LIST, ASKS_MENTION, ASKS_WHICH_PROJECT, LINK_LEVELS, Query, project_name_in, source_in
 from ingest.facts import compact_name, compact_text
-from ingest.tokenize import search_tokens
-from ingest.vocabulary import query_words
+from ingest.thai_repair import index_form
+from ingest.tokenize import search_tokens, words as word_tokens
+from ingest.vocabulary import query_words, vocabulary
 
 LEVEL_NAMES = {
     "national_strategy": ("ยุทธศาสตร์ชาติ", "the National Strategy"),
@@ -268,6 +269,23 @@ def _focus(q: Query, db: FactsDB, cite: Cite, name: str) -> Cite | None:
     return db.cite(cite.doc_id, best[1], end)
 
 
+# The brief fields that print counted targets, in the order a count asked of another field is looked for in them.
+COUNT_FIELDS = ("kpis", "outputs", "activities")
+
+
+def states_count(q: Query, text: str) -> bool:
+    """Whether a text states the count a question asks (`กี่แห่ง`, a unit of the profile's counts): a number
+    followed by that unit, or by the word typed just before the count word (`พัฒนาแบบผลิตภัณฑ์กี่ชิ้น` →
+    `จำนวน 10 ผลิตภัณฑ์`). Any text states what is not a count question."""
+    counts = [*vocabulary().units.count, *vocabulary().units.measure]
+    asks = [w for w in query_words().figure_ask_words if not w.isascii() and w in q.text]
+    if not q.wants_figure or q.unit not in counts or not asks:
+        return True
+    before = [w for w in word_tokens(q.text[:min(q.text.find(w) for w in asks)]) if w.strip()]
+    form = index_form(text)
+    return any(re.search(r"\d[\d,.]*\s*" + re.escape(w), form) for w in [q.unit, *before[-1:]])
+
+
 def project_field(q: Query, db: FactsDB) -> Draft | None:
     """A field of a project's brief (activities, objectives, outputs …); None when the brief lacks it."""
     projects = db.find_projects(q.project_name or "", q.source)
@@ -277,15 +295,22 @@ def project_field(q: Query, db: FactsDB) -> Draft | None:
         fields = db.brief_fields(p.project_id)
         if q.field in fields:
             draft = Draft()
-            name = FIELD_NAMES.get(q.field, (q.field, q.field))
+            field = q.field
+            if not states_count(q, fields[field].quote):  # the count asked may be its outputs' (`ผลผลิต … จำนวน 40 คน`)
+                field = next((f for f in COUNT_FIELDS if f in fields and states_count(q, fields[f].quote)), field)
+            name = FIELD_NAMES.get(field, (field, field))
             if p.doc_id != projects[0].doc_id:  # not in the project's own document: say which one
                 title = db.titles().get(p.doc_id, p.doc_id)
                 draft.say(_t(q, f"เอกสารของโครงการไม่ได้ระบุ{name[0]} ข้อมูลนี้มาจากเอกสารอื่น “{title}”:",
                              f"The project's own document does not give its {name[1]}; this is from another "
                              f"document, “{title}”:"), [_document_ev(p.cite, title)], template=True)
+            if not states_count(q, fields[field].quote):  # `…ได้รับการส่งเสริมกี่แห่ง`: its KPIs count no such thing
+                draft.refused, draft.support = True, 0.0
+                draft.say(_t(q, "แผนไม่ได้ระบุจำนวนที่ถามไว้โดยตรง สิ่งที่ระบุไว้คือ:",
+                             "The plan does not state this count; what it states is:"), template=True)
             draft.say(_t(q, f"{name[0]} ของ{p.name} ({p.source}):", f"{name[1].capitalize()} of {p.name} ({p.source}):"),
                       [_ev(p.cite)], template=True)
-            cite = fields[q.field]
+            cite = fields[field]
             focus = _focus(q, db, cite, p.name) if len(" ".join(cite.quote.split())) > MAX_QUOTE_CHARS else None
             draft.say(_clip((focus or cite).quote), [_ev(focus or cite)])
             for more in (f for f in q.more_fields if f in fields):  # `…มีวัตถุประสงค์อะไร และมีตัวชี้วัดอะไรบ้าง`: each

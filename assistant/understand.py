@@ -12,6 +12,7 @@ from pythainlp.util import thaiword_to_num
 from assistant.normalize import translate_english
 from assistant.outline import compact, fuzzy_contains
 from ingest.thai_repair import repair_line, thai_digits_to_arabic
+from ingest.tokenize import words as word_tokens
 from ingest.vocabulary import alternation, english_terms, label_questions, query_words, vocabulary
 
 OPERATIONS = ("share", "difference", "sum", "max", "min")
@@ -125,11 +126,26 @@ def asks_under(text: str) -> bool:
                           text, re.I))
 
 
+def word_starts(text: str) -> set[int]:
+    """Where each word of the text starts (the tokenizer's words found in order): a word typed inside another
+    word (`กรม` in `โปรแกรม`) starts none."""
+    out, at = set(), 0
+    for w in word_tokens(text):
+        found = text.find(w, at)
+        if found >= 0:
+            out.add(found)
+            at = found + len(w)
+    return out
+
+
 def organisations_in(text: str) -> list[str]:
     """Organisation names a question types (`มหาวิทยาลัยเชียงใหม่`, `กรมป่าไม้`): the word and what follows it."""
     words = query_words().organisation_words
     out = []
+    starts = word_starts(text)
     for m in re.finditer(alternation(words) + r"[\u0E00-\u0E7Fa-zA-Z]{2,40}", text):
+        if m.start() not in starts:
+            continue  # inside another word (`โปรแกรมระบบ ERP`: no `กรม`)
         # the name ends at a word asking about it, or at a section label (`…แห่งชาติวางวิสัยทัศน์ไว้ว่าอย่างไร`)
         ends = r"ได้|มี|ของ|ใน|ปี|เท่า|กี่|คือ|ที่|ตั้ง|ใช้|จำนวน|" + alternation(query_words().section_labels)
         name = re.split(ends, m.group(0)[len(next(

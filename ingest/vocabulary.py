@@ -127,6 +127,7 @@ class ListWords:
     bullets: tuple[str, ...] = ()  # bullet characters that start a list item
     letter_sequences: tuple[str, ...] = ()  # letters counted in order as item markers (ก ข ค …)
     intro_endings: tuple[str, ...] = ()  # a line ending with one of these introduces a list
+    item_words: tuple[str, ...] = ()  # words numbering an item of a statement (`กิจกรรมที่ 3 …`)
 
 
 @dataclass(frozen=True)
@@ -250,7 +251,8 @@ def _list_words(data: dict) -> ListWords:
     if any(len(b) != 1 for b in bullets):
         raise VocabularyError("lists.bullets: expected single characters")
     return ListWords(bullets=bullets, letter_sequences=_words(lw, "letter_sequences", "lists"),
-                     intro_endings=_words(lw, "intro_endings", "lists"))
+                     intro_endings=_words(lw, "intro_endings", "lists"),
+                     item_words=_words(lw, "item_words", "lists") if "item_words" in lw else ())
 
 
 def _funding_sources(data: dict) -> FundingSources:
@@ -420,6 +422,17 @@ def parse_unit_abbreviations(data: dict) -> dict[str, str]:
 def unit_abbreviations() -> dict[str, str]:
     """The shipped profile's unit abbreviations, read once."""
     return parse_unit_abbreviations(_shipped_profile())
+
+
+def parse_alike_words(data: dict) -> dict[str, str]:
+    """The `[alike_words]` table of a parsed profile (a Thai word → another Thai word of the same meaning)."""
+    return _string_table(data, "alike_words", "a Thai word")
+
+
+@lru_cache(maxsize=1)
+def alike_words() -> dict[str, str]:
+    """The shipped profile's pairs of Thai words of one meaning, read once."""
+    return parse_alike_words(_shipped_profile())
 
 
 def parse_english_terms(data: dict) -> dict[str, str]:

@@ -60,6 +60,19 @@ def fake_embedded_files(tmp_path_factory, *files: Path):
     return fake_embedded_assistant(root / "corpus", root / "data")
 
 
+def sample_excerpt(tmp_path_factory, name: str, first: int, last: int):
+    """`fake_embedded_assistant` over the sample's lines `first`..`last` (1-based) under its title line, one small
+    document: a part of the plan read in seconds."""
+    root = tmp_path_factory.mktemp(name)
+    corpus = root / "corpus"
+    corpus.mkdir()
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    (corpus / f"lampang-{name}.txt").write_text(
+        "แผนปฏิบัติการด้านการพัฒนาอุตสาหกรรมจังหวัดลำปาง รายปี พ.ศ. 2567\n" + "\n".join(lines[first - 1:last]),
+        encoding="utf-8")
+    return fake_embedded_assistant(corpus, root / "data")
+
+
 def fake_embedded_book(tmp_path_factory, book: Path):
     """`fake_embedded_assistant` over one real PDF (a page range of a budget book) in its own temp corpus."""
     return fake_embedded_files(tmp_path_factory, book)

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.assistant.test_passages import _excerpt
+from tests.conftest import sample_excerpt
 
 
 @pytest.fixture(scope="module")
 def industries(tmp_path_factory):
     # The sample from `๓.๑` to its lines on the province's industries: `2. โรงงานอุตสาหกรรม มีกลุ่มอุตสาหกรรมที่สำคัญ ดังนี้`
     # and its five groups 2.1–2.5, each printing its factories, investment and workers.
-    a = _excerpt(tmp_path_factory, "industries", 338, 945)
+    a = sample_excerpt(tmp_path_factory, "industries", 338, 945)
     yield a
     a.close()
 

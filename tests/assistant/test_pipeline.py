@@ -372,3 +372,11 @@ def test_an_answer_whose_every_sentence_fails_verification_says_so_rather_than_n
     answer = sample.finish(sample.write(turn))
     assert answer.refused and answer.answer == "แผนไม่ได้ระบุข้อมูลที่ตอบคำถามนี้โดยตรง"
     assert any("98,765" in d for d in answer.dropped)
+
+
+def test_a_briefs_link_to_the_provincial_group_strategy_is_its_link_field(sample):
+    # Before: `เชื่อมกับยุทธศาสตร์กลุ่มจังหวัด` asked no field of the brief and the project name ran on to the
+    # question's end; the answer refused with a fragment of the 4.2 matrix (which names no project).
+    a = _checked(sample.ask("โครงการ Creative Economy ของกลุ่มจังหวัด เชื่อมกับยุทธศาสตร์กลุ่มจังหวัดข้อไหน"))
+    assert a.route == "project_field" and not a.refused
+    assert "การส่งออกสินค้าและบริการนอกพื้นที่" in a.answer

@@ -383,7 +383,29 @@ def test_a_programme_named_short_under_its_agency_is_listed_with_its_projects_an
     # Before: a list asked with its money got the amount only, not the projects it asks for.
     whole = assistant.ask("แผนงานยุทธศาสตร์จัดการมลพิษและสิ่งแวดล้อม มีโครงการอะไรบ้าง ได้งบเท่าไร")
     assert "มี 3 โครงการ" in whole.answer and "• โครงการที่ 2 : โครงการแก้ไขปัญหาไฟป่าและหมอกควัน: 7,377,900 บาท" in whole.answer
-    assert all(c.verified for c in [*short.citations, *whole.citations])
+    # ... and asked without `บ้าง` (`ทำโครงการอะไร ได้เงินเท่าไหร่`): before, the amount only.
+    bare = assistant.ask("แผนงานยุทธศาสตร์จัดการมลพิษและสิ่งแวดล้อม ทำโครงการอะไร ได้เงินเท่าไหร่")
+    assert "• โครงการที่ 2 : โครงการแก้ไขปัญหาไฟป่าและหมอกควัน: 7,377,900 บาท" in bare.answer
+    assert all(c.verified for c in [*short.citations, *whole.citations, *bare.citations])
+
+
+def test_a_levels_amount_and_a_row_of_it_asked_together_get_both(assistant):
+    # Before: the row only (`เงินเดือน 730,199,700 บาท`), not the programme's own amount asked first.
+    answer = assistant.ask("แผนงานบุคลากรภาครัฐ ของสำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ได้งบเท่าไร "
+                           "และในนั้นเป็นเงินเดือนเท่าไหร่")
+    assert "แผนงานบุคลากรภาครัฐ ปีงบประมาณ 2565: 915,028,500 บาท" in answer.answer
+    assert "เงินเดือน 730,199,700 บาท" in answer.answer and all(c.verified for c in answer.citations)
+    # one figure asked: the row alone
+    row = assistant.ask("แผนงานบุคลากรภาครัฐ ของสำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม มีเงินเดือนเท่าไหร่")
+    assert "เงินเดือน 730,199,700 บาท" in row.answer and "915,028,500" not in row.answer
+
+
+def test_a_kpi_target_asked_with_a_projects_place_gets_both(assistant):
+    # Before: the KPI's target only (`15 จังหวัด`), the place asked beside it left out.
+    answer = assistant.ask("โครงการแก้ไขปัญหาไฟป่าและหมอกควัน ทำในพื้นที่ไหน และตั้งเป้าไว้กี่จังหวัด")
+    assert answer.route == "kpi_target" and "ค่าเป้าหมายปี 2565: 15 จังหวัด" in answer.answer
+    assert "สถานที่ดำเนินการ พื้นที่ 10 จังหวัดภาคเหนือ และ 5 จังหวัดภาคใต้" in answer.answer
+    assert all(c.verified for c in answer.citations)
 
 
 def test_which_province_asks_a_projects_place_of_operation(assistant):

@@ -71,6 +71,15 @@ def test_a_count_of_projects_is_not_a_project_name():
     assert project_name_in("มีกี่โครงการ โครงการพัฒนาเมือง Eco Town ได้งบเท่าไร") == "พัฒนาเมือง Eco Town"
 
 
+def test_the_words_asking_about_every_or_the_whole_project_are_no_name():
+    # Before: `รวมทุกโครงการเป็นเงินเท่าไร` read a project named "เป็นเงิน", `งบทั้งโครงการเท่าไหร่` one named
+    # "เท่าไหร่": both refused as projects the plan does not have.
+    assert project_name_in("งบจังหวัดลำปางปี 68 ที่ สอจ. ขอไว้ รวมทุกโครงการเป็นเงินเท่าไร") is None
+    assert project_name_in("inno-biz champion ภาคเหนือของ nia ทำกี่ปีอ่ะ งบทั้งโครงการเท่าไหร่") is None
+    assert project_name_in("โครงการเท่าไหร่") is None
+    assert project_name_in("โครงการ Creative Economy ได้งบเท่าไร") == "Creative Economy"
+
+
 def test_units_typed_short_are_read_as_documents_print_them():
     q = analyse("ถนนที่สร้างเสร็จแล้วใน จ.ลำปาง ยาวรวมกี่ กม. คับ")
     assert q.unit == "กิโลเมตร" and "กิโลเมตร" in q.text  # retrieval looks for the printed word
@@ -89,3 +98,24 @@ def test_a_word_joining_two_asks_is_not_the_unit_asked():
     # Before: "how many routes and …" read `and` through the glossary as the unit `และ`.
     assert analyse("How many routes and how many kilometres of road does the district look after?").unit != "และ"
     assert analyse("How many plots and how much money?").unit == "แปลง"
+
+
+def test_a_total_word_inside_another_word_asks_no_total():
+    # Before: `ระบบรวบรวมน้ำเสีย` (a budget item's name) held `รวม`, so the question went to the budget totals,
+    # which refused: "แผนไม่มีรายการงบประมาณที่ตรงกับเงื่อนไขนี้".
+    assert not analyse("เพิ่มประสิทธิภาพระบบรวบรวมน้ำเสีย ทน.สงขลา ระยะ ๓ ปี ๒๕๖๕ ได้งบเท่าไหร่ครับ").wants_total
+    assert analyse("งบจังหวัดปี 68 รวมกันเป็นเงินเท่าไร").wants_total
+    assert analyse("What is the total budget of the plan?").wants_total
+
+
+def test_a_target_set_for_a_named_project_asks_its_kpis():
+    # Before: `ตั้งเป้า` asked no field of the brief; the text path found no line printing `ชิ้น` and refused, though
+    # the brief's ตัวชี้วัดความสำเร็จ prints `… จำนวน 10 ผลิตภัณฑ์`.
+    q = analyse("โครงการต่อยอดภูมิปัญญาท้องถิ่นฯ ปี ๒๕๖๗ ตั้งเป้าพัฒนาแบบผลิตภัณฑ์กี่ชิ้นคับ")
+    assert (q.route, q.field) == ("project_field", "kpis")
+
+
+def test_linked_with_a_strategy_asks_a_briefs_link_field():
+    q = analyse("โครงการ Creative Economy ของกลุ่มจังหวัด เชื่อมกับยุทธศาสตร์กลุ่มจังหวัดประเด็นไหน")
+    assert (q.route, q.field, q.project_name) == ("project_field", "link", "Creative Economy ของกลุ่มจังหวัด")
+    assert analyse("โครงการ X สอดคล้องกับยุทธศาสตร์กลุ่มจังหวัดประเด็นใด").field == "link"

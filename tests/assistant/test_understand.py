@@ -151,3 +151,9 @@ def test_brief_fields_asked_as_parts_of_their_own():
     one = analyse("ในหลักการและเหตุผลของโครงการยกระดับผลิตภัณฑ์ชุมชนล้านนาฯ ระบุว่า สมอ. จัดทำโครงการมาตรฐาน"
                   "ผลิตภัณฑ์ชุมชน ระยะเวลากี่ปี วงเงินเท่าไร")
     assert one.field == "rationale" and one.more_fields == []
+
+
+def test_an_organisation_word_inside_another_word_names_none():
+    # Before: `โปรแกรมระบบ` held `กรม`, so `กรมระบบ` was an organisation the documents lack and the question refused.
+    assert organisations_in("TCELS ตั้งงบซื้อโปรแกรมระบบ ERP ปี๖๕ เท่าไหร่คะ") == []
+    assert organisations_in("กรมป่าไม้ได้งบเท่าไร") == ["กรมป่าไม้"]

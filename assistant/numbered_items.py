@@ -1,0 +1,128 @@
+"""Figures of numbered items a question names by number, added up ("กิจกรรมที่ 1, 3 และ 4 รวมกันตั้งแผนไว้กี่ราย
+ทำได้จริงกี่ราย"): each item's statement found where the question's passage is, its figures read in order, and the
+figures in the same place of every item (its plan, its result) summed in code, each operand cited."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from assistant.compute import format_result
+from assistant.lookup import FactsDB
+from assistant.passages import ITEM_START
+from assistant.route import Query
+from assistant.records import Evidence
+from assistant.structured_answers import Draft, _t
+from ingest.records import ScoredChunk
+from ingest.thai_repair import index_form, thai_digits_to_arabic
+from ingest.tokenize import words as word_tokens
+from ingest.vocabulary import alternation, vocabulary
+
+SEARCH_HITS = 5  # retrieved chunks whose surroundings are searched for the items, best first
+AROUND = 60  # lines around a chunk searched for its items (a report's items run past one chunk)
+ITEM_LINES = 6  # lines an item's statement may run to
+LABEL_WORDS = 3  # words before a figure that name it (`แผนดำเนินกิจกรรม จำนวน 100 ราย`)
+
+
+@dataclass
+class Figure:
+    """One figure an item states: the words naming it, its value as printed, and its unit."""
+
+    label: str
+    printed: str
+    unit: str
+
+
+def asked_items(text: str) -> tuple[str, list[int]] | None:
+    """The item word and the numbers a question names (`กิจกรรมที่ 1, 3 และ 4` → (`กิจกรรมที่`, [1, 3, 4])):
+    two or more, joined by commas, `และ`, `กับ` or `and`."""
+    words = vocabulary().lists.item_words
+    if not words:
+        return None
+    m = re.search(alternation(words) + r"\s*(\d+(?:\s*(?:,|และ|กับ|and)\s*\d+)+)", thai_digits_to_arabic(text))
+    if m is None:
+        return None
+    numbers = [int(n) for n in re.findall(r"\d+", m.group(1))]
+    word = next(w for w in sorted(words, key=len, reverse=True) if m.group(0).startswith(w))
+    return (word, numbers) if len(set(numbers)) == len(numbers) >= 2 else None
+
+
+def _units() -> list[str]:
+    units = vocabulary().units
+    return sorted({u for u in (*units.count, *units.measure, *units.currency) if not u.isascii()}, key=len, reverse=True)
+
+
+def item_figures(text: str) -> list[Figure]:
+    """The figures an item's statement prints with a unit, in order, each named by the words before it."""
+    form = " ".join(index_form(text).split())
+    skip = set(vocabulary().units.count_words)
+    out, start = [], 0
+    for m in re.finditer(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*" + alternation(_units()), form):
+        before = [w for w in word_tokens(form[start:m.start()]) if w.strip() and w not in skip]
+        out.append(Figure("".join(before[-LABEL_WORDS:]), m.group(1), m.group(0)[len(m.group(1)):].strip()))
+        start = m.end()
+    return out
+
+
+def _statements(db: FactsDB, doc_id: str, first: int, last: int, near: int, word: str,
+                numbers: list[int]) -> dict[int, Evidence] | None:
+    """Each asked item's statement in lines `first`..`last`: its numbered line and those after it up to the next
+    item. Items numbered in order make one list (a number not above the one before starts another: the next
+    project's `กิจกรรมที่ 1`); the list holding every asked number, the one reaching line `near` first."""
+    lines = [(n, t) for n, t, _ in db.lines(doc_id, first, last) if t.strip()]
+    lists: list[dict[int, int]] = []  # item number → its index in `lines`
+    for i, (n, text) in enumerate(lines):
+        m = re.match(r"\s*" + re.escape(word) + r"\s*(\d+)(?!\d)", thai_digits_to_arabic(text))
+        if m is None:
+            continue
+        number = int(m.group(1))
+        if not lists or number <= max(lists[-1]):
+            lists.append({})
+        lists[-1][number] = i
+    whole = [x for x in lists if set(numbers) <= set(x)]
+    if not whole:
+        return None
+    chosen = min(whole, key=lambda x: (lines[max(x.values())][0] < near, abs(lines[min(x.values())][0] - near)))
+    found: dict[int, Evidence] = {}
+    for number in numbers:
+        i = chosen[number]
+        end = lines[i][0]
+        for k, t in lines[i + 1:i + ITEM_LINES]:
+            if ITEM_START.match(t):
+                break
+            end = k
+        found[number] = Evidence(doc_id, lines[i][0], end, db.cite(doc_id, lines[i][0], end).quote, "retrieval", 1.0)
+    return found
+
+
+def sum_answer(q: Query, hits: list[ScoredChunk], db: FactsDB) -> Draft | None:
+    """The sums of the numbered items' figures a question adds up, position by position (each item printing
+    its figures in the same units, in the same order); None when the items or their figures are not found."""
+    if q.operation != "sum":
+        return None
+    asked = asked_items(q.text)
+    if asked is None:
+        return None
+    word, numbers = asked
+    for hit in hits[:SEARCH_HITS]:
+        c = hit.chunk
+        items = _statements(db, c.doc_id, max(1, c.line_start - AROUND), c.line_end + AROUND, c.line_start, word,
+                            numbers)
+        if items is None:
+            continue
+        figures = {n: item_figures(e.quote) for n, e in items.items()}
+        shapes = {tuple(f.unit for f in fs) for fs in figures.values()}
+        if len(shapes) != 1 or not next(iter(shapes)):
+            return None  # the items state different figures: nothing to add up place by place
+        draft = Draft(support=1.0)
+        for n in numbers:
+            draft.say(f"• {' '.join(items[n].quote.split())}", [items[n]])
+        for place, first in enumerate(figures[numbers[0]]):
+            operands = [figures[n][place].printed for n in numbers]
+            total = format_result(sum(Decimal(v.replace(",", "")) for v in operands))
+            text = f"{first.label} {' + '.join(operands)} = {total} {first.unit}"
+            draft.say(_t(q, f"คำนวณ ({word} {', '.join(map(str, numbers))}): {text}",
+                         f"Computed ({word} {', '.join(map(str, numbers))}): {text}"),
+                      [items[n] for n in numbers], template=True, computed=[total.replace(",", "")])
+        return draft
+    return None

@@ -1,0 +1,36 @@
+"""Numbered items a question names by number, their figures added up in code (the sample's 2566 results)."""
+import pytest
+
+from assistant.numbered_items import asked_items, item_figures
+from tests.conftest import sample_excerpt
+
+
+def test_the_items_a_question_names_by_number():
+    assert asked_items("กิจกรรมที่ 1, 3 และ 4 รวมกันมีแผนกี่ราย") == ("กิจกรรมที่", [1, 3, 4])
+    assert asked_items("กิจกรรมที่ ๒ กับ ๓ รวมกัน") == ("กิจกรรมที่", [2, 3])
+    assert asked_items("กิจกรรมที่ 3 มีแผนกี่ราย") is None  # one item: nothing to add up
+
+
+def test_an_items_figures_are_read_in_order_with_the_words_naming_them():
+    figures = item_figures("กิจกรรมที่ 3 ให้คำปรึกษาแนะนำเบื้องต้น โดยมีแผนดำเนินกิจกรรม จำนวน 300 ราย "
+                           "ผลดำเนินกิจกรรม จำนวน 308 ราย")
+    assert [(f.printed, f.unit) for f in figures] == [("300", "ราย"), ("308", "ราย")]
+    assert figures[1].label.endswith("ผลดำเนินกิจกรรม")
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory):
+    """Two projects' 2566 results, each with activities numbered from 1 (lines 2998–3095)."""
+    a = sample_excerpt(tmp_path_factory, "results", 2998, 3095)
+    yield a
+    a.close()
+
+
+def test_numbered_activities_are_added_up_place_by_place(results):
+    # Before: refused (`แผนไม่ได้ระบุ…`), the closest line being activity 1's; every operand is printed.
+    answer = results.ask("ปีงบ 2566 โครงการส่งเสริมและพัฒนาศักยภาพของอุตสาหกรรมในภูมิภาค กิจกรรมที่ 1 และ 3 "
+                         "รวมกันมีแผนกี่ราย ผลจริงกี่ราย")
+    assert answer.route == "computed" and not answer.refused
+    assert "100 + 300 = 400 ราย" in answer.answer and "100 + 308 = 408 ราย" in answer.answer
+    assert {f.value.replace(",", "") for f in answer.figures if f.provenance == "computed"} >= {"400", "408"}
+    assert all(c.verified for c in answer.citations)

@@ -1,0 +1,42 @@
+"""Structured answers from the facts: whether a brief's field states the count a question asks (the sample's text)."""
+from assistant.route import analyse
+from assistant.structured_answers import states_count
+from ingest.thai_repair import repair_line
+from tests.conftest import SAMPLE, sample_excerpt
+
+
+def _lines(first: int, last: int) -> str:
+    """The sample's lines `first`..`last` (1-based), repaired and joined as a field's quote is."""
+    return " ".join(map(repair_line, SAMPLE.read_text(encoding="utf-8").split("\n")[first - 1:last]))
+
+
+def test_a_count_asked_is_stated_by_its_unit_or_by_the_thing_counted():
+    # `กี่ชิ้น` of `แบบผลิตภัณฑ์`: the brief prints `จำนวน 10 ผลิตภัณฑ์`, the thing counted, not the unit asked.
+    kpis = _lines(1636, 1641)
+    assert states_count(analyse("โครงการต่อยอดภูมิปัญญาท้องถิ่นฯ ปี ๒๕๖๗ ตั้งเป้าพัฒนาแบบผลิตภัณฑ์กี่ชิ้นคับ"), kpis)
+    assert states_count(analyse("โครงการต่อยอดภูมิปัญญาท้องถิ่นฯ ตั้งเป้าอบรมกี่คน"), kpis)  # `จำนวน 30 คน`
+
+
+def test_a_field_counting_no_such_thing_does_not_state_the_count():
+    # Before: the KPIs were the answer (`…สถานประกอบการหรือโรงงานอุตสาหกรรมได้รับการส่งเสริม…`), though they count
+    # no establishments: the count asked is not in the plan.
+    kpis = _lines(2655, 2661)
+    q = analyse("โครงการยกระดับอุตสาหกรรมสู่อุตสาหกรรมคาร์บอนต่ำ ตั้งเป้าให้สถานประกอบการหรือโรงงาน"
+                "ได้รับการส่งเสริมและพัฒนาเชิงลึกกี่แห่ง")
+    assert q.route == "project_field" and not states_count(q, kpis)
+    assert states_count(analyse("โครงการยกระดับอุตสาหกรรมสู่อุตสาหกรรมคาร์บอนต่ำ มีตัวชี้วัดอะไร"), kpis)  # no count asked
+
+
+def test_a_count_its_kpis_do_not_state_is_read_from_its_outputs(tmp_path_factory):
+    # `ตั้งเป้า… กี่คน` asks the brief's targets: its ตัวชี้วัดความสำเร็จ count nothing, its ผลผลิต print `จำนวน 40 คน`.
+    # Before: the KPIs were quoted (no count); a count no field states is said not stated, the KPIs shown.
+    a = sample_excerpt(tmp_path_factory, "carbon", 2581, 2686)
+    try:
+        found = a.ask("โครงการยกระดับอุตสาหกรรมสู่อุตสาหกรรมคาร์บอนต่ำ ตั้งเป้าพัฒนาความรู้ผู้ประกอบการ"
+                      "ภายใต้แนวคิด Carbon Neutrality กี่คน")
+        missing = a.ask("โครงการยกระดับอุตสาหกรรมสู่อุตสาหกรรมคาร์บอนต่ำ ตั้งเป้าให้สถานประกอบการหรือโรงงาน"
+                        "ได้รับการส่งเสริมและพัฒนาเชิงลึกกี่แห่ง")
+    finally:
+        a.close()
+    assert found.route == "project_field" and not found.refused and "จำนวน 40 คน" in found.answer
+    assert missing.refused and missing.answer.startswith("แผนไม่ได้ระบุจำนวนที่ถามไว้โดยตรง")
