@@ -18,6 +18,7 @@ from assistant.normalize import be_years, full_years, translate_english
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.understand import asks_date
+from ingest.facts import compact_text
 from ingest.lists import parse_marker
 from ingest.records import ScoredChunk
 from ingest.thai_repair import index_form, join_wrapped_lines, repair_line
@@ -413,6 +414,19 @@ def states_asked_year(query: Query, evidence: list[Evidence], db: FactsDB) -> bo
                 re.search(rf"(?:ปี|พ\.ศ\.)\s*{y}(?!\d)", form) for y in wanted if len(y) == 2):
             return True
     return False
+
+
+def states_rarest_term(query: Query, evidence: list[Evidence], db: FactsDB, idf: dict[str, float]) -> bool:
+    """For a figure question: whether a chosen window (or the lines just above it) prints the question's rarest
+    Thai word(s) the index knows, what it most specifically asks about (`อัตราการว่างงาน`: `ว่างงาน`); a figure
+    beside other words (`ขยายตัวร้อยละ 2.71`) does not answer it."""
+    known = [t for t in key_terms(query) if t in idf and len(t) >= 3 and not t.isascii() and not t.isdigit()]
+    if not known:
+        return True
+    top = max(idf[t] for t in known)
+    rarest = [t for t in known if idf[t] == top]  # ties: each of them
+    return any(all(t in match_tokens(text) or compact_text(t) in compact_text(text) for t in rarest)
+               for text in (_with_lines_above(e, db) for e in evidence))
 
 
 _DAY = re.compile(r"วันที่\s*[0-9๐-๙]")

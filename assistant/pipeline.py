@@ -25,7 +25,7 @@ from assistant.followup import resolve_followup
 from assistant.lookup import FactsDB
 from assistant.normalize import EN_TH_GLOSSARY
 from assistant.passages import (QUESTION_WORDS, figures_of, select_passages, states_asked_date, states_asked_place,
-                                states_asked_unit, states_asked_year)
+                                states_asked_unit, states_asked_year, states_rarest_term)
 from assistant.records import Answer, Citation, Evidence, Figure, Sentence
 from assistant.matrix_rows import MatrixRow, matrix_rows, row_answer
 from assistant.retrieve import Retriever
@@ -210,7 +210,8 @@ class Assistant:
             if draft is None:
                 evidence, support = select_passages(q, hits, self.db, self.retriever.snapshot.bm25.idf)
                 if q.wants_figure and not (states_asked_year(q, evidence, self.db)
-                                           and states_asked_unit(q, evidence, self.db)):
+                                           and states_asked_unit(q, evidence, self.db)
+                                           and states_rarest_term(q, evidence, self.db, self.retriever.snapshot.bm25.idf)):
                     support = 0.0  # a figure of another year, or no count in the asked unit: not stated; the closest shown
                 elif not states_asked_date(q, evidence, self.db):
                     support = 0.0  # a date asked, and the passage prints none

@@ -962,14 +962,23 @@ def items_under(q: Query, lv: Level, levels: PlanLevels) -> Draft:
     return draft
 
 
-def ranked(q: Query, lv: Level, levels: PlanLevels, asked: set[str]) -> Draft | None:
-    """The largest (or smallest) amount among the levels under one (of the asked kind), compared in code."""
+def _extreme(q: Query, lv: Level, levels: PlanLevels, asked: set[str]) -> tuple[list, Amount, Level] | None:
+    """The amounts of the levels under one (of the asked kind) and the largest (or smallest) of them."""
     pool = [d for d in lv.descendants() if d.level in asked] or lv.children
     amounts = [(_amount_stated(d, levels), d) for d in pool]
     amounts = [(a, d) for a, d in amounts if a is not None and _in_baht(a) is not None]
     if len(amounts) < 2 or not _comparable([a for a, _ in amounts]):
         return None
     best_a, best = (max if q.operation == "max" else min)(amounts, key=lambda ad: _in_baht(ad[0]))
+    return amounts, best_a, best
+
+
+def ranked(q: Query, lv: Level, levels: PlanLevels, asked: set[str]) -> Draft | None:
+    """The largest (or smallest) amount among the levels under one (of the asked kind), compared in code."""
+    found = _extreme(q, lv, levels, asked)
+    if found is None:
+        return None
+    amounts, best_a, best = found
     draft = Draft(support=1.0)
     most = _t(q, "สูงที่สุด" if q.operation == "max" else "ต่ำที่สุด", "largest" if q.operation == "max" else "smallest")
     kind = _kind_word([d for _, d in amounts], levels)
@@ -1084,6 +1093,29 @@ def row_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     draft.say(_t(q, f"{levels.title(lv)}: {shown}", f"{levels.title(lv)}: {shown}"),
               [label, amount.evidence, levels.evidence(lv)] + ([cover[1]] if cover else []), template=True)
     return draft
+
+
+def ranked_share(q: Query, named: list[tuple[float, Level]], levels: PlanLevels) -> Draft | None:
+    """The largest (or smallest) level under a named one and its share of it (`ผลผลิตไหนได้งบมากสุด คิดเป็นกี่
+    เปอร์เซ็นต์ของแผนงาน`): the ranking, then the share computed from both amounts as the book prints them."""
+    words = query_words()
+    extreme = "max" if _types_any(q.text, words.max_words) else "min" if _types_any(q.text, words.min_words) else None
+    if extreme is None:
+        return None
+    ranking = replace(q, operation=extreme)
+    for lv in (lv for _, lv in named[:CANDIDATES] if lv.children):
+        asked = _asked_levels(q.text.replace(levels.title(lv), ""))
+        found = _extreme(ranking, lv, levels, asked)
+        draft = ranked(ranking, lv, levels, asked)
+        if found is None or draft is None:
+            continue
+        part, whole = _amount_now(found[2], levels), _amount_now(lv, levels)
+        if part is None or whole is None or part.unit != whole.unit or not whole.value or part.value > whole.value:
+            return draft  # the ranking without a share the book's amounts give
+        draft.say(f"{levels.title(lv)}: {whole.shown}", [whole.evidence, levels.evidence(lv)], template=True)
+        _say_share(q, draft, part, whole, part.value / whole.value)
+        return draft
+    return None
 
 
 def level_share(q: Query, named: list[tuple[float, Level]], levels: PlanLevels) -> Draft | None:
@@ -1684,7 +1716,7 @@ def answer(q: Query, levels: PlanLevels) -> Draft | None:
     if not named:
         return None
     if q.operation == "share" and asks_money(q.text):
-        draft = level_share(q, named, levels)  # "แผนงาน X คิดเป็นกี่เปอร์เซ็นต์ของงบรวมทั้งสิ้น" (of its agency)
+        draft = ranked_share(q, named, levels) or level_share(q, named, levels)  # "แผนงาน X คิดเป็นกี่เปอร์เซ็นต์ของ…"
         if draft is not None:
             return draft
     best = named[0][0]

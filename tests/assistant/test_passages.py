@@ -140,3 +140,16 @@ def test_a_budget_item_is_of_the_fiscal_year_the_facts_read_it_for(tmp_path_fact
                             "TCELS ตั้งงบซื้อโปรแกรมระบบ ERP ปี๖๔ เท่าไหร่คะ")
     assert not asked.refused and "1 ระบบ 4,000,000 บาท" in asked.answer
     assert other.refused  # another year's: not stated
+
+
+def test_a_figure_beside_other_words_does_not_answer_what_is_most_specifically_asked(tmp_path_factory):
+    # The plan names unemployment as a problem (`ปัญหา… การว่างงาน`) but prints no rate of it. Before: a growth
+    # rate (`ขยายตัวร้อยละ 2.71`) was the answer, its lines typing `อัตรา`, `ร้อยละ`, `ลำปาง` but not `ว่างงาน`.
+    a = sample_excerpt(tmp_path_factory, "unemployment", 997, 1085)
+    try:
+        rate = a.ask("อัตราการว่างงานของจังหวัดลำปางอยู่ที่ร้อยละเท่าไร")
+        growth = a.ask("ภาคอุตสาหกรรมของจังหวัดลำปางปี 2564 ขยายตัวร้อยละเท่าไร")
+    finally:
+        a.close()
+    assert rate.refused
+    assert not growth.refused and "ขยายตัวร้อยละ 1.56" in growth.answer

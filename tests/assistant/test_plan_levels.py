@@ -389,6 +389,15 @@ def test_a_programme_named_short_under_its_agency_is_listed_with_its_projects_an
     assert all(c.verified for c in [*short.citations, *whole.citations, *bare.citations])
 
 
+def test_the_largest_under_a_level_and_its_share_of_it(assistant):
+    # Before: `มากสุด` was no max word, and the share asked was the programme's of its agency.
+    answer = assistant.ask("แผนงานยุทธศาสตร์จัดการมลพิษและสิ่งแวดล้อม โครงการไหนได้งบมากสุด คิดเป็นกี่เปอร์เซ็นต์ของแผนงาน")
+    assert "สูงที่สุด คือ โครงการที่ 1 : โครงการแก้ไขปัญหาขยะและสิ่งแวดล้อม: 53,601,400 บาท" in answer.answer
+    assert "53,601,400 ÷ 68,979,300 × 100 = ร้อยละ 77.71" in answer.answer
+    assert any(f.value == "77.71" and f.provenance == "computed" for f in answer.figures)
+    assert all(c.verified for c in answer.citations)
+
+
 def test_a_levels_amount_and_a_row_of_it_asked_together_get_both(assistant):
     # Before: the row only (`เงินเดือน 730,199,700 บาท`), not the programme's own amount asked first.
     answer = assistant.ask("แผนงานบุคลากรภาครัฐ ของสำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ได้งบเท่าไร "
