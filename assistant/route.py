@@ -14,33 +14,21 @@ from assistant.normalize import EN_TH_GLOSSARY, normalize_query
 from assistant.understand import asks, asks_date, understand, without_particles, without_year_phrases
 from ingest.thai_repair import repair_line, thai_digits_to_arabic
 from ingest.tokenize import words
-from ingest.vocabulary import query_words, unit_abbreviations, vocabulary
+from ingest.vocabulary import (brief_field_words, english_units, link_level_words, query_words, unit_abbreviations,
+                               vocabulary, word_pattern)
 
 ROUTES = ("budget", "project_field", "list_projects", "ranked_projects", "totals", "direction_field", "links", "results",
           "placement", "draft", "briefs", "text")
 
-# Brief fields (ingest/facts_briefs.py names) and the words that ask for them.
-FIELD_WORDS: dict[str, str] = {
-    "activities": r"กิจกรรม|activit",
-    "link": r"ความเชื่อมโยง|(?:เชื่อมโยง|เชื่อม|สอดคล้อง)กับ(?:แผน|ประเด็น|ยุทธศาสตร์)|linked? to the provincial|provincial plan",
-    "objectives": r"วัตถุประสงค์|objective",
-    "outputs": r"ผลผลิต|ผลลัพธ์|output|outcome",
-    "kpis": r"ตัวชี้วัด|ตั้งเป้า|\bkpis?\b|indicator",
-    "rationale": r"หลักการและเหตุผล|ความสำคัญของโครงการ|\brationale\b",
-    "duration": r"ระยะเวลา|duration|how long",
-    "owner": r"ผู้รับผิดชอบ|หน่วยงานรับผิดชอบ|responsible|who runs",
-}
+# Brief fields (ingest/facts_briefs.py names) and the words that ask for them (profile `[brief_field_questions]`).
+FIELD_WORDS: dict[str, str] = {field: word_pattern(words) for field, words in brief_field_words().items()}
 DIRECTION_FIELDS: dict[str, str] = {
     "goals": r"เป้าประสงค์|goal",
     "kpis": r"ตัวชี้วัด|\bkpis?\b|indicator",
     "strategies": r"กลยุทธ์.*(?:อะไร|บ้าง|ไหน)|strategies",
 }
-LINK_LEVELS: dict[str, str] = {
-    "national_strategy": r"ยุทธศาสตร์ชาติ|national strateg",
-    "master_plan": r"แผนแม่บท|master plan",
-    "nesdp": r"หมุดหมาย|แผนพัฒนาเศรษฐกิจและสังคม|nesdp|milestone",
-    "reform": r"ปฏิรูป|reform",
-}
+# Higher-plan levels and the words naming them (profile `[link_level_words]`).
+LINK_LEVELS: dict[str, str] = {level: word_pattern(words) for level, words in link_level_words().items()}
 
 _BUDGET = re.compile(r"งบ|budget|ใช้เงิน|วงเงิน|ค่าใช้จ่าย|how much money|cost", re.I)
 _FIGURE = re.compile(r"เท่าไ|เท่าใด|กี่|จำนวน|how many|how much|what (?:is|was) the (?:number|amount|total)|ร้อยละ|percent|%|"
@@ -80,9 +68,7 @@ _UNIT_TH = re.compile(r"กี่\s*([\u0E00-\u0E7F]{1,16}?(?:\.[\u0E00-\u0E7F]{
 JOINED_FIELD = 8  # characters before a further brief field's word a joining word (`และ`, `กับ`) is looked for in
 _EN_JOINERS = frozenset({"and", "or", "of", "the", "in", "for"})
 _UNIT_EN = re.compile(r"how many\s+([a-z\-]+(?:\s+[a-z\-]+)?)", re.I)
-_EN_UNITS = {"plots": "แปลง", "plot": "แปลง", "people": "คน", "persons": "คน", "workers": "คน",
-             "factories": "โรงงาน", "factory": "โรงงาน", "projects": "โครงการ", "times": "ครั้ง",
-             "participants": "ราย", "companies": "ราย", "establishments": "แห่ง", "households": "ครัวเรือน"}
+_EN_UNITS = english_units()  # `how many plots` → แปลง (profile `[english_units]`)
 
 
 @dataclass

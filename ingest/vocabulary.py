@@ -398,6 +398,31 @@ def parse_label_questions(data: dict) -> dict[str, tuple[str, ...]]:
     return {label: _words(table, label, "label_questions") for label in table}
 
 
+def _word_lists(data: dict, key: str) -> dict[str, tuple[str, ...]]:
+    """A `[key]` table of a parsed profile mapping names to word lists; VocabularyError names a bad entry."""
+    table = _table(data, key)
+    return {name: _words(table, name, key) for name in table}
+
+
+@lru_cache(maxsize=1)
+def brief_field_words() -> dict[str, tuple[str, ...]]:
+    """The shipped profile's `[brief_field_questions]`: each brief field and the question words asking for it."""
+    return _word_lists(_shipped_profile(), "brief_field_questions")
+
+
+@lru_cache(maxsize=1)
+def link_level_words() -> dict[str, tuple[str, ...]]:
+    """The shipped profile's `[link_level_words]`: each higher-plan level a link is to and the words naming it."""
+    return _word_lists(_shipped_profile(), "link_level_words")
+
+
+def word_pattern(words: tuple[str, ...] | list[str]) -> str:
+    """A regex matching any of `words` (case aside): Thai words anywhere, English ones at a word's start
+    (`kpi` in `kpis`, `activit` in `activities`, not inside another word)."""
+    return "|".join((r"(?<![A-Za-z])" if w[0].isascii() and w[0].isalpha() else "") + re.escape(w)
+                    for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+
+
 @lru_cache(maxsize=1)
 def label_questions() -> dict[str, tuple[str, ...]]:
     """The shipped profile's question words that ask for a labelled field, read once."""
@@ -433,6 +458,13 @@ def parse_alike_words(data: dict) -> dict[str, str]:
 def alike_words() -> dict[str, str]:
     """The shipped profile's pairs of Thai words of one meaning, read once."""
     return parse_alike_words(_shipped_profile())
+
+
+@lru_cache(maxsize=1)
+def english_units() -> dict[str, str]:
+    """The shipped profile's `[english_units]`: the things an English question counts (`how many plots`) → the
+    Thai unit word documents print."""
+    return {k.lower(): v for k, v in _string_table(_shipped_profile(), "english_units", "a Thai unit word").items()}
 
 
 def parse_english_terms(data: dict) -> dict[str, str]:

@@ -72,3 +72,14 @@ def test_english_terms_come_from_the_profile():
         parse_english_terms(data)
     del data["english_terms"]["mission"]
     assert parse_english_terms(data) == {"vision": "วิสัยทัศน์"}
+
+
+def test_question_words_of_brief_fields_and_link_levels_come_from_the_profile():
+    import re
+
+    from ingest.vocabulary import brief_field_words, link_level_words, word_pattern
+
+    assert "ตั้งเป้า" in brief_field_words()["kpis"] and "แผนแม่บท" in link_level_words()["master_plan"]
+    kpis = re.compile(word_pattern(brief_field_words()["kpis"]), re.I)
+    assert kpis.search("What KPIs does it set?") and kpis.search("โครงการนี้มีตัวชี้วัดอะไร")
+    assert not kpis.search("the skpi code")  # an English word is matched at a word's start only
