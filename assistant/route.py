@@ -14,8 +14,8 @@ from assistant.normalize import EN_TH_GLOSSARY, normalize_query
 from assistant.understand import asks, asks_date, understand, without_particles, without_year_phrases
 from ingest.thai_repair import repair_line, thai_digits_to_arabic
 from ingest.tokenize import words
-from ingest.vocabulary import (brief_field_words, english_units, link_level_words, query_words, unit_abbreviations,
-                               vocabulary, word_pattern)
+from ingest.vocabulary import (alternation, brief_field_words, english_units, link_level_words, query_words,
+                               unit_abbreviations, vocabulary, word_pattern)
 
 ROUTES = ("budget", "project_field", "list_projects", "ranked_projects", "totals", "direction_field", "links", "results",
           "placement", "draft", "briefs", "text")
@@ -35,18 +35,18 @@ _FIGURE = re.compile(r"เท่าไ|เท่าใด|กี่|จำนว
                      r"\bwhat (?:is|was|were|are)\b.*\b(?:in|for) (?:fy\s*)?(?:25|20)\d\d\b",  # a value asked for a year
                      re.I)
 _MONEY_ASKED = re.compile(r"มูลค่า|เงินลงทุน|วงเงิน|\bvalue\b|how much money", re.I)
-_TOTAL = re.compile(r"รวม|ทั้งหมด|ทั้งสิ้น|\btotal\b|in all|altogether", re.I)
+_TOTAL = re.compile(word_pattern(query_words().total_words), re.I)
 _DRAFT = re.compile(r"ร่าง|\bdraft\b|ช่วยเขียน|เขียนหลักการ|write (?:a|the) .*rationale", re.I)
 _LIST = re.compile(r"โครงการ(?:อะไร|ใด|ไหน)|(?:อะไร|ไหน|ใด)บ้าง|which projects|what projects|list (?:the |all )?projects", re.I)
 _PROJECTS = re.compile(r"โครงการ|\bprojects?\b", re.I)
 _WHICH_PROJECT = re.compile(r"โครงการ\s*(?:ไหน|ใด)|which project", re.I)
-_LINKAGE = re.compile(r"เชื่อมโยง|สอดคล้อง|ตอบสนอง|อ้างอิง|เกี่ยวข้อง|\blinks?\b|linked|align|\brefers?\b", re.I)
+_LINKAGE = re.compile(word_pattern(query_words().linkage_words), re.I)
 ASKS_LINKAGE, ASKS_LIST = _LINKAGE, _LIST  # for the answer builders: a question about links, a list asked
 ASKS_WHICH_PROJECT = _WHICH_PROJECT  # … which projects (not which plan items) are asked
 # … that mention something (`โครงการใดบ้างที่อ้างถึง…`): with ASKS_WHICH_PROJECT, the briefs whose text names it
-ASKS_MENTION = re.compile(r"อ้างถึง|กล่าวถึง|\bmentions?\b", re.I)
-_COUNT_PROJECTS = re.compile(r"กี่โครงการ|how many projects|จำนวนโครงการ", re.I)
-_RESULTS = re.compile(r"ผลการดำเนินงาน|ผลการดําเนินงาน|results? of|performance in|achieved", re.I)
+ASKS_MENTION = re.compile(word_pattern(query_words().mention_words), re.I)
+_COUNT_PROJECTS = re.compile(word_pattern(query_words().project_count_words), re.I)
+_RESULTS = re.compile(word_pattern(query_words().results_words), re.I)
 _DIRECTION = re.compile(r"(?:แนวทางการพัฒนา|ประเด็นยุทธศาสตร์|ยุทธศาสตร์|ประเด็นการพัฒนา)?\s*ด้านที่\s*(\d+)|"
                         r"(?:แนวทางการพัฒนา|ประเด็นยุทธศาสตร์)\s*ที่\s*(\d+)|direction\s*(?:no\.?\s*)?(\d+)", re.I)
 _STRATEGY = re.compile(r"กลยุทธ์\s*ที่\s*(\d+)|strategy\s*(?:no\.?\s*)?(\d+)", re.I)
@@ -54,12 +54,8 @@ _SECTION = re.compile(r"(?:ข้อ|หัวข้อ|section|ส่วน)\s*
 _YEAR = re.compile(r"(?:ปี(?:งบ(?:ประมาณ)?)?|พ\.ศ\.|fy|fiscal year)\s*((?:25|20)?\d\d)(?!\d)|\b(25\d\d|20[0-4]\d)\b", re.I)
 _QUOTED = re.compile(r"['\"“‘]([^'\"”’]{3,120})['\"”’]")
 _EN_PROJECT = re.compile(r"\b(?:the\s+)?([A-Za-z][\w\s\-&]{2,80}?)\s+project\b|project\s+(?:called|named)\s+(.+?)(?:\?|$)", re.I)
-# Where a typed project name ends: the words that ask about it.
-_NAME_END = re.compile(
-    r"\s*(?:ที่ของบ|ที่ขอ|รวมกัน|รวมเป็น|ต่างกัน|แตกต่าง|ห่างกัน|เป็นเงิน|ขอใช้|ขอรับ|ตั้งงบ|ตั้งผล|ตั้งเป้า|ตั้ง|ได้รับ|ได้งบ|มีงบ|ใช้งบ|งบประมาณ|งบเท่า|งบปี|ทำกิจกรรม|มีกิจกรรม|กิจกรรม|"
-    r"ระบุ|วัตถุประสงค์|ผลผลิต|ผลลัพธ์|ตัวชี้วัด|ความเชื่อมโยง|เชื่อมโยง|เชื่อมกับ|สอดคล้อง|อ้างอิง|หลักการ|ระยะเวลา|ผู้รับผิดชอบ|มีความ|มีอะไร|คือ|"
-    r"เท่าไ|เท่าใด|กี่|อะไร|ไหน|ปีละ|ปีใด|อยู่|ดำเนินการ|\?|$)"
-)
+# Where a typed project name ends: the words that ask about it (profile `[query] name_end_words`), a `?`, the end.
+_NAME_END = re.compile(r"\s*(?:" + alternation(query_words().name_end_words) + r"|\?|$)")
 # Lead words of an English question before the project's name ("what is the budget for the X project").
 _EN_LEAD = re.compile(r"^(?:(?:what|which|how|much|many|is|are|was|were|does|do|did|of|for|about|budget|cost|costs|and|"
                       r"money|amount|allocated|total|the|a|an|to|in|under|strategy|strategies|direction|programme|program|plan|"
@@ -275,7 +271,7 @@ def analyse(question: str) -> Query:
                          and any(w in text[max(0, at - JOINED_FIELD):at] for w in joins)]
     elif q.project_name and _BUDGET.search(money):
         q.route = "budget"
-    elif _RESULTS.search(text) and re.search(r"กี่โครงการ|how many projects|จำนวนโครงการ", text, re.I):
+    elif _RESULTS.search(text) and _COUNT_PROJECTS.search(text):
         q.route = "results"
     elif (q.direction or q.strategy) and (_LIST.search(text) or _COUNT_PROJECTS.search(text)):
         q.route = "list_projects"  # "which projects", or "how many projects" (the list, counted)

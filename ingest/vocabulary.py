@@ -379,6 +379,12 @@ class QueryWords:
     all_words: tuple[str, ...] = ()  # `ทั้งสาม`, `ทั้ง 3`: a count of the things added up follows
     pair_count_words: tuple[str, ...] = ()  # `ทั้งคู่`, `both`: two of them
     exceed_words: tuple[str, ...] = ()  # `เกินเป้าหมาย`: a result against its target
+    total_words: tuple[str, ...] = ()  # `รวม`, `ทั้งหมด`, `total`: a total asked
+    linkage_words: tuple[str, ...] = ()  # `เชื่อมโยง`, `สอดคล้อง`, `link`: links between plans asked
+    results_words: tuple[str, ...] = ()  # `ผลการดำเนินงาน`, `results of`: a year's results asked
+    project_count_words: tuple[str, ...] = ()  # `กี่โครงการ`: a count of projects asked
+    mention_words: tuple[str, ...] = ()  # `อ้างถึง`, `mentions`: the projects whose text names something
+    name_end_words: tuple[str, ...] = ()  # `ได้งบ`, `เท่าไ`, `กี่`: where a project name typed in a question ends
 
 
 def parse_query_words(data: dict) -> QueryWords:
