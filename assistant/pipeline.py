@@ -43,12 +43,14 @@ from assistant import (cell_rows, grid_rows, group_rows, header_rows, label_colu
 from assistant.year_rows import YearTable
 from assistant.compute import computed_answer, refuse_unknown, unknown_organisations, year_figure
 from assistant.verify import figure_allowed, strip_markers, verify
+from ingest.records import ScoredChunk
 from ingest.store import collect_if_idle, generation_dir, open_active
 from ingest.vocabulary import vocabulary
 from plan_assistant.config import Settings
 
 MAX_SECTIONS = 3  # sections one question may ask of a named level (each answered, one after the other)
 TEXT_K = 8  # chunks the passage picker reads: a figure's line is often in the chunk after its caption's
+OWN_PASSAGE_LEVELS = ("project", "output")  # levels whose own pages (a few) hold what a question asks of them
 LOOKUP_ROUTES = {"budget", "list_projects", "ranked_projects", "totals", "links", "results", "briefs"}
 # Routes answered from the facts database; a handler returning None falls back to text retrieval.
 FACT_ROUTES = {"budget": facts.budget, "project_field": facts.project_field, "list_projects": facts.list_projects,
@@ -208,7 +210,8 @@ class Assistant:
             hits = self.retriever.search(q.text, k=max(self.settings.top_k, TEXT_K)).hits
             draft = self.understood(q, hits)
             if draft is None:
-                evidence, support = select_passages(q, hits, self.db, self.retriever.snapshot.bm25.idf)
+                evidence, support = self._own_passages(q) or select_passages(q, hits, self.db,
+                                                                              self.retriever.snapshot.bm25.idf)
                 if q.wants_figure and not (states_asked_year(q, evidence, self.db)
                                            and states_asked_unit(q, evidence, self.db)
                                            and states_rarest_term(q, evidence, self.db, self.retriever.snapshot.bm25.idf)):
@@ -225,6 +228,28 @@ class Assistant:
         turn.draft = draft
         turn.timings["gather"] = time.perf_counter() - t0
         return turn
+
+    def _own_passages(self, q: Query) -> tuple[list[Evidence], float] | None:
+        """The passages answering a question from the own pages of a budget level it names whole (a project typed
+        by its name or its bracketed acronym: `โครงการ THIPA … เชื่อมกับห้องปฏิบัติการนโยบายแบบไหน`), when they
+        answer it as well as the plan's passages are required to; None otherwise (the whole index is searched)."""
+        named = self.levels.named(q.text)[:1]
+        if not named or named[0][1].level not in OWN_PASSAGE_LEVELS:
+            return None
+        lv = named[0][1]
+        asked = compact(q.text)
+        if lv.name not in asked and not any(a in asked for a in self.levels.aliases(lv)):
+            return None
+        start, end = self.levels.own_lines(lv)
+        own = [ScoredChunk(c, 1.0) for c in self.retriever.snapshot.chunks.values()
+               if c.doc_id == lv.doc_id and c.line_start <= end and c.line_end >= start]
+        if not own:
+            return None
+        evidence, support = select_passages(q, sorted(own, key=lambda h: h.chunk.line_start), self.db,
+                                            self.retriever.snapshot.bm25.idf)
+        if not evidence or not start <= evidence[0].line_start <= end or support < self.settings.min_support:
+            return None  # its best passage lies on a neighbour's page (a chunk runs past its own lines)
+        return [e for e in evidence if start <= e.line_start <= end], support
 
     def _names_year_row(self, q: Query) -> bool:
         """Whether the level a question names has a year-table row the question types other than its

@@ -374,6 +374,10 @@ class PlanLevels:
                     picked[id(tops[0])] = (b.size, tops[0])
         return next(iter(picked.values())) if len(picked) == 1 else None
 
+    def aliases(self, lv: Level) -> list[str]:
+        """The compact aliases a level's name prints in brackets (`THIPA`, `Thailand Inno-BIZ Champion`)."""
+        return self._aliases.get(lv.node_id, [])
+
     def _rare(self, run: str) -> bool:
         """Whether at most RARE_NAMES level names print this (compact) run."""
         hit = self._runs.get(run)

@@ -389,6 +389,14 @@ def test_a_programme_named_short_under_its_agency_is_listed_with_its_projects_an
     assert all(c.verified for c in [*short.citations, *whole.citations, *bare.citations])
 
 
+def test_a_question_about_a_named_project_is_answered_from_its_own_pages(assistant):
+    # Two projects print the same objective but for what it supports; before, the other project's line came too
+    # (`…สนับสนุนโครงการพระราชดำริ`, on the next project's page).
+    answer = assistant.ask("โครงการอนุรักษ์และฟื้นฟูทรัพยากรธรรมชาติ สร้างเครือข่ายภาครัฐและภาคประชาชนเพื่อร่วมกันสนับสนุนอะไร")
+    assert "การป้องกันและปราบปรามการตัดไม้ทำลายป่าระดับจังหวัด" in answer.answer
+    assert "พระราชดำริ" not in answer.answer and all(c.verified for c in answer.citations)
+
+
 def test_the_largest_under_a_level_and_its_share_of_it(assistant):
     # Before: `มากสุด` was no max word, and the share asked was the programme's of its agency.
     answer = assistant.ask("แผนงานยุทธศาสตร์จัดการมลพิษและสิ่งแวดล้อม โครงการไหนได้งบมากสุด คิดเป็นกี่เปอร์เซ็นต์ของแผนงาน")
