@@ -1201,8 +1201,8 @@ def _say_share(q: Query, draft: Draft, part: Amount, whole: Amount, ratio: Decim
               [part.evidence, whole.evidence], template=True, computed=[shown, "100"])
 
 
-_LISTED = re.compile(r"([\u0E00-\u0E7F]+?)\s*(?:อะไร|ใด|ไหน)บ้าง")
 _ASKED_ITEMS = re.compile(r"([\u0E00-\u0E7F]+?)\s*(?:อะไร|ใด|ไหน)")  # `ทำโครงการอะไร ได้เงินเท่าไหร่`: บ้าง left out
+_LISTED = re.compile(_ASKED_ITEMS.pattern + "บ้าง")  # `มีโครงการอะไรบ้าง`
 
 
 def _lists_levels(text: str) -> bool:

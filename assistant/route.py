@@ -13,7 +13,7 @@ from assistant.lookup import _YEAR_HINT, normalize_source, normalize_year
 from assistant.normalize import EN_TH_GLOSSARY, normalize_query
 from assistant.understand import asks, asks_date, understand, without_particles, without_year_phrases
 from ingest.thai_repair import repair_line, thai_digits_to_arabic
-from ingest.tokenize import words
+from ingest.tokenize import words as word_tokens
 from ingest.vocabulary import (alternation, brief_field_words, english_units, link_level_words, query_words,
                                unit_abbreviations, vocabulary, word_pattern)
 
@@ -99,7 +99,7 @@ class Query:
 def says_total(text: str) -> bool:
     """Whether a question asks for a total: a total word starting one of its words (`รวมกัน`, `รวม`), not
     inside another word (`ระบบรวบรวมน้ำเสีย`, a name)."""
-    return bool(_TOTAL.search(text)) and (any(_TOTAL.match(w) for w in words(text)) or
+    return bool(_TOTAL.search(text)) and (any(_TOTAL.match(w) for w in word_tokens(text)) or
                                           bool(_TOTAL.search(re.sub(r"[\u0E00-\u0E7F]+", " ", text))))
 
 
