@@ -16,7 +16,7 @@ from assistant.structured_answers import Draft, _t
 from ingest.records import ScoredChunk
 from ingest.thai_repair import index_form, thai_digits_to_arabic
 from ingest.tokenize import words as word_tokens
-from ingest.vocabulary import alternation, vocabulary
+from ingest.vocabulary import alternation, query_words, vocabulary
 
 SEARCH_HITS = 5  # retrieved chunks whose surroundings are searched for the items, best first
 AROUND = 60  # lines around a chunk searched for its items (a report's items run past one chunk)
@@ -45,6 +45,11 @@ def asked_items(text: str) -> tuple[str, list[int]] | None:
     numbers = [int(n) for n in re.findall(r"\d+", m.group(1))]
     word = next(w for w in sorted(words, key=len, reverse=True) if m.group(0).startswith(w))
     return (word, numbers) if len(set(numbers)) == len(numbers) >= 2 else None
+
+
+def _asks_gap(text: str) -> bool:
+    """Whether a question asks how far one figure went past the other (profile `[query] exceed_words`: `เกินแผน`)."""
+    return any(w.lower() in text.lower() for w in query_words().exceed_words)
 
 
 def _units() -> list[str]:
@@ -117,12 +122,22 @@ def sum_answer(q: Query, hits: list[ScoredChunk], db: FactsDB) -> Draft | None:
         draft = Draft(support=1.0)
         for n in numbers:
             draft.say(f"• {' '.join(items[n].quote.split())}", [items[n]])
+        where = f"{word} {', '.join(map(str, numbers))}"
+        sums: list[tuple[Figure, Decimal]] = []
         for place, first in enumerate(figures[numbers[0]]):
             operands = [figures[n][place].printed for n in numbers]
-            total = format_result(sum(Decimal(v.replace(",", "")) for v in operands))
+            value = sum(Decimal(v.replace(",", "")) for v in operands)
+            sums.append((first, value))
+            total = format_result(value)
             text = f"{first.label} {' + '.join(operands)} = {total} {first.unit}"
-            draft.say(_t(q, f"คำนวณ ({word} {', '.join(map(str, numbers))}): {text}",
-                         f"Computed ({word} {', '.join(map(str, numbers))}): {text}"),
+            draft.say(_t(q, f"คำนวณ ({where}): {text}", f"Computed ({where}): {text}"),
                       [items[n] for n in numbers], template=True, computed=[total.replace(",", "")])
+        if len(sums) == 2 and _asks_gap(q.text):  # "…ทำได้จริงรวมกันกี่ราย เกินแผนไปกี่ราย": the second past the first
+            (first, a), (second, b) = sums
+            gap = format_result(b - a)
+            text = f"{second.label} {format_result(b)} − {first.label} {format_result(a)} = {gap} {first.unit}"
+            draft.say(_t(q, f"คำนวณ ({where}): {text}", f"Computed ({where}): {text}"),
+                      [items[n] for n in numbers], template=True,
+                      computed=[x.replace(",", "").lstrip("-") for x in (gap, format_result(a), format_result(b))])
         return draft
     return None

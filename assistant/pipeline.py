@@ -168,7 +168,9 @@ class Assistant:
     def gather(self, turn: Turn) -> Turn:
         t0 = time.perf_counter()
         q = turn.query
-        draft = self.matrix_answer(q)
+        draft = self.numbered_answer(q)
+        if draft is None:
+            draft = self.matrix_answer(q)
         if draft is None and q.route != "draft":
             draft = self.grid_answer(q)
         if draft is None and q.route != "draft":
@@ -335,6 +337,17 @@ class Assistant:
             known = [*EN_TH_GLOSSARY, *(t for t in idf if t.isascii()), *QUESTION_WORDS]
             self._romanized = RomanizedNames(idf, known)
         return self._romanized
+
+    def numbered_answer(self, q: Query) -> Draft | None:
+        """Numbered items a question adds up (`กิจกรรมที่ 1, 3 และ 4 รวมกันกี่ราย`), read before the plan levels,
+        whose pairs would take the items' words for two levels' names."""
+        if q.route == "draft" or q.operation != "sum" or numbered_items.asked_items(q.text) is None:
+            return None
+        draft = numbered_items.sum_answer(q, self.retriever.search(q.text, k=max(self.settings.top_k, TEXT_K)).hits,
+                                          self.db)
+        if draft is not None:
+            q.route = "computed"
+        return draft
 
     def matrix_answer(self, q: Query) -> Draft | None:
         """The matrix row whose cell the question types whole ("แนวทาง 'X' สอดคล้องกับประเด็นใด"), unless
@@ -565,10 +578,6 @@ class Assistant:
             if draft is not None:
                 q.route = "list_extreme"
                 return draft
-        draft = numbered_items.sum_answer(q, hits, self.db)  # "กิจกรรมที่ 1, 3 และ 4 รวมกันตั้งแผนไว้กี่ราย"
-        if draft is not None:
-            q.route = "computed"
-            return draft
         if q.operation and q.wants_figure:
             draft = computed_answer(q, hits, self.db, idf, self.retriever)
             if draft is not None:

@@ -34,3 +34,10 @@ def test_numbered_activities_are_added_up_place_by_place(results):
     assert "100 + 300 = 400 ราย" in answer.answer and "100 + 308 = 408 ราย" in answer.answer
     assert {f.value.replace(",", "") for f in answer.figures if f.provenance == "computed"} >= {"400", "408"}
     assert all(c.verified for c in answer.citations)
+
+
+def test_how_far_the_result_went_past_the_plan(results):
+    answer = results.ask("ปีงบ 2566 โครงการส่งเสริมและพัฒนาศักยภาพของอุตสาหกรรมในภูมิภาค กิจกรรมที่ 1, 3 และ 4 "
+                         "ทำได้จริงรวมกันกี่ราย เกินแผนไปกี่ราย")
+    assert "100 + 308 + 120 = 528 ราย" in answer.answer and "528 − มีแผนดำเนินกิจกรรม 520 = 8 ราย" in answer.answer
+    assert all(c.verified for c in answer.citations)
