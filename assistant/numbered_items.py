@@ -13,6 +13,7 @@ from assistant.passages import ITEM_START
 from assistant.route import Query
 from assistant.records import Evidence
 from assistant.structured_answers import Draft, _t
+from assistant.understand import types_any
 from ingest.records import ScoredChunk
 from ingest.thai_repair import index_form, thai_digits_to_arabic
 from ingest.tokenize import words as word_tokens
@@ -45,11 +46,6 @@ def asked_items(text: str) -> tuple[str, list[int]] | None:
     numbers = [int(n) for n in re.findall(r"\d+", m.group(1))]
     word = next(w for w in sorted(words, key=len, reverse=True) if m.group(0).startswith(w))
     return (word, numbers) if len(set(numbers)) == len(numbers) >= 2 else None
-
-
-def _asks_gap(text: str) -> bool:
-    """Whether a question asks how far one figure went past the other (profile `[query] exceed_words`: `เกินแผน`)."""
-    return any(w.lower() in text.lower() for w in query_words().exceed_words)
 
 
 def _units() -> list[str]:
@@ -132,7 +128,7 @@ def sum_answer(q: Query, hits: list[ScoredChunk], db: FactsDB) -> Draft | None:
             text = f"{first.label} {' + '.join(operands)} = {total} {first.unit}"
             draft.say(_t(q, f"คำนวณ ({where}): {text}", f"Computed ({where}): {text}"),
                       [items[n] for n in numbers], template=True, computed=[total.replace(",", "")])
-        if len(sums) == 2 and _asks_gap(q.text):  # "…ทำได้จริงรวมกันกี่ราย เกินแผนไปกี่ราย": the second past the first
+        if len(sums) == 2 and types_any(q.text, query_words().exceed_words):  # `เกินแผนไปกี่ราย`: second past first
             (first, a), (second, b) = sums
             gap = format_result(b - a)
             text = f"{second.label} {format_result(b)} − {first.label} {format_result(a)} = {gap} {first.unit}"

@@ -438,13 +438,16 @@ class Assistant:
             if title in asked.text:
                 asked = replace(asked, text=" ".join(asked.text.replace(title, " ").split()))
         lv = named[0][1]
-        # typed whole: its own lines hold the answer, whatever else the question says (an English question's words)
-        own = (lv.doc_id, *self.levels.own_lines(lv)) if lv.name in compact(q.text) else None
-        draft = self._section_bodies(asked, labels, own)
+        draft = self._section_bodies(asked, labels, self._typed_own_lines(q, lv))
         if draft is not None:
             q.route = "section"
             draft = units.other_part(q, draft, named[0][1], self.levels, self.db, self.retriever.snapshot.bm25.idf)
         return draft
+
+    def _typed_own_lines(self, q: Query, lv) -> tuple[str, int, int] | None:
+        """The document and own lines of a level the question types by its whole name: they hold the answer,
+        whatever else the question says (an English question's words); None when its name is typed in part."""
+        return (lv.doc_id, *self.levels.own_lines(lv)) if lv.name in compact(q.text) else None
 
     def _outside_named(self, q: Query, draft: Draft) -> bool:
         """Whether a section answer lies outside the level whose whole name the question types: the vision of
@@ -509,8 +512,7 @@ class Assistant:
         if draft is not None:
             q.route = "kpi_target"
             named = self.levels.named(q.text)[:1]  # "…ทำในพื้นที่ไหน และตั้งเป้าชุมชนไว้เท่าไร": its place too
-            lv = named[0][1] if named else None
-            own = (lv.doc_id, *self.levels.own_lines(lv)) if lv is not None and lv.name in compact(q.text) else None
+            own = self._typed_own_lines(q, named[0][1]) if named else None
             more = self._section_bodies(q, item_labels(q.text, []), own) if own is not None else None
             if more is not None:
                 draft = units.merge(draft, more)

@@ -26,7 +26,7 @@ from assistant.outline import Heading, Outline, compact, strip_markers
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
-from assistant.understand import asks, asks_date, count_phrase, stated_count, thai_names
+from assistant.understand import asks, asks_date, count_phrase, stated_count, thai_names, types_any
 from assistant.units import merge
 from ingest.facts_records import UNIT_SCALE
 from ingest.records import Table
@@ -980,8 +980,11 @@ def _extreme(q: Query, lv: Level, levels: PlanLevels, asked: set[str]) -> tuple[
 def ranked(q: Query, lv: Level, levels: PlanLevels, asked: set[str]) -> Draft | None:
     """The largest (or smallest) amount among the levels under one (of the asked kind), compared in code."""
     found = _extreme(q, lv, levels, asked)
-    if found is None:
-        return None
+    return _ranked_draft(q, lv, levels, found) if found is not None else None
+
+
+def _ranked_draft(q: Query, lv: Level, levels: PlanLevels, found: tuple[list, Amount, Level]) -> Draft:
+    """The ranking `_extreme` found, said: the largest (or smallest) first, then the others in order."""
     amounts, best_a, best = found
     draft = Draft(support=1.0)
     most = _t(q, "สูงที่สุด" if q.operation == "max" else "ต่ำที่สุด", "largest" if q.operation == "max" else "smallest")
@@ -1103,16 +1106,15 @@ def ranked_share(q: Query, named: list[tuple[float, Level]], levels: PlanLevels)
     """The largest (or smallest) level under a named one and its share of it (`ผลผลิตไหนได้งบมากสุด คิดเป็นกี่
     เปอร์เซ็นต์ของแผนงาน`): the ranking, then the share computed from both amounts as the book prints them."""
     words = query_words()
-    extreme = "max" if _types_any(q.text, words.max_words) else "min" if _types_any(q.text, words.min_words) else None
+    extreme = "max" if types_any(q.text, words.max_words) else "min" if types_any(q.text, words.min_words) else None
     if extreme is None:
         return None
     ranking = replace(q, operation=extreme)
     for lv in (lv for _, lv in named[:CANDIDATES] if lv.children):
-        asked = _asked_levels(q.text.replace(levels.title(lv), ""))
-        found = _extreme(ranking, lv, levels, asked)
-        draft = ranked(ranking, lv, levels, asked)
-        if found is None or draft is None:
+        found = _extreme(ranking, lv, levels, _asked_levels(q.text.replace(levels.title(lv), "")))
+        if found is None:
             continue
+        draft = _ranked_draft(ranking, lv, levels, found)
         part, whole = _amount_now(found[2], levels), _amount_now(lv, levels)
         if part is None or whole is None or part.unit != whole.unit or not whole.value or part.value > whole.value:
             return draft  # the ranking without a share the book's amounts give
@@ -1223,12 +1225,6 @@ def _asked_levels(text: str) -> set[str]:
     return out or {"project", "output"}
 
 
-def _types_any(text: str, words: tuple[str, ...]) -> bool:
-    """Whether a question types one of the words (case aside)."""
-    low = text.lower()
-    return any(w.lower() in low for w in words)
-
-
 def _other_unit(q: Query) -> bool:
     """Whether a figure is asked in a unit no amount of money is in (`เบิกจ่ายงบประมาณไปได้กี่เปอร์เซ็นต์`,
     `ได้รับจัดสรรงบประมาณ … กี่หน่วยงาน`): its money words name what is counted, not what is asked; not a
@@ -1239,19 +1235,19 @@ def _other_unit(q: Query) -> bool:
 
 def asks_money(text: str) -> bool:
     """Whether a question asks for an amount of money (`งบ`, `budget`) rather than a count or a target."""
-    return _types_any(text, query_words().money_words)
+    return types_any(text, query_words().money_words)
 
 
 def asks_gap(text: str) -> bool:
     """Whether a question asks how far a result went past or fell short of its target (profile `[query]`
     `comparison_words`, `exceed_words`: `ทำได้เกินเป้าหมายกี่ราย`)."""
     words = query_words()
-    return _types_any(text, (*words.comparison_words, *words.exceed_words))
+    return types_any(text, (*words.comparison_words, *words.exceed_words))
 
 
 def asks_target(text: str) -> bool:
     """Whether a question asks for a KPI's target (`ตั้งเป้า`, `ค่าเป้าหมาย`, `target`), not an amount of money."""
-    return _types_any(text, query_words().target_words) and not asks_money(text)
+    return types_any(text, query_words().target_words) and not asks_money(text)
 
 
 def _said_figures(draft: Draft) -> list[str]:

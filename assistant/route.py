@@ -11,7 +11,7 @@ from dataclasses import field as dc_field
 
 from assistant.lookup import _YEAR_HINT, normalize_source, normalize_year
 from assistant.normalize import EN_TH_GLOSSARY, normalize_query
-from assistant.understand import asks, asks_date, understand, without_particles, without_year_phrases
+from assistant.understand import asks, asks_date, types_any, understand, without_particles, without_year_phrases
 from ingest.thai_repair import repair_line, thai_digits_to_arabic
 from ingest.tokenize import words as word_tokens
 from ingest.vocabulary import (alternation, brief_field_words, english_units, link_level_words, query_words,
@@ -239,7 +239,7 @@ def analyse(question: str) -> Query:
     q.project_name = project_name_in(text)
     brief_field = _match(FIELD_WORDS, text)
 
-    asks_briefs = any(w.lower() in text.lower() for w in vocabulary().brief.question_words)
+    asks_briefs = types_any(text, vocabulary().brief.question_words)
     # `ปีงบ 2566 บริษัทใด…` dates the question and asks no money; `ปีงบ 2566 ได้เท่าไร` still asks it
     money = text if asks(text, figures=True) else without_year_phrases(text)
     if asks_date(text) and not q.wants_figure:

@@ -75,34 +75,35 @@ def item_labels(text: str, labels: list[str]) -> list[str]:
     return [*labels, *more]
 
 
-def _has(words: tuple[str, ...], text: str) -> bool:
+def types_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether a question types one of the words (case aside)."""
     low = text.lower()
     return any(w.lower() in low for w in words)
 
 
 def asks_date(text: str) -> bool:
     """Whether a question asks when (profile `[query] date_words`): a date, which no amount answers."""
-    return _has(query_words().date_words, text)
+    return types_any(text, query_words().date_words)
 
 
 def asks_both_extremes(text: str) -> bool:
     """Whether a question asks the largest and the smallest both (`…นานที่สุด และชนิดไหนสั้นที่สุด`)."""
     qw = query_words()
-    return _has(qw.max_words, text) and _has(qw.min_words, text)
+    return types_any(text, qw.max_words) and types_any(text, qw.min_words)
 
 
 def operation_of(text: str) -> str | None:
     """The operation asked over figures: share, difference, sum, max or min (None: a plain figure)."""
     qw = query_words()
-    if _has(qw.share_words, text) or re.search(r"ร้อยละ(?:เท่า|กี่).{0,20}ของ|what percent(?:age)? of", text, re.I):
+    if types_any(text, qw.share_words) or re.search(r"ร้อยละ(?:เท่า|กี่).{0,20}ของ|what percent(?:age)? of", text, re.I):
         return "share"
-    if _has(qw.max_words, text):
+    if types_any(text, qw.max_words):
         return "max"
-    if _has(qw.min_words, text):
+    if types_any(text, qw.min_words):
         return "min"
-    if _has(qw.difference_words, text):
+    if types_any(text, qw.difference_words):
         return "difference"
-    if _has(qw.sum_words, text):
+    if types_any(text, qw.sum_words):
         return "sum"
     # a comparison word asked by how much (`สูงกว่ากี่บาท`, `สูงกว่ากันเท่าไร`), not one inside a label (`ต่ำกว่า 150 หน่วย`)
     if re.search(alternation(qw.comparison_words) + r".{0,%d}?" % COMPARED_BY + alternation(qw.figure_ask_words), text, re.I):
