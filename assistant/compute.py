@@ -18,6 +18,7 @@ from assistant.passages import select_passages, stated_figures
 from assistant.records import Evidence
 from assistant.route import Query, analyse
 from assistant.structured_answers import Draft, _t
+from assistant.understand import types_any
 from ingest.thai_repair import index_form, thai_digits_to_arabic
 from ingest.tokenize import search_tokens
 from ingest.vocabulary import alternation, query_words
@@ -345,10 +346,11 @@ def computed_answer(q: Query, hits, db: FactsDB, idf: dict[str, float], retrieve
                            or found[0].printed != found[1].printed):
             operands = found
     named: Evidence | None = None
+    by_year = False  # the operands are the asked years' figures, in the order the question types the years
     if operands is None and len(q.years) >= 2 and q.organisations:
         for named, table in organisation_tables(q, db):
             if all(y in table for y in q.years[:2]):
-                operands = [table[y] for y in q.years[:2]]
+                operands, by_year = [table[y] for y in q.years[:2]], True
                 break
     elif operands is None and len(q.years) >= 2:
         plain = analyse(_strip_operation(q.text))
@@ -356,10 +358,12 @@ def computed_answer(q: Query, hits, db: FactsDB, idf: dict[str, float], retrieve
         evidence, support = select_passages(plain, retriever.search(plain.text).hits, db, idf, limit=3)
         if support >= STRICT_SUPPORT:
             operands = _row_operands(q, evidence, db)
+            by_year = operands is not None
             if operands is None:
                 operands, printed = _one_line_operands(q, evidence)
         if operands is None:
             operands = _year_operands(q, hits, db)
+            by_year = operands is not None
     if operands is None and q.operation == "share":
         operands = _share_operands(q, retriever, db, idf)
     if operands is None and q.operation == "share" and (parts := split_share(q.text)):
@@ -374,6 +378,8 @@ def computed_answer(q: Query, hits, db: FactsDB, idf: dict[str, float], retrieve
     if len(operands) != 2 or any(o.value is None for o in operands):
         return None
     a, b = operands
+    if by_year and q.operation == "share" and types_any(q.text, query_words().difference_words):
+        return _change_draft(q, (q.years[0], a), (q.years[1], b), [named] if named else [], header)
     if q.operation == "sum":
         result, sign = a.value + b.value, "+"
     elif q.operation == "difference":
@@ -406,6 +412,30 @@ def computed_answer(q: Query, hits, db: FactsDB, idf: dict[str, float], retrieve
         if all(e.quote != o.evidence.quote for o in operands):
             draft.say(_t(q, "เอกสารยังระบุไว้ว่า:", "The document also states:"), template=True)
             draft.say(" ".join(e.quote.split()), [e])
+    return draft
+
+
+def _change_draft(q: Query, first: tuple[int, Operand], second: tuple[int, Operand], named: list[Evidence],
+                  header: list[Operand]) -> Draft | None:
+    """How much a figure changed from the earlier asked year to the later and by what percent of the earlier
+    (`ลดลงจากปี 2564 เท่าไร คิดเป็นกี่เปอร์เซ็นต์`), computed in code with both operands cited."""
+    (y1, old), (y2, new) = sorted((first, second), key=lambda p: p[0])
+    change = new.value - old.value
+    if not old.value:
+        return None
+    shown, percent = format_result(abs(change)), format_result(abs(change) / old.value * 100)
+    draft = Draft(support=1.0)
+    for e in [*named, *(o.evidence for o in header)]:
+        draft.say(" ".join(e.quote.split()), [e])
+    for o in dict.fromkeys(o.evidence.quote for o in (old, new)):
+        draft.say(f"• {' '.join(o.split())}", [next(x.evidence for x in (old, new) if x.evidence.quote == o)])
+    up = change > 0
+    sign = _t(q, "เพิ่มขึ้น" if up else "ลดลง", "an increase of" if up else "a decrease of")
+    draft.say(_t(q, f"คำนวณ: ปี {y2} เทียบกับปี {y1}: {new.printed} − {old.printed} → {sign} {shown}; "
+                    f"{shown} ÷ {old.printed} × 100 = ร้อยละ {percent}",
+                 f"Computed: {y2} against {y1}: {new.printed} − {old.printed} → {sign} {shown}; "
+                 f"{shown} ÷ {old.printed} × 100 = {percent}%"),
+              [old.evidence, new.evidence], template=True, computed=[shown.replace(",", ""), percent.replace(",", ""), "100"])
     return draft
 
 

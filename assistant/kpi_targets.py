@@ -18,7 +18,7 @@ from assistant.passages import key_terms, term_weights
 from assistant.plan_levels import PlanLevels, asks_gap, asks_target, say_change
 from assistant.records import Evidence
 from assistant.route import Query
-from assistant.structured_answers import Draft, _t
+from assistant.structured_answers import Draft, _t, states_count
 from assistant.units import unstated_count
 from ingest.tokenize import search_tokens
 from ingest.vocabulary import query_words
@@ -157,6 +157,10 @@ def answer(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB, idf: dict
     unit = f" {k.unit}" if k.unit else ""
     done = _t(q, f" (ผลการดำเนินงาน {result})", f" (result {result})") if result else ""
     where = f"{k.node}: " if k.node else ""
+    if not states_count(q, f"{k.text} {_planned(printed, result)}{unit}"):  # `…นักท่องเที่ยวกี่คน`, the closest KPI counts `7 แห่ง`
+        draft.refused, draft.support = True, 0.0
+        draft.say(_t(q, "แผนไม่ได้ระบุจำนวนที่ถามไว้โดยตรง ตัวชี้วัดที่ใกล้เคียงที่สุดคือ:",
+                     "The plan does not state this count; the closest indicator is:"), template=True)
     draft.say(_t(q, f"{where}{k.text} — ค่าเป้าหมายปี {year}: {printed}{unit}{done}",
                  f"{where}{k.text} — target for {year}: {printed}{unit}{done}"),
               [e, *node] + ([book[1]] if book and not q.years else []), template=True)  # the level's heading: `โครงการที่ 4`

@@ -137,3 +137,43 @@ def sum_answer(q: Query, hits: list[ScoredChunk], db: FactsDB) -> Draft | None:
                       computed=[x.replace(",", "").lstrip("-") for x in (gap, format_result(a), format_result(b))])
         return draft
     return None
+
+
+HEADER_ABOVE = 8  # lines above a row its plan and result columns' header may be printed on
+
+
+def row_gap(q: Query, draft: Draft, db: FactsDB) -> Draft:
+    """How far a row's result went past (or fell short of) its plan, when a question asks it (`เกินแผนไปกี่ฉบับ`):
+    the answer's row printing two figures in one unit (`(3) จัดทำใบรับรอง 37 ฉบับ 46 ฉบับ`) under a header
+    naming a plan column, then a result column; the result less the plan computed in code, row and header cited.
+    The draft unchanged otherwise."""
+    if draft.refused or not draft.evidence or not types_any(q.text, query_words().exceed_words):
+        return draft
+    row = draft.evidence[0]
+    if row.line_start != row.line_end:
+        return draft
+    figures = item_figures(row.quote)
+    if len(figures) != 2 or figures[0].unit != figures[1].unit:
+        return draft
+    words = vocabulary().table_words
+    header = None
+    for n, text, _ in reversed(db.lines(row.doc_id, max(1, row.line_start - HEADER_ABOVE), row.line_start - 1)):
+        plan = re.search(alternation(words.plan_column_words), text, re.I)
+        if plan and re.search(alternation(words.result_column_words), text[plan.end():], re.I):
+            header = Evidence(row.doc_id, n, n, db.cite(row.doc_id, n, n).quote, "retrieval", 1.0)
+            break
+    if header is None:
+        return draft
+    planned, done = (Decimal(f.printed.replace(",", "")) for f in figures)
+    gap = format_result(abs(done - planned))
+    if done == planned:
+        sign = _t(q, "ตรงตามแผน ต่างกัน", "on plan, a difference of")
+    else:
+        above = done > planned
+        sign = _t(q, "เกินแผน" if above else "ต่ำกว่าแผน", "above the plan by" if above else "below the plan by")
+    unit = figures[0].unit
+    draft.say(" ".join(header.quote.split()), [header])
+    draft.say(_t(q, f"คำนวณ: {figures[1].printed} − {figures[0].printed} → {sign} {gap} {unit}",
+                 f"Computed: {figures[1].printed} − {figures[0].printed} → {sign} {gap} {unit}"),
+              [row, header], template=True, computed=[gap.replace(",", "")])
+    return draft

@@ -223,6 +223,7 @@ class Assistant:
                 draft = text_answer(q, evidence, support, self.settings.min_support,
                                     read=(lambda e: self._read_rows(q, e)) if q.wants_figure else None,
                                     where=lambda e: " › ".join(p for p in self.outline.path_at(e.doc_id, e.line_start)[-2:] if p))
+                draft = numbered_items.row_gap(q, draft, self.db)  # `เกินแผนไปกี่ฉบับ`: the row's result less its plan
         if q.route != "draft" and not draft.refused and not states_asked_place(q, draft.evidence, self.db):
             # another place's figure (`จังหวัดลำพูน` asked of Lampang's plan; a project's total asked for one
             # province the book does not break it down by): the documents do not state it; the closest shown

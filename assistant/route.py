@@ -62,6 +62,7 @@ _EN_LEAD = re.compile(r"^(?:(?:what|which|how|much|many|is|are|was|were|does|do|
                       r"level|issue)\b\s*)+", re.I)
 _UNIT_TH = re.compile(r"กี่\s*([\u0E00-\u0E7F]{1,16}?(?:\.[\u0E00-\u0E7F]{1,4})?)(?=\s|$|ที่|ใน|ของ|ต่อ|ครับ|คะ|ค่ะ|อ่ะ|ล่ะ|[.?])")
 JOINED_FIELD = 8  # characters before a further brief field's word a joining word (`และ`, `กับ`) is looked for in
+_KNOWN_UNIT = re.compile(r"กี่\s*(" + alternation([*vocabulary().units.count, *vocabulary().units.measure]) + ")")
 _EN_JOINERS = frozenset({"and", "or", "of", "the", "in", "for"})
 _UNIT_EN = re.compile(r"how many\s+([a-z\-]+(?:\s+[a-z\-]+)?)", re.I)
 _EN_UNITS = english_units()  # `how many plots` → แปลง (profile `[english_units]`)
@@ -184,6 +185,9 @@ def _unit(text: str) -> str | None:
     m = _UNIT_TH.search(text)
     if m:
         return unit_abbreviations().get(m.group(1), m.group(1))  # `กม.` → กิโลเมตร, as documents print it
+    known = _KNOWN_UNIT.search(text)  # `กี่ตันคาร์บอนไดออกไซด์เทียบเท่า`: a unit the profile knows, words after it
+    if known:
+        return known.group(1)
     m = _UNIT_EN.search(text)
     if m:
         for word in reversed(m.group(1).lower().split()):  # the head noun comes last: "concession plots"

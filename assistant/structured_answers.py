@@ -283,6 +283,8 @@ def states_count(q: Query, text: str) -> bool:
         return True
     before = [w for w in word_tokens(q.text[:min(q.text.find(w) for w in asks)]) if w.strip()]
     form = index_form(text)
+    if q.unit in vocabulary().units.count_words and re.search(re.escape(q.unit) + r"\s*\d", form):
+        return True  # a unit printed before its figure (`ร้อยละ 80`)
     return any(re.search(r"\d[\d,.]*\s*" + re.escape(w), form) for w in [q.unit, *before[-1:]])
 
 

@@ -107,11 +107,13 @@ class FundingSources:
 @dataclass(frozen=True)
 class TableWords:
     """Words of plan tables and briefs: the unit line's word, the words that date a brief, the word that
-    heads a table's total column."""
+    heads a table's total column, the words that head a plan column and a result column."""
 
     unit_words: tuple[str, ...] = ()
     brief_year_words: tuple[str, ...] = ()
     total_column_words: tuple[str, ...] = ()
+    plan_column_words: tuple[str, ...] = ()
+    result_column_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -274,8 +276,9 @@ def _table_words(data: dict) -> TableWords:
     if "table_words" not in data:
         return TableWords()
     t = _table(data, "table_words")
-    return TableWords(_words(t, "unit_words", "table_words"), _words(t, "brief_year_words", "table_words"),
-                      _words(t, "total_column_words", "table_words") if "total_column_words" in t else ())
+    optional = {key: _words(t, key, "table_words") for key in ("total_column_words", "plan_column_words",
+                                                                "result_column_words") if key in t}
+    return TableWords(_words(t, "unit_words", "table_words"), _words(t, "brief_year_words", "table_words"), **optional)
 
 
 def _kpi_words(data: dict) -> KpiWords:

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from assistant.compute import Operand, _same_window, split_list
 from assistant.records import Evidence
-from tests.conftest import SAMPLE
+from tests.conftest import FIXTURES, SAMPLE, ask_book
 
 
 def test_two_sides_found_in_one_line_each_get_the_figure_after_their_own_subject():
@@ -33,3 +33,14 @@ def test_three_or_more_listed_items_and_the_measure_asked_of_each():
     assert split_list("อุตสาหกรรมพลังงาน, อุตสาหกรรมอาหาร และอุตสาหกรรมอโลหะ มีเงินลงทุนรวมกันเท่าไร") == (
         ["อุตสาหกรรมพลังงาน", "อุตสาหกรรมอาหาร", "อุตสาหกรรมอโลหะ"], "เงินลงทุน")
     assert split_list("อุตสาหกรรมพลังงานกับอุตสาหกรรมอาหาร มีเงินลงทุนรวมกันเท่าไร") is None  # a pair: split_pair's
+
+
+def test_a_change_between_two_years_and_its_percent_of_the_earlier(tmp_path_factory):
+    # `ลดลงจากปี 2564 เท่าไร คิดเป็นกี่เปอร์เซ็นต์`: the change and its share of 2564's amount. Before: 2565's
+    # amount as a share of 2564's (`548,316,000 ÷ 581,595,900 × 100 = ร้อยละ 94.28`), which the question does not ask.
+    answer, = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-23-30-115-123.pdf",
+                       "งบประมาณรายจ่ายของกรมทรัพยากรธรณี ปี 2565 ลดลงจากปี 2564 เท่าไร คิดเป็นกี่เปอร์เซ็นต์")
+    assert answer.route == "computed" and not answer.refused
+    assert "548,316,000 − 581,595,900 → ลดลง 33,279,900" in answer.answer
+    assert "33,279,900 ÷ 581,595,900 × 100 = ร้อยละ 5.72" in answer.answer
+    assert {"33279900", "5.72"} <= {f.value.replace(",", "") for f in answer.figures if f.provenance == "computed"}

@@ -13,3 +13,14 @@ def test_a_kpi_target_asked_beside_a_levels_amount_is_answered_too(tmp_path_fact
     assert answer.route == "plan_level" and "7,377,900 บาท" in lines[0]
     assert any("ค่าเป้าหมายปี 2565: 15 จังหวัด" in line for line in lines[1:])
     assert all(c.verified for c in answer.citations)
+
+
+def test_a_kpi_counting_another_unit_does_not_state_the_count_asked(tmp_path_factory):
+    # The geology-tourism KPI counts sites (`7 แห่ง`); a question asking its target in visitors (`กี่คน`) is not
+    # answered by it. Before: `ค่าเป้าหมายปี 2565: 7 แห่ง` as the answer to `กี่คน`.
+    people, sites = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-23-30-115-123.pdf",
+                             "โครงการท่องเที่ยวเชิงธรณีวิทยาของกรมทรัพยากรธรณี ตั้งเป้าปี 65 ไว้กี่คน",
+                             "โครงการท่องเที่ยวเชิงธรณีวิทยาของกรมทรัพยากรธรณี ตั้งเป้าปี 65 ไว้กี่แห่ง")
+    assert people.route == "kpi_target" and people.refused
+    assert people.answer.startswith("แผนไม่ได้ระบุจำนวนที่ถามไว้โดยตรง")  # the closest KPI shown below, not as the answer
+    assert sites.route == "kpi_target" and not sites.refused and "ค่าเป้าหมายปี 2565: 7 แห่ง" in sites.answer

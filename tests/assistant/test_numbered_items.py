@@ -41,3 +41,21 @@ def test_how_far_the_result_went_past_the_plan(results):
                          "ทำได้จริงรวมกันกี่ราย เกินแผนไปกี่ราย")
     assert "100 + 308 + 120 = 528 ราย" in answer.answer and "528 − มีแผนดำเนินกิจกรรม 520 = 8 ราย" in answer.answer
     assert all(c.verified for c in answer.citations)
+
+
+@pytest.fixture(scope="module")
+def certificates(tmp_path_factory):
+    """A 2566 results table printing each row's plan, then its result, under a `แผน … ผล …` header (lines 3170–3190)."""
+    a = sample_excerpt(tmp_path_factory, "certificates", 3170, 3190)
+    yield a
+    a.close()
+
+
+def test_a_rows_result_less_its_plan_when_asked_how_far_past_it(certificates):
+    # `(3) จัดทำใบรับรอง 37 ฉบับ 46 ฉบับ` under `แผน (ต.ค.65 - ก.ย. 66) ผล (ณ 30 ก.ย. 66)`. Before: the row alone.
+    answer = certificates.ask("งาน มผช. ปี 2566 จัดทำใบรับรองได้เกินแผนไปกี่ฉบับ")
+    assert not answer.refused and "46 − 37 → เกินแผน 9 ฉบับ" in answer.answer
+    assert "9" in {f.value for f in answer.figures if f.provenance == "computed"}
+    assert all(c.verified for c in answer.citations)
+    plain = certificates.ask("งาน มผช. ปี 2566 จัดทำใบรับรองได้กี่ฉบับ")  # no gap asked: nothing computed
+    assert "คำนวณ" not in plain.answer

@@ -41,6 +41,8 @@ def test_units_and_plain_text_questions():
     assert analyse("มีโรงงานกี่โรงงาน").unit == "โรงงาน"
     assert analyse("how many concession plots are there").unit == "แปลง"
     assert analyse("ได้ผลลัพธ์กี่เปอร์เซ็นต์").unit == "ร้อยละ"
+    # a unit the profile knows, with words after it (before: no unit, so no check that the answer states it)
+    assert analyse("ตั้งเป้าลดก๊าซเรือนกระจกได้กี่ตันคาร์บอนไดออกไซด์เทียบเท่า").unit == "ตัน"
     q = analyse("อุณหภูมิสูงสุดที่เคยวัดได้คือเท่าไร")
     assert q.route == "text" and q.wants_figure and q.project_name is None
     assert language_of("What are the S-O strategies?") == "en" and language_of("จุดแข็งมีอะไรบ้าง") == "th"

@@ -25,6 +25,18 @@ def test_a_field_counting_no_such_thing_does_not_state_the_count():
                 "ได้รับการส่งเสริมและพัฒนาเชิงลึกกี่แห่ง")
     assert q.route == "project_field" and not states_count(q, kpis)
     assert states_count(analyse("โครงการยกระดับอุตสาหกรรมสู่อุตสาหกรรมคาร์บอนต่ำ มีตัวชี้วัดอะไร"), kpis)  # no count asked
+    # a count in tonnes of CO2: the KPIs print none (before: the unit was not read, so the KPIs stood as the answer)
+    assert not states_count(analyse("โครงการยกระดับอุตสาหกรรมสู่อุตสาหกรรมคาร์บอนต่ำ ตั้งเป้าลดก๊าซเรือนกระจก"
+                                    "ได้กี่ตันคาร์บอนไดออกไซด์เทียบเท่า"), kpis)
+
+
+def test_a_percentage_is_stated_by_ร้อยละ_printed_before_its_figure():
+    # `ไม่น้อยกว่าร้อยละ 80`: the unit comes first (before: only `80 ร้อยละ` stated it, so a brief's outcome was
+    # called silent on the percentage it prints).
+    outcome = "ผู้ประกอบการนำความรู้ไปใช้ประโยชน์ได้ไม่น้อยกว่าร้อยละ 80"
+    assert states_count(analyse("โครงการยกระดับอุตสาหกรรมสู่อุตสาหกรรมคาร์บอนต่ำ ผลลัพธ์ตั้งไว้กี่เปอร์เซ็นต์"), outcome)
+    assert not states_count(analyse("โครงการยกระดับอุตสาหกรรมสู่อุตสาหกรรมคาร์บอนต่ำ ผลลัพธ์ตั้งไว้กี่เปอร์เซ็นต์"),
+                            "ผู้ประกอบการได้รับการพัฒนาความรู้ 40 คน")
 
 
 def test_a_count_its_kpis_do_not_state_is_read_from_its_outputs(tmp_path_factory):
