@@ -491,6 +491,7 @@ ORGANISATION_LINES = 15  # a budget book names the agency just above its budget 
 HEADING_CHARS = 80  # the line naming the organisation is a short heading, not a sentence mentioning it
 NAME_PREFIX = 12
 NAME_MATCH = 0.85  # a line names an organisation when it prints it this closely ("…และสงแวดลิ" for "…และสิ่งแวดล้อม")
+NAME_SLACK = 8  # characters a printed name may hold beyond the typed one (a word people leave out: `วิจัย`)
 
 
 def _names(text: str, name: str, start_only: bool) -> bool:
@@ -499,7 +500,14 @@ def _names(text: str, name: str, start_only: bool) -> bool:
     if name in flat and (not start_only or flat.startswith(name)):
         return True
     spots = [0] if start_only else [m.start() for m in re.finditer(re.escape(name[:NAME_PREFIX // 2]), flat)]
-    return any(SequenceMatcher(None, name, flat[i:i + len(name)], autojunk=False).ratio() >= NAME_MATCH for i in spots)
+    return any(_typed_share(name, flat[i:i + len(name) + NAME_SLACK]) >= NAME_MATCH for i in spots)
+
+
+def _typed_share(name: str, window: str) -> float:
+    """How much of a typed name a printed window holds, in order: a name with a broken mark (`…และสงแวดลิ`) or
+    a word left out (`สถาบันแสงซินโครตรอน` of `สถาบันวิจัยแสงซินโครตรอน`) still holds most of it."""
+    blocks = SequenceMatcher(None, name, window, autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks) / max(1, len(name))
 
 
 def lines_naming(db: FactsDB, organisation: str, start_only: bool) -> list[tuple[str, int]]:

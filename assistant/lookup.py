@@ -62,6 +62,7 @@ class ProjectRow:
     cite: Cite
     match_score: float | None = None
     flag_kinds: list[str] = field(default_factory=list)  # the kind of each flag (`table_row_without_brief`)
+    source_text: str = ""  # the funding source as the plan prints it (`…ของบประมาณกลุ่ม จังหวัดภาคเหนือตอนบน 1`)
 
 
 @dataclass
@@ -266,7 +267,7 @@ class FactsDB:
         start = r["row_line_start"] or r["brief_line_start"]
         end = r["row_line_end"] or r["brief_line_end"]
         return ProjectRow(r["project_id"], r["doc_id"], r["name"], r["direction"], r["strategy"], r["source"],
-                          budgets, flags, self.cite(r["doc_id"], start, end), score, kinds)
+                          budgets, flags, self.cite(r["doc_id"], start, end), score, kinds, r["source_text"] or "")
 
     def find_projects(self, name: str, source: str | None = None, year: str | int | None = None,
                       limit: int = 5, min_score: float = 0.6) -> list[ProjectRow]:
@@ -289,6 +290,12 @@ class FactsDB:
             best = rows[0].match_score
             rows = [p for p in rows if p.match_score >= best - 0.05]
         return self.own_document_first(rows)[:limit]
+
+    def projects_at(self, doc_id: str, line: int) -> list[ProjectRow]:
+        """The projects whose brief holds this line (one per funding source the plan lists it under)."""
+        return [self._project(r) for r in self.db.execute(
+            "SELECT * FROM projects WHERE doc_id = ? AND brief_line_start <= ? AND brief_line_end >= ?",
+            (doc_id, line, line))]
 
     def own_document_first(self, rows: list[ProjectRow]) -> list[ProjectRow]:
         """Matched rows grouped by document, the project's own document first (rows of one document

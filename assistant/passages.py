@@ -17,7 +17,7 @@ from assistant.lookup import FactsDB
 from assistant.normalize import be_years, full_years, translate_english
 from assistant.records import Evidence
 from assistant.route import Query
-from assistant.understand import asks_date
+from assistant.understand import asks, asks_date
 from ingest.facts import compact_text
 from ingest.lists import parse_marker
 from ingest.records import ScoredChunk
@@ -170,6 +170,11 @@ def score_windows(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dict[
                     if not figure_lines:
                         continue
                     focus = set().union(*(tokens[k] for k in figure_lines))
+                    wrapped = len(rows[i][1].strip()) >= WRAPPED_CHARS
+                    if ITEM_START.match(rows[i][1]) and not states_figure[i] and wrapped:
+                        # one numbered item wrapped (`กิจกรรมที่ 3 ให้คำปรึกษา…ในการส่งเสริมและพัฒนาการประกอบ` /
+                        # `ธุรกิจ … จำนวน 308 ราย`): the figure below is the item's
+                        focus = set().union(*tokens[i:i + size])
                     near = set().union(*tokens[i:i + size]) | context | header
                 else:
                     focus = set().union(*tokens[i:i + size])
@@ -211,7 +216,28 @@ def select_passages(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dic
         chosen = extended
     evidence = [Evidence(w.doc_id, w.line_start, w.line_end, db.cite(w.doc_id, w.line_start, w.line_end).quote,
                          "retrieval", round(w.score, 4)) for w in chosen]
-    return evidence, round(best.coverage, 4)
+    support = best.coverage
+    if query.wants_figure and asks(query.text, figures=True) >= 2 and len(evidence) >= 2:
+        support = max(support, _joint_coverage(query, evidence[:2], db, idf))
+    return evidence, round(support, 4)
+
+
+JOINT_LINES = 2 * MAX_WINDOW  # how near two windows must be to answer a two-figure question together
+
+
+def _joint_coverage(query: Query, evidence: list[Evidence], db: FactsDB, idf: dict[str, float]) -> float:
+    """How much of a two-figure question (`รับคำขอได้กี่คำขอ แล้วออกใบรับรองไปกี่ฉบับ`) two near windows of one
+    table cover together, each asking its own row: their words in full, the lines above them in part."""
+    a, b = sorted(evidence, key=lambda e: (e.doc_id, e.line_start))
+    if a.doc_id != b.doc_id or b.line_start - a.line_end > JOINT_LINES:
+        return 0.0
+    weight = term_weights(key_terms(query), idf)
+    total = sum(weight.values())
+    if not total:
+        return 0.0
+    focus = match_tokens(f"{a.quote} {b.quote}")
+    near = match_tokens(_with_lines_above(a, db))
+    return sum(w if t in focus else CONTEXT_WEIGHT * w if t in near else 0.0 for t, w in weight.items()) / total
 
 
 def _overlap(a: Window, b: Window) -> bool:
@@ -338,6 +364,38 @@ def asked_places(text: str) -> list[str]:
     return out
 
 
+def asked_place_kind(text: str) -> str | None:
+    """The place word a question asks which one of (`…ลงพื้นที่จังหวัดอะไรบ้าง` → จังหวัด, `อำเภอไหน` → อำเภอ);
+    None when it asks none (`กลุ่มจังหวัดข้อไหน` asks a group's item)."""
+    for w in query_words().place_words:
+        for m in re.finditer(re.escape(w), text):
+            if _group_ends(text[:m.start()], w):
+                continue
+            words = [t for t in word_tokens(text[m.end():m.end() + PLACE_CHARS]) if t.strip()]
+            if words and words[0] in query_words().which_words:
+                return w
+    return None
+
+
+@lru_cache(maxsize=1)
+def _province_names() -> frozenset[str]:
+    """Thailand's provinces by name (pythainlp's corpus), which a passage may print without `จังหวัด`."""
+    from pythainlp.corpus import provinces
+
+    return frozenset(provinces())
+
+
+def states_asked_place_kind(query: Query, evidence: list[Evidence]) -> bool:
+    """For a question asking which province, district or sub-district (`ลงพื้นที่จังหวัดอะไรบ้าง`): whether the
+    chosen passages print that place word, or a province's name; a brief's `สถานที่ดำเนินการ ชุมชน …
+    ในพื้นที่ดำเนินงานของ สพภ.` names none, nor does a list of festivals asked where one is held."""
+    kind = asked_place_kind(query.text)
+    if kind is None or not evidence:
+        return True
+    text = " ".join(e.quote for e in evidence)
+    return kind in text or (kind == query_words().place_words[0] and any(n in text for n in _province_names()))
+
+
 def _group_heads(place_word: str) -> list[str]:
     """The words that make a place word a group of places (profile `[funding_sources] group_words`: `กลุ่ม` of
     `กลุ่มจังหวัด`)."""
@@ -392,8 +450,10 @@ def states_asked_unit(query: Query, evidence: list[Evidence], db: FactsDB) -> bo
     wanted = [w for w in units.currency if not w.isascii()] if money else [query.unit]
     for e in evidence:  # each window's lines read once
         text = _with_lines_above(e, db)
-        if any(w in text for w in wanted):
+        if money and any(w in text for w in wanted):
             return True
+        if not money and query.unit in text and query.unit in word_tokens(text):
+            return True  # the unit as a word, not inside one (`ราย` of `รายจ่าย`)
     return False
 
 
@@ -425,8 +485,15 @@ def states_rarest_term(query: Query, evidence: list[Evidence], db: FactsDB, idf:
         return True
     top = max(idf[t] for t in known)
     rarest = [t for t in known if idf[t] == top]  # ties: each of them
-    return any(all(t in match_tokens(text) or compact_text(t) in compact_text(text) for t in rarest)
-               for text in (_with_lines_above(e, db) for e in evidence))
+    texts = [_with_lines_above(e, db) for e in evidence]
+    if asks(query.text, figures=True) >= 2:  # `รับคำขอได้กี่คำขอ แล้วออกใบรับรองไปกี่ฉบับ`: each part in its own window
+        return all(any(_prints(t, text) for text in texts) for t in rarest)
+    return any(all(_prints(t, text) for t in rarest) for text in texts)
+
+
+def _prints(term: str, text: str) -> bool:
+    """Whether a text prints a question's word (as a word, or inside its compact form)."""
+    return term in match_tokens(text) or compact_text(term) in compact_text(text)
 
 
 _DAY = re.compile(r"วันที่\s*[0-9๐-๙]")

@@ -25,7 +25,7 @@ from assistant.followup import resolve_followup
 from assistant.lookup import FactsDB
 from assistant.normalize import EN_TH_GLOSSARY
 from assistant.passages import (QUESTION_WORDS, figures_of, select_passages, states_asked_date, states_asked_place,
-                                states_asked_unit, states_asked_year, states_rarest_term)
+                                states_asked_place_kind, states_asked_unit, states_asked_year, states_rarest_term)
 from assistant.records import Answer, Citation, Evidence, Figure, Sentence
 from assistant.matrix_rows import MatrixRow, matrix_rows, row_answer
 from assistant.retrieve import Retriever
@@ -37,7 +37,7 @@ from assistant.outline import Outline, compact
 from assistant import kpi_targets, numbered_items, plan_levels
 from assistant.kpi_targets import KpiIndex
 from assistant.plan_levels import PlanLevels
-from assistant.structured_answers import Draft, _t
+from assistant.structured_answers import Draft, _t, source_part
 from assistant import (cell_rows, grid_rows, group_rows, header_rows, label_columns, list_extremes, row_headers, table_extremes, units,
                        year_rows)
 from assistant.year_rows import YearTable
@@ -223,8 +223,11 @@ class Assistant:
                 draft = text_answer(q, evidence, support, self.settings.min_support,
                                     read=(lambda e: self._read_rows(q, e)) if q.wants_figure else None,
                                     where=lambda e: " › ".join(p for p in self.outline.path_at(e.doc_id, e.line_start)[-2:] if p))
-                draft = numbered_items.row_gap(q, draft, self.db)  # `เกินแผนไปกี่ฉบับ`: the row's result less its plan
-        if q.route != "draft" and not draft.refused and not states_asked_place(q, draft.evidence, self.db):
+        if q.route == "text":
+            draft = numbered_items.row_gap(q, draft, self.db)  # `เกินแผนไปกี่ฉบับ`: the row's result less its plan
+            draft = source_part(q, draft, self.db)  # `…เป็นกิจกรรมของโครงการไหน ใช้งบอะไร`: its funding source
+        if q.route != "draft" and not draft.refused and not (states_asked_place(q, draft.evidence, self.db)
+                                                             and states_asked_place_kind(q, draft.evidence)):
             # another place's figure (`จังหวัดลำพูน` asked of Lampang's plan; a project's total asked for one
             # province the book does not break it down by): the documents do not state it; the closest shown
             draft = text_answer(q, draft.evidence[:1], 0.0, self.settings.min_support)

@@ -30,7 +30,8 @@ def _is_thai(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _left_alone() -> frozenset[str]:
     qw = query_words()
-    return frozenset((*thai_stopword_set(), *qw.question_words, *qw.particles, *qw.which_words))
+    asking = [t for phrase in qw.source_words for t in words(phrase)]  # `ใช้งบแหล่งไหน`: not `แห่ง` of the index
+    return frozenset((*thai_stopword_set(), *qw.question_words, *qw.particles, *qw.which_words, *asking))
 
 
 class Speller:

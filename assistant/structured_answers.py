@@ -15,6 +15,7 @@ from assistant.normalize import translate_english
 from assistant.passages import figures_of, key_terms
 from assistant.records import Evidence, Sentence
 from assistant.route import ASKS_LINKAGE, ASKS_LIST, ASKS_MENTION, ASKS_WHICH_PROJECT, LINK_LEVELS, Query, project_name_in, source_in
+from assistant.understand import types_any
 from ingest.facts import compact_name, compact_text
 from ingest.thai_repair import index_form
 from ingest.tokenize import search_tokens, words as word_tokens
@@ -286,6 +287,20 @@ def states_count(q: Query, text: str) -> bool:
     if q.unit in vocabulary().units.count_words and re.search(re.escape(q.unit) + r"\s*\d", form):
         return True  # a unit printed before its figure (`ร้อยละ 80`)
     return any(re.search(r"\d[\d,.]*\s*" + re.escape(w), form) for w in [q.unit, *before[-1:]])
+
+
+def source_part(q: Query, draft: Draft, db: FactsDB) -> Draft:
+    """The funding source of the project whose brief the answer quotes, when the question asks it (`งาน X เป็น
+    กิจกรรมของโครงการไหน ใช้งบอะไร`): each source the plan lists the project under, cited with its table row.
+    The draft unchanged otherwise."""
+    if draft.refused or not draft.evidence or not types_any(q.text, query_words().source_words):
+        return draft
+    e = draft.evidence[0]
+    for p in db.projects_at(e.doc_id, e.line_start):
+        printed = f" ({' '.join(p.source_text.split())})" if p.source_text else ""
+        draft.say(_t(q, f"แหล่งงบประมาณของ{p.name}: {p.source}{printed}",
+                     f"Funding source of {p.name}: {p.source}{printed}"), [_ev(p.cite)], template=True)
+    return draft
 
 
 def project_field(q: Query, db: FactsDB) -> Draft | None:

@@ -388,6 +388,7 @@ class QueryWords:
     project_count_words: tuple[str, ...] = ()  # `กี่โครงการ`: a count of projects asked
     mention_words: tuple[str, ...] = ()  # `อ้างถึง`, `mentions`: the projects whose text names something
     name_end_words: tuple[str, ...] = ()  # `ได้งบ`, `เท่าไ`, `กี่`: where a project name typed in a question ends
+    source_words: tuple[str, ...] = ()  # `ใช้งบอะไร`, `แหล่งงบ`, `funding source`: a project's funding source asked
 
 
 def parse_query_words(data: dict) -> QueryWords:

@@ -44,3 +44,13 @@ def test_a_change_between_two_years_and_its_percent_of_the_earlier(tmp_path_fact
     assert "548,316,000 − 581,595,900 → ลดลง 33,279,900" in answer.answer
     assert "33,279,900 ÷ 581,595,900 × 100 = ร้อยละ 5.72" in answer.answer
     assert {"33279900", "5.72"} <= {f.value.replace(",", "") for f in answer.figures if f.provenance == "computed"}
+
+
+def test_an_organisation_typed_without_a_word_of_its_name_is_known(tmp_path_factory):
+    # `สถาบันแสงซินโครตรอน` for the printed `สถาบันวิจัยแสงซินโครตรอน`: people leave out a word. Before: refused as an
+    # organisation no document names. One the pages do not name is still refused so.
+    vision, other = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol3-p1-166-167.pdf",
+                             "สถาบันแสงซินโครตรอนมีวิสัยทัศน์ว่าอย่างไร",
+                             "สถาบันเทคโนโลยีนิวเคลียร์แห่งชาติมีวิสัยทัศน์ว่าอย่างไร")
+    assert not vision.refused and "ศูนย์กลางในอาเซียนด้านแสงซินโครตรอน" in vision.answer
+    assert other.refused and other.route == "refused"

@@ -1,7 +1,7 @@
 """Passage checks: the places a question names (no index); an item quoted whole (a small real excerpt)."""
 import pytest
 
-from assistant.passages import asked_places, key_terms, match_tokens
+from assistant.passages import asked_place_kind, asked_places, key_terms, match_tokens
 from assistant.route import analyse
 from tests.conftest import FIXTURES, ask_book, sample_excerpt
 
@@ -153,3 +153,47 @@ def test_a_figure_beside_other_words_does_not_answer_what_is_most_specifically_a
         a.close()
     assert rate.refused
     assert not growth.refused and "ขยายตัวร้อยละ 1.56" in growth.answer
+
+
+def test_the_place_word_a_question_asks_which_one_of():
+    assert asked_place_kind("โครงการสร้างความเข้มแข็งกลุ่มการผลิตด้านการเกษตร ปี 65 ลงพื้นที่จังหวัดอะไรบ้าง") == "จังหวัด"
+    assert asked_place_kind("งานนี้จัดที่อำเภอไหน") == "อำเภอ"
+    assert asked_place_kind("จังหวัดลำปางมีกี่อำเภอ") is None  # a place named, and a count: no which asked
+    assert asked_place_kind("สอดคล้องกับยุทธศาสตร์กลุ่มจังหวัดข้อไหน") is None  # a group's item, not a place
+
+
+@pytest.fixture(scope="module")
+def province(tmp_path_factory):
+    """The sample's province profile: festivals, roads, and problems by district (lines 560-1065)."""
+    a = sample_excerpt(tmp_path_factory, "province", 560, 1065)
+    yield a
+    a.close()
+
+
+def test_a_district_asked_is_answered_only_by_a_passage_printing_one(province):
+    # Before: the list of festivals, which prints no district, answered where one is held.
+    held = province.ask("งานวันรถไฟรถม้าลำปางจัดที่อำเภออะไร")
+    assert held.refused
+    troubled = province.ask("ปัญหาสถานที่กำจัดขยะ พื้นที่ที่ประสบปัญหาอยู่อำเภอไหนบ้าง")
+    assert not troubled.refused and "อำเภอแม่เมาะ" in troubled.answer
+
+
+def test_a_count_unit_inside_another_word_does_not_state_the_count(tmp_path_factory):
+    # `กี่ราย` is not stated by `6.1.1 รายจ่ายประจำ 75.6982 45.6000` (`ราย` of `รายจ่าย`); before, any line printing
+    # the letters passed, and a budget row answered how many entrepreneurs.
+    from assistant.passages import states_asked_unit
+    from assistant.records import Evidence
+    from tests.conftest import fake_embedded_book
+    a = fake_embedded_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol3-p1-166-167.pdf")
+    try:
+        rows = a.db.db.execute("SELECT doc_id, n, text FROM lines WHERE text LIKE '%รายจ่ายประจำ 75%'")
+        doc, n, text = next(iter(rows))
+        row = Evidence(doc, n, n, text, "retrieval", 1.0)
+        assert not states_asked_unit(analyse("สถาบันวิจัยแสงซินโครตรอน ปี 2565 พัฒนาผู้ประกอบการกี่ราย"), [row], a.db)
+    finally:
+        a.close()
+
+
+def test_a_month_asked_is_answered_only_by_a_passage_printing_a_date(province):
+    # `จัดเดือนไหน` asks when: the list of festivals prints no month. Before: the list was the answer.
+    assert province.ask("งานวันสับปะรดของลำปางจัดเดือนไหน").refused

@@ -52,3 +52,20 @@ def test_a_count_its_kpis_do_not_state_is_read_from_its_outputs(tmp_path_factory
         a.close()
     assert found.route == "project_field" and not found.refused and "จำนวน 40 คน" in found.answer
     assert missing.refused and missing.answer.startswith("แผนไม่ได้ระบุจำนวนที่ถามไว้โดยตรง")
+
+
+def test_the_funding_source_of_the_project_whose_brief_answers(tmp_path_factory):
+    # An activity named, its project and funding source asked: the brief's activity line answers which project; the
+    # source is the project's, from the facts (lines 1330-1935: the budget tables and three briefs). Before: the
+    # activity line alone, no source; and `แหล่ง` was "corrected" to the index's `แห่ง`.
+    a = sample_excerpt(tmp_path_factory, "sources", 1330, 1935)
+    try:
+        answer = a.ask("กิจกรรมบ่มเพาะผู้ประกอบการ ทักษะการคิดเชิงออกแบบ (Design Thinking) เป็นของโครงการไหน ใช้งบแหล่งไหน")
+        plain = a.ask("กิจกรรมบ่มเพาะผู้ประกอบการ ทักษะการคิดเชิงออกแบบ (Design Thinking) เป็นของโครงการไหน")
+    finally:
+        a.close()
+    assert answer.route == "text" and not answer.refused
+    assert "Design Thinking" in answer.answer
+    assert "แหล่งงบประมาณของโครงการพัฒนาศักยภาพผู้ประกอบการในยุคเศรษฐกิจสร้างสรรค์ (Creative Economy): งบกลุ่มจังหวัด" \
+        in answer.answer
+    assert "แหล่งงบประมาณ" not in plain.answer  # not asked: not said
