@@ -170,11 +170,6 @@ def score_windows(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dict[
                     if not figure_lines:
                         continue
                     focus = set().union(*(tokens[k] for k in figure_lines))
-                    wrapped = len(rows[i][1].strip()) >= WRAPPED_CHARS
-                    if ITEM_START.match(rows[i][1]) and not states_figure[i] and wrapped:
-                        # one numbered item wrapped (`กิจกรรมที่ 3 ให้คำปรึกษา…ในการส่งเสริมและพัฒนาการประกอบ` /
-                        # `ธุรกิจ … จำนวน 308 ราย`): the figure below is the item's
-                        focus = set().union(*tokens[i:i + size])
                     near = set().union(*tokens[i:i + size]) | context | header
                 else:
                     focus = set().union(*tokens[i:i + size])

@@ -68,9 +68,3 @@ def test_two_figures_asked_of_two_rows_are_answered_by_both(certificates):
     assert not answer.refused
     assert "45  คำขอ  53  คำขอ" in answer.answer and "37  ฉบับ   46  ฉบับ" in answer.answer
 
-
-def test_a_numbered_item_wrapped_over_two_lines_is_read_whole_with_its_figures(results):
-    # `กิจกรรมที่ 3 ให้คำปรึกษาแนะนำเบื้องต้น และเชิงลึก…` / `ธุรกิจ โดยมีแผน… 300 ราย ผลดำเนินกิจกรรม จำนวน 308 ราย`:
-    # the item's words are on the line above its figures. Before: refused, the figure line alone quoted.
-    answer = results.ask("ปีงบ 2566 กิจกรรมให้คำปรึกษาแนะนำเบื้องต้นและเชิงลึก มีผลดำเนินกิจกรรมกี่ราย")
-    assert not answer.refused and "กิจกรรมที่ 3 ให้คำปรึกษาแนะนำเบื้องต้น" in answer.answer and "308 ราย" in answer.answer
