@@ -435,7 +435,8 @@ def _change_draft(q: Query, first: tuple[int, Operand], second: tuple[int, Opera
                     f"{shown} ÷ {old.printed} × 100 = ร้อยละ {percent}",
                  f"Computed: {y2} against {y1}: {new.printed} − {old.printed} → {sign} {shown}; "
                  f"{shown} ÷ {old.printed} × 100 = {percent}%"),
-              [old.evidence, new.evidence], template=True, computed=[shown.replace(",", ""), percent.replace(",", ""), "100"])
+              [old.evidence, new.evidence], template=True,
+              computed=[shown.replace(",", ""), percent.replace(",", ""), "100"])
     return draft
 
 

@@ -157,7 +157,7 @@ def answer(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB, idf: dict
     unit = f" {k.unit}" if k.unit else ""
     done = _t(q, f" (ผลการดำเนินงาน {result})", f" (result {result})") if result else ""
     where = f"{k.node}: " if k.node else ""
-    if not states_count(q, f"{k.text} {_planned(printed, result)}{unit}"):  # `…นักท่องเที่ยวกี่คน`, the closest KPI counts `7 แห่ง`
+    if not states_count(q, f"{k.text} {_planned(printed, result)}{unit}"):  # `…กี่คน`: the closest KPI counts `7 แห่ง`
         draft.refused, draft.support = True, 0.0
         draft.say(_t(q, "แผนไม่ได้ระบุจำนวนที่ถามไว้โดยตรง ตัวชี้วัดที่ใกล้เคียงที่สุดคือ:",
                      "The plan does not state this count; the closest indicator is:"), template=True)

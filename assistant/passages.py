@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -343,33 +344,30 @@ INTRO_LINES = 2  # lines below a heading its list's intro may be printed on (a b
 YEAR_CONTEXT_LINES = 15  # a table's year may be printed in its header this far above the row
 
 
+def _place_mentions(text: str) -> Iterator[tuple[str, list[str]]]:
+    """Each place word a question types (profile `place_words`) with the words that follow it; not one that
+    makes a group of places or a funding source (`ใช้งบกลุ่มจังหวัดภาคเหนือตอนบน 1`, `ของกลุ่มจังหวัด`)."""
+    for w in query_words().place_words:
+        for m in re.finditer(re.escape(w), text):
+            if not _group_ends(text[:m.start()], w):
+                yield w, [t for t in word_tokens(text[m.end():].strip()[:PLACE_CHARS]) if t.strip()]
+
+
 def asked_places(text: str) -> list[str]:
     """The places a question names after a place word (`จังหวัดลำพูน`, `อำเภอแม่เมาะ`): the word that follows."""
     out = []
-    for w in query_words().place_words:
-        for m in re.finditer(re.escape(w), text):
-            if _group_ends(text[:m.start()], w):
-                continue  # `ใช้งบกลุ่มจังหวัดภาคเหนือตอนบน 1`, `ของกลุ่มจังหวัด`: a source or a group, not a place asked about
-            rest = text[m.end():].strip()
-            words = [t for t in word_tokens(rest[:PLACE_CHARS]) if t.strip()]
-            if len(words) > 1 and words[1] in query_words().which_words:
-                continue  # `…กลุ่มจังหวัดข้อไหน`: what is asked about, not a place it names
-            if words and len(words[0]) >= 3 and not words[0].isascii() and words[0] not in thai_stopword_set():
-                out.append(words[0])  # a name, not `จังหวัดไว้ว่า…` / `…จังหวัดภายใต้…`
+    for _, words in _place_mentions(text):
+        if len(words) > 1 and words[1] in query_words().which_words:
+            continue  # `…กลุ่มจังหวัดข้อไหน`: what is asked about, not a place it names
+        if words and len(words[0]) >= 3 and not words[0].isascii() and words[0] not in thai_stopword_set():
+            out.append(words[0])  # a name, not `จังหวัดไว้ว่า…` / `…จังหวัดภายใต้…`
     return out
 
 
 def asked_place_kind(text: str) -> str | None:
     """The place word a question asks which one of (`…ลงพื้นที่จังหวัดอะไรบ้าง` → จังหวัด, `อำเภอไหน` → อำเภอ);
     None when it asks none (`กลุ่มจังหวัดข้อไหน` asks a group's item)."""
-    for w in query_words().place_words:
-        for m in re.finditer(re.escape(w), text):
-            if _group_ends(text[:m.start()], w):
-                continue
-            words = [t for t in word_tokens(text[m.end():m.end() + PLACE_CHARS]) if t.strip()]
-            if words and words[0] in query_words().which_words:
-                return w
-    return None
+    return next((w for w, words in _place_mentions(text) if words and words[0] in query_words().which_words), None)
 
 
 @lru_cache(maxsize=1)

@@ -291,8 +291,8 @@ def states_count(q: Query, text: str) -> bool:
 
 def source_part(q: Query, draft: Draft, db: FactsDB) -> Draft:
     """The funding source of the project whose brief the answer quotes, when the question asks it (`งาน X เป็น
-    กิจกรรมของโครงการไหน ใช้งบอะไร`): each source the plan lists the project under, cited with its table row.
-    The draft unchanged otherwise."""
+    กิจกรรมของโครงการไหน ใช้งบอะไร`): each source the plan lists the project under, cited with the project's
+    budget-table row (its brief when no row was read). The draft unchanged otherwise."""
     if draft.refused or not draft.evidence or not types_any(q.text, query_words().source_words):
         return draft
     e = draft.evidence[0]
