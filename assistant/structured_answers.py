@@ -312,16 +312,16 @@ def project_field(q: Query, db: FactsDB) -> Draft | None:
         fields = db.brief_fields(p.project_id)
         if q.field in fields:
             draft = Draft()
-            field = q.field
-            if not states_count(q, fields[field].quote):  # the count asked may be its outputs' (`ผลผลิต … จำนวน 40 คน`)
-                field = next((f for f in COUNT_FIELDS if f in fields and states_count(q, fields[f].quote)), field)
+            # the field asked, else the first that states the count asked (`ผลผลิต … จำนวน 40 คน`), each read once
+            field = next((f for f in (q.field, *COUNT_FIELDS) if f in fields and states_count(q, fields[f].quote)), None)
+            stated, field = field is not None, field or q.field
             name = FIELD_NAMES.get(field, (field, field))
             if p.doc_id != projects[0].doc_id:  # not in the project's own document: say which one
                 title = db.titles().get(p.doc_id, p.doc_id)
                 draft.say(_t(q, f"เอกสารของโครงการไม่ได้ระบุ{name[0]} ข้อมูลนี้มาจากเอกสารอื่น “{title}”:",
                              f"The project's own document does not give its {name[1]}; this is from another "
                              f"document, “{title}”:"), [_document_ev(p.cite, title)], template=True)
-            if not states_count(q, fields[field].quote):  # `…ได้รับการส่งเสริมกี่แห่ง`: its KPIs count no such thing
+            if not stated:  # `…ได้รับการส่งเสริมกี่แห่ง`: its KPIs count no such thing
                 draft.refused, draft.support = True, 0.0
                 draft.say(_t(q, "แผนไม่ได้ระบุจำนวนที่ถามไว้โดยตรง สิ่งที่ระบุไว้คือ:",
                              "The plan does not state this count; what it states is:"), template=True)
