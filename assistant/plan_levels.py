@@ -717,7 +717,8 @@ class PlanLevels:
         """`year_amounts` from the level's own section's tables (or its one child's)."""
         for table in self._year_tables(lv):
             named = _named_rows(table, asked) if asked is not None else []
-            found = _year_row(table, named[:1], dashes=True) if asked is not None else _year_row(table, _appropriation_words())
+            found = _year_row(table, named[:1], dashes=True, numbered=True) if asked is not None else \
+                _year_row(table, _appropriation_words())
             if found:
                 return self._row_amounts(lv.heading.doc_id, table, found, _row_label(table, named[0]) if named else "")
         if len(lv.children) == 1:  # a แผนงาน of one ผลผลิต: that output's table prints the same totals
@@ -762,6 +763,20 @@ class PlanLevels:
         return {year: Amount(m.group(0) if (m := _FIGURE.search(cell)) else "-", e, unit, row)
                 for year, cell in found.items()}
 
+    def year_row_share(self, lv: Level, asked: str, year: int) -> tuple[Amount, Amount] | None:
+        """(part, whole) for a year of a row the question names in a year table of the level's own section
+        (`งบประมาณรายจ่ายบุคลากร` of an agency's comparison table) and that table's total row: one table, one unit."""
+        totals = [compact(w) for w in vocabulary().budget_lines.total_words]
+        for table in self._year_tables(lv):
+            named = _named_rows(table, asked)
+            part = _year_row(table, named[:1], numbered=True) if named else {}
+            whole = _year_row(table, totals) if year in part else {}
+            if year in whole:
+                doc = lv.heading.doc_id
+                return (self._row_amounts(doc, table, {year: part[year]}, _row_label(table, named[0]))[year],
+                        self._row_amounts(doc, table, {year: whole[year]}, "")[year])
+        return None
+
     def names_year_row(self, lv: Level, asked: str) -> bool:
         """Whether a question types the label of a row of the level's year table other than its
         appropriation (`เงินนอกงบประมาณ`), printed with figures or not."""
@@ -774,11 +789,23 @@ def _appropriation_words() -> list[str]:
 
 
 def _named_rows(table: Table, asked: str) -> list[str]:
-    """The labels (compact, longest first) of a table's rows a question types, other than the appropriation's."""
-    typed, words = compact(asked), _appropriation_words()
+    """The labels (compact, the longest typed first) of a table's rows a question types, other than the
+    appropriation's: typed whole, or what follows a leading appropriation word (`งบประมาณรายจ่ายบุคลากร` named by
+    `งบบุคลากร`: the word that tells the row from its siblings)."""
+    typed = compact(asked)
     labels = {_label(_NEXT_ITEM.sub("", c.text)) for c in table.cells if c.col == 0 and not c.header}
-    return sorted((w for w in labels if len(w) >= MIN_LABEL and w in typed and not any(w.startswith(x) for x in words)),
-                  key=len, reverse=True)
+    named = {w: typed_len for w in labels if (typed_len := _typed_row(w, typed))}
+    return sorted(named, key=lambda w: named[w], reverse=True)
+
+
+def _typed_row(label: str, typed: str) -> int:
+    """How much of a row label a question types (0: not named): the label whole, or its part after a leading
+    appropriation or total word; a label that is only such a word (the appropriation row itself) is not named."""
+    lead = next((w for w in _appropriation_words() if label.startswith(w)), "")
+    own = label[len(lead):]
+    if len(own) < MIN_LABEL or _generic(own):
+        return 0
+    return len(label) if label in typed else len(own) if lead and own in typed else 0
 
 
 _ABBREVIATION = re.compile(r"(?<![\u0E00-\u0E7F])([ก-ฮ]{2,6})(\.)?(?![\u0E00-\u0E7F])")
@@ -860,9 +887,10 @@ def _currency(text: str) -> str | None:
     return next((w for w in sorted(vocabulary().units.currency, key=len, reverse=True) if w in text), None)
 
 
-def _year_row(table: Table, words: list[str], dashes: bool = False) -> dict[int, str]:
+def _year_row(table: Table, words: list[str], dashes: bool = False, numbered: bool = False) -> dict[int, str]:
     """{year: cell} of a table's row labelled with one of `words` (the earliest word's row first) that prints
-    a figure (or, with `dashes`, a `-`: no amount) under its year header cells."""
+    a figure (or, with `dashes`, a `-`: no amount) under its year header cells; with `numbered`, a label read
+    without its item number (`1. งบประมาณรายจ่ายบุคลากร`, as `_named_rows` reads it)."""
     years: dict[int, int] = {}
     for c in table.cells:
         m = _YEAR.search(thai_digits_to_arabic(c.text))
@@ -873,8 +901,8 @@ def _year_row(table: Table, words: list[str], dashes: bool = False) -> dict[int,
     rows: dict[int, dict[int, str]] = {}
     for c in table.cells:
         rows.setdefault(c.row, {})[c.col] = c.text
-    labelled = [(k, row) for row in sorted(rows) for k, w in enumerate(words)
-                if compact(rows[row].get(0, "")).startswith(w)]
+    label = lambda row: compact(_NEXT_ITEM.sub("", rows[row].get(0, "")) if numbered else rows[row].get(0, ""))  # noqa: E731
+    labelled = [(k, row) for row in sorted(rows) for k, w in enumerate(words) if label(row).startswith(w)]
     for _, row in sorted(labelled):  # the first word's row first (the appropriation before a total)
         out = {}
         for col, year in years.items():
@@ -1183,13 +1211,35 @@ def share_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     draft = row_answer(part_q, lv, levels)
     found, whole = levels.named_row(lv, part_q.text), _amount_now(lv, levels)
     if draft is None or found is None or whole is None:
-        return None
+        return year_row_share(q, part_q, lv, levels)  # `งบประมาณรายจ่ายบุคลากร` of its comparison table
     part, label = found
     scale = lambda a, e: a.value * UNIT_SCALE.get(a.unit or _currency(" ".join(e.quote.split())) or "บาท", 1)  # noqa: E731
     pv, wv = scale(part, label), scale(whole, whole.evidence)
-    if not wv or pv >= wv:
-        return None
+    if not wv or pv >= wv:  # the row named is the whole itself (`งบประมาณรายจ่าย` inside `งบประมาณรายจ่ายบุคลากร`)
+        return year_row_share(q, part_q, lv, levels)
     draft.say(_t(q, f"งบประมาณทั้งหมดของ{levels.title(lv)}: {whole.shown}", f"{levels.title(lv)} in all: {whole.shown}"),
+              [whole.evidence], template=True)
+    _say_share(q, draft, part, whole, pv / wv)
+    return draft
+
+
+def year_row_share(q: Query, part_q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
+    """A row the question names in a year table of the level (`งบบุคลากร … คิดเป็นสัดส่วนเท่าไรของงบทั้งหมด`) as a
+    share of that table's total for the asked year (else the book's): both cells cited, the share computed."""
+    cover = levels.fiscal_year(lv.doc_id)
+    year = q.years[0] if len(set(q.years)) == 1 else cover[0] if cover and not q.years else None
+    found = levels.year_row_share(lv, part_q.text, year) if year else None
+    if found is None:
+        return None
+    part, whole = found
+    pv, wv = _in_baht(part), _in_baht(whole)
+    if not wv or pv is None or pv >= wv:
+        return None
+    draft = Draft(support=1.0)
+    name = levels.title(lv)
+    draft.say(_t(q, f"{name} ({part.row}) ปีงบประมาณ {year}: {part.shown}", f"{name} ({part.row}), fiscal year {year}: {part.shown}"),
+              [part.evidence, levels.evidence(lv)], template=True)
+    draft.say(_t(q, f"งบประมาณทั้งหมดของ{name} ปีงบประมาณ {year}: {whole.shown}", f"{name} in all, fiscal year {year}: {whole.shown}"),
               [whole.evidence], template=True)
     _say_share(q, draft, part, whole, pv / wv)
     return draft

@@ -190,6 +190,20 @@ def test_a_named_rows_share_of_the_levels_whole_amount_is_computed(assistant):
     assert "20.32" in whole_named.answer
 
 
+def test_a_row_of_the_agencys_comparison_table_named_by_its_own_word_and_its_share_of_the_total(assistant):
+    # `4. เปรียบเทียบงบประมาณรายจ่าย … จำแนกตามประเภทงบประมาณรายจ่าย` prints `1. งบประมาณรายจ่ายบุคลากร 931.8112
+    # 915.0885 915.0285` and `รวมทั้งสิ้น … 1,638.5896 …` (ล้านบาท). Before: the agency's whole amount for
+    # `งบบุคลากร … ปี 2564` (the row typed by the word after `งบประมาณรายจ่าย` was not named; a numbered label was
+    # not read), and the share refused by the action plan's totals lookup.
+    answer = assistant.ask("งบบุคลากรของสำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ปี 2564 เท่าไร")
+    assert answer.route == "plan_level" and "915.0885" in answer.answer and "1,638" not in answer.answer
+    share = assistant.ask("ปี 2564 งบประมาณรายจ่ายบุคลากรของสำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม"
+                          "คิดเป็นร้อยละเท่าไรของงบรวมทั้งสิ้น")
+    assert share.route == "plan_level" and not share.refused
+    assert "915.0885 ÷ 1,638.5896 × 100 = ร้อยละ 55.85" in share.answer
+    assert any(f.provenance == "computed" and f.value == "55.85" for f in share.figures)
+
+
 def test_items_are_called_what_their_titles_call_them(assistant):
     answer = assistant.ask("แผนงานยุทธศาสตร์จัดการมลพิษและสิ่งแวดล้อม โครงการใดได้งบมากที่สุด")
     assert "มี 3 โครงการ" in answer.answer.splitlines()[0]  # not "3 รายการ"
