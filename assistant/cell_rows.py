@@ -21,10 +21,11 @@ from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
 from assistant.table_extremes import total_label, value_of
+from assistant.understand import asks_both_extremes, types_any
 from ingest.facts_tables import UNIT_RE
 from ingest.records import Table
 from ingest.tokenize import search_tokens
-from ingest.vocabulary import vocabulary
+from ingest.vocabulary import query_words, vocabulary
 
 UNIT_LINES = 3  # lines above a table's first that may print its unit line
 MIN_SHARED = 2  # question tokens a row's label must hold before its name is compared
@@ -240,6 +241,7 @@ def listed(q: Query, rows: list[CellRow], db: FactsDB, levels: PlanLevels) -> Dr
                  f"{mine[0].owner.text}: {mine[0].columns[0]}, FY {book[0]} ({len(mine)}, in {mine[0].unit})"),
               [Evidence(lv.doc_id, n, n, db.cite(lv.doc_id, n, n).quote, "retrieval", 1.0), book[1]], template=True,
               computed=[str(len(mine))])
+    _extremes(q, draft, [r for r in mine if value_of(r.cells.get(total, ""))], total, db)  # what is asked, first
     for row in mine:
         if total in row.cells:
             draft.say(f"• {row.label}: {row.columns[total]} {row.cells[total]} {row.unit}", _evidence(db, row),
@@ -249,6 +251,31 @@ def listed(q: Query, rows: list[CellRow], db: FactsDB, levels: PlanLevels) -> Dr
         draft.say(f"{mine[0].whole_label}: {mine[0].columns[total]} {whole[total]} {mine[0].unit}",
                   _evidence(db, mine[0], whole, mine[0].whole_label), template=True)
     return draft
+
+
+def _extremes(q: Query, draft: Draft, rows: list[CellRow], col: int, db: FactsDB) -> None:
+    """The largest (or smallest) of the rows listed, when asked (`กิจกรรมไหนได้งบมากสุด`); with both ends asked
+    and by how much (`…และมากกว่ากิจกรรมที่ได้น้อยสุดเท่าไร`), the other end and the gap computed."""
+    if q.operation not in ("max", "min") or len(rows) < 2:
+        return
+    ranked = sorted(rows, key=lambda r: value_of(r.cells[col]), reverse=q.operation == "max")
+    first, last = ranked[0], ranked[-1]
+    most = _t(q, "มากที่สุด" if q.operation == "max" else "น้อยที่สุด", "largest" if q.operation == "max" else "smallest")
+    draft.say(_t(q, f"{most}: {first.label} {first.cells[col]} {first.unit}", f"The {most}: {first.label} {first.cells[col]} {first.unit}"),
+              _evidence(db, first), template=True, computed=[str(len(rows))])
+    if not asks_both_extremes(q.text):
+        return
+    least = _t(q, "น้อยที่สุด" if q.operation == "max" else "มากที่สุด", "smallest" if q.operation == "max" else "largest")
+    draft.say(_t(q, f"{least}: {last.label} {last.cells[col]} {last.unit}", f"The {least}: {last.label} {last.cells[col]} {last.unit}"),
+              _evidence(db, last), template=True)
+    if types_any(q.text, query_words().difference_words):
+        big, small = sorted((first, last), key=lambda r: value_of(r.cells[col]), reverse=True)
+        gap = value_of(big.cells[col]) - value_of(small.cells[col])
+        places = max(len(c.split(".")[1]) if "." in c else 0 for c in (big.cells[col], small.cells[col]))
+        shown = f"{gap:,.{places}f}"
+        draft.say(_t(q, f"คำนวณ: {big.cells[col]} − {small.cells[col]} = {shown} {big.unit}",
+                     f"Computed: {big.cells[col]} − {small.cells[col]} = {shown} {big.unit}"),
+                  _evidence(db, big) + _evidence(db, small), template=True, computed=[shown])
 
 
 def _share(q: Query, draft: Draft, row: CellRow, col: int, db: FactsDB) -> Draft | None:

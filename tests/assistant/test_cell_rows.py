@@ -95,3 +95,17 @@ def test_an_activitys_amount_states_the_books_year_from_its_cover(office):
     answer = office.ask("กิจกรรมสนับสนุนการแก้ไขปัญหาขยะและสิ่งแวดล้อม ได้งบเท่าไร")
     assert answer.route == "cell_row"
     assert "ปี 2565: รวม 53.6014 ล้านบาท = 53,601,400 บาท" in answer.answer.splitlines()[0]
+
+
+def test_the_largest_activity_and_its_gap_to_the_smallest_are_computed_over_the_listed_rows(office):
+    # Before: the three activities listed, the largest not said and the gap not computed.
+    answer = office.ask("ผลผลิตระบบอำนวยการและการบริหารจัดการทรัพยากรธรรมชาติและสิ่งแวดล้อม กิจกรรมไหนได้งบมากที่สุด "
+                        "และมากกว่ากิจกรรมที่ได้น้อยที่สุดเท่าไร")
+    assert answer.route == "cell_row"
+    lines = answer.answer.splitlines()
+    assert lines[1].startswith("มากที่สุด: สนับสนุนการบริหารจัดการทรัพยากรธรรมชาติและสิ่งแวดล้อม 280.6601 ล้านบาท")
+    assert lines[2].startswith("น้อยที่สุด: พัฒนาระบบเทคโนโลยีสารสนเทศและการสื่อสาร 37.9510 ล้านบาท")
+    assert "280.6601 − 37.9510 = 242.7091 ล้านบาท" in answer.answer
+    assert any(f.provenance == "computed" and f.value == "242.7091" for f in answer.figures)
+    largest_only = office.ask("ผลผลิตระบบอำนวยการและการบริหารจัดการทรัพยากรธรรมชาติและสิ่งแวดล้อม กิจกรรมไหนได้งบมากที่สุด")
+    assert "มากที่สุด: สนับสนุนการบริหาร" in largest_only.answer and "น้อยที่สุด" not in largest_only.answer
