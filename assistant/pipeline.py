@@ -34,7 +34,8 @@ from assistant.spelling import Speller
 from assistant.route import Query, analyse, language_of
 from assistant.understand import item_labels, without_exclusions
 from assistant.outline import Outline, compact
-from assistant import kpi_targets, numbered_items, plan_levels
+from assistant import counted_lists, kpi_targets, numbered_items, plan_levels
+from assistant.counted_lists import CountedLists
 from assistant.kpi_targets import KpiIndex
 from assistant.plan_levels import PlanLevels
 from assistant.structured_answers import Draft, _t, source_part
@@ -119,6 +120,7 @@ class Assistant:
         self._matrix: list[MatrixRow] | None = None
         self._tables: TextTables | None = None
         self._speller: Speller | None = None
+        self._counted: CountedLists | None = None
         self.chain = (RunnableLambda(self.resolve) | RunnableLambda(self.route) | RunnableLambda(self.gather)
                       | RunnableLambda(self.write) | RunnableLambda(self.finish))
 
@@ -334,6 +336,13 @@ class Assistant:
         return self._matrix
 
     @property
+    def counted(self) -> CountedLists:
+        """Every document's headings that count the items listed below them, read on first use."""
+        if self._counted is None:
+            self._counted = CountedLists(self.db)
+        return self._counted
+
+    @property
     def romanized(self) -> RomanizedNames:
         """The index's Thai words by their romanized spelling, built on first use."""
         if self._romanized is None:
@@ -534,6 +543,10 @@ class Assistant:
         draft = row_answer(q, self.matrix, self.db)  # "…อยู่แถวเดียวกับประเด็นใด": the matrix row it types a cell of
         if draft is not None:
             q.route = "matrix_row"
+            return draft
+        draft = counted_lists.answer(q, self.counted)  # "โครงการจาก กตร. มีโครงการอะไรบ้าง": the items it counts
+        if draft is not None:
+            q.route = "counted_list"
             return draft
         if q.labels and not q.wants_figure and not q.project_name:
             draft, outside = self._named_section(q, q.labels, retrieved)
