@@ -46,8 +46,9 @@ def _label_words() -> list[str]:
     return sorted({compact(w) for w in words}, key=len, reverse=True)
 
 
-def matrix_rows(db: FactsDB, doc_id: str) -> list[MatrixRow]:
-    """The matrix rows of one document (none for most documents)."""
+def matrix_rows(db: FactsDB, doc_id: str, headings: frozenset[int] = frozenset()) -> list[MatrixRow]:
+    """The matrix rows of one document (none for most documents); a row ends before the first of `headings` (the
+    outline's section lines) below its label: the last row does not run into the next section."""
     lines = [(n, t) for n, t, _ in db.lines(doc_id, 1, 10**9) if t.strip()]
     words = _label_words()
     runs: list[tuple[int, int, str]] = []  # (first line, last line, joined label)
@@ -66,6 +67,8 @@ def matrix_rows(db: FactsDB, doc_id: str) -> list[MatrixRow]:
     by_line = dict(lines)
     for i, (start, end, label) in enumerate(runs):
         stop = runs[i + 1][0] - 1 if i + 1 < len(runs) else None
+        section = min((n for n in headings if n > end), default=None)
+        stop = section - 1 if section is not None and (stop is None or section <= stop) else stop
         body = [n for n in by_line if end < n and (stop is None or n <= stop)]
         if stop is None:
             body = body[:MAX_ROW_LINES // 2]  # the last row: up to a sensible length

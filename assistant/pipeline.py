@@ -34,7 +34,7 @@ from assistant.spelling import Speller
 from assistant.route import Query, analyse, language_of
 from assistant.understand import item_labels, without_exclusions
 from assistant.outline import Outline, compact
-from assistant import counted_lists, kpi_targets, numbered_items, plan_levels
+from assistant import counted_lists, kpi_targets, list_filter, numbered_items, plan_levels
 from assistant.counted_lists import CountedLists
 from assistant.kpi_targets import KpiIndex
 from assistant.plan_levels import PlanLevels
@@ -228,6 +228,7 @@ class Assistant:
         if q.route == "text":
             draft = numbered_items.row_gap(q, draft, self.db)  # `เกินแผนไปกี่ฉบับ`: the row's result less its plan
             draft = source_part(q, draft, self.db)  # `…เป็นกิจกรรมของโครงการไหน ใช้งบอะไร`: its funding source
+            draft = list_filter.filtered(q, draft, self.db, self.retriever.snapshot.bm25.idf)  # `…ไหนบ้างที่…`
         if q.route != "draft" and not draft.refused and not (states_asked_place(q, draft.evidence, self.db)
                                                              and states_asked_place_kind(q, draft.evidence)):
             # another place's figure (`จังหวัดลำพูน` asked of Lampang's plan; a project's total asked for one
@@ -332,7 +333,8 @@ class Assistant:
     def matrix(self) -> list[MatrixRow]:
         """The rows of every document's vertically labelled matrices (links to higher plans), read on first use."""
         if self._matrix is None:
-            self._matrix = [row for doc_id in self.db.titles() for row in matrix_rows(self.db, doc_id)]
+            self._matrix = [row for doc_id in self.db.titles()
+                            for row in matrix_rows(self.db, doc_id, frozenset(h.line for h in self.outline.sections.get(doc_id, [])))]
         return self._matrix
 
     @property
