@@ -21,9 +21,10 @@ from assistant.route import Query
 from assistant.structured_answers import Draft, _t, states_count
 from assistant.units import unstated_count
 from ingest.tokenize import search_tokens
-from ingest.vocabulary import query_words
+from ingest.vocabulary import query_words, vocabulary
 
 MIN_COVER = 0.6  # share of the question's (idf-weighted) key terms a KPI's text and level must hold
+COUNT_COVER = 0.8  # … when the question asks a count of the KPI's unit but types no target word
 LEVEL_BONUS = 0.15  # the KPI belongs to the level the question names (or one under it)
 
 
@@ -123,7 +124,9 @@ def target_part(q: Query, said: Draft, index: KpiIndex, levels: PlanLevels, db: 
 
 def answer(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB, idf: dict[str, float]) -> Draft | None:
     """The target of the KPI the question describes, for the asked year, cited; None if none fits."""
-    if not asks_target(q.text) or not index.kpis or names_other_section(q):
+    # `…จะพัฒนาทักษะผู้ประกอบการกี่ราย` of a named level: a count its KPI plans, asked without a target word
+    counted = not asks_target(q.text) and q.wants_figure and q.unit in vocabulary().units.count and not q.operation
+    if not (asks_target(q.text) or counted) or not index.kpis or names_other_section(q):
         return None
     if q.wants_list and not q.wants_figure:
         return level_kpis(q, index, levels, db)
@@ -146,6 +149,9 @@ def answer(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB, idf: dict
     if best is None or best[0] < MIN_COVER:
         return None
     k = best[1]
+    if counted and (not named or best[0] < COUNT_COVER or k.unit != q.unit or
+                    not any(_of_level(k, levels.title(lv)) for lv in [named[0][1], *named[0][1].ancestors()])):
+        return None  # a count asked without a target word: only a KPI of the named level (or its agency) counting it
     book = levels.fiscal_year(k.doc_id)
     year = next((y for y in q.years if y in k.targets), None) if q.years else (book[0] if book else None)
     if year is None or year not in k.targets:

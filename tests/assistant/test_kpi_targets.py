@@ -24,3 +24,15 @@ def test_a_kpi_counting_another_unit_does_not_state_the_count_asked(tmp_path_fac
     assert people.route == "kpi_target" and people.refused
     assert people.answer.startswith("แผนไม่ได้ระบุจำนวนที่ถามไว้โดยตรง")  # the closest KPI shown below, not as the answer
     assert sites.route == "kpi_target" and not sites.refused and "ค่าเป้าหมายปี 2565: 7 แห่ง" in sites.answer
+
+
+def test_a_count_of_a_kpis_unit_asked_without_a_target_word_is_the_named_levels_kpi(tmp_path_factory):
+    # `…จะมีชุมชนต้นแบบ…กี่ชุมชน` types no target word (`เป้า`, `ตัวชี้วัด`). Before: refused, the KPI's bare row
+    # `ชุมชน 19 19 19 19 -` shown as the closest passage. A count in another unit (`กี่คน`) is still no KPI's.
+    answer, people = ask_book(
+        tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-23-47.pdf",
+        "สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ปี 2565 จะมีชุมชนต้นแบบที่หน่วยงานเข้าไปดำเนินการโครงการกี่ชุมชน",
+        "สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ปี 2565 จะมีชุมชนต้นแบบที่หน่วยงานเข้าไปดำเนินการโครงการกี่คน")
+    assert answer.route == "kpi_target" and not answer.refused
+    assert "ชุมชนต้นแบบ" in answer.answer and "ค่าเป้าหมายปี 2565: 19 ชุมชน" in answer.answer
+    assert people.route != "kpi_target"
