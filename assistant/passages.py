@@ -439,7 +439,7 @@ def states_asked_unit(query: Query, evidence: list[Evidence], db: FactsDB) -> bo
     counts = {w for w in units.count if not w.isascii()}
     money = query.unit in units.currency
     if query.unit not in counts and not money:
-        return True
+        return not _in_other_units(query.unit, evidence)
     wanted = [w for w in units.currency if not w.isascii()] if money else [query.unit]
     for e in evidence:  # each window's lines read once
         text = _with_lines_above(e, db)
@@ -448,6 +448,20 @@ def states_asked_unit(query: Query, evidence: list[Evidence], db: FactsDB) -> bo
         if not money and query.unit in text and query.unit in word_tokens(text):
             return True  # the unit as a word, not inside one (`ราย` of `รายจ่าย`)
     return False
+
+
+def _in_other_units(unit: str | None, evidence: list[Evidence]) -> bool:
+    """Whether a question asking a measure (`กี่ตันคาร์บอน`: a unit of the profile's measures it starts with) is
+    answered by passages whose every figure is printed with another unit (`จำนวน 30 คน`, `10 ราย`): none states it.
+    Figures printed bare (a table whose header or caption names the unit) may."""
+    units = vocabulary().units
+    measure = next((w for w in sorted(units.measure, key=len, reverse=True) if unit and not w.isascii()
+                    and unit.startswith(w) and w != "ร้อยละ"), None)
+    if measure is None:
+        return False
+    known = alternation([w for w in (*units.count, *units.currency, *units.measure) if not w.isascii()])
+    after = [m.group(1) for e in evidence for m in re.finditer(r"\d[\d,.]*\s*(" + known + r")?", index_form(e.quote))]
+    return bool(after) and all(u is not None and not u.startswith(measure) and not measure.startswith(u) for u in after)
 
 
 def states_asked_year(query: Query, evidence: list[Evidence], db: FactsDB) -> bool:

@@ -197,3 +197,20 @@ def test_a_count_unit_inside_another_word_does_not_state_the_count(tmp_path_fact
 def test_a_month_asked_is_answered_only_by_a_passage_printing_a_date(province):
     # `จัดเดือนไหน` asks when: the list of festivals prints no month. Before: the list was the answer.
     assert province.ask("งานวันสับปะรดของลำปางจัดเดือนไหน").refused
+
+
+def test_a_measure_asked_is_not_stated_by_figures_printed_in_other_units(tmp_path_factory):
+    # `…ปล่อยก๊าซเรือนกระจกปีละกี่ตันคาร์บอน` over a brief whose outputs count people and firms (`การลดการปล่อยก๊าซ
+    # เรือนกระจก จำนวน 30 คน`): before, `30 คน` was the answer to a question asking tonnes.
+    a = sample_excerpt(tmp_path_factory, "carbon-outputs", 2100, 2135)
+    try:
+        tonnes = a.ask("ภาคอุตสาหกรรมในลำปางปล่อยก๊าซเรือนกระจกปีละกี่ตันคาร์บอน")
+        assert tonnes.refused
+    finally:
+        a.close()
+    from assistant.passages import states_asked_unit
+    from assistant.records import Evidence
+    bare = Evidence("d", 1, 1, "9 แม่พริก 117", "retrieval", 1.0)  # a table row: its header names the unit
+    counted = Evidence("d", 1, 1, "การลดการปล่อยก๊าซเรือนกระจก จำนวน 30 คน", "retrieval", 1.0)
+    assert states_asked_unit(analyse("อำเภอแม่พริกห่างจากอำเภอเมืองกี่กิโลเมตร"), [bare], None)
+    assert not states_asked_unit(analyse("ปล่อยก๊าซเรือนกระจกปีละกี่ตันคาร์บอน"), [counted], None)
