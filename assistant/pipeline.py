@@ -34,7 +34,7 @@ from assistant.spelling import Speller
 from assistant.route import Query, analyse, language_of
 from assistant.understand import item_labels, without_exclusions
 from assistant.outline import Outline, compact
-from assistant import counted_lists, kpi_targets, list_filter, numbered_items, plan_levels
+from assistant import counted_lists, kpi_targets, list_filter, numbered_items, plan_levels, word_tables
 from assistant.counted_lists import CountedLists
 from assistant.kpi_targets import KpiIndex
 from assistant.plan_levels import PlanLevels
@@ -77,6 +77,7 @@ class TextTables:
     groups: list[group_rows.GroupRow] = field(default_factory=list)  # read from the document model's cells
     cells: list[cell_rows.CellRow] = field(default_factory=list)  # … and its category tables' rows
     grid: list[grid_rows.GridRow] = field(default_factory=list)  # … and its tables of text cells' rows
+    word: list[word_tables.WordTable] = field(default_factory=list)  # tables printed as lines of words
 
 
 @dataclass
@@ -317,6 +318,7 @@ class Assistant:
                 t.columns += year_rows.columns_tables(self.db, doc_id, text)
                 t.header += row_headers.header_tables(doc_id, text)
                 t.label += label_columns.label_tables(doc_id, text)
+                t.word += word_tables.word_tables(doc_id, text)
             t.groups = group_rows.group_rows(self.outline)
             t.cells = cell_rows.cell_rows(self.outline, self.db)
             t.grid = grid_rows.grid_rows(self.outline)
@@ -578,6 +580,10 @@ class Assistant:
             if draft is not None:
                 q.route = "year_rows"
                 return draft
+        draft = word_tables.answer(q, self.tables.word, self.db)  # "อำเภอใดมีหมู่บ้านมากที่สุด": a table of words
+        if draft is not None:
+            q.route = "word_table"
+            return draft
         draft = header_rows.answer(q, self.tables.header, self.db, idf)  # "ปริมาณสำรองแร่ดินขาว…": the row it names
         if draft is not None:
             q.route = "header_row"

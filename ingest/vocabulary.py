@@ -390,6 +390,7 @@ class QueryWords:
     name_end_words: tuple[str, ...] = ()  # `ได้งบ`, `เท่าไ`, `กี่`: where a project name typed in a question ends
     source_words: tuple[str, ...] = ()  # `ใช้งบอะไร`, `แหล่งงบ`, `funding source`: a project's funding source asked
     condition_words: tuple[str, ...] = ()  # `…ไหนบ้างที่ <condition>`: the items of a list that meet it asked
+    set_aside_words: tuple[str, ...] = ()  # `ไม่นับอำเภอเมือง`: rows a ranking leaves out
 
 
 def parse_query_words(data: dict) -> QueryWords:
