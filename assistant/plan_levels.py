@@ -34,7 +34,7 @@ from ingest.tokenize import search_tokens
 from pythainlp.corpus import thai_words
 from pythainlp.tokenize import syllable_tokenize
 from ingest.thai_repair import thai_digits_to_arabic
-from ingest.vocabulary import query_words, vocabulary
+from ingest.vocabulary import alternation, query_words, vocabulary
 
 # Naming a level: its start typed for MIN_NAME_BLOCK characters and this share of a shorter name (of a
 # long one, NAME_START_MOST characters), or MIN_COVER of the whole name anywhere.
@@ -979,6 +979,14 @@ def placement(q: Query, lv: Level, levels: PlanLevels) -> Draft:
     return draft
 
 
+def _asks_siblings(q: Query) -> bool:
+    """Whether a question asking where a level sits also lists the levels beside it: after its first which word
+    (`อยู่ภายใต้แผนงานอะไร`) it types a level word again and asks a list (`และแผนงานนั้นมีโครงการอื่นอะไรอีกบ้าง`)."""
+    which = re.search(alternation([w for w in query_words().which_words if not w.isascii()]), q.text)
+    rest = q.text[which.end():] if which else ""
+    return q.wants_list and any(w in rest for w in _level_words())
+
+
 def items_under(q: Query, lv: Level, levels: PlanLevels) -> Draft:
     """The levels directly under one, each with its printed amount where it has one."""
     draft = Draft(support=1.0)
@@ -1330,7 +1338,10 @@ def _answer_one(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     if q.asks_under and lv.parent is not None:
         draft = placement(q, lv, levels)
         more = amount_answer(q, lv, levels) if money else None  # "under which แผนงาน, and how much"
-        return merge(draft, more) if more is not None else draft
+        draft = merge(draft, more) if more is not None else draft
+        if _asks_siblings(q) and len(lv.parent.children) > 1:  # "…และแผนงานนั้นมีโครงการอื่นอะไรอีกบ้าง"
+            draft = merge(draft, items_under(q, lv.parent, levels))
+        return draft
     if money and q.operation is None:
         row = row_answer(q, lv, levels) or total_answer(q, lv, levels)
         if row is not None and asks(q.text, figures=True) >= 2:  # "ได้งบเท่าไร และในนั้นเป็นค่าใช้จ่ายบุคลากรเท่าไหร่"

@@ -626,3 +626,15 @@ def test_a_money_question_asking_what_the_levels_document_never_prints_is_refuse
         a.close()
     assert covid.refused and "ไม่ได้ระบุ" in covid.answer and "1,493,510,700" not in covid.answer
     assert not whole.refused and "1,493,510,700" in whole.answer
+
+
+def test_where_a_project_sits_and_the_projects_beside_it(assistant):
+    # `…อยู่ภายใต้แผนงานใด และแผนงานนั้นมีโครงการอะไรอีกบ้าง`: before, the placement alone (`อะไรอีกบ้าง` asked no
+    # list, and the second part was dropped).
+    answer = assistant.ask("โครงการแก้ไขปัญหาไฟป่าและหมอกควัน อยู่ภายใต้แผนงานใด และแผนงานนั้นมีโครงการอะไรอีกบ้าง")
+    assert answer.route == "plan_level"
+    lines = answer.answer.splitlines()
+    assert "อยู่ภายใต้" in lines[0] and "แผนงานยุทธศาสตร์จัดการมลพิษ" in lines[0]
+    assert "มี 3 โครงการ" in lines[1] and any("ขยะ" in line for line in lines[2:])
+    only_where = assistant.ask("โครงการแก้ไขปัญหาไฟป่าและหมอกควัน อยู่ภายใต้แผนงานใดบ้าง")
+    assert "มี 3 โครงการ" not in only_where.answer
