@@ -154,6 +154,10 @@ def _similarity(query: str, name: str) -> float:
 
 
 MIN_ALIAS = 4  # characters of a name's bracketed alias (`THIPA`, `Eco Town`) a question must type
+MIN_BRIEF_PHRASE = 8  # compact characters of a Latin phrase of a typed name that one project's brief prints
+BRIEF_TITLE_SHARE = 0.6  # … and the share of the rest of the name its title must type
+BRIEF_MARGIN = 0.2  # … ahead of any other brief printing the phrase
+_LATIN_PHRASE = re.compile(r"[A-Za-z][A-Za-z0-9&\- ]*[A-Za-z0-9]")
 
 
 def bracketed_aliases(title: str) -> list[str]:
@@ -283,6 +287,8 @@ class FactsDB:
             score = max(_similarity(query, r["name_compact"]), _alias_similarity(query, r["name"], r["name_compact"]))
             if score >= min_score:
                 scored.append((score, r))
+        if not scored:  # `โครงการพัฒนาผลิตภัณฑ์ชุมชน Gift & Lifestyle`: a phrase of its brief, not of its title
+            scored = [(min_score, r) for r in self._brief_phrase(name)]
         scored.sort(key=lambda sr: (-sr[0], sr[1]["project_id"]))
         rows = [self._project(r, round(s, 3)) for s, r in scored]
         rows = self._filter(rows, source, year)
@@ -290,6 +296,25 @@ class FactsDB:
             best = rows[0].match_score
             rows = [p for p in rows if p.match_score >= best - 0.05]
         return self.own_document_first(rows)[:limit]
+
+    def _brief_phrase(self, name: str) -> list[sqlite3.Row]:
+        """The project rows of the brief that prints a Latin phrase the typed name holds (`Gift & Lifestyle`) and
+        whose title the rest of the name types best (`พัฒนาผลิตภัณฑ์ชุมชน`), by a margin over the other briefs
+        printing it; none when no brief prints it or none stands out."""
+        latin = [m for m in _LATIN_PHRASE.findall(name) if len(compact_text(m)) >= MIN_BRIEF_PHRASE]
+        if not latin:
+            return []
+        rest = compact_name(_LATIN_PHRASE.sub(" ", name))
+        briefs: dict[tuple[str, int], list[sqlite3.Row]] = {}
+        for r in self.db.execute("SELECT * FROM projects WHERE brief_line_start IS NOT NULL"):
+            text = compact_text(self.cite(r["doc_id"], r["brief_line_start"], r["brief_line_end"]).quote)
+            if any(compact_text(p) in text for p in latin):
+                briefs.setdefault((r["doc_id"], r["brief_line_start"]), []).append(r)
+        ranked = sorted(((_similarity(rest, rows[0]["name_compact"]), rows) for rows in briefs.values()),
+                        key=lambda sr: -sr[0])
+        if not ranked or ranked[0][0] < BRIEF_TITLE_SHARE or (len(ranked) > 1 and ranked[1][0] > ranked[0][0] - BRIEF_MARGIN):
+            return []
+        return ranked[0][1]
 
     def projects_at(self, doc_id: str, line: int) -> list[ProjectRow]:
         """The projects whose brief holds this line (one per funding source the plan lists it under)."""

@@ -143,3 +143,20 @@ def test_a_sources_total_over_two_years_is_each_year_then_their_sum(synthetic_db
     assert per_year[2568] == 2_300_000
     assert f"ปีงบประมาณ 2569 (งบจังหวัด): " in text
     assert f"{per_year[2568]:,} + {per_year[2569]:,} = {per_year[2568] + per_year[2569]:,} บาท" in text
+
+
+def test_a_project_named_by_a_phrase_of_its_brief_and_a_part_of_its_title(tmp_path_factory):
+    # `โครงการพัฒนาผลิตภัณฑ์ชุมชน Gift & Lifestyle`: its title is `การพัฒนาผลิตภัณฑ์ชุมชนด้วยการพัฒนาเศรษฐกิจมูลค่าสูง…`;
+    # `Gift & Lifestyle` is printed in its brief (and in the brief before it). Before: no project found, and the
+    # question was answered with a line of the brief's rationale.
+    from tests.conftest import sample_excerpt
+    a = sample_excerpt(tmp_path_factory, "gift-briefs", 2290, 2585)
+    try:
+        found = a.db.find_projects("พัฒนาผลิตภัณฑ์ชุมชน Gift & Lifestyle")
+        assert [p.name for p in found] and all(p.name.startswith("การพัฒนาผลิตภัณฑ์ชุมชนด้วย") for p in found)
+        assert a.db.find_projects("ปรับเปลี่ยนรูปแบบ Gift & Lifestyle")[0].name.startswith("โครงการปรับเปลี่ยน")
+        assert a.db.find_projects("Gift & Lifestyle") == []  # both briefs print it, no title part tells them apart
+        answer = a.ask("โครงการพัฒนาผลิตภัณฑ์ชุมชน Gift & Lifestyle สอดคล้องกับประเด็นไหนของแผนพัฒนาจังหวัด")
+        assert answer.route == "project_field" and "ประเด็นการพัฒนาที่ ๓" in answer.answer
+    finally:
+        a.close()
