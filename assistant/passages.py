@@ -380,13 +380,16 @@ def _province_names() -> frozenset[str]:
 
 def states_asked_place_kind(query: Query, evidence: list[Evidence]) -> bool:
     """For a question asking which province, district or sub-district (`ลงพื้นที่จังหวัดอะไรบ้าง`): whether the
-    chosen passages print that place word, or a province's name; a brief's `สถานที่ดำเนินการ ชุมชน …
+    chosen passages print a province's name (which province: the word alone, `จังหวัด/องค์กรปกครองส่วนท้องถิ่น
+    … 12 แห่ง`, names none), or that place word for a district or sub-district; a brief's `สถานที่ดำเนินการ ชุมชน …
     ในพื้นที่ดำเนินงานของ สพภ.` names none, nor does a list of festivals asked where one is held."""
     kind = asked_place_kind(query.text)
     if kind is None or not evidence:
         return True
     text = " ".join(e.quote for e in evidence)
-    return kind in text or (kind == query_words().place_words[0] and any(n in text for n in _province_names()))
+    if kind == query_words().place_words[0]:
+        return any(n in text for n in _province_names())
+    return kind in text
 
 
 def _group_heads(place_word: str) -> list[str]:

@@ -214,3 +214,17 @@ def test_a_measure_asked_is_not_stated_by_figures_printed_in_other_units(tmp_pat
     counted = Evidence("d", 1, 1, "การลดการปล่อยก๊าซเรือนกระจก จำนวน 30 คน", "retrieval", 1.0)
     assert states_asked_unit(analyse("อำเภอแม่พริกห่างจากอำเภอเมืองกี่กิโลเมตร"), [bare], None)
     assert not states_asked_unit(analyse("ปล่อยก๊าซเรือนกระจกปีละกี่ตันคาร์บอน"), [counted], None)
+
+
+def test_which_provinces_is_answered_only_by_a_passage_naming_one():
+    # `…ตั้งเป้า 12 แห่ง มีจังหวัดอะไรบ้าง`: the KPI `จังหวัด/องค์กรปกครองส่วนท้องถิ่น มีแผนการลดก๊าซเรือนกระจก 12 แห่ง`
+    # prints the word but names no province. Before: the word was enough, and the KPI answered which provinces.
+    from assistant.passages import states_asked_place_kind
+    from assistant.records import Evidence
+    asked = analyse("โครงการเมืองคาร์บอนต่ำ ปี 65 ตั้งเป้า 12 แห่ง มีจังหวัดอะไรบ้าง")
+    word = Evidence("d", 1, 1, "จังหวัด/องค์กรปกครองส่วนท้องถิ่น มีแผนการลดก๊าซเรือนกระจก 12 แห่ง", "retrieval", 1.0)
+    named = Evidence("d", 1, 1, "ดำเนินการในพื้นที่จังหวัดลำปาง ลำพูน เชียงใหม่", "retrieval", 1.0)
+    assert not states_asked_place_kind(asked, [word])
+    assert states_asked_place_kind(asked, [named])
+    district = Evidence("d", 1, 1, "พื้นที่ที่ประสบปัญหา 6 อำเภอ ได้แก่ อำเภอเมืองลำปาง อำเภอเกาะคา", "retrieval", 1.0)
+    assert states_asked_place_kind(analyse("พื้นที่ที่ประสบปัญหาอยู่อำเภอไหนบ้าง"), [district])
