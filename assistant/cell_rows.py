@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.group_rows import in_baht, table_line, year_columns
-from assistant.lookup import FactsDB
+from assistant.lookup import FactsDB, decimals
 from assistant.outline import Heading, Outline, compact
 from assistant.plan_levels import PlanLevels, asks_money, naming
 from assistant.records import Evidence
@@ -260,19 +260,18 @@ def _extremes(q: Query, draft: Draft, rows: list[CellRow], col: int, db: FactsDB
         return
     ranked = sorted(rows, key=lambda r: value_of(r.cells[col]), reverse=q.operation == "max")
     first, last = ranked[0], ranked[-1]
-    most = _t(q, "มากที่สุด" if q.operation == "max" else "น้อยที่สุด", "largest" if q.operation == "max" else "smallest")
-    draft.say(_t(q, f"{most}: {first.label} {first.cells[col]} {first.unit}", f"The {most}: {first.label} {first.cells[col]} {first.unit}"),
-              _evidence(db, first), template=True, computed=[str(len(rows))])
-    if not asks_both_extremes(q.text):
-        return
-    least = _t(q, "น้อยที่สุด" if q.operation == "max" else "มากที่สุด", "smallest" if q.operation == "max" else "largest")
-    draft.say(_t(q, f"{least}: {last.label} {last.cells[col]} {last.unit}", f"The {least}: {last.label} {last.cells[col]} {last.unit}"),
-              _evidence(db, last), template=True)
+    largest = q.operation == "max"
+    for k, row in enumerate((first, last)):
+        if k and not asks_both_extremes(q.text):
+            return
+        top = largest == (k == 0)
+        end = _t(q, "มากที่สุด" if top else "น้อยที่สุด", "largest" if top else "smallest")
+        draft.say(_t(q, f"{end}: ", f"The {end}: ") + f"{row.label} {row.cells[col]} {row.unit}", _evidence(db, row),
+                  template=True, computed=[str(len(rows))] if k == 0 else None)
     if types_any(q.text, query_words().difference_words):
         big, small = sorted((first, last), key=lambda r: value_of(r.cells[col]), reverse=True)
         gap = value_of(big.cells[col]) - value_of(small.cells[col])
-        places = max(len(c.split(".")[1]) if "." in c else 0 for c in (big.cells[col], small.cells[col]))
-        shown = f"{gap:,.{places}f}"
+        shown = f"{gap:,.{decimals(big.cells[col], small.cells[col])}f}"
         draft.say(_t(q, f"คำนวณ: {big.cells[col]} − {small.cells[col]} = {shown} {big.unit}",
                      f"Computed: {big.cells[col]} − {small.cells[col]} = {shown} {big.unit}"),
                   _evidence(db, big) + _evidence(db, small), template=True, computed=[shown])

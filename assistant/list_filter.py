@@ -5,7 +5,6 @@ the question sets no condition, no list is there, or every item (or none) meets 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from assistant.lookup import FactsDB
 from assistant.outline import compact
@@ -20,11 +19,12 @@ from ingest.vocabulary import alternation, query_words, vocabulary
 INTRO_ABOVE = 8  # lines above the answering passage its list's intro may be printed on
 LIST_CHARS = 4000  # characters of a list read whole
 MEETS = 0.6  # share of the condition's (idf-weighted) words an item must print
-MIN_TERMS = 1
+MIN_TERMS = 1  # content words a condition must type
 
 
 def condition(text: str) -> str | None:
-    """The condition a list question sets after its which-word (`…รายไหนบ้างที่ใช้เครื่องอัดร้อน` → `ใช้เครื่องอัดร้อน`)."""
+    """The condition a list question sets after its which-word (`…รายไหนบ้างที่ใช้เครื่องอัดร้อน` →
+    `ใช้เครื่องอัดร้อน`)."""
     qw = query_words()
     which = alternation([w for w in qw.which_words if not w.isascii()])
     m = re.search(which + r"\s*" + alternation(qw.condition_words) + r"\s*(?P<condition>.+)$", text)
@@ -78,4 +78,4 @@ def filtered(q: Query, draft: Draft, db: FactsDB, idf: dict[str, float]) -> Draf
     for first, last, _ in meets:
         quote = db.cite(e.doc_id, first, last).quote
         out.say(" ".join(quote.split()), [Evidence(e.doc_id, first, last, quote, "retrieval", 1.0)])
-    return replace(out, missing=False)
+    return out

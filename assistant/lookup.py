@@ -312,7 +312,8 @@ class FactsDB:
                 briefs.setdefault((r["doc_id"], r["brief_line_start"]), []).append(r)
         ranked = sorted(((_similarity(rest, rows[0]["name_compact"]), rows) for rows in briefs.values()),
                         key=lambda sr: -sr[0])
-        if not ranked or ranked[0][0] < BRIEF_TITLE_SHARE or (len(ranked) > 1 and ranked[1][0] > ranked[0][0] - BRIEF_MARGIN):
+        if not ranked or ranked[0][0] < BRIEF_TITLE_SHARE or (
+                len(ranked) > 1 and ranked[1][0] > ranked[0][0] - BRIEF_MARGIN):
             return []
         return ranked[0][1]
 

@@ -380,15 +380,17 @@ def _province_names() -> frozenset[str]:
 
 def states_asked_place_kind(query: Query, evidence: list[Evidence]) -> bool:
     """For a question asking which province, district or sub-district (`ลงพื้นที่จังหวัดอะไรบ้าง`): whether the
-    chosen passages print a province's name (which province: the word alone, `จังหวัด/องค์กรปกครองส่วนท้องถิ่น
-    … 12 แห่ง`, names none), or that place word for a district or sub-district; a brief's `สถานที่ดำเนินการ ชุมชน …
-    ในพื้นที่ดำเนินงานของ สพภ.` names none, nor does a list of festivals asked where one is held."""
+    chosen passages print a province's name or a count of provinces (`พื้นที่ 76 จังหวัด`; the word alone,
+    `จังหวัด/องค์กรปกครองส่วนท้องถิ่น … 12 แห่ง`, says none), or that place word for a district or sub-district; a
+    brief's `สถานที่ดำเนินการ ชุมชน … ในพื้นที่ดำเนินงานของ สพภ.` names none, nor does a list of festivals asked
+    where one is held."""
     kind = asked_place_kind(query.text)
     if kind is None or not evidence:
         return True
     text = " ".join(e.quote for e in evidence)
     if kind == query_words().place_words[0]:
-        return any(n in text for n in _province_names())
+        counted = re.search(r"\d\s*" + re.escape(kind), index_form(text))  # `พื้นที่ 76 จังหวัด`: all of them
+        return counted is not None or any(n in text for n in _province_names())
     return kind in text
 
 

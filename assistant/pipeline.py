@@ -335,8 +335,9 @@ class Assistant:
     def matrix(self) -> list[MatrixRow]:
         """The rows of every document's vertically labelled matrices (links to higher plans), read on first use."""
         if self._matrix is None:
+            sections = {d: frozenset(h.line for h in heads) for d, heads in self.outline.sections.items()}
             self._matrix = [row for doc_id in self.db.titles()
-                            for row in matrix_rows(self.db, doc_id, frozenset(h.line for h in self.outline.sections.get(doc_id, [])))]
+                            for row in matrix_rows(self.db, doc_id, sections.get(doc_id, frozenset()))]
         return self._matrix
 
     @property

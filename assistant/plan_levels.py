@@ -901,7 +901,10 @@ def _year_row(table: Table, words: list[str], dashes: bool = False, numbered: bo
     rows: dict[int, dict[int, str]] = {}
     for c in table.cells:
         rows.setdefault(c.row, {})[c.col] = c.text
-    label = lambda row: compact(_NEXT_ITEM.sub("", rows[row].get(0, "")) if numbered else rows[row].get(0, ""))  # noqa: E731
+    def label(row: int) -> str:
+        cell = rows[row].get(0, "")
+        return compact(_NEXT_ITEM.sub("", cell) if numbered else cell)
+
     labelled = [(k, row) for row in sorted(rows) for k, w in enumerate(words) if label(row).startswith(w)]
     for _, row in sorted(labelled):  # the first word's row first (the appropriation before a total)
         out = {}
@@ -1245,10 +1248,11 @@ def year_row_share(q: Query, part_q: Query, lv: Level, levels: PlanLevels) -> Dr
         return None
     draft = Draft(support=1.0)
     name = levels.title(lv)
-    draft.say(_t(q, f"{name} ({part.row}) ปีงบประมาณ {year}: {part.shown}", f"{name} ({part.row}), fiscal year {year}: {part.shown}"),
+    draft.say(_t(q, f"{name} ({part.row}) ปีงบประมาณ {year}: {part.shown}",
+                 f"{name} ({part.row}), fiscal year {year}: {part.shown}"),
               [part.evidence, levels.evidence(lv)], template=True)
-    draft.say(_t(q, f"งบประมาณทั้งหมดของ{name} ปีงบประมาณ {year}: {whole.shown}", f"{name} in all, fiscal year {year}: {whole.shown}"),
-              [whole.evidence], template=True)
+    draft.say(_t(q, f"งบประมาณทั้งหมดของ{name} ปีงบประมาณ {year}: {whole.shown}",
+                 f"{name} in all, fiscal year {year}: {whole.shown}"), [whole.evidence], template=True)
     _say_share(q, draft, part, whole, pv / wv)
     return draft
 

@@ -10,8 +10,9 @@ the others figures.
 The header has no units in brackets (row_headers' layout) and the document model holds no cells for it (a text
 file): read back, the k-th cell of a row stands under the k-th header word. A question typing a row's label and a
 column's word gets that cell (`อำเภองาวมีกี่ตำบล`: 10); one asking the largest or smallest in a column (`อำเภอใดมี
-หมู่บ้านมากที่สุด`, typing the label column's word) gets the ranked rows (ties together), rows it sets aside (`ไม่นับอำเภอเมืองลำปาง`, profile
-`[query] set_aside_words`) left out; each answer cites the header and the rows it reads.
+หมู่บ้านมากที่สุด`, typing the label column's word) gets the ranked rows (ties together), rows it sets aside
+(`ไม่นับอำเภอเมืองลำปาง`, profile `[query] set_aside_words`) left out; each answer cites the header and the rows it
+reads.
 """
 from __future__ import annotations
 
@@ -37,6 +38,8 @@ _FIGURE = re.compile(r"[-–]|\d[\d,]*(?:\.\d+)?%?")
 
 @dataclass
 class WordRow:
+    """One row: its line, its label and every cell as printed."""
+
     line: int
     label: str
     cells: list[str]  # every cell as printed, the label's included
@@ -44,6 +47,8 @@ class WordRow:
 
 @dataclass
 class WordTable:
+    """A table of this layout: its header's line and words, which column holds the labels, and its rows."""
+
     doc_id: str
     header_line: int
     columns: list[str]
@@ -64,10 +69,12 @@ class WordTable:
 
 
 def _is_figure(cell: str) -> bool:
+    """A figure cell (`144`, `5,000`, `12.5%`) or a dash (none)."""
     return bool(_FIGURE.fullmatch(index_form(cell)))
 
 
 def _value(cell: str) -> Decimal | None:
+    """A cell's figure, None for a dash."""
     try:
         return Decimal(index_form(cell).replace(",", "").rstrip("%"))
     except InvalidOperation:
@@ -102,6 +109,7 @@ def word_tables(doc_id: str, text: list[tuple[int, str, int | None]]) -> list[Wo
 
 
 def _named(word: str, asked: str) -> bool:
+    """Whether a question types this label or header word (long enough not to be a stray run)."""
     w = compact(word)
     return len(w) >= MIN_LABEL and w in asked
 
@@ -132,10 +140,12 @@ def answer(q: Query, tables: list[WordTable], db: FactsDB) -> Draft | None:
 
 
 def _evidence(db: FactsDB, doc_id: str, line: int) -> Evidence:
+    """One line as evidence."""
     return Evidence(doc_id, line, line, db.cite(doc_id, line, line).quote, "retrieval", 1.0)
 
 
 def _cell(q: Query, table: WordTable, row: WordRow, col: int, db: FactsDB) -> Draft:
+    """The cell of a named row under a named column, with the header and the row cited."""
     draft = Draft(support=1.0)
     draft.say(f"{row.label}: {table.columns[col]} {row.cells[col]}",
               [_evidence(db, table.doc_id, table.header_line), _evidence(db, table.doc_id, row.line)], template=True)
@@ -143,6 +153,7 @@ def _cell(q: Query, table: WordTable, row: WordRow, col: int, db: FactsDB) -> Dr
 
 
 def _ranked(q: Query, table: WordTable, col: int, aside: str, db: FactsDB) -> Draft | None:
+    """The rows with the largest (or smallest) figure in a column, ties together, rows set aside left out."""
     rows = [r for r in table.rows if _value(r.cells[col]) is not None and not (aside and compact(r.label) in aside)]
     if len(rows) < 2:
         return None
@@ -150,10 +161,13 @@ def _ranked(q: Query, table: WordTable, col: int, aside: str, db: FactsDB) -> Dr
     best = pick(_value(r.cells[col]) for r in rows)
     top = [r for r in rows if _value(r.cells[col]) == best]
     left = [r.label for r in table.rows if r not in rows and aside and compact(r.label) in aside]
-    most = _t(q, "มากที่สุด" if q.operation == "max" else "น้อยที่สุด", "the largest" if q.operation == "max" else "the smallest")
+    largest = q.operation == "max"
+    most = _t(q, "มากที่สุด" if largest else "น้อยที่สุด", "the largest" if largest else "the smallest")
     header = _evidence(db, table.doc_id, table.header_line)
-    lead = _t(q, f"{table.columns[col]} {most} ({len(rows)} แถว{' ไม่นับ ' + ', '.join(left) if left else ''}): ",
-              f"{table.columns[col]}, {most} of {len(rows)} rows{' (not counting ' + ', '.join(left) + ')' if left else ''}: ")
+    not_th = f" ไม่นับ {', '.join(left)}" if left else ""
+    not_en = f" (not counting {', '.join(left)})" if left else ""
+    lead = _t(q, f"{table.columns[col]} {most} ({len(rows)} แถว{not_th}): ",
+              f"{table.columns[col]}, {most} of {len(rows)} rows{not_en}: ")
     draft = Draft(support=1.0)
     draft.say(lead + _t(q, " และ ", " and ").join(r.label for r in top) + f" — {top[0].cells[col]}",
               [header, *(_evidence(db, table.doc_id, r.line) for r in top)], template=True, computed=[str(len(rows))])

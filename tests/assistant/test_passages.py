@@ -226,5 +226,7 @@ def test_which_provinces_is_answered_only_by_a_passage_naming_one():
     named = Evidence("d", 1, 1, "ดำเนินการในพื้นที่จังหวัดลำปาง ลำพูน เชียงใหม่", "retrieval", 1.0)
     assert not states_asked_place_kind(asked, [word])
     assert states_asked_place_kind(asked, [named])
+    counted = Evidence("d", 1, 1, "7.3.1.2 สถานที่ดำเนินการ พื้นที่ 76 จังหวัด", "retrieval", 1.0)
+    assert states_asked_place_kind(asked, [counted])  # every province: a count says which
     district = Evidence("d", 1, 1, "พื้นที่ที่ประสบปัญหา 6 อำเภอ ได้แก่ อำเภอเมืองลำปาง อำเภอเกาะคา", "retrieval", 1.0)
     assert states_asked_place_kind(analyse("พื้นที่ที่ประสบปัญหาอยู่อำเภอไหนบ้าง"), [district])
