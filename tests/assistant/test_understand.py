@@ -27,6 +27,9 @@ def test_operations_over_figures():
     assert operation_of("รายจ่ายลงทุนคิดเป็นร้อยละเท่าไรของงบประมาณทั้งหมด") == "share"
     assert operation_of("โครงการใดได้งบมากที่สุด") == "max"
     assert operation_of("งบประมาณปี 2565 เท่าไร") is None
+    # how much something changed between two years (before: no operation, the table's change not computed)
+    assert operation_of("เงินลงทุนของโรงงานในลำปาง ปี 2567 เทียบกับปี 2566 เปลี่ยนไปเท่าไร") == "difference"
+    assert operation_of("สถานประกอบการเปลี่ยนไปใช้พลังงานแสงอาทิตย์กี่แห่ง") is None  # a switch, not a change asked
 
 
 def test_organisations_named_in_a_question():
