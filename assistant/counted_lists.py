@@ -44,6 +44,7 @@ class CountedLists:
 
     @property
     def heads(self) -> list[CountedHeading]:
+        """Every line of every document that ends with a count of items (`(3 โครงการ)`), its label long enough."""
         if self._heads is None:
             self._heads = []
             for doc, count in self.db.line_counts().items():

@@ -63,7 +63,7 @@ def filtered(q: Query, draft: Draft, db: FactsDB, idf: dict[str, float]) -> Draf
     total = sum(weights.values())
     e = draft.evidence[0]
     endings = tuple(vocabulary().lists.intro_endings)
-    intro = next((n for n, text, _ in reversed(db.lines(e.doc_id, e.line_start - INTRO_ABOVE, e.line_end))
+    intro = next((n for n, text, _ in reversed(db.lines(e.doc_id, max(1, e.line_start - INTRO_ABOVE), e.line_end))
                   if text.strip().endswith(endings)), None)
     items = _items(db, e.doc_id, intro) if intro is not None else []
     meets = [it for it in items if sum(w for t, w in weights.items() if compact(t) in compact(it[2])) >= MEETS * total]

@@ -285,10 +285,11 @@ class Assistant:
 
     def warm(self) -> float:
         """Read what the first question would otherwise wait for (outline, plan levels, KPI index, romanized
-        names, matrix rows); seconds taken.
+        names, matrix rows, text tables, counted lists); seconds taken.
         The web app warms each index generation once when it opens it; `eval` warms before timing answers."""
         t0 = time.perf_counter()
-        _ = self.levels, self.kpis, self.romanized, self.matrix, self.tables, self.speller.correct("ทดสอบ")
+        _ = self.levels, self.kpis, self.romanized, self.matrix, self.tables, self.counted.heads
+        _ = self.speller.correct("ทดสอบ")
         return time.perf_counter() - t0
 
     @property
