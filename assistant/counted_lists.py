@@ -80,18 +80,16 @@ def answer(q: Query, lists: CountedLists) -> Draft | None:
     if not q.wants_list:
         return None
     asked = compact(q.text)
-    named = sorted((h for h in lists.heads if h.label in asked), key=lambda h: len(h.label), reverse=True)
-    for head in named[:1]:
-        items = lists.items(head)
-        if not items:
-            return None
-        db = lists.db
-        draft = Draft(support=1.0)
-        draft.say(_t(q, f"{head.text} มี {head.count} {head.kind}:", f"{head.text} lists {head.count}:"),
-                  [Evidence(head.doc_id, head.line, head.line, db.cite(head.doc_id, head.line, head.line).quote,
-                            "retrieval", 1.0)], template=True, computed=[str(head.count)])
-        for first, last in items:
-            quote = db.cite(head.doc_id, first, last).quote
-            draft.say("• " + " ".join(quote.split()), [Evidence(head.doc_id, first, last, quote, "retrieval", 1.0)])
-        return draft
-    return None
+    head = max((h for h in lists.heads if h.label in asked), key=lambda h: len(h.label), default=None)
+    items = lists.items(head) if head is not None else []
+    if not items:
+        return None
+    db = lists.db
+    draft = Draft(support=1.0)
+    draft.say(_t(q, f"{head.text} มี {head.count} {head.kind}:", f"{head.text} lists {head.count}:"),
+              [Evidence(head.doc_id, head.line, head.line, db.cite(head.doc_id, head.line, head.line).quote,
+                        "retrieval", 1.0)], template=True, computed=[str(head.count)])
+    for first, last in items:
+        quote = db.cite(head.doc_id, first, last).quote
+        draft.say("• " + " ".join(quote.split()), [Evidence(head.doc_id, first, last, quote, "retrieval", 1.0)])
+    return draft

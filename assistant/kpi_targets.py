@@ -125,8 +125,9 @@ def target_part(q: Query, said: Draft, index: KpiIndex, levels: PlanLevels, db: 
 def answer(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB, idf: dict[str, float]) -> Draft | None:
     """The target of the KPI the question describes, for the asked year, cited; None if none fits."""
     # `…จะพัฒนาทักษะผู้ประกอบการกี่ราย` of a named level: a count its KPI plans, asked without a target word
-    counted = not asks_target(q.text) and q.wants_figure and q.unit in vocabulary().units.count and not q.operation
-    if not (asks_target(q.text) or counted) or not index.kpis or names_other_section(q):
+    target = asks_target(q.text)
+    counted = not target and q.wants_figure and q.unit in vocabulary().units.count and not q.operation
+    if not (target or counted) or not index.kpis or names_other_section(q):
         return None
     if q.wants_list and not q.wants_figure:
         return level_kpis(q, index, levels, db)

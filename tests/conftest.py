@@ -87,6 +87,16 @@ def ask_book(tmp_path_factory, book: Path, *questions: str) -> list:
         a.close()
 
 
+def ask_excerpt(tmp_path_factory, name: str, first: int, last: int, *questions: str) -> list:
+    """The answers of `sample_excerpt` over the sample's lines `first`..`last` to each question, the assistant
+    closed after."""
+    a = sample_excerpt(tmp_path_factory, name, first, last)
+    try:
+        return [a.ask(q) for q in questions]
+    finally:
+        a.close()
+
+
 @pytest.fixture(scope="session")
 def sample_lines() -> list[str]:
     return SAMPLE.read_text(encoding="utf-8").split("\n")

@@ -3,7 +3,7 @@ import pytest
 
 from assistant.passages import asked_place_kind, asked_places, key_terms, match_tokens
 from assistant.route import analyse
-from tests.conftest import FIXTURES, ask_book, sample_excerpt
+from tests.conftest import FIXTURES, ask_book, ask_excerpt, sample_excerpt
 
 
 def test_the_place_a_question_names_after_a_place_word():
@@ -202,12 +202,9 @@ def test_a_month_asked_is_answered_only_by_a_passage_printing_a_date(province):
 def test_a_measure_asked_is_not_stated_by_figures_printed_in_other_units(tmp_path_factory):
     # `…ปล่อยก๊าซเรือนกระจกปีละกี่ตันคาร์บอน` over a brief whose outputs count people and firms (`การลดการปล่อยก๊าซ
     # เรือนกระจก จำนวน 30 คน`): before, `30 คน` was the answer to a question asking tonnes.
-    a = sample_excerpt(tmp_path_factory, "carbon-outputs", 2100, 2135)
-    try:
-        tonnes = a.ask("ภาคอุตสาหกรรมในลำปางปล่อยก๊าซเรือนกระจกปีละกี่ตันคาร์บอน")
-        assert tonnes.refused
-    finally:
-        a.close()
+    tonnes, = ask_excerpt(tmp_path_factory, "carbon-outputs", 2100, 2135,
+                          "ภาคอุตสาหกรรมในลำปางปล่อยก๊าซเรือนกระจกปีละกี่ตันคาร์บอน")
+    assert tonnes.refused
     from assistant.passages import states_asked_unit
     from assistant.records import Evidence
     bare = Evidence("d", 1, 1, "9 แม่พริก 117", "retrieval", 1.0)  # a table row: its header names the unit

@@ -2,7 +2,7 @@
 from assistant.route import analyse
 from assistant.structured_answers import states_count
 from ingest.thai_repair import repair_line
-from tests.conftest import SAMPLE, sample_excerpt
+from tests.conftest import SAMPLE, ask_excerpt, sample_excerpt
 
 
 def _lines(first: int, last: int) -> str:
@@ -42,14 +42,12 @@ def test_a_percentage_is_stated_by_ร้อยละ_printed_before_its_figure(
 def test_a_count_its_kpis_do_not_state_is_read_from_its_outputs(tmp_path_factory):
     # `ตั้งเป้า… กี่คน` asks the brief's targets: its ตัวชี้วัดความสำเร็จ count nothing, its ผลผลิต print `จำนวน 40 คน`.
     # Before: the KPIs were quoted (no count); a count no field states is said not stated, the KPIs shown.
-    a = sample_excerpt(tmp_path_factory, "carbon", 2581, 2686)
-    try:
-        found = a.ask("โครงการยกระดับอุตสาหกรรมสู่อุตสาหกรรมคาร์บอนต่ำ ตั้งเป้าพัฒนาความรู้ผู้ประกอบการ"
-                      "ภายใต้แนวคิด Carbon Neutrality กี่คน")
-        missing = a.ask("โครงการยกระดับอุตสาหกรรมสู่อุตสาหกรรมคาร์บอนต่ำ ตั้งเป้าให้สถานประกอบการหรือโรงงาน"
-                        "ได้รับการส่งเสริมและพัฒนาเชิงลึกกี่แห่ง")
-    finally:
-        a.close()
+    found, missing = ask_excerpt(
+        tmp_path_factory, "carbon", 2581, 2686,
+        "โครงการยกระดับอุตสาหกรรมสู่อุตสาหกรรมคาร์บอนต่ำ ตั้งเป้าพัฒนาความรู้ผู้ประกอบการ"
+        "ภายใต้แนวคิด Carbon Neutrality กี่คน",
+        "โครงการยกระดับอุตสาหกรรมสู่อุตสาหกรรมคาร์บอนต่ำ ตั้งเป้าให้สถานประกอบการหรือโรงงาน"
+        "ได้รับการส่งเสริมและพัฒนาเชิงลึกกี่แห่ง")
     assert found.route == "project_field" and not found.refused and "จำนวน 40 คน" in found.answer
     assert missing.refused and missing.answer.startswith("แผนไม่ได้ระบุจำนวนที่ถามไว้โดยตรง")
 
@@ -58,12 +56,10 @@ def test_the_funding_source_of_the_project_whose_brief_answers(tmp_path_factory)
     # An activity named, its project and funding source asked: the brief's activity line answers which project; the
     # source is the project's, from the facts (lines 1330-1935: the budget tables and three briefs). Before: the
     # activity line alone, no source; and `แหล่ง` was "corrected" to the index's `แห่ง`.
-    a = sample_excerpt(tmp_path_factory, "sources", 1330, 1935)
-    try:
-        answer = a.ask("กิจกรรมบ่มเพาะผู้ประกอบการ ทักษะการคิดเชิงออกแบบ (Design Thinking) เป็นของโครงการไหน ใช้งบแหล่งไหน")
-        plain = a.ask("กิจกรรมบ่มเพาะผู้ประกอบการ ทักษะการคิดเชิงออกแบบ (Design Thinking) เป็นของโครงการไหน")
-    finally:
-        a.close()
+    answer, plain = ask_excerpt(
+        tmp_path_factory, "sources", 1330, 1935,
+        "กิจกรรมบ่มเพาะผู้ประกอบการ ทักษะการคิดเชิงออกแบบ (Design Thinking) เป็นของโครงการไหน ใช้งบแหล่งไหน",
+        "กิจกรรมบ่มเพาะผู้ประกอบการ ทักษะการคิดเชิงออกแบบ (Design Thinking) เป็นของโครงการไหน")
     assert answer.route == "text" and not answer.refused
     assert "Design Thinking" in answer.answer
     assert "แหล่งงบประมาณของโครงการพัฒนาศักยภาพผู้ประกอบการในยุคเศรษฐกิจสร้างสรรค์ (Creative Economy): งบกลุ่มจังหวัด" \
