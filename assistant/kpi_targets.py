@@ -74,6 +74,16 @@ def _of_level(k: Kpi, title: str) -> bool:
     return bool(k.node) and (k.node.rstrip("…") in title or title in k.node)
 
 
+def _node_evidence(k: Kpi, levels: PlanLevels) -> list[Evidence]:
+    """The heading of the level a KPI belongs to (the last of its name before the KPI's row), cited for the
+    name the answer prints (`โครงการที่ 3 : โครงการพัฒนา…`, stored shortened); none when no level has it."""
+    if not k.node:
+        return []
+    mine = [lv for lv in levels.levels if lv.doc_id == k.doc_id and lv.line_start <= k.line_start
+            and _of_level(k, levels.title(lv))]
+    return [levels.evidence(max(mine, key=lambda lv: lv.line_start))] if mine else []
+
+
 def level_kpis(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB) -> Draft | None:
     """Every KPI of the level the question names, with its unit and the target for the asked year (else
     the document's own year), cited with its table."""
@@ -159,7 +169,7 @@ def answer(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB, idf: dict
         return None
     printed, result = k.targets[year]
     e = _table_evidence(k, levels, db)
-    node = next(([levels.evidence(lv)] for lv in levels.levels if k.node and levels.title(lv) == k.node), [])
+    node = _node_evidence(k, levels)
     draft = Draft(support=1.0)
     unit = f" {k.unit}" if k.unit else ""
     done = _t(q, f" (ผลการดำเนินงาน {result})", f" (result {result})") if result else ""

@@ -39,6 +39,7 @@ class MatrixRow:
     body_start: int
     body_end: int
     text: str  # the cells' lines joined
+    section: str = ""  # the title of the outline section the matrix is printed in (`4.2 ความเชื่อมโยง…`)
 
 
 def _label_words() -> list[str]:
@@ -85,31 +86,48 @@ def _spaced_number(label: str) -> str:
     return re.sub(r"^[\s\-–]+|[\s\-–]+$", "", label)  # a rule's dashes printed around the label
 
 
+_SECTION_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)+)")
+
+
+def _names_label(text: str, row: MatrixRow) -> bool:
+    """Whether a question names a row by its label and the matrix by its section's number (`ตามแผนภาพ 4.2
+    ประเด็นการพัฒนาด้านที่ 2 …`): a label alone (`ประเด็นการพัฒนาด้านที่ 2`) may be another plan's item."""
+    number = _SECTION_NUMBER.match(row.section)
+    flat, label = compact(text), compact(row.label)
+    at = flat.find(label)
+    return bool(number and at >= 0 and not flat[at + len(label):at + len(label) + 1].isdigit()
+                and re.search(rf"(?<![\d.]){re.escape(number.group(1))}(?![\d.]*\d)", text))
+
+
 _ROW_WORDS = re.compile(r"แถว|\brow\b|same line", re.I)
 
 
 def row_answer(q: Query, rows: list[MatrixRow], db: FactsDB, typed: str | None = None) -> Draft | None:
     """The row a question names by typing part of one of its cells (with `typed`, a name the question
-    types that one cell must hold whole), when it asks what stands beside it."""
+    types that one cell must hold whole), when it asks what stands beside it; every row printing as much of it
+    (a cell drawn across two rows is printed in both)."""
     if not rows or not (ASKS_LINKAGE.search(q.text) or _ROW_WORDS.search(q.text)):
         return None
     asked = compact(typed or q.text)
     need = max(ROW_NAMED, int(WHOLE_CELL * len(asked))) if typed else ROW_NAMED
-    best: tuple[int, MatrixRow] | None = None
+    found: list[tuple[int, MatrixRow]] = []
     for row in rows:
         flat = compact(row.text)
         m = SequenceMatcher(None, asked, flat, autojunk=False).find_longest_match(0, len(asked), 0, len(flat))
-        if m.size >= need and (best is None or m.size > best[0]):
-            best = (m.size, row)
-    if best is None:
+        if m.size >= need:
+            found.append((m.size, row))
+    if not found:
+        found = [(1, row) for row in rows if _names_label(q.text, row)]
+    if not found:
         return None
-    row = best[1]
-    label = Evidence(row.doc_id, row.label_start, row.body_start - 1,
-                     db.cite(row.doc_id, row.label_start, row.body_start - 1).quote, "retrieval", 1.0)
-    body = Evidence(row.doc_id, row.body_start, row.body_end, db.cite(row.doc_id, row.body_start, row.body_end).quote,
-                    "retrieval", 1.0)
+    top = max(size for size, _ in found)
     draft = Draft(support=1.0)
-    draft.say(_t(q, f"แถว “{row.label}” ของแผนภาพ/ตาราง ประกอบด้วย:", f"The row “{row.label}” of the matrix reads:"),
-              [label], template=True)
-    draft.say(row.text, [body])
+    for row in (row for size, row in found if size == top):  # a cell drawn across rows prints in each of them
+        label = Evidence(row.doc_id, row.label_start, row.body_start - 1,
+                         db.cite(row.doc_id, row.label_start, row.body_start - 1).quote, "retrieval", 1.0)
+        body = Evidence(row.doc_id, row.body_start, row.body_end,
+                        db.cite(row.doc_id, row.body_start, row.body_end).quote, "retrieval", 1.0)
+        draft.say(_t(q, f"แถว “{row.label}” ของแผนภาพ/ตาราง ประกอบด้วย:", f"The row “{row.label}” of the matrix reads:"),
+                  [label], template=True)
+        draft.say(row.text, [body])
     return draft

@@ -58,10 +58,20 @@ class Window:
 _RANGE_TOKEN = re.compile(r"\d+(?:-\d+)+")  # a range typed without spaces, one token
 
 
+def _asked_gap(text: str) -> str:
+    """A question with its ask for a result and its gap to the plan taken out (`ได้จริง`, profile `actual_words`;
+    `เกินแผน`, `เกินเป้าหมาย`: an exceed word, then a plan column's word): the operation, which the rows it is
+    computed from do not print."""
+    qw = query_words()
+    text = re.sub(alternation(qw.actual_words), " ", text, flags=re.I)
+    words = vocabulary().table_words.plan_column_words
+    return re.sub(alternation(qw.exceed_words) + r"(?=\s*" + alternation(words) + ")", " ", text, flags=re.I)
+
+
 def key_terms(query: Query) -> list[str]:
     """Distinct search tokens of the question that say what it is about (English plan words as Thai)."""
     seen: dict[str, None] = {}
-    text = be_years(query.text) if query.language == "en" else query.text
+    text = _asked_gap(be_years(query.text) if query.language == "en" else query.text)
     for tok in search_tokens(translate_english(full_years(repair_line(text)))):
         parts = tok.split("-") if _RANGE_TOKEN.fullmatch(tok) else [tok]  # `2564-2573`: the text prints `2564 - 2573`
         for part in parts:
@@ -359,8 +369,9 @@ def asked_places(text: str) -> list[str]:
     for _, words in _place_mentions(text):
         if len(words) > 1 and words[1] in query_words().which_words:
             continue  # `…กลุ่มจังหวัดข้อไหน`: what is asked about, not a place it names
-        if words and len(words[0]) >= 3 and not words[0].isascii() and words[0] not in thai_stopword_set():
-            out.append(words[0])  # a name, not `จังหวัดไว้ว่า…` / `…จังหวัดภายใต้…`
+        if words and len(words[0]) >= 3 and not words[0].isascii() and words[0] not in thai_stopword_set() \
+                and words[0] not in query_words().topic_words:
+            out.append(words[0])  # a name, not `จังหวัดไว้ว่า…` / `…จังหวัดภายใต้…` / `…จังหวัดเรื่อง…`
     return out
 
 

@@ -337,7 +337,8 @@ class Assistant:
         """The rows of every document's vertically labelled matrices (links to higher plans), read on first use."""
         if self._matrix is None:
             sections = {d: frozenset(h.line for h in heads) for d, heads in self.outline.sections.items()}
-            self._matrix = [row for doc_id in self.db.titles()
+            self._matrix = [replace(row, section=(self.outline.path_at(doc_id, row.label_start) or ("",))[-1])
+                            for doc_id in self.db.titles()
                             for row in matrix_rows(self.db, doc_id, sections.get(doc_id, frozenset()))]
         return self._matrix
 

@@ -458,6 +458,8 @@ def project_pair(q: Query, db: FactsDB) -> Draft | None:
     joined = [(q.text[a:b].rstrip()[:-len(w)], q.text[b:c]) for a, b, c in zip(starts, starts[1:], ends)
               for w in words if q.text[a:b].rstrip().endswith(w)]
     if not joined:
+        joined = _bracketed_pair(q.text, words)
+    if not joined:
         return None
     left, right = joined[0]  # the pair word left out of the first name
     fy = normalize_year(q.year)
@@ -487,6 +489,20 @@ def project_pair(q: Query, db: FactsDB) -> Draft | None:
         draft.say(_t(q, f"{more[0].name} ได้มากกว่า {result:,} บาท", f"{more[0].name} gets {result:,} baht more"),
                   [_ev(a.cite), _ev(b.cite)], template=True, computed=[str(result)])
     return draft
+
+
+def _bracketed_pair(text: str, words: list[str]) -> list[tuple[str, str]]:
+    """Two projects named in brackets after the word `โครงการ` (`ของบไว้ 2 โครงการ (ลดใช้คาร์บอน กับ ยกระดับ…)`):
+    the bracket split at its one pair word; none when it holds no pair word or several."""
+    m = re.search(r"โครงการ\s*\(([^()]+)\)", text)
+    if not m:
+        return []
+    inside = m.group(1)
+    cuts = [(i, w) for w in words for i in [inside.find(w)] if i > 0 and inside.count(w) == 1]
+    if len(cuts) != 1:
+        return []
+    i, w = cuts[0]
+    return [(f"โครงการ{inside[:i].strip()}", f"โครงการ{inside[i + len(w):].strip()}")]  # each side named as typed
 
 
 def briefs(q: Query, db: FactsDB) -> Draft:

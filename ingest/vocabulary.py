@@ -378,6 +378,8 @@ class QueryWords:
     exclusion_words: tuple[str, ...] = ()  # `(ไม่ใช่ X)`: a bracket naming what is not asked
     possessive_words: tuple[str, ...] = ()  # `X ของ Y` types the label line `X Y`
     year_phrases: tuple[str, ...] = ()  # `ปีงบ 2566`: a fiscal year, not money asked
+    topic_words: tuple[str, ...] = ()  # `…จังหวัดเรื่อง X`: what is asked about follows, not a place's name
+    actual_words: tuple[str, ...] = ()  # `ทำได้จริง`: the result asked, not a topic word
     ordinal_words: tuple[str, ...] = ()  # `ด้านที่เท่าไหร่`: which one by its number (a which word)
     all_words: tuple[str, ...] = ()  # `ทั้งสาม`, `ทั้ง 3`: a count of the things added up follows
     pair_count_words: tuple[str, ...] = ()  # `ทั้งคู่`, `both`: two of them

@@ -36,3 +36,24 @@ def test_a_count_of_a_kpis_unit_asked_without_a_target_word_is_the_named_levels_
     assert answer.route == "kpi_target" and not answer.refused
     assert "ชุมชนต้นแบบ" in answer.answer and "ค่าเป้าหมายปี 2565: 19 ชุมชน" in answer.answer
     assert people.route != "kpi_target"
+
+
+def test_a_kpi_answer_cites_the_heading_of_the_level_it_names(tmp_path_factory):
+    # The answer names the KPI's level as stored, shortened (`ผลผลิตที่ 1 : พื้นที่ทรัพยากรทางทะเล … ได้รับการบร…`); its
+    # heading is found by that shortened name and cited. Before: only a level whose whole name equalled the stored
+    # one was cited, so the level's number stood on the KPI table alone, and where the table printed no such number
+    # the whole target sentence was dropped as an uncited figure (a book's `โครงการที่ 3 : …` KPI lost its target).
+    answer, = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-81-104.pdf",
+                       "ผลผลิตพื้นที่ทรัพยากรทางทะเล ชายฝั่งทะเล และป่าชายเลน ได้รับการบริหารจัดการ ตั้งเป้าจำนวนแนวทาง"
+                       "หรือมาตรการในการบริหารจัดการทรัพยากรทางทะเลและชายฝั่งที่ถูกนำไปใช้ประโยชน์ ปี 2565 ไว้เท่าไร")
+    assert answer.route == "kpi_target" and "ค่าเป้าหมายปี 2565: 80" in answer.answer
+    assert any(c.quote.lstrip().startswith("7.2.1 ผลผลิตที่ 1 : พื้นที่ทรัพยากรทางทะเล") for c in answer.citations)
+
+
+def test_a_kpis_change_between_two_years_asked_as_up_from_a_year(tmp_path_factory):
+    # `ปี 2565 เพิ่มจากปี 2564 …เท่าไร`: a difference (profile `difference_words`). Before: no operation read, both
+    # years' targets said and nothing computed.
+    answer, = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-81-104.pdf",
+                       "กรมทรัพยากรทางทะเลและชายฝั่ง ตั้งเป้าพื้นที่ป่าชายเลนได้รับการบริหารจัดการ ปี 2565 "
+                       "เพิ่มจากปี 2564 กี่ล้านไร่")
+    assert answer.route == "kpi_target" and "1.74 − 1.54 → เพิ่มขึ้น 0.20 ล้านไร่" in answer.answer

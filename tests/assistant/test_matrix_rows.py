@@ -25,3 +25,25 @@ def test_the_last_row_ends_before_the_next_section(matrix):
     # A cell of the last row still names it.
     row = matrix.ask("ในตาราง 4.2 การอนุรักษ์ฟื้นฟูและบริหารจัดการทรัพยากรธรรมชาติและสิ่งแวดล้อมอย่างยั่งยืน อยู่แถวเดียวกับประเด็นใด")
     assert row.route == "matrix_row" and "ด้านที่ 5" in row.answer
+
+
+def test_a_cell_drawn_across_two_rows_answers_with_both(matrix):
+    # The action plan's direction `ยกระดับสถานประกอบการอุตสาหกรรมและหัตถอุตสาหกรรมสู่อุตสาหกรรมสีเขียว…` is printed in
+    # rows 2 and 5 (one cell over both); `เชื่อมกับ` asks a link. Before: `เชื่อมกับ` was no link word (refused), and
+    # a cell printed in two rows answered with the first only.
+    answer = matrix.ask("ตามตาราง 4.2 แนวทางยกระดับสถานประกอบการอุตสาหกรรมและหัตถอุตสาหกรรมสู่อุตสาหกรรมสีเขียว "
+                        "เชื่อมกับประเด็นการพัฒนาของแผนพัฒนาจังหวัดลำปางประเด็นใด")
+    assert answer.route == "matrix_row"
+    assert "ด้านที่ 2" in answer.answer and "ท่องเที่ยว" in answer.answer
+    assert "ด้านที่ 5" in answer.answer and "การอนุรักษ์ฟื้นฟู" in answer.answer
+
+
+def test_a_row_named_by_its_label_and_the_matrix_by_its_section_number(matrix):
+    # `ตามแผนภาพ 4.2 ประเด็นการพัฒนาด้านที่ 2 … อยู่คู่กับแนวทางใด`: the row's label and the matrix's section typed, no
+    # cell. Before: the matrix's heading lines. The label alone (no `4.2`) may be another plan's item: no row.
+    answer = matrix.ask("ตามแผนภาพ 4.2 ประเด็นการพัฒนาด้านที่ 2 ของแผนปฏิบัติราชการรายปี 2567 ของ สปอ. คืออะไร "
+                        "และอยู่คู่กับแนวทางใดของแผนปฏิบัติการฯ จังหวัดลำปาง")
+    assert answer.route == "matrix_row" and "การพัฒนาศักยภาพของธุรกิจ" in answer.answer
+    assert "สู่อุตสาหกรรมสีเขียว" in answer.answer and "ด้านที่ 5" not in answer.answer
+    plain = matrix.ask("ประเด็นการพัฒนาด้านที่ 2 ของแผนพัฒนาจังหวัดลำปาง สอดคล้องกับอะไร")
+    assert plain.route != "matrix_row"

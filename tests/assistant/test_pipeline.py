@@ -161,6 +161,20 @@ def test_the_briefs_of_a_year_are_counted_summed_and_ranked(sample):
     assert any(f.provenance == "computed" and f.value.replace(",", "") == "29278975" for f in answer.figures)
 
 
+def test_a_rows_gap_to_its_plan_asked_with_ได้จริง(sample):
+    # Before: refused (`เกิน` and `จริง` weighed as topics the row does not print), the row shown as the closest passage.
+    answer = _checked(sample.ask("งาน มผช. ปี 66 ออกใบรับรองได้จริงเกินแผนไปกี่ฉบับ"))
+    assert not answer.refused and "46 − 37 → เกินแผน 9 ฉบับ" in answer.answer
+
+
+def test_two_projects_named_in_brackets_after_a_count_are_added(sample):
+    # `ของบไว้ 2 โครงการ (A กับ B)`: each named short, in brackets. Before: one of them was read as the project
+    # asked, and its budget alone said.
+    answer = _checked(sample.ask("ปี 2567 สอจ.ลำปางของบไว้ 2 โครงการ (ต่อยอดภูมิปัญญาท้องถิ่น กับ พัฒนาศักยภาพผู้ประกอบการ"
+                                 "ในยุคเศรษฐกิจสร้างสรรค์) รวมกันเป็นเงินเท่าไร"))
+    assert answer.route == "project_pair" and "= 11,098,375 บาท" in answer.answer
+
+
 def test_two_named_projects_are_added_or_compared_in_code(sample):
     answer = _checked(sample.ask("โครงการต่อยอดภูมิปัญญาท้องถิ่น กับโครงการพัฒนาศักยภาพผู้ประกอบการในยุคเศรษฐกิจสร้างสรรค์ "
                                  "ปี 2567 ต่างกันเท่าไร"))

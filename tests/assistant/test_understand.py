@@ -24,6 +24,8 @@ def test_section_labels_exact_misspelt_and_english():
 def test_operations_over_figures():
     assert operation_of("อุตสาหกรรมด้านพลังงานกับอุตสาหกรรมอาหารรวมกันมีกี่โรงงาน") == "sum"
     assert operation_of("ปี 2565 ลดลงจากปี 2564 เท่าไร") == "difference"
+    assert operation_of("ตั้งเป้าพื้นที่ที่จัดการไฟป่า ปี 2565 เพิ่มจากปี 2564 กี่พื้นที่") == "difference"
+    assert operation_of("วิสาหกิจที่สร้างมูลค่าเพิ่มจากวัสดุเหลือใช้มีกี่ราย") is None  # `เพิ่มจาก` of a label, no year
     assert operation_of("รายจ่ายลงทุนคิดเป็นร้อยละเท่าไรของงบประมาณทั้งหมด") == "share"
     assert operation_of("โครงการใดได้งบมากที่สุด") == "max"
     assert operation_of("งบประมาณปี 2565 เท่าไร") is None
