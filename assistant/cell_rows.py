@@ -24,6 +24,7 @@ from assistant.table_extremes import total_label, value_of
 from assistant.understand import asks_both_extremes, types_any
 from ingest.facts_tables import UNIT_RE
 from ingest.records import Table
+from ingest.thai_repair import index_form
 from ingest.tokenize import search_tokens
 from ingest.vocabulary import query_words, vocabulary
 
@@ -142,12 +143,31 @@ def _line_of(db: FactsDB, row: CellRow, needles: list[str]) -> int | None:
     return table_line(db, row.doc_id, row.table, needles) if needles else None
 
 
+LABEL_START = 12  # characters of a label's start a line must print to be the label's line
+
+
+def _label_line(db: FactsDB, row: CellRow, name: str) -> int | None:
+    """The line of the row's table printing the longest start of a label (at least LABEL_START characters; the
+    first such line): two rows' labels may share their first words (`…แบบแปลงใหญ่ พื้นที่ 500 ไร่`, `… 300 ไร่`)."""
+    flat = compact(index_form(name))
+    best: tuple[int, int] | None = None
+    for n, text, _ in db.lines(row.doc_id, row.table.line_start, row.table.line_end):
+        line = compact(index_form(text))
+        lo, hi = 0, len(flat)  # the longest start printed: a start printed holds every shorter one
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            lo, hi = (mid, hi) if flat[:mid] in line else (lo, mid - 1)
+        if lo >= min(LABEL_START, len(flat)) and (best is None or lo > best[0]):
+            best = (lo, n)
+    return best[1] if best else None
+
+
 def _evidence(db: FactsDB, row: CellRow, cells: dict[int, str] | None = None, name: str = "") -> list[Evidence]:
     """The header's line, the label's first line and the figures' line (of `cells` labelled `name`, else the
     row's), each cited; the whole table where one is not found."""
     t = row.table
     header = _line_of(db, row, [name for col, name in sorted(row.columns.items()) if col][:2])
-    label = _line_of(db, row, [compact(name)[:12] if name else row.name[:12]])
+    label = _label_line(db, row, name or row.name)
     figures = _line_of(db, row, [v for v in (cells or row.cells).values() if value_of(v) is not None])
     spans = [(header, header), (label, label), (figures, figures)] if header and label and figures else \
         [(t.line_start, t.line_end)]

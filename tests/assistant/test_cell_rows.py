@@ -109,3 +109,20 @@ def test_the_largest_activity_and_its_gap_to_the_smallest_are_computed_over_the_
     assert any(f.provenance == "computed" and f.value == "242.7091" for f in answer.figures)
     largest_only = office.ask("ผลผลิตระบบอำนวยการและการบริหารจัดการทรัพยากรธรรมชาติและสิ่งแวดล้อม กิจกรรมไหนได้งบมากที่สุด")
     assert "มากที่สุด: สนับสนุนการบริหาร" in largest_only.answer and "น้อยที่สุด" not in largest_only.answer
+
+
+def test_each_row_cites_its_own_label_line_where_two_labels_start_alike(tmp_path_factory):
+    # กรมทรัพยากรน้ำบาดาล's activity table (pages 193–194): `1. พัฒนาน้ำบาดาลเพื่อส่งเสริมการเกษตรแบบแปลงใหญ่ พื้นที่ 500`
+    # and `2. … พื้นที่ 300` share their first words. Before: each row's label line was the first line printing its
+    # label's first 12 characters, so both cited item 1's line, and item 2's `300` stood uncited (its line of a
+    # listing was dropped by the verifier).
+    from assistant.cell_rows import _evidence
+
+    a = fake_embedded_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-177-193-194.pdf")
+    try:
+        rows = [r for r in a.tables.cells if "แปลงใหญ่" in r.label]
+        assert len(rows) == 2
+        for row, area in zip(rows, ("500", "300")):
+            assert any(f"พื้นที่ {area}" in e.quote for e in _evidence(a.db, row))
+    finally:
+        a.close()
