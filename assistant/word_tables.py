@@ -26,6 +26,7 @@ from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
 from ingest.thai_repair import index_form
+from ingest.tokenize import search_tokens
 from ingest.vocabulary import alternation, query_words
 
 MIN_COLUMNS = 3  # header words: a label column and at least two more
@@ -33,6 +34,7 @@ MIN_ROWS = 3
 MAX_HEADER_WORD = 20  # characters of one header word (a sentence is no header)
 MIN_LABEL = 3  # compact characters of a row label a question must type to name it
 SET_ASIDE_CHARS = 40  # how far after a set-aside word the rows it names may be typed
+INTRO_LINES = 6  # lines above a numbered table's header that say what it counts (its caption, the sentence before)
 _FIGURE = re.compile(r"[-–]|\d[\d,]*(?:\.\d+)?%?")
 
 
@@ -54,6 +56,7 @@ class WordTable:
     columns: list[str]
     label_col: int
     rows: list[WordRow]
+    numbered: bool = False  # the labels are numbers (`ระดับ` 1…5): a row is named by the label word and its number
 
     def figure_columns(self) -> list[int]:
         """The columns of figures, less a running row number (`ลำดับที่`: 1, 2, 3 …)."""
@@ -90,11 +93,11 @@ def word_tables(doc_id: str, text: list[tuple[int, str, int | None]]) -> list[Wo
         n, head_text = lines[i]
         head = head_text.split()
         i += 1
-        if len(head) < MIN_COLUMNS or any(_is_figure(w) or len(w) > MAX_HEADER_WORD for w in head):
+        if len(head) < 2 or any(_is_figure(w) or len(w) > MAX_HEADER_WORD for w in head):
             continue
         rows: list[WordRow] = []
         label_col = None
-        for j in range(i, len(lines)):
+        for j in range(i, len(lines) if len(head) >= MIN_COLUMNS else i):
             m, row_text = lines[j]
             cells = row_text.split()
             words = [k for k, c in enumerate(cells) if not _is_figure(c)]
@@ -105,7 +108,23 @@ def word_tables(doc_id: str, text: list[tuple[int, str, int | None]]) -> list[Wo
         if len(rows) >= MIN_ROWS and label_col is not None:
             out.append(WordTable(doc_id, n, head, label_col, rows))
             i += len(rows)
+        elif numbered := _numbered_rows(lines[i:], len(head)):
+            out.append(WordTable(doc_id, n, head, 0, numbered, numbered=True))
+            i += len(numbered)
     return out
+
+
+def _numbered_rows(lines: list[tuple[int, str]], width: int) -> list[WordRow]:
+    """The rows of figures under a header of `width` words whose first cells number them (`1 373`, `2 2` under
+    `ระดับ จำนวน(โรง)`: levels, small distinct whole numbers); none when fewer than MIN_ROWS."""
+    rows: list[WordRow] = []
+    for m, row_text in lines:
+        cells = row_text.split()
+        if len(cells) != width or not all(_is_figure(c) for c in cells) or not re.fullmatch(r"\d{1,2}", cells[0]) \
+                or any(r.label == cells[0] for r in rows):
+            break
+        rows.append(WordRow(m, cells[0], cells))
+    return rows if len(rows) >= MIN_ROWS else []
 
 
 def _named(word: str, asked: str) -> bool:
@@ -126,6 +145,11 @@ def answer(q: Query, tables: list[WordTable], db: FactsDB) -> Draft | None:
     asked = compact(q.text)
     aside = _set_aside(q.text)
     for table in tables:
+        if table.numbered:
+            draft = _numbered(q, table, db)
+            if draft is not None:
+                return draft
+            continue
         figures = table.figure_columns()
         cols = [k for k in figures if _named(table.columns[k], asked)]
         if len(cols) != 1:
@@ -171,4 +195,57 @@ def _ranked(q: Query, table: WordTable, col: int, aside: str, db: FactsDB) -> Dr
     draft = Draft(support=1.0)
     draft.say(lead + _t(q, " และ ", " and ").join(r.label for r in top) + f" — {top[0].cells[col]}",
               [header, *(_evidence(db, table.doc_id, r.line) for r in top)], template=True, computed=[str(len(rows))])
+    return draft
+
+
+_BRACKET_UNIT = re.compile(r"\(([^()]+)\)")
+
+
+def _numbered(q: Query, table: WordTable, db: FactsDB) -> Draft | None:
+    """The row of a numbered table a question names by the label word and a number (`GI ระดับ4 … กี่โรง`), or the
+    rows from it up or down (`ตั้งแต่ระดับ 2 ขึ้นไป`: profile `range_up_words`, `range_down_words`) added; its one
+    column of figures must be asked by its word or its bracketed unit (`จำนวน(โรง)` … `กี่โรง`). None otherwise."""
+    cols = [k for k in range(1, len(table.columns))]
+    if len(cols) != 1:
+        return None
+    col = cols[0]
+    unit = _BRACKET_UNIT.search(table.columns[col])
+    word = _BRACKET_UNIT.sub("", table.columns[col])
+    if not (_named(word, compact(q.text)) or (unit and q.unit and compact(unit.group(1)) == compact(q.unit))):
+        return None
+    above = [(n, t) for n, t, _ in db.lines(table.doc_id, max(1, table.header_line - INTRO_LINES),
+                                          table.header_line - 1) if t.strip()]
+    skip = set(query_words().question_words) | {t for c in table.columns for t in search_tokens(c)}
+    topic = {t for _, t in above for t in search_tokens(t) if len(t) > 1 and not t.isdigit()} - skip
+    if not above or not topic & set(search_tokens(q.text)):
+        return None  # the question says nothing of what the table counts (its caption and the lines before it)
+    form = index_form(q.text)
+    m = re.search(re.escape(table.columns[0]) + r"\s*(?:ที่\s*)?(\d{1,2})(?!\d)", form)
+    row = next((r for r in table.rows if m and r.label == m.group(1)), None)
+    if row is None:
+        return None
+    after = form[m.end():m.end() + 12]
+    qw = query_words()
+    up, down = (bool(re.search(alternation(w), after, re.I)) if w else False
+                for w in (qw.range_up_words, qw.range_down_words))
+    header = _evidence(db, table.doc_id, table.header_line)
+    draft = Draft(support=1.0)
+    draft.say(" ".join(above[-1][1].split()), [_evidence(db, table.doc_id, above[-1][0])])  # the table's caption
+    if not (up or down):
+        draft.say(f"{table.columns[0]} {row.label}: {table.columns[col]} {row.cells[col]}",
+                  [header, _evidence(db, table.doc_id, row.line)], template=True)
+        return draft
+    n = int(row.label)
+    rows = [r for r in table.rows if (int(r.label) >= n if up else int(r.label) <= n)]
+    values = [_value(r.cells[col]) for r in rows]
+    if len(rows) < 2 or any(v is None for v in values):
+        return None
+    total = sum(values, Decimal(0))
+    shown = f"{total:,}"
+    for r in rows:
+        draft.say(f"• {table.columns[0]} {r.label}: {r.cells[col]}", [header, _evidence(db, table.doc_id, r.line)],
+                  template=True)
+    draft.say(_t(q, f"รวม {table.columns[0]} {rows[0].label}–{rows[-1].label}: ", f"{table.columns[0]} {rows[0].label}–"
+                 f"{rows[-1].label} in all: ") + " + ".join(r.cells[col] for r in rows) + f" = {shown}",
+              [_evidence(db, table.doc_id, r.line) for r in rows], template=True, computed=[shown.replace(",", "")])
     return draft

@@ -380,6 +380,8 @@ class QueryWords:
     year_phrases: tuple[str, ...] = ()  # `ปีงบ 2566`: a fiscal year, not money asked
     topic_words: tuple[str, ...] = ()  # `…จังหวัดเรื่อง X`: what is asked about follows, not a place's name
     actual_words: tuple[str, ...] = ()  # `ทำได้จริง`: the result asked, not a topic word
+    range_up_words: tuple[str, ...] = ()  # `ระดับ 2 ขึ้นไป`: the named numbered row and those above it
+    range_down_words: tuple[str, ...] = ()  # `ระดับ 3 ลงมา`: the named numbered row and those below it
     ordinal_words: tuple[str, ...] = ()  # `ด้านที่เท่าไหร่`: which one by its number (a which word)
     all_words: tuple[str, ...] = ()  # `ทั้งสาม`, `ทั้ง 3`: a count of the things added up follows
     pair_count_words: tuple[str, ...] = ()  # `ทั้งคู่`, `both`: two of them

@@ -42,3 +42,25 @@ def test_the_largest_in_a_column_with_ties_and_rows_set_aside(districts):
     assert "ไม่นับ เมืองลำปาง" in aside.answer
     # A column word typed without the label column's word (which row) is not this table's ranking.
     assert districts.ask("กลุ่มวิสาหกิจชุมชนใดได้รับงบมากที่สุด").route != "word_table"
+
+
+@pytest.fixture(scope="module")
+def levels(tmp_path_factory):
+    """The green-industry levels table (`ระดับ จำนวน(โรง)`, rows `1 373` … `5 0`, then `รวม 391`), lines 3215–3235."""
+    a = sample_excerpt(tmp_path_factory, "gi-levels", 3215, 3235)
+    yield a
+    a.close()
+
+
+def test_a_numbered_row_and_a_range_of_rows_are_read(levels):
+    # Rows labelled by numbers: `ระดับ4` names row 4; `ตั้งแต่ระดับ 2 ขึ้นไป` (profile `range_up_words`) adds rows 2–5
+    # in code. Before: no table of this layout was read (its header has two words, its labels are numbers), and both
+    # questions were refused with `1 373` as the closest line.
+    one, up = (levels.ask(q) for q in ("กรอ. ปี66 โรงงาน GI ระดับ4 ในลำปางมีกี่โรงจ้า",
+                                       "โรงงานที่ได้รับรองอุตสาหกรรมสีเขียว (GI) ตั้งแต่ระดับ 2 ขึ้นไปมีกี่โรง"))
+    assert one.route == "word_table" and "ระดับ 4: จำนวน(โรง) 11" in one.answer and "373" not in one.answer
+    assert up.route == "word_table" and "2 + 5 + 11 + 0 = 18" in up.answer
+    assert "18" in {f.value for f in up.figures if f.provenance == "computed"}
+    assert all(c.verified for c in up.citations)
+    # A question naming nothing the table's caption or the sentence above it says is not read from it.
+    assert levels.ask("โรงไฟฟ้าระดับ 2 มีกี่โรง").route != "word_table"
