@@ -80,6 +80,25 @@ def key_terms(query: Query) -> list[str]:
     return list(seen)
 
 
+MIN_PART = 3  # characters of each word a compound question word is split into
+
+
+def compound_parts(terms: list[str], idf: dict[str, float]) -> dict[str, list[tuple[str, str]]]:
+    """Question words the tokenizer kept whole that split into two words the index knows (`โรงงานอุตสาหกรรม` →
+    `โรงงาน` + `อุตสาหกรรม`): a line printing both parts apart (`อุตสาหกรรมอาหาร จำนวน 58 โรงงาน`) prints the word."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for t in terms:
+        splits = [(t[:i], t[i:]) for i in range(MIN_PART, len(t) - MIN_PART + 1) if t[:i] in idf and t[i:] in idf]
+        if splits and not t.isascii():
+            out[t] = splits
+    return out
+
+
+def with_compounds(tokens: set[str], parts: dict[str, list[tuple[str, str]]]) -> set[str]:
+    """A line's tokens plus each compound question word whose two parts (of one of its splits) it prints."""
+    return tokens | {t for t, splits in parts.items() if any(a in tokens and b in tokens for a, b in splits)}
+
+
 def term_weights(terms: list[str], idf: dict[str, float]) -> dict[str, float]:
     """idf per key term; a term the index never saw weighs like the rarest term (Thai) or a quarter of it (Latin)."""
     top = max(idf.values()) if idf else 1.0
@@ -140,12 +159,13 @@ def score_windows(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dict[
         return []
     weight = term_weights(terms, idf)
     total = sum(weight.values())
+    parts = compound_parts(terms, idf)
     windows: list[Window] = []
     for rank, hit in enumerate(hits):
         c = hit.chunk
         lead = max(1, c.line_start - CAPTION_LINES)  # a table's caption may sit in the chunk before
         rows = [(n, text) for n, text, _ in db.lines(c.doc_id, lead, c.line_end) if text.strip()]
-        tokens = [match_tokens(text) for _, text in rows]
+        tokens = [with_compounds(match_tokens(text), parts) for _, text in rows]
         states_figure = [bool(stated_figures(text)) for _, text in rows]  # once per line, not per window
         data_row = [_is_data_row(text) for _, text in rows]
         label = set(search_tokens(" ".join(c.section_path[-2:])))
@@ -442,9 +462,15 @@ def states_asked_place(query: Query, evidence: list[Evidence], db: FactsDB) -> b
     return all(p in text for p in places)
 
 
-def _with_lines_above(e: Evidence, db: FactsDB) -> str:
-    """A window's text with the YEAR_CONTEXT_LINES above it (a table's header and caption print its year and unit)."""
-    return " ".join(t for _, t, _ in db.lines(e.doc_id, max(1, e.line_start - YEAR_CONTEXT_LINES), e.line_end))
+def _with_lines_above(e: Evidence, db: FactsDB, notes: bool = True) -> str:
+    """A window's text with the YEAR_CONTEXT_LINES above it (a table's header and caption print its year and unit);
+    without `notes`, less the source notes among them (`(ที่มา : … ข้อมูล ณ เดือนกันยายน 2565)`: the date of another
+    table's data, not the year of what the window states)."""
+    lines = [t for _, t, _ in db.lines(e.doc_id, max(1, e.line_start - YEAR_CONTEXT_LINES), e.line_end)]
+    return " ".join(t for t in lines if notes or not _SOURCE_NOTE.match(t))
+
+
+_SOURCE_NOTE = re.compile(r"^\s*\(?\s*" + alternation(vocabulary().table_words.source_note_words) + r"\s*:", re.I)
 
 
 def states_asked_unit(query: Query, evidence: list[Evidence], db: FactsDB) -> bool:
@@ -492,7 +518,7 @@ def states_asked_year(query: Query, evidence: list[Evidence], db: FactsDB) -> bo
         items = db.item_years(e.doc_id, e.line_start, e.line_end)
         if any(years & set(query.years) and printed in e.quote for printed, years in items.items()):
             return True
-        form = index_form(_with_lines_above(e, db))
+        form = index_form(_with_lines_above(e, db, notes=False))
         if any(re.search(rf"(?<!\d){y}(?!\d)", form) for y in wanted if len(y) == 4) or any(
                 re.search(rf"(?:ปี|พ\.ศ\.)\s*{y}(?!\d)", form) for y in wanted if len(y) == 2):
             return True

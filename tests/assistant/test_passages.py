@@ -1,7 +1,7 @@
 """Passage checks: the places a question names (no index); an item quoted whole (a small real excerpt)."""
 import pytest
 
-from assistant.passages import asked_place_kind, asked_places, key_terms, match_tokens
+from assistant.passages import asked_place_kind, asked_places, compound_parts, key_terms, match_tokens, with_compounds
 from assistant.route import analyse
 from tests.conftest import FIXTURES, ask_book, ask_excerpt, sample_excerpt
 
@@ -242,3 +242,14 @@ def test_the_ask_for_a_gap_to_the_plan_is_no_topic_word():
     assert "จริง" in key_terms(analyse("ปริมาณน้ำผลิตจริงมากกว่าน้ำจำหน่ายกี่ล้าน ลบ.ม."))  # a row's label
     assert "เกิน" not in key_terms(analyse("ทำได้เกินเป้าหมายกี่ราย"))
     assert "เกิน" in key_terms(analyse("งบซื้อเครื่องตรวจวัดฝุ่นละอองขนาดไม่เกิน 10 ไมครอนเท่าไร"))
+
+
+def test_a_compound_question_word_is_printed_by_its_two_parts_apart():
+    # `โรงงานอุตสาหกรรมอาหาร` is cut `โรงงานอุตสาหกรรม` + `อาหาร`; the line answering prints `อุตสาหกรรมอาหาร … 58
+    # โรงงาน`. Before: the line lacked the question's heaviest word, and a total of all factories outranked it.
+    idf = {"โรง": 1.0, "งานอุตสาหกรรม": 1.0, "โรงงาน": 1.0, "อุตสาหกรรม": 1.0, "อาหาร": 1.0}
+    parts = compound_parts(["โรงงานอุตสาหกรรม", "อาหาร", "GPP"], idf)
+    assert set(parts) == {"โรงงานอุตสาหกรรม"}
+    line = match_tokens("2.4 อุตสาหกรรมอาหาร จำนวน 58 โรงงาน เงินลงทุนรวม 1,107.67 ล้านบาท")
+    assert "โรงงานอุตสาหกรรม" in with_compounds(line, parts)
+    assert "โรงงานอุตสาหกรรม" not in with_compounds(match_tokens("อุตสาหกรรมอาหาร ได้แก่ การผลิตเส้นก๋วยเตี๋ยว"), parts)

@@ -161,6 +161,14 @@ def test_the_briefs_of_a_year_are_counted_summed_and_ranked(sample):
     assert any(f.provenance == "computed" and f.value.replace(",", "") == "29278975" for f in answer.figures)
 
 
+def test_a_year_printed_in_a_source_note_above_a_sentence_is_not_its_year(sample):
+    # The GPP sentence states 2564's figures; `(ที่มา : … ข้อมูล ณ เดือนกันยายน 2565)` ends a table 11 lines above it.
+    # Before: that note made the sentence a 2565 answer. A source note (profile `source_note_words`) dates another
+    # table's data, not the figures below it.
+    answer = sample.ask("GPP ของลำปางปี 2565 เท่าไร")
+    assert answer.refused and answer.answer.startswith("แผนไม่ได้ระบุ")
+
+
 def test_a_rows_gap_to_its_plan_asked_with_ได้จริง(sample):
     # Before: refused (`เกิน` and `จริง` weighed as topics the row does not print), the row shown as the closest passage.
     answer = _checked(sample.ask("งาน มผช. ปี 66 ออกใบรับรองได้จริงเกินแผนไปกี่ฉบับ"))
