@@ -13,6 +13,10 @@ column's word gets that cell (`อำเภองาวมีกี่ตำบ�
 หมู่บ้านมากที่สุด`, typing the label column's word) gets the ranked rows (ties together), rows it sets aside
 (`ไม่นับอำเภอเมืองลำปาง`, profile `[query] set_aside_words`) left out; each answer cites the header and the rows it
 reads.
+
+Rows may be numbered levels instead (`ระดับ จำนวน(โรง)` / `1 373` / `2 2` …): a row is named by the label word and its
+number (`ระดับ4`), rows from it up or down are added (`ตั้งแต่ระดับ 2 ขึ้นไป`), when the question says what the table
+counts (a word of its caption or the sentence above it).
 """
 from __future__ import annotations
 
