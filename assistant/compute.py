@@ -18,7 +18,7 @@ from assistant.passages import select_passages, stated_figures
 from assistant.records import Evidence
 from assistant.route import Query, analyse
 from assistant.structured_answers import Draft, _t
-from assistant.understand import types_any
+from assistant.understand import INSIDE_WORD, types_any
 from ingest.thai_repair import index_form, thai_digits_to_arabic
 from ingest.tokenize import search_tokens
 from ingest.vocabulary import alternation, query_words
@@ -27,7 +27,7 @@ SUB_K = 10  # chunks retrieved for each operand's sub-question (a narrow questio
 STRICT_SUPPORT = 0.7  # two figures read off one line: the line must be clearly about the question
 YEAR_LOOKAHEAD = 3  # an amount printed this many lines under its year label still belongs to it
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?)"
-_TAIL = re.compile(r"\s*(?:ใน|มี|กี่|เท่า|ได้|คิดเป็น|how many|how much|has|have|in\b)", re.I)
+_TAIL = re.compile(r"\s*(?:ใน|มี|" + INSIDE_WORD + r"กี่|เท่า|ได้|คิดเป็น|how many|how much|has|have|in\b)", re.I)
 
 
 @dataclass
@@ -127,7 +127,7 @@ def split_share(text: str) -> tuple[str, str, str] | None:
     return (f"{left} {measure}".strip(), whole, measure) if whole else None
 
 
-_QUESTION_WORD = re.compile(r"เท่าไร|เท่าไหร่|เท่าใด|กี่\S*|how much|how many", re.I)
+_QUESTION_WORD = re.compile(r"เท่าไร|เท่าไหร่|เท่าใด|" + INSIDE_WORD + r"กี่\S*|how much|how many", re.I)
 
 
 def _figure_in(text: str, unit: str | None) -> str | None:
@@ -452,7 +452,7 @@ def _sum_draft(q: Query, operands: list[Operand]) -> Draft:
     return draft
 
 
-_PERCENT_ASKED = re.compile(r"กี่\s*(?:เปอร์เซ็นต์|เปอร์เซนต์|%)|ร้อยละ\s*(?:เท่าไร|เท่าไหร่|เท่าใด|กี่)|what percent(?:age)?", re.I)
+_PERCENT_ASKED = re.compile(INSIDE_WORD + r"กี่\s*(?:เปอร์เซ็นต์|เปอร์เซนต์|%)|ร้อยละ\s*(?:เท่าไร|เท่าไหร่|เท่าใด|กี่)|what percent(?:age)?", re.I)
 
 
 def _share_operands(q: Query, retriever, db: FactsDB, idf: dict[str, float]) -> list[Operand] | None:

@@ -26,7 +26,7 @@ from assistant.outline import Heading, Outline, compact, strip_markers
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
-from assistant.understand import asks, asks_date, count_phrase, stated_count, thai_names, types_any
+from assistant.understand import LEADING_VOWELS, asks, asks_date, count_phrase, stated_count, thai_names, types_any
 from assistant.units import merge
 from ingest.facts_records import UNIT_SCALE
 from ingest.records import Table
@@ -811,7 +811,6 @@ def _typed_row(label: str, typed: str) -> int:
 _ABBREVIATION = re.compile(r"(?<![\u0E00-\u0E7F])([ก-ฮ]{2,6})(\.)?(?![\u0E00-\u0E7F])")
 MIN_UNPRINTED = 3  # characters of a question word `unprinted` looks for (shorter ones are parts of many words)
 MIN_UNDOTTED = 3  # consonants an abbreviation typed without its dot has (two without a dot are too often a word)
-_LEADING_VOWELS = "เแโใไ"
 
 
 @lru_cache(maxsize=1)
@@ -832,7 +831,7 @@ def _thai_words() -> frozenset[str]:
 
 def _initial(syllable: str) -> str:
     """A syllable's initial consonant (after a leading vowel: `เสริม` → ส), or '' for none."""
-    text = syllable.lstrip(_LEADING_VOWELS)
+    text = syllable.lstrip(LEADING_VOWELS)
     return text[0] if text and "ก" <= text[0] <= "ฮ" else ""
 
 

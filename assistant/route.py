@@ -11,7 +11,7 @@ from dataclasses import field as dc_field
 
 from assistant.lookup import _YEAR_HINT, normalize_source, normalize_year
 from assistant.normalize import EN_TH_GLOSSARY, normalize_query
-from assistant.understand import asks, asks_date, types_any, understand, without_particles, without_year_phrases
+from assistant.understand import INSIDE_WORD, asks, asks_date, types_any, understand, without_particles, without_year_phrases
 from ingest.thai_repair import repair_line, thai_digits_to_arabic
 from ingest.tokenize import words as word_tokens
 from ingest.vocabulary import (alternation, brief_field_words, english_units, link_level_words, query_words,
@@ -31,7 +31,7 @@ DIRECTION_FIELDS: dict[str, str] = {
 LINK_LEVELS: dict[str, str] = {level: word_pattern(words) for level, words in link_level_words().items()}
 
 _BUDGET = re.compile(r"งบ|budget|ใช้เงิน|วงเงิน|ค่าใช้จ่าย|how much money|cost", re.I)
-_FIGURE = re.compile(r"เท่าไ|เท่าใด|กี่|จำนวน|how many|how much|what (?:is|was) the (?:number|amount|total)|ร้อยละ|percent|%|"
+_FIGURE = re.compile(r"เท่าไ|เท่าใด|" + INSIDE_WORD + r"กี่|จำนวน|how many|how much|what (?:is|was) the (?:number|amount|total)|ร้อยละ|percent|%|"
                      r"\bwhat (?:is|was|were|are)\b.*\b(?:in|for) (?:fy\s*)?(?:25|20)\d\d\b",  # a value asked for a year
                      re.I)
 _MONEY_ASKED = re.compile(r"มูลค่า|เงินลงทุน|วงเงิน|\bvalue\b|how much money", re.I)
@@ -61,9 +61,9 @@ _NAME_END = re.compile(r"\s*(?:" + alternation(query_words().name_end_words) + r
 _EN_LEAD = re.compile(r"^(?:(?:what|which|how|much|many|is|are|was|were|does|do|did|of|for|about|budget|cost|costs|and|"
                       r"money|amount|allocated|total|the|a|an|to|in|under|strategy|strategies|direction|programme|program|plan|"
                       r"level|issue)\b\s*)+", re.I)
-_UNIT_TH = re.compile(r"กี่\s*([\u0E00-\u0E7F]{1,16}?(?:\.[\u0E00-\u0E7F]{1,4})?)(?=\s|$|ที่|ใน|ของ|ต่อ|ครับ|คะ|ค่ะ|อ่ะ|ล่ะ|[.?])")
+_UNIT_TH = re.compile(INSIDE_WORD + r"กี่\s*([\u0E00-\u0E7F]{1,16}?(?:\.[\u0E00-\u0E7F]{1,4})?)(?=\s|$|ที่|ใน|ของ|ต่อ|ครับ|คะ|ค่ะ|อ่ะ|ล่ะ|[.?])")
 JOINED_FIELD = 8  # characters before a further brief field's word a joining word (`และ`, `กับ`) is looked for in
-_KNOWN_UNIT = re.compile(r"กี่\s*(" + alternation([*vocabulary().units.count, *vocabulary().units.measure]) + ")")
+_KNOWN_UNIT = re.compile(INSIDE_WORD + r"กี่\s*(" + alternation([*vocabulary().units.count, *vocabulary().units.measure]) + ")")
 _EN_JOINERS = frozenset({"and", "or", "of", "the", "in", "for"})
 _UNIT_EN = re.compile(r"how many\s+([a-z\-]+(?:\s+[a-z\-]+)?)", re.I)
 _EN_UNITS = english_units()  # `how many plots` → แปลง (profile `[english_units]`)

@@ -75,10 +75,15 @@ def item_labels(text: str, labels: list[str]) -> list[str]:
     return [*labels, *more]
 
 
+LEADING_VOWELS = "เแโใไ"  # a Thai syllable's vowel written before its consonant: no word starts right after one
+INSIDE_WORD = f"(?<![{LEADING_VOWELS}])"  # a Thai word (consonant first) not typed inside another (`กี่` in `เกี่ยว`)
+
+
 def types_any(text: str, words: tuple[str, ...]) -> bool:
-    """Whether a question types one of the words (case aside)."""
+    """Whether a question types one of the words (case aside); a Thai word found right after a leading vowel is part
+    of another word (`กี่` in `เกี่ยวข้อง`), not typed."""
     low = text.lower()
-    return any(w.lower() in low for w in words)
+    return any(re.search(INSIDE_WORD + re.escape(w.lower()), low) for w in words if w)
 
 
 def asks_date(text: str) -> bool:

@@ -51,8 +51,11 @@ def related_plans(tmp_path_factory):
 def test_a_bulleted_item_is_quoted_to_its_end(related_plans):
     # Before: the item's first line only (`▪ ยุทธศาสตร์การบริหารจัดการแร่ 20 ปี (พ.ศ. 2560 – 2579) และ (ร่าง)`),
     # without its wrapped lines that say whose it is (`… โดย คณะกรรมการนโยบายบริหารจัดการแร่แห่งชาติ (คนร.)`).
+    # (Since `เกี่ยวข้อง` no longer asks a figure, the section its `แผนระดับ 3` names answers from the item on.)
     answer = related_plans.ask("ยุทธศาสตร์การบริหารจัดการแร่ 20 ปี ที่อยู่ในแผนระดับ 3 ที่เกี่ยวข้อง เป็นของหน่วยงานใด ครอบคลุมปีไหน")
-    assert answer.route == "text" and "2579" in answer.answer and "คนร" in answer.answer
+    assert answer.route in ("text", "section") and "2579" in answer.answer and "คนร" in answer.answer
+    plain = related_plans.ask("แผนปฏิบัติการด้านการพัฒนาอุตสาหกรรมแปรรูปอาหาร ระยะที่ 1 จัดทำโดยหน่วยงานใด")
+    assert plain.route == "text" and "(พ.ศ. 2562 -2570) โดย สำนักงานเศรษฐกิจอุตสาหกรรม" in plain.answer
 
 
 def test_a_count_of_people_is_not_answered_with_amounts_of_money(tmp_path_factory):

@@ -121,3 +121,12 @@ def test_linked_with_a_strategy_asks_a_briefs_link_field():
     q = analyse("โครงการ Creative Economy ของกลุ่มจังหวัด เชื่อมกับยุทธศาสตร์กลุ่มจังหวัดประเด็นไหน")
     assert (q.route, q.field, q.project_name) == ("project_field", "link", "Creative Economy ของกลุ่มจังหวัด")
     assert analyse("โครงการ X สอดคล้องกับยุทธศาสตร์กลุ่มจังหวัดประเด็นใด").field == "link"
+
+
+def test_the_question_word_กี่_inside_เกี่ยว_asks_no_figure():
+    # `เกี่ยวข้อง` spells `กี่` after its leading vowel `เ`. Before: `แผนระดับที่ 3 ที่เกี่ยวข้องมีอะไรบ้าง` asked a
+    # figure (with the unit `ยวข้อง`), so its answer was the heading line alone, not the list under it.
+    related = analyse("แผนระดับที่ 3 ที่เกี่ยวข้องมีอะไรบ้าง")
+    assert not related.wants_figure and related.unit is None
+    counted = analyse("แผนระดับที่ 3 ที่เกี่ยวข้องมีกี่แผน")
+    assert counted.wants_figure and counted.unit == "แผน"

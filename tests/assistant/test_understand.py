@@ -3,7 +3,7 @@ placement questions, organisations, years that are not years, project names in E
 and the link level a question's head noun names."""
 from assistant.route import analyse, project_name_in
 from assistant.understand import (asked_labels, organisations_in, operation_of, stated_count, without_exclusions,
-                                  without_particles)
+                                  types_any, without_particles)
 
 
 def test_particles_and_slang_are_dropped():
@@ -162,3 +162,9 @@ def test_an_organisation_word_inside_another_word_names_none():
     # Before: `โปรแกรมระบบ` held `กรม`, so `กรมระบบ` was an organisation the documents lack and the question refused.
     assert organisations_in("TCELS ตั้งงบซื้อโปรแกรมระบบ ERP ปี๖๕ เท่าไหร่คะ") == []
     assert organisations_in("กรมป่าไม้ได้งบเท่าไร") == ["กรมป่าไม้"]
+
+
+def test_a_word_typed_inside_another_is_not_typed():
+    # A Thai word never starts right after a leading vowel: `กี่` in `เกี่ยวข้อง` is no question word.
+    assert not types_any("โครงการนี้เกี่ยวข้องกับแผนใด", ("กี่",))
+    assert types_any("โครงการนี้มีกี่กิจกรรม", ("กี่",))
