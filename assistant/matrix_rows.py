@@ -7,7 +7,8 @@ one after the other, until the next row's label. Read back, a run of such short 
 into a section label or plan-level word of the profile (`ประเด็นการพัฒนา ด้านที่ 3`, `วิสัยทัศน์`)
 starts a row; the row is everything up to the next run. A question that types part of one cell and
 asks what stands beside it ("อยู่แถวเดียวกับ…ข้อไหน", "สอดคล้องกับประเด็นใด") is answered with the
-whole row, its label first, cited.
+whole row, its label first, cited (every such row where a cell drawn across rows prints in each); so is one
+that names a row by its label and the matrix by its section's number ("ตามแผนภาพ 4.2 ประเด็นการพัฒนาด้านที่ 2 …").
 """
 from __future__ import annotations
 

@@ -209,10 +209,9 @@ def _numbered(q: Query, table: WordTable, db: FactsDB) -> Draft | None:
     """The row of a numbered table a question names by the label word and a number (`GI ระดับ4 … กี่โรง`), or the
     rows from it up or down (`ตั้งแต่ระดับ 2 ขึ้นไป`: profile `range_up_words`, `range_down_words`) added; its one
     column of figures must be asked by its word or its bracketed unit (`จำนวน(โรง)` … `กี่โรง`). None otherwise."""
-    cols = [k for k in range(1, len(table.columns))]
-    if len(cols) != 1:
+    if len(table.columns) != 2:
         return None
-    col = cols[0]
+    col = 1
     unit = _BRACKET_UNIT.search(table.columns[col])
     word = _BRACKET_UNIT.sub("", table.columns[col])
     if not (_named(word, compact(q.text)) or (unit and q.unit and compact(unit.group(1)) == compact(q.unit))):
@@ -230,8 +229,7 @@ def _numbered(q: Query, table: WordTable, db: FactsDB) -> Draft | None:
         return None
     after = form[m.end():m.end() + 12]
     qw = query_words()
-    up, down = (bool(re.search(alternation(w), after, re.I)) if w else False
-                for w in (qw.range_up_words, qw.range_down_words))
+    up, down = (bool(re.search(alternation(w), after, re.I)) for w in (qw.range_up_words, qw.range_down_words))
     header = _evidence(db, table.doc_id, table.header_line)
     draft = Draft(support=1.0)
     draft.say(" ".join(above[-1][1].split()), [_evidence(db, table.doc_id, above[-1][0])])  # the table's caption
