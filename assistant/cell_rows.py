@@ -171,7 +171,7 @@ def _evidence(db: FactsDB, row: CellRow, cells: dict[int, str] | None = None, na
     figures = _line_of(db, row, [v for v in (cells or row.cells).values() if value_of(v) is not None])
     spans = [(header, header), (label, label), (figures, figures)] if header and label and figures else \
         [(t.line_start, t.line_end)]
-    return [Evidence(row.doc_id, a, b, db.cite(row.doc_id, a, b).quote, "retrieval", 1.0) for a, b in spans]
+    return [db.evidence(row.doc_id, a, b) for a, b in spans]
 
 
 def named_row(q: Query, rows: list[CellRow], levels: PlanLevels) -> CellRow | None:
@@ -219,7 +219,7 @@ def answer(q: Query, rows: list[CellRow], db: FactsDB, levels: PlanLevels) -> Dr
     where = row.owner.text if row.owner else ""
     if row.owner:
         n = row.owner.line
-        evidence = [Evidence(row.doc_id, n, n, db.cite(row.doc_id, n, n).quote, "retrieval", 1.0), *evidence]
+        evidence = [db.evidence(row.doc_id, n, n), *evidence]
     printed = row.cells[main]
     baht = in_baht(printed, row.unit) if value_of(printed) is not None else None
     said = f"{row.columns[main]} {printed} {row.unit}" + (f" = {baht} บาท" if baht else "")
@@ -259,7 +259,7 @@ def listed(q: Query, rows: list[CellRow], db: FactsDB, levels: PlanLevels) -> Dr
     draft = Draft(support=1.0)
     draft.say(_t(q, f"{mine[0].owner.text}: {mine[0].columns[0]} ปี {book[0]} ({len(mine)} รายการ, หน่วย {mine[0].unit})",
                  f"{mine[0].owner.text}: {mine[0].columns[0]}, FY {book[0]} ({len(mine)}, in {mine[0].unit})"),
-              [Evidence(lv.doc_id, n, n, db.cite(lv.doc_id, n, n).quote, "retrieval", 1.0), book[1]], template=True,
+              [db.evidence(lv.doc_id, n, n), book[1]], template=True,
               computed=[str(len(mine))])
     _extremes(q, draft, [r for r in mine if value_of(r.cells.get(total, ""))], total, db)  # what is asked, first
     for row in mine:

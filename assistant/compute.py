@@ -314,8 +314,8 @@ def _row_operands(q: Query, evidence: list[Evidence], db: FactsDB) -> list[Opera
                 if len(re.sub(r"(?:ปี|พ\.ศ\.)\s*25\d\d|\W|\d", "", flat)) > HEADER_LETTERS:
                     break  # a sentence naming years, not a table header of year columns
                 if len(years) == len(cells) and all(y in years for y in q.years[:2]):
-                    header = Evidence(e.doc_id, h, h, db.cite(e.doc_id, h, h).quote, "retrieval", 1.0)
-                    row = Evidence(e.doc_id, n, n, db.cite(e.doc_id, n, n).quote, "retrieval", 1.0)
+                    header = db.evidence(e.doc_id, h, h)
+                    row = db.evidence(e.doc_id, n, n)
                     col = {y: cells[i] for i, y in enumerate(years)}
                     return [Operand(f"{y}", _number(col[y]), col[y], row) for y in q.years[:2]] + [
                         Operand("header", Decimal(0), "", header)]
@@ -529,7 +529,7 @@ def organisation_tables(q: Query, db: FactsDB):
         for doc_id, n in lines_naming(db, organisation, start_only=True):
             rows = [(m, t) for m, t, _ in db.lines(doc_id, n, n + ORGANISATION_LINES) if t.strip()]
             for table in year_columns(doc_id, rows, db):
-                yield Evidence(doc_id, n, n, db.cite(doc_id, n, n).quote, "retrieval", 1.0), table
+                yield db.evidence(doc_id, n, n), table
 
 
 def year_figure(q: Query, db: FactsDB) -> Draft | None:

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from assistant.lookup import FactsDB
 from assistant.outline import compact
-from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
 from ingest.lists import parse_marker
@@ -87,9 +86,8 @@ def answer(q: Query, lists: CountedLists) -> Draft | None:
     db = lists.db
     draft = Draft(support=1.0)
     draft.say(_t(q, f"{head.text} มี {head.count} {head.kind}:", f"{head.text} lists {head.count}:"),
-              [Evidence(head.doc_id, head.line, head.line, db.cite(head.doc_id, head.line, head.line).quote,
-                        "retrieval", 1.0)], template=True, computed=[str(head.count)])
+              [db.evidence(head.doc_id, head.line, head.line)], template=True, computed=[str(head.count)])
     for first, last in items:
-        quote = db.cite(head.doc_id, first, last).quote
-        draft.say("• " + " ".join(quote.split()), [Evidence(head.doc_id, first, last, quote, "retrieval", 1.0)])
+        item = db.evidence(head.doc_id, first, last)
+        draft.say("• " + " ".join(item.quote.split()), [item])
     return draft

@@ -162,7 +162,7 @@ def _evidence(db: FactsDB, row: GroupRow, year: int) -> list[Evidence]:
     line = _line_of(db, row, row.label, row.cells[year], after=first or 0) if first else None
     found = header and first and line
     spans = [(header, header), (first, first), (line, line)] if found else [(t.line_start, t.line_end)]
-    return [Evidence(row.doc_id, a, b, db.cite(row.doc_id, a, b).quote, "retrieval", 1.0) for a, b in spans]
+    return [db.evidence(row.doc_id, a, b) for a, b in spans]
 
 
 def in_baht(printed: str, unit: str) -> str | None:

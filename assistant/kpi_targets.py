@@ -67,7 +67,7 @@ def _table_evidence(k: Kpi, levels: PlanLevels, db: FactsDB) -> Evidence:
     prints a row's targets far from its text, so the row alone may not show them."""
     table = next((t for t in levels.outline.tables.get(k.doc_id, []) if t.line_start <= k.line_start <= t.line_end), None)
     start, end = (table.line_start, table.line_end) if table else (k.line_start, k.line_end)
-    return Evidence(k.doc_id, start, end, db.cite(k.doc_id, start, end).quote, "retrieval", 1.0)
+    return db.evidence(k.doc_id, start, end)
 
 
 def _of_level(k: Kpi, title: str) -> bool:

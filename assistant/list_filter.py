@@ -9,7 +9,6 @@ import re
 from assistant.lookup import FactsDB
 from assistant.outline import compact
 from assistant.passages import list_end, term_weights
-from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
 from ingest.lists import parse_marker
@@ -70,12 +69,12 @@ def filtered(q: Query, draft: Draft, db: FactsDB, idf: dict[str, float]) -> Draf
     if len(items) < 2 or not meets or len(meets) == len(items):
         return draft
     out = Draft(support=draft.support)
-    lead = db.cite(e.doc_id, intro, intro).quote
-    out.say(_t(q, f"จากรายการ {len(items)} ข้อ (“{' '.join(lead.split())}”) ข้อที่{wanted}มี {len(meets)} ข้อ:",
-               f"Of the {len(items)} items listed (“{' '.join(lead.split())}”), {len(meets)} match:"),
-            [Evidence(e.doc_id, intro, intro, lead, "retrieval", 1.0)], template=True,
-            computed=[str(len(items)), str(len(meets))])
+    lead = db.evidence(e.doc_id, intro, intro)
+    shown = " ".join(lead.quote.split())
+    out.say(_t(q, f"จากรายการ {len(items)} ข้อ (“{shown}”) ข้อที่{wanted}มี {len(meets)} ข้อ:",
+               f"Of the {len(items)} items listed (“{shown}”), {len(meets)} match:"),
+            [lead], template=True, computed=[str(len(items)), str(len(meets))])
     for first, last, _ in meets:
-        quote = db.cite(e.doc_id, first, last).quote
-        out.say(" ".join(quote.split()), [Evidence(e.doc_id, first, last, quote, "retrieval", 1.0)])
+        item = db.evidence(e.doc_id, first, last)
+        out.say(" ".join(item.quote.split()), [item])
     return out

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 
+from assistant.records import Evidence
 from ingest.facts import compact_name, compact_text
 from ingest.facts_read import graph_nodes, kpi_rows
 from ingest.facts_tables import classify_source
@@ -217,6 +218,10 @@ class FactsDB:
             "SELECT text FROM lines WHERE doc_id = ? AND n BETWEEN ? AND ? ORDER BY n", (doc_id, line_start, line_end)
         ).fetchall()
         return Cite(doc_id, line_start, line_end, join_wrapped_lines([r["text"] for r in rows]))
+
+    def evidence(self, doc_id: str, line_start: int, line_end: int) -> Evidence:
+        """Lines as an answer's retrieval evidence, quoted as `cite` joins them."""
+        return Evidence(doc_id, line_start, line_end, self.cite(doc_id, line_start, line_end).quote, "retrieval", 1.0)
 
     def lines(self, doc_id: str, line_start: int, line_end: int) -> list[tuple[int, str, int | None]]:
         """Repaired source lines (number, text, page) of a span, as stored at ingest."""

@@ -18,7 +18,6 @@ from difflib import SequenceMatcher
 
 from assistant.lookup import FactsDB
 from assistant.outline import compact
-from assistant.records import Evidence
 from assistant.route import ASKS_LINKAGE, Query
 from assistant.structured_answers import Draft, _t
 from ingest.vocabulary import query_words, vocabulary
@@ -124,10 +123,8 @@ def row_answer(q: Query, rows: list[MatrixRow], db: FactsDB, typed: str | None =
     top = max(size for size, _ in found)
     draft = Draft(support=1.0)
     for row in (row for size, row in found if size == top):  # a cell drawn across rows prints in each of them
-        label = Evidence(row.doc_id, row.label_start, row.body_start - 1,
-                         db.cite(row.doc_id, row.label_start, row.body_start - 1).quote, "retrieval", 1.0)
-        body = Evidence(row.doc_id, row.body_start, row.body_end,
-                        db.cite(row.doc_id, row.body_start, row.body_end).quote, "retrieval", 1.0)
+        label = db.evidence(row.doc_id, row.label_start, row.body_start - 1)
+        body = db.evidence(row.doc_id, row.body_start, row.body_end)
         draft.say(_t(q, f"แถว “{row.label}” ของแผนภาพ/ตาราง ประกอบด้วย:", f"The row “{row.label}” of the matrix reads:"),
                   [label], template=True)
         draft.say(row.text, [body])

@@ -92,7 +92,7 @@ def _statements(db: FactsDB, doc_id: str, first: int, last: int, near: int, word
             if ITEM_START.match(t):
                 break
             end = k
-        found[number] = Evidence(doc_id, lines[i][0], end, db.cite(doc_id, lines[i][0], end).quote, "retrieval", 1.0)
+        found[number] = db.evidence(doc_id, lines[i][0], end)
     return found
 
 
@@ -160,7 +160,7 @@ def row_gap(q: Query, draft: Draft, db: FactsDB) -> Draft:
     for n, text, _ in reversed(db.lines(row.doc_id, max(1, row.line_start - HEADER_ABOVE), row.line_start - 1)):
         plan = re.search(alternation(words.plan_column_words), text, re.I)
         if plan and re.search(alternation(words.result_column_words), text[plan.end():], re.I):
-            header = Evidence(row.doc_id, n, n, db.cite(row.doc_id, n, n).quote, "retrieval", 1.0)
+            header = db.evidence(row.doc_id, n, n)
             break
     if header is None:
         return draft

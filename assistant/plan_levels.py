@@ -398,7 +398,7 @@ class PlanLevels:
                          if compact(strip_markers(text)) == want]
                 if exact:
                     start = end = exact[0]
-        return Evidence(h.doc_id, start, end, self.db.cite(h.doc_id, start, end).quote, "retrieval", 1.0)
+        return self.db.evidence(h.doc_id, start, end)
 
     def title(self, lv: Level) -> str:
         """The level's name as printed, without its numbering or the amount after it."""
@@ -429,7 +429,7 @@ class PlanLevels:
         found = heading_amount(self.db, h.doc_id, h.line)
         if found is not None:
             n, printed, after = found
-            e = Evidence(h.doc_id, h.line, n, self.db.cite(h.doc_id, h.line, n).quote, "retrieval", 1.0)
+            e = self.db.evidence(h.doc_id, h.line, n)
             return Amount(printed, e, self._row_currency(h.doc_id, n, after))
         if not detail:
             return None
@@ -437,7 +437,7 @@ class PlanLevels:
         for n, text, _ in self.db.lines(h.doc_id, h.line, min(h.last, h.line + DETAIL_LINES)):
             m = AMOUNT.search(text)
             if m and head in compact(text[: m.start()]):
-                e = Evidence(h.doc_id, n, n, self.db.cite(h.doc_id, n, n).quote, "retrieval", 1.0)
+                e = self.db.evidence(h.doc_id, n, n)
                 return Amount(m.group(0), e, self._row_currency(h.doc_id, n, text[m.end():]))
         return None
 
@@ -488,8 +488,8 @@ class PlanLevels:
             found = self.row_amounts(doc, n)  # the label line itself prints none
             if len(found) == 1:
                 m, printed = found[0]
-                amount = Evidence(doc, m, m, self.db.cite(doc, m, m).quote, "retrieval", 1.0)
-                return Amount(printed, amount), Evidence(doc, n, n, self.db.cite(doc, n, n).quote, "retrieval", 1.0)
+                amount = self.db.evidence(doc, m, m)
+                return Amount(printed, amount), self.db.evidence(doc, n, n)
         totals = [compact(w) for w in vocabulary().budget_lines.total_words]
         for table in self.outline.tables.get(doc, []):
             if not start <= table.line_start <= end:

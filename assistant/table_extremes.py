@@ -98,7 +98,7 @@ def header_evidence(table: HeaderTable, db: FactsDB) -> Evidence:
 
 def row_evidence(table: HeaderTable, row: Row, db: FactsDB) -> Evidence:
     """A table row as evidence, its label's lines above its figures included."""
-    return Evidence(table.doc_id, row.first, row.line, db.cite(table.doc_id, row.first, row.line).quote, "retrieval", 1.0)
+    return db.evidence(table.doc_id, row.first, row.line)
 
 
 def extreme_answer(q: Query, tables: list[HeaderTable], db: FactsDB, idf: dict[str, float]) -> Draft | None:

@@ -33,10 +33,6 @@ SECTION_BONUS = 0.05  # a label that is an outline section ("๓.๒.๑ วิ�
 TITLE_BONUS = 0.05  # the question types a word of the document's title (`แผน` of `แผนปฏิบัติการ…`)
 
 
-def _evidence(db: FactsDB, doc_id: str, start: int, end: int) -> Evidence:
-    return Evidence(doc_id, start, end, db.cite(doc_id, start, end).quote, "retrieval", 1.0)
-
-
 def _vouch(e: Evidence, text: str) -> Evidence:
     """The evidence also vouching for the figures of a document title or label the sentence names."""
     figures = sorted(set(e.figures) | set(figures_of(text, list_marks=True)))
@@ -182,7 +178,7 @@ def section_body(q: Query, labels: list[str], outline: Outline, db: FactsDB, idf
     draft = Draft(support=1.0)
     where = " › ".join(p for p in h.path[-2:] if p)
     title = db.titles().get(h.doc_id, h.doc_id)
-    parts = [_evidence(db, h.doc_id, a, b) for a, b in spans]
+    parts = [db.evidence(h.doc_id, a, b) for a, b in spans]
     head = _t(q, f"ตาม “{title}”" + (f" ({where})" if where else "") + ":",
               f"According to “{title}”" + (f" ({where})" if where else "") + ":")
     first = parts[0]
@@ -252,8 +248,8 @@ def project_levels(q: Query, db: FactsDB, outline: Outline) -> Draft | None:
         if not chain:
             continue
         title = db.titles().get(h.doc_id, h.doc_id)
-        own = _evidence(db, h.doc_id, h.line, outline.heading_end(h))
-        above = [_evidence(db, a.doc_id, a.line, outline.heading_end(a)) for a in chain]
+        own = db.evidence(h.doc_id, h.line, outline.heading_end(h))
+        above = [db.evidence(a.doc_id, a.line, outline.heading_end(a)) for a in chain]
         path = " › ".join(" ".join(e.quote.split()) for e in above)
         draft.say(_t(q, f"ใน “{title}”: {' '.join(own.quote.split())} อยู่ภายใต้ {path}",
                      f"In “{title}”: {' '.join(own.quote.split())} sits under {path}"), [_vouch(own, title), *above],
@@ -271,12 +267,12 @@ def level_items(q: Query, db: FactsDB, outline: Outline) -> Draft | None:
             continue
         title = db.titles().get(h.doc_id, h.doc_id)
         draft = Draft(support=1.0)
-        head = _evidence(db, h.doc_id, h.line, outline.heading_end(h))
+        head = db.evidence(h.doc_id, h.line, outline.heading_end(h))
         draft.say(_t(q, f"ใน “{title}”: {' '.join(head.quote.split())} มี {len(kids)} รายการ:",
                      f"In “{title}”: {' '.join(head.quote.split())} has {len(kids)} items:"),
                   [_vouch(head, title)], template=True, computed=[str(len(kids))])
         for k in kids:
-            e = _evidence(db, k.doc_id, k.line, outline.heading_end(k))
+            e = db.evidence(k.doc_id, k.line, outline.heading_end(k))
             draft.say("• " + " ".join(e.quote.split()), [e])
         return draft
     return None

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from assistant.lookup import FactsDB
 from assistant.outline import compact
-from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
+from assistant.table_extremes import value_of
 from ingest.thai_repair import index_form
 from ingest.tokenize import search_tokens
 from ingest.vocabulary import alternation, query_words
@@ -78,14 +78,6 @@ class WordTable:
 def _is_figure(cell: str) -> bool:
     """A figure cell (`144`, `5,000`, `12.5%`) or a dash (none)."""
     return bool(_FIGURE.fullmatch(index_form(cell)))
-
-
-def _value(cell: str) -> Decimal | None:
-    """A cell's figure, None for a dash."""
-    try:
-        return Decimal(index_form(cell).replace(",", "").rstrip("%"))
-    except InvalidOperation:
-        return None
 
 
 def word_tables(doc_id: str, text: list[tuple[int, str, int | None]]) -> list[WordTable]:
@@ -167,38 +159,34 @@ def answer(q: Query, tables: list[WordTable], db: FactsDB) -> Draft | None:
     return None
 
 
-def _evidence(db: FactsDB, doc_id: str, line: int) -> Evidence:
-    """One line as evidence."""
-    return Evidence(doc_id, line, line, db.cite(doc_id, line, line).quote, "retrieval", 1.0)
-
-
 def _cell(q: Query, table: WordTable, row: WordRow, col: int, db: FactsDB) -> Draft:
     """The cell of a named row under a named column, with the header and the row cited."""
     draft = Draft(support=1.0)
     draft.say(f"{row.label}: {table.columns[col]} {row.cells[col]}",
-              [_evidence(db, table.doc_id, table.header_line), _evidence(db, table.doc_id, row.line)], template=True)
+              [db.evidence(table.doc_id, table.header_line, table.header_line),
+               db.evidence(table.doc_id, row.line, row.line)], template=True)
     return draft
 
 
 def _ranked(q: Query, table: WordTable, col: int, aside: str, db: FactsDB) -> Draft | None:
     """The rows with the largest (or smallest) figure in a column, ties together, rows set aside left out."""
-    rows = [r for r in table.rows if _value(r.cells[col]) is not None and not (aside and compact(r.label) in aside)]
+    rows = [r for r in table.rows if value_of(r.cells[col]) is not None and not (aside and compact(r.label) in aside)]
     if len(rows) < 2:
         return None
     pick = max if q.operation == "max" else min
-    best = pick(_value(r.cells[col]) for r in rows)
-    top = [r for r in rows if _value(r.cells[col]) == best]
+    best = pick(value_of(r.cells[col]) for r in rows)
+    top = [r for r in rows if value_of(r.cells[col]) == best]
     left = [r.label for r in table.rows if r not in rows and aside and compact(r.label) in aside]
     largest = q.operation == "max"
     most = _t(q, "มากที่สุด" if largest else "น้อยที่สุด", "the largest" if largest else "the smallest")
-    header = _evidence(db, table.doc_id, table.header_line)
+    header = db.evidence(table.doc_id, table.header_line, table.header_line)
     not_th = f" ไม่นับ {', '.join(left)}" if left else ""
     not_en = f" (not counting {', '.join(left)})" if left else ""
     lead = _t(q, f"{table.columns[col]} {most} ({len(rows)} แถว{not_th}): ",
               f"{table.columns[col]}, {most} of {len(rows)} rows{not_en}: ")
     draft = Draft(support=1.0)
     draft.say(lead + _t(q, " และ ", " and ").join(r.label for r in top) + f" — {top[0].cells[col]}",
-              [header, *(_evidence(db, table.doc_id, r.line) for r in top)], template=True, computed=[str(len(rows))])
+              [header, *(db.evidence(table.doc_id, r.line, r.line) for r in top)], template=True, computed=[str(len(rows))])
     return draft
 
 
@@ -230,24 +218,24 @@ def _numbered(q: Query, table: WordTable, db: FactsDB) -> Draft | None:
     after = form[m.end():m.end() + 12]
     qw = query_words()
     up, down = (bool(re.search(alternation(w), after, re.I)) for w in (qw.range_up_words, qw.range_down_words))
-    header = _evidence(db, table.doc_id, table.header_line)
+    header = db.evidence(table.doc_id, table.header_line, table.header_line)
     draft = Draft(support=1.0)
-    draft.say(" ".join(above[-1][1].split()), [_evidence(db, table.doc_id, above[-1][0])])  # the table's caption
+    draft.say(" ".join(above[-1][1].split()), [db.evidence(table.doc_id, above[-1][0], above[-1][0])])  # the table's caption
     if not (up or down):
         draft.say(f"{table.columns[0]} {row.label}: {table.columns[col]} {row.cells[col]}",
-                  [header, _evidence(db, table.doc_id, row.line)], template=True)
+                  [header, db.evidence(table.doc_id, row.line, row.line)], template=True)
         return draft
     n = int(row.label)
     rows = [r for r in table.rows if (int(r.label) >= n if up else int(r.label) <= n)]
-    values = [_value(r.cells[col]) for r in rows]
+    values = [value_of(r.cells[col]) for r in rows]
     if len(rows) < 2 or any(v is None for v in values):
         return None
     total = sum(values, Decimal(0))
     shown = f"{total:,}"
     for r in rows:
-        draft.say(f"• {table.columns[0]} {r.label}: {r.cells[col]}", [header, _evidence(db, table.doc_id, r.line)],
+        draft.say(f"• {table.columns[0]} {r.label}: {r.cells[col]}", [header, db.evidence(table.doc_id, r.line, r.line)],
                   template=True)
     draft.say(_t(q, f"รวม {table.columns[0]} {rows[0].label}–{rows[-1].label}: ", f"{table.columns[0]} {rows[0].label}–"
                  f"{rows[-1].label} in all: ") + " + ".join(r.cells[col] for r in rows) + f" = {shown}",
-              [_evidence(db, table.doc_id, r.line) for r in rows], template=True, computed=[shown.replace(",", "")])
+              [db.evidence(table.doc_id, r.line, r.line) for r in rows], template=True, computed=[shown.replace(",", "")])
     return draft
