@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from assistant.compute import split_comparison
 from assistant.lookup import FactsDB
 from assistant.outline import Outline
 from assistant.passages import key_terms, term_weights
@@ -110,4 +111,45 @@ def answer(q: Query, outline: Outline, db: FactsDB, idf: dict[str, float]) -> Dr
               + _quote(item, m), [cited(item)], template=True, computed=[str(len(values))])
     draft.say(_t(q, "รายการอื่น: ", "The others: ") + "; ".join(_quote(it, mm) for _, it, mm in values[1:]),
               [cited(it) for _, it, _ in values[1:]], template=True)
+    other = _compared(q, values, idf)
+    if other is not None:  # "…มากที่สุด และมากกว่ากลุ่มพลังงานกี่คน": the gap to the sibling named after the comparison
+        first, (value, it, mm) = values[0], other
+        high, low = max(first[0], value), min(first[0], value)
+        gap, unit = _plain(high - low), _unit(first[1], first[2])
+        draft.say(_t(q, f"ต่างกัน: {_plain(high)} − {_plain(low)} = {gap} {unit}",
+                     f"Difference: {_plain(high)} − {_plain(low)} = {gap} {unit}").rstrip(),
+                  [cited(first[1]), cited(it)], template=True, computed=[gap.replace(",", "")])
     return draft
+
+
+def _plain(value: Decimal) -> str:
+    """A figure as a plan prints it (`2,948`, `1,533.93`)."""
+    return f"{value:,f}"
+
+
+def _unit(item: ListItem, m: re.Match) -> str:
+    """The word printed right after an item's figure (`คน` of `คนงานรวม 5,699 คน`), or the measure's own word
+    when the figure is a count before it (`โรงงาน` of `จำนวน 139 โรงงาน`)."""
+    text = thai_digits_to_arabic(item.text)
+    if not m.group(0).endswith(m.group(1)):
+        return m.group(0)[len(m.group(1)):].strip()
+    rest = text[m.end():].split()
+    return rest[0] if rest else ""
+
+
+def _compared(q: Query, values: list[tuple[Decimal, ListItem, re.Match]],
+              idf: dict[str, float]) -> tuple[Decimal, ListItem, re.Match] | None:
+    """The other sibling a question compares the extreme with (`มากกว่ากลุ่มพลังงานกี่คน`): the one whose name (its
+    text before its figure) holds most of the weight of the words after the comparison word, when it alone does."""
+    sides = split_comparison(q.text)
+    if sides is None:
+        return None
+    asked = set(search_tokens(sides[1]))
+    scored = []
+    for v, it, m in values[1:]:
+        name = set(search_tokens(thai_digits_to_arabic(it.text)[:m.start()]))
+        scored.append((sum(idf.get(t, 0.0) for t in asked & name), (v, it, m)))
+    scored.sort(key=lambda s: s[0], reverse=True)
+    if not scored or scored[0][0] <= 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return scored[0][1]

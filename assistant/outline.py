@@ -18,12 +18,15 @@ from assistant.lookup import FactsDB
 from ingest.document import load_model, model_path
 from ingest.facts import compact_name, compact_text
 from ingest.records import LineBox, ListBlock, Table
+from ingest.thai_repair import thai_digits_to_arabic
 from ingest.tokenize import search_tokens
 from ingest.vocabulary import query_words
 
 LABEL_CHARS = 80  # a label line is short: the label and a few qualifying words
 MAX_BODY_LINES, MAX_BODY_CHARS = 30, 2200
 _MARKERS = re.compile(r"^[\s0-9๐-๙.()\-–•▪●○◦:)]*")
+_ITEM_MARK = re.compile(r"^\s*(\(?)\s*([0-9๐-๙]{1,2})\s*([.)])(?![0-9๐-๙])")  # `(๑)`, `๒)`, `3.`; not `1.1`
+SIBLING_SCAN = 200  # lines under a numbered label searched for its next sibling's number
 
 
 def strip_markers(text: str) -> str:
@@ -144,6 +147,28 @@ def label_of(text: str) -> str | None:
     return None
 
 
+def _mark(text: str) -> tuple[str, int] | None:
+    """A line's item number and its style (`(๑)` → ("()", 1), `2.` → (".", 2)); None when it starts with none."""
+    m = _ITEM_MARK.match(text)
+    return (m.group(1) + m.group(3), int(thai_digits_to_arabic(m.group(2)))) if m else None
+
+
+def _next_sibling(rows: list[tuple[int, str]], i: int, text: str) -> int | None:
+    """The line of the item numbered next after a numbered label line (`(๑) เป้าหมาย` → `(๒) ประเด็นยุทธศาสตร์`),
+    where its body ends though that item names no label; None when the label is not numbered, none follows, or
+    its body starts a list numbered the same way (`2. พันธกิจ` over `1. เสนอ…`, `2. …`, `3. …`: not siblings)."""
+    mark = _mark(text)
+    if mark is None:
+        return None
+    for n, line in rows[i + 1:i + 1 + SIBLING_SCAN]:
+        found = _mark(line)
+        if found == (mark[0], 1):
+            return None
+        if found == (mark[0], mark[1] + 1):
+            return n
+    return None
+
+
 class Outline:
     """Sections and label lines of every indexed document, loaded once per generation."""
 
@@ -199,9 +224,11 @@ class Outline:
         stops = sorted(set(starts) | {n for n, _, _ in label_lines})
         last = rows[-1][0] if rows else 0
         out = []
+        at = {n: i for i, (n, _) in enumerate(rows)}
         for n, text, lab in label_lines:
             k = bisect.bisect_right(stops, n)
             nxt = stops[k] if k < len(stops) else last + 1
+            nxt = min(nxt, _next_sibling(rows, at[n], text) or nxt)
             out.append(Heading(doc_id, n, text.strip(), min(nxt - 1, last), self.path_at(doc_id, n), lab, 0))
         self.labels[doc_id] = out
 

@@ -418,7 +418,9 @@ class Assistant:
         draft = plan_levels.answer(q, self.levels)
         if draft is not None:
             q.route = "plan_level"
-            more = self._section_bodies(q, item_labels(q.text, []))  # "…the total budget, and how long does it run?"
+            stated_total = any(plan_levels.prints_total(s.text) for s in draft.sentences)  # an item's `วงเงินทั้งสิ้น`
+            labels = [w for w in item_labels(q.text, []) if not (stated_total and plan_levels.prints_total(w))]
+            more = self._section_bodies(q, labels)  # "…the total budget, and how long does it run?"
             if more is not None:
                 draft = units.merge(draft, more)
             named, idf = self.levels.named(q.text), self.retriever.snapshot.bm25.idf

@@ -26,7 +26,8 @@ from assistant.outline import Heading, Outline, compact, strip_markers
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
-from assistant.understand import LEADING_VOWELS, asks, asks_date, count_phrase, stated_count, thai_names, types_any
+from assistant.understand import (LEADING_VOWELS, asks, asks_date, count_phrase, item_labels, stated_count, thai_names,
+                                  types_any)
 from assistant.units import merge
 from ingest.facts_records import UNIT_SCALE
 from ingest.records import Table
@@ -1036,6 +1037,53 @@ def _ranked_draft(q: Query, lv: Level, levels: PlanLevels, found: tuple[list, Am
     return draft
 
 
+def _asks_change(q: Query) -> bool:
+    """Whether a ranking question asks the largest change between two years (`งบลดลงมากที่สุดระหว่างปี 2563 กับ
+    2565`), not the largest amount: two years and a change word (profile `difference_words`, not a comparison's)."""
+    words = [w for w in query_words().difference_words if w not in query_words().comparison_words]
+    return len(set(q.years)) == 2 and types_any(q.text, tuple(words))
+
+
+def ranked_change(q: Query, lv: Level, levels: PlanLevels, asked: set[str]) -> Draft | None:
+    """The level under one whose amount fell (or rose) most between the two asked years, each change computed in
+    code from its year table's two printed figures (one unit), the others after it; None when not asked or
+    fewer than two levels print both years."""
+    if not _asks_change(q):
+        return None
+    y1, y2 = sorted(set(q.years))
+    pool = [d for d in lv.descendants() if d.level in asked] or lv.children
+    changes = []
+    for d in pool:  # both years from the one table that prints them (as amount_answer compares years)
+        table = next((t for t in levels.year_tables(d) if y1 in t and y2 in t), {})
+        a1, a2 = table.get(y1), table.get(y2)
+        if a1 is None or a2 is None or a1.unit != a2.unit or "-" in (a1.printed, a2.printed):
+            continue
+        changes.append((Decimal(a2.printed.replace(",", "")) - Decimal(a1.printed.replace(",", "")), d, a1, a2))
+    if len(changes) < 2:
+        return None
+    fall = types_any(q.text, query_words().decrease_words)
+    # the largest fall is the most negative change; the smallest fall the least negative
+    changes.sort(key=lambda c: c[0], reverse=(q.operation == "max") != fall)
+    draft = Draft(support=1.0)
+    kind = _kind_word([d for _, d, _, _ in changes], levels)
+    most = _t(q, "มากที่สุด" if q.operation == "max" else "น้อยที่สุด", "most" if q.operation == "max" else "least")
+    moved = _t(q, "ลดลง" if fall else "เพิ่มขึ้น", "fell" if fall else "rose")
+    first = changes[0][1]
+    draft.say(_t(q, f"ใน {levels.title(lv)} มี {len(changes)} {kind} ที่พิมพ์งบทั้งปี {y1} และ {y2}; "
+                    f"{kind}ที่งบ{moved}{most}คือ {levels.title(first)}",
+                 f"Under {levels.title(lv)}, of {len(changes)} items printing both {y1} and {y2}, the one whose amount "
+                 f"{moved} {most} is {levels.title(first)}"),
+              [levels.evidence(first), levels.evidence(lv)], template=True, computed=[str(len(changes))])
+    for diff, d, a1, a2 in changes:
+        sign = _t(q, "เพิ่มขึ้น" if diff > 0 else "ลดลง", "up" if diff > 0 else "down")
+        text = _fmt(abs(diff), a1, a2)
+        unit = f" {a2.unit}" if a2.unit else ""
+        year = _t(q, "ปี ", "")
+        draft.say(f"• {levels.title(d)}: {year}{y1} {a1.printed} → {y2} {a2.printed}: {sign} {text}{unit}",
+                  [levels.evidence(d), a1.evidence, a2.evidence], template=True, computed=[text.replace(",", "")])
+    return draft
+
+
 def amount_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     """The level's amount for the asked year(s), or the change between two years, computed in code."""
     cover = levels.fiscal_year(lv.doc_id)
@@ -1327,7 +1375,8 @@ def _answer_one(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     if labels and not money and not q.operation:
         return None  # a section the question names (`พันธกิจของ…`): the outline's body answers it
     if q.operation in ("max", "min") and lv.children:
-        return ranked(q, lv, levels, _asked_levels(q.text.replace(levels.title(lv), "")))
+        asked = _asked_levels(q.text.replace(levels.title(lv), ""))
+        return ranked_change(q, lv, levels, asked) or ranked(q, lv, levels, asked)
     listed = _LISTED.search(q.text) or (None if q.asks_under else _ASKED_ITEMS.search(q.text))
     if q.wants_list and lv.children and money and q.operation is None and listed and \
             listed.group(1).endswith(_level_words()):  # `มีโครงการอะไรบ้าง ได้งบเท่าไร`: its amount and its items'
@@ -1539,19 +1588,25 @@ MIN_LATIN_NAME = 8  # letters of a Latin-script name (`freezedryer`) that name t
 ITEM_UNIQUE = 0.9  # another item's name typed this far as well: the question names neither
 
 
-def _prints_total(text: str) -> bool:
+def prints_total(text: str) -> bool:
     """Whether a text holds one of the profile's total words (`วงเงินทั้งสิ้น`, `รวมทั้งสิ้น`)."""
     return any(compact(w) in compact(text) for w in vocabulary().budget_lines.total_words)
+
+
+def _asks_total(text: str) -> bool:
+    """Whether a question asks a whole amount: it types a total word, or a question word the profile's
+    `[label_questions]` maps to a label printing one (`วงเงินทั้งหมด`, `งบทั้งโครงการ` → วงเงินทั้งสิ้นของโครงการ)."""
+    return prints_total(text) or any(prints_total(label) for label in item_labels(text, []))
 
 
 def total_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     """A level's whole amount when a total word is asked (`วงเงินทั้งสิ้น 742,101,800 บาท` printed in a
     multi-year project's own section), cited; None when not asked or not printed there."""
-    if not _prints_total(q.text):
-        return None
+    if not prints_total(q.text):
+        return None  # asked in other words (`วงเงินทั้งโครงการ`): the level's answer and its labelled section
     start, end = levels.own_lines(lv)
     for n, text, _ in levels.db.lines(lv.doc_id, start, end):
-        if not _prints_total(text) or len(text) > TOTAL_LABEL_CHARS:
+        if not prints_total(text) or len(text) > TOTAL_LABEL_CHARS:
             continue
         label = Evidence(lv.doc_id, n, n, text, "retrieval", 1.0)
         found = levels.row_amounts(lv.doc_id, n)  # the amount may be its own text object on the row
@@ -1568,10 +1623,10 @@ def total_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
 def _item_total(q: Query, levels: PlanLevels, item: Evidence) -> Evidence | None:
     """The whole amount printed under a budget line (`วงเงินทั้งสิ้น 7,693,300 บาท`) when the question asks for
     a total; None otherwise or when none is printed under it."""
-    if not _prints_total(q.text):
+    if not _asks_total(q.text):
         return None
     for n, text in levels.item_block({"doc_id": item.doc_id, "line_end": item.line_end}):
-        if _prints_total(text) and AMOUNT.search(text):
+        if prints_total(text) and AMOUNT.search(text):
             return Evidence(item.doc_id, n, n, text, "retrieval", 1.0)
     return None
 

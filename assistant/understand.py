@@ -59,10 +59,29 @@ def asked_labels(text: str) -> list[str]:
         w = compact(word)
         if any(w in compact(f) for f in found):
             continue  # `แนวทางการพัฒนา` inside an already found longer label
-        if w in thai or (len(w) >= 6 and fuzzy_contains(thai, w, 0.88)):
+        if w in thai or (len(w) >= 6 and fuzzy_contains(thai, w, 0.88)) or (_verb_of(w) and _verb_of(w) in thai):
             found.append(word)
-    # The label asked about comes first ("เป้าประสงค์ของแนวทางการพัฒนา…"); a misspelt one goes last.
-    return sorted(found, key=lambda w: thai.find(compact(w)) if compact(w) in thai else len(thai))
+    # The label asked about comes first: the one a which word follows (`ยุทธศาสตร์ชาติด้าน… มีเป้าหมายอะไร`), else the
+    # first typed (`เป้าประสงค์ของแนวทางการพัฒนา…`); a misspelt one goes last.
+    which = tuple(compact(w) for w in query_words().which_words if not w.isascii())
+
+    def place(w: str) -> tuple[bool, int]:
+        typed = next((f for f in (compact(w), _verb_of(compact(w))) if f and f in thai), "")
+        at = thai.find(typed) if typed else -1
+        return (at < 0 or not thai.startswith(which, at + len(typed)), at if at >= 0 else len(thai))
+
+    return sorted(found, key=place)
+
+
+MIN_VERB_LABEL = 6  # characters a label's verb keeps without its noun-maker to be looked for alone
+
+
+def _verb_of(label: str) -> str:
+    """A label made a noun (`การบรรลุเป้าหมาย`) as its verb alone (`บรรลุเป้าหมาย`); empty for another label."""
+    for maker in query_words().nominalizers:
+        if label.startswith(maker) and len(label) - len(maker) >= MIN_VERB_LABEL:
+            return label[len(maker):]
+    return ""
 
 
 def item_labels(text: str, labels: list[str]) -> list[str]:

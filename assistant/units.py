@@ -92,6 +92,8 @@ def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[
                 continue
             if h.label != asked and compact(asked) not in compact(h.text):
                 continue  # the same label in another language on the line: "ตำแหน่งการพัฒนา (Positioning)"
+            if h.label != asked and h.label and compact(asked) in compact(h.label):
+                continue  # a longer label holding the asked one (`การบรรลุเป้าหมาย` when `เป้าหมาย` is asked)
             body = [h.text, *_body_lines(h, outline.db, h.line + 1, min(h.end, h.line + 40))]
             own = _own_value(h)
             rest = own + " " + " ".join(body[1:])

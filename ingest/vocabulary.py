@@ -396,6 +396,8 @@ class QueryWords:
     source_words: tuple[str, ...] = ()  # `ใช้งบอะไร`, `แหล่งงบ`, `funding source`: a project's funding source asked
     condition_words: tuple[str, ...] = ()  # `…ไหนบ้างที่ <condition>`: the items of a list that meet it asked
     set_aside_words: tuple[str, ...] = ()  # `ไม่นับอำเภอเมือง`: rows a ranking leaves out
+    decrease_words: tuple[str, ...] = ()  # `ลดลงมากที่สุด`: the largest fall between two years ranked, not the largest amount
+    nominalizers: tuple[str, ...] = ()  # `การบรรลุเป้าหมาย` typed `บรรลุเป้าหมาย`: a label's verb without its noun-maker
 
 
 def parse_query_words(data: dict) -> QueryWords:

@@ -36,6 +36,15 @@ def test_an_items_whole_amount_when_a_total_is_asked(assistant):
     assert all(c.verified for c in answer.citations)
 
 
+def test_an_items_whole_amount_asked_in_everyday_words(assistant):
+    # `วงเงินทั้งหมด` asks the same whole amount as the printed `วงเงินทั้งสิ้น` (profile `[label_questions]`), and
+    # the item's own total answers it, not its project's. Before: this year's 1,595,800 only.
+    answer = assistant.ask("สถาบันวิจัยดาราศาสตร์แห่งชาติ รายการเงินอุดหนุนเป็นค่าเช่ารถ 4 คัน วงเงินทั้งหมดเท่าไหร่")
+    assert answer.route == "plan_level" and "วงเงินทั้งสิ้น 7,693,300 บาท" in answer.answer
+    assert "วงเงินทั้งสิ้นของโครงการ" not in answer.answer
+    assert all(c.verified for c in answer.citations)
+
+
 def test_an_item_typed_in_one_long_run_beside_its_projects_name(assistant):
     # Before: the project named first and the item's name typed in part (its place and count wrap under it)
     # were not read as the item; the question was refused as a project the facts do not hold.

@@ -36,3 +36,15 @@ def test_the_kind_of_item_asked_is_no_measure(industries):
     # `อำเภอไหน`: the districts are what is compared, not a figure every item prints after `อำเภอ`.
     answer = industries.ask("อำเภอไหนมีโรงงานมากที่สุด")
     assert answer.route != "list_extreme" or "อำเภอ มากที่สุด" not in answer.answer
+
+
+def test_the_gap_to_the_sibling_the_question_compares_it_with(industries):
+    # `…มากที่สุด และมากกว่ากลุ่มพลังงานกี่คน`: the extreme and the gap to the sibling named after the comparison word,
+    # computed from both cited items. Before: the extreme and the others' figures, no gap.
+    answer = industries.ask("กลุ่มไหนจ้างคนงานมากที่สุด และมากกว่ากลุ่มพลังงานกี่คน")
+    assert answer.route == "list_extreme" and "5,699 − 2,751 = 2,948 คน" in answer.answer
+    least = industries.ask("อุตสาหกรรมกลุ่มไหนมีเงินลงทุนรวมน้อยที่สุด น้อยกว่ากลุ่มอาหารเท่าไร")
+    assert "1,107.67 − 811.10 = 296.57 ล้านบาท" in least.answer
+    unnamed = industries.ask("กลุ่มไหนจ้างคนงานมากที่สุด มากกว่ากลุ่มอื่นกี่คน")  # no sibling named: no gap
+    assert "−" not in unnamed.answer
+    assert all(c.verified for c in answer.citations + least.citations)

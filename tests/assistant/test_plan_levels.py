@@ -638,3 +638,21 @@ def test_where_a_project_sits_and_the_projects_beside_it(assistant):
     assert "มี 3 โครงการ" in lines[1] and any("ขยะ" in line for line in lines[2:])
     only_where = assistant.ask("โครงการแก้ไขปัญหาไฟป่าและหมอกควัน อยู่ภายใต้แผนงานใดบ้าง")
     assert "มี 3 โครงการ" not in only_where.answer
+
+
+NUCLEAR = FIXTURES / "budget-fy2565-vol3-p1-123-125-128-129-131-139-141-143.pdf"  # สทน.: its first pages and แผนงาน headings
+
+
+def test_the_level_whose_amount_fell_most_between_two_years(tmp_path_factory):
+    # The agency's comparison table prints each แผนงาน's 2563, 2564 and 2565 amounts; the fall (or rise) of each
+    # between the two asked years is computed and ranked. Before: the แผนงาน ranked by their 2565 amounts.
+    fell, rose = ask_book(tmp_path_factory, NUCLEAR,
+                          "สถาบันเทคโนโลยีนิวเคลียร์แห่งชาติ แผนงานไหนงบลดลงมากที่สุดระหว่างปี 2563 กับ 2565 และลดไปเท่าไร",
+                          "สถาบันเทคโนโลยีนิวเคลียร์แห่งชาติ แผนงานใดงบเพิ่มขึ้นมากที่สุด ปี 2563 ถึง 2565")
+    assert fell.route == "plan_level"
+    first = fell.answer.splitlines()[1]
+    assert "แผนงานยุทธศาสตร์เพื่อสนับสนุนด้านการสร้างความสามารถในการแข่งขัน" in first
+    assert "191.7049 → 2565 0.4000: ลดลง 191.3049 ล้านบาท" in first
+    assert "แผนงานยุทธศาสตร์การเกษตรสร้างมูลค่า" in rose.answer.splitlines()[1]
+    assert "เพิ่มขึ้น 0.7364 ล้านบาท" in rose.answer.splitlines()[1]
+    assert all(c.verified for c in fell.citations + rose.citations)

@@ -19,6 +19,10 @@ def test_section_labels_exact_misspelt_and_english():
     # the label asked about comes first, the level it belongs to after it
     assert asked_labels("เป้าประสงค์ของแนวทางการพัฒนาด้านที่ 3 คืออะไร")[0] == "เป้าประสงค์"
     assert asked_labels("ประชากรลำปางมีกี่คน") == []
+    # the label a which word follows is asked, one typed in the name before it is not (`ยุทธศาสตร์ชาติด้าน…`)
+    assert asked_labels("ยุทธศาสตร์ชาติด้านการเติบโตที่เป็นมิตรกับสิ่งแวดล้อม มีเป้าหมายอะไร")[0] == "เป้าหมาย"
+    # a label made a noun (`การบรรลุเป้าหมาย`) typed as its verb alone (profile `nominalizers`)
+    assert asked_labels("จะบรรลุเป้าหมายยุทธศาสตร์ชาติด้านการแข่งขันด้วยวิธีการอะไร")[0] == "การบรรลุเป้าหมาย"
 
 
 def test_operations_over_figures():
