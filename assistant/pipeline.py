@@ -34,7 +34,7 @@ from assistant.spelling import Speller
 from assistant.route import Query, analyse, language_of
 from assistant.understand import item_labels, without_exclusions
 from assistant.outline import Outline, compact
-from assistant import counted_lists, kpi_targets, list_filter, numbered_items, plan_levels, word_tables
+from assistant import counted_lists, kpi_targets, line_placement, list_filter, numbered_items, plan_levels, word_tables
 from assistant.counted_lists import CountedLists
 from assistant.kpi_targets import KpiIndex
 from assistant.plan_levels import PlanLevels
@@ -180,6 +180,8 @@ class Assistant:
             draft = self.cell_answer(q)
         if draft is None and q.route != "draft":
             draft = self.group_answer(q)
+        if draft is None and q.asks_under and q.route != "draft":
+            draft = self.line_placement(q)
         if draft is None:
             draft = self.level_answer(q)
         if draft is None and q.route != "draft":
@@ -408,6 +410,17 @@ class Assistant:
         draft = group_rows.answer(q, self.tables.groups, self.db, self.retriever.snapshot.bm25.idf, self.levels)
         if draft is not None:
             q.route = "group_row"
+        return draft
+
+    def line_placement(self, q: Query) -> Draft | None:
+        """The plan levels holding a line the question names that is no level itself (`กิจกรรมจัดสร้างสวนรุกขชาติ…
+        อยู่ในโครงการไหน แผนงานอะไร`), unless it names a project the facts hold (the lookup places those)."""
+        if facts.names_fact_project(q, self.db):
+            return None
+        hits = self.retriever.search(q.text, k=line_placement.MAX_HITS).hits
+        draft = line_placement.answer(q, hits, self.levels, self.db)
+        if draft is not None:
+            q.route = "line_placement"
         return draft
 
     def level_answer(self, q: Query) -> Draft | None:
