@@ -10,6 +10,7 @@ A row whose figures do not line up one to one with the header's columns is not r
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -48,6 +49,35 @@ def _unit(text: str) -> str | None:
     return inner if inner in _units() else None
 
 
+def _unit_row(text: str) -> list[str] | None:
+    """The units a header line names one per column and nothing else (`ราย ร้อยละ กิโลวัตต์ - ชั่วโมง ร้อยละ`:
+    a table's units printed under its column names); None for any other line."""
+    rest = " ".join(re.sub(r"\s*-\s*", "-", index_form(text)).split())
+    found: list[str] = []
+    while rest:
+        unit = next((u for u in _units_longest() if rest.startswith(u) and rest[len(u):len(u) + 1] in ("", " ")), None)
+        if unit is None:
+            return None
+        found.append(unit)
+        rest = rest[len(unit):].strip()
+    return found if len(found) >= 2 else None
+
+
+@lru_cache(maxsize=1)
+def _units_longest() -> tuple[str, ...]:
+    return tuple(sorted((re.sub(r"\s*-\s*", "-", u) for u in _units()), key=len, reverse=True))
+
+
+def _grouped(names: str, units: list[str]) -> list[Column]:
+    """Columns of a units line under the names printed above it: each name spans as many units as divide evenly
+    (`จำนวนผู้ใช้ไฟ พลังงานไฟฟ้าที่จำหน่ายและใช้` over four units: two each), else every unit takes them all."""
+    words = names.split()
+    if words and len(units) % len(words) == 0:
+        span = len(units) // len(words)
+        return [Column(words[i // span], u) for i, u in enumerate(units)]
+    return [Column(names, u) for u in units]
+
+
 def _is_row(text: str) -> bool:
     """A short line with a figure beyond its item number (`๕ หินปูนเพื่ออุตสาหกรรม` is a label, not a row)."""
     return len(text.strip()) < DATA_ROW_CHARS and bool(stated_figures(_ITEM_NUMBER.sub("", text, count=1)))
@@ -57,7 +87,7 @@ def _marks_header(text: str) -> bool:
     """A line that names columns: a unit in brackets, or two or more years and nothing else."""
     form = index_form(text)
     return any(_unit(m.group(1)) for m in _BRACKET.finditer(form)) or (
-        len(_YEAR_CELL.findall(form)) >= 2 and bool(_YEARS_ONLY.match(form)))
+        len(_YEAR_CELL.findall(form)) >= 2 and bool(_YEARS_ONLY.match(form))) or _unit_row(text) is not None
 
 
 Lines = list[tuple[int, str]]  # (line number, text) of the lines above a row, in order
@@ -95,15 +125,26 @@ def label_above(above: Lines) -> Lines:
         if _is_row(text) or _marks_header(text) or len(text.strip()) >= DATA_ROW_CHARS:
             break
         lines.insert(0, (n, " ".join(text.split())))
+    earlier = [(n, t) for n, t in above if lines and n < lines[0][0] and t.strip()]
+    if lines and earlier and _opened(earlier[-1][1]) > 0 > _opened(lines[0][1]):
+        # a label wrapped inside its bracket (`บ้านอยู่อาศัย(น้อยกว่า 150` / `กิโลวัตต์/ชม /เดือน)`): its first
+        # line holds a figure, so it read as a row; the bracket it opens says it goes on below
+        lines.insert(0, (earlier[-1][0], " ".join(earlier[-1][1].split())))
     numbered = [i for i, (_, t) in enumerate(lines) if _ITEM_NUMBER.match(t)]
     if numbered:  # the row's own numbered label; lines before it end the row above (`ไม่มีการผลิต`)
         lines = lines[numbered[-1]:]
     return lines if len(lines) < LABEL_LINES else []
 
 
+def _opened(text: str) -> int:
+    """Brackets a line opens and leaves open (negative: closes ones opened above it)."""
+    return text.count("(") - text.count(")")
+
+
 def columns(block: Lines, label_cells: int) -> list[Column]:
     """The measured columns a header block names, left to right. Text before a unit bracket names its
-    column; years printed after a unit are each a column in that unit (the bracketed one is their group).
+    column; years printed after a unit are each a column in that unit (the bracketed one is their group); a
+    line of units alone gives a column per unit, under the names on the line above it.
     The first column's name drops the header line that names the label columns (as many words as the
     row's label has cells) and what is above it (the caption)."""
     cols: list[Column] = []
@@ -111,6 +152,12 @@ def columns(block: Lines, label_cells: int) -> list[Column]:
     first_names: list[str] | None = None
     for _, raw in block:
         text = " ".join(index_form(raw).split())
+        units = _unit_row(raw)
+        if units is not None and not cols:  # the units under the column names: each name over its units
+            names = _own_name(pending, label_cells) if pending else []
+            cols.extend(_grouped(names[-1] if names else "", units))
+            pending = []
+            continue
         if _YEARS_ONLY.match(text) and len(_YEAR_CELL.findall(text)) >= 2 and cols and not pending:
             group = cols.pop()  # `ปริมาณการผลิต (เมตริกตัน)` heads the year columns below it
             cols.extend(Column(f"พ.ศ. {y}", group.unit) for y in _YEAR_CELL.findall(text))
@@ -151,6 +198,7 @@ class Row:
     columns: list[Column]
     values: list[str]
     header: tuple[int, int]  # the header's line span
+    kind: str = ""  # the header line naming the label column (`ประเภทผู้ใช้ไฟ`): what the rows are, no measure
 
     def reading(self) -> str:
         """`label — column: figure unit · …`."""
@@ -178,7 +226,9 @@ def parse_row(row_text: str, above: Lines, line: int = 0) -> Row | None:
         return None
     label = " ".join(cells[:label_cells]) or " ".join(t for _, t in label_lines)
     first = label_lines[0][0] if label_lines and not label_cells else line
-    return Row(line, label, first, cols, cells[label_cells:], (block[0][0], block[-1][0]))
+    kind = next((" ".join(t.split()) for _, t in reversed(block)
+                 if len(t.split()) == named_by and not _marks_header(t) and not _is_row(t)), "")
+    return Row(line, label, first, cols, cells[label_cells:], (block[0][0], block[-1][0]), kind)
 
 
 def read_row(row_text: str, above: Lines) -> tuple[str, tuple[int, int]] | None:
@@ -195,6 +245,13 @@ class HeaderTable:
     header: tuple[int, int]
     rows: list[Row] = field(default_factory=list)
     tokens: set[str] = field(default_factory=set)
+
+    @property
+    def kind(self) -> str:
+        """The header line naming the label column as most rows read it (a row whose label wraps above its
+        figures counts its label's words otherwise)."""
+        kinds = Counter(r.kind for r in self.rows if r.kind)
+        return kinds.most_common(1)[0][0] if kinds else ""
 
 
 def header_tables(doc_id: str, text: list[tuple[int, str, int | None]]) -> list[HeaderTable]:

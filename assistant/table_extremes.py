@@ -7,6 +7,7 @@ code, and the answer cites the header and the winning row, with the runners-up.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from assistant.lookup import FactsDB
@@ -15,13 +16,14 @@ from assistant.records import Evidence
 from assistant.route import Query
 from assistant.row_headers import HeaderTable, Row
 from assistant.structured_answers import Draft, _t
-from assistant.understand import asks_both_extremes
+from assistant.understand import asks, asks_both_extremes
 from ingest.thai_repair import index_form
 from ingest.tokenize import search_tokens
 from ingest.vocabulary import query_words, vocabulary
 
 MIN_COVER = 0.45  # share of the question's (idf-weighted) key terms the table's header, caption and labels hold
 RUNNERS_UP = 2
+_YEAR = re.compile(r"25\d\d")
 
 
 def value_of(printed: str) -> Decimal | None:
@@ -44,20 +46,46 @@ def total_label(label: str) -> bool:
 
 
 def asked_column(q: Query, table: HeaderTable, weight: dict[str, float]) -> int | None:
-    """The column the question names: its unit asked (`กี่ปี` → `(ปี)`), else the most of its name typed."""
+    """The column the question names: its year's; a column of years where it asks how long (`นานที่สุด`); the
+    column named before the max/min word (`ใช้พลังงานไฟฟ้ามากที่สุด … กี่ราย`: the unit belongs to another part);
+    its unit asked (`กี่ปี` → `(ปี)`); else the most of its name typed."""
     cols = table.rows[0].columns
     years = [i for i, c in enumerate(cols) if any(str(y) in c.name for y in q.years)]
-    if q.years:
+    if q.years and any(_YEAR.search(c.name) for c in cols):
         return years[0] if len(years) == 1 else None  # `ปี 2565 … มากที่สุด`: the year's column
     words = query_words()
-    units = {q.unit} if q.unit else set(words.duration_units) if any(
-        w in q.text.lower() for w in words.duration_words) else set()  # `นานที่สุด`: a column of years
+    duration = any(w in q.text.lower() for w in words.duration_words)  # `นานที่สุด`: a column of years
+    if not duration:
+        at = min((k for w in (*words.max_words, *words.min_words) if (k := q.text.find(w)) > 0), default=0)
+        head = set(search_tokens(q.text[:at]))
+        named = _named(cols, table, {t: w for t, w in weight.items() if t in head})
+        if named is not None:
+            return named
+    units = {q.unit} if q.unit else set(words.duration_units) if duration else set()
     by_unit = [i for i, c in enumerate(cols) if c.unit in units]
     if len(by_unit) == 1:
         return by_unit[0]
-    named = [(sum(w for t, w in weight.items() if t in set(search_tokens(c.name))), i) for i, c in enumerate(cols)]
+    return _named(cols, table, weight)
+
+
+def _named(cols: list, table: HeaderTable, weight: dict[str, float]) -> int | None:
+    """The one column the weighted words name most of; of a name over a figure and its share, the figure."""
+    def named_by(ws: dict[str, float]) -> list[tuple[float, int]]:
+        return [(sum(w for t, w in ws.items() if t in set(search_tokens(c.name))), i) for i, c in enumerate(cols)]
+
+    # the words of the label column's header (`ประเภทผู้ใช้ไฟ`) say what the rows are, not which column is asked
+    # (`ผู้ใช้ไฟประเภทไหนใช้พลังงานไฟฟ้ามากที่สุด`); counted only when no column is named without them
+    kind = set(search_tokens(table.kind))
+    named = named_by({t: w for t, w in weight.items() if t not in kind})
+    if max(named, default=(0.0, None))[0] <= 0:
+        named = named_by(weight)
     best = max(named, default=(0.0, None))
-    return best[1] if best[0] > 0 and [s for s, _ in named].count(best[0]) == 1 else None
+    if best[0] <= 0:
+        return None
+    tied = [i for s, i in named if s == best[0]]
+    if len(tied) > 1:  # a name over its figure and its share (`พลังงานไฟฟ้า…: กิโลวัตต์-ชั่วโมง | ร้อยละ`): the figure
+        tied = [i for i in tied if cols[i].unit not in vocabulary().table_words.share_units]
+    return tied[0] if len(tied) == 1 else None
 
 
 def extreme_rows(q: Query, tables: list[HeaderTable], idf: dict[str, float]) -> tuple[HeaderTable, int, list[Row]] | None:
@@ -118,6 +146,9 @@ def extreme_answer(q: Query, tables: list[HeaderTable], db: FactsDB, idf: dict[s
                 if k == 0 else _t(q, "รองลงมา: ", "next: "))
         draft.say(f"{lead}{r.label} — {r.values[col]} {column.unit}", [header, row], template=True,
                   computed=[str(len(rows))] if k == 0 else None)
+    if asks(q.text) >= 2:  # `…ใช้พลังงานไฟฟ้ามากที่สุด แล้วประเภทนั้นมีผู้ใช้กี่ราย`: the winner's other figures too
+        draft.say(_t(q, "อ่านตามหัวตาราง: ", "Read against the table's header: ") + rows[0].reading(),
+                  [header, row_evidence(table, rows[0], db)], template=True)
     if asks_both_extremes(q.text) and len(rows) > 1 + RUNNERS_UP:  # `…นานที่สุด และชนิดไหนสั้นที่สุด`: the other end too
         least = _t(q, "ต่ำที่สุด" if q.operation == "max" else "สูงที่สุด", "smallest" if q.operation == "max" else "largest")
         r = rows[-1]

@@ -115,6 +115,7 @@ class TableWords:
     plan_column_words: tuple[str, ...] = ()
     result_column_words: tuple[str, ...] = ()
     source_note_words: tuple[str, ...] = ()  # `(ที่มา : …)`: the note naming a table's source and the date of its data
+    share_units: tuple[str, ...] = ()  # `ร้อยละ`, `%`: a column of shares beside the figure column it divides
 
 
 @dataclass(frozen=True)
@@ -278,7 +279,7 @@ def _table_words(data: dict) -> TableWords:
         return TableWords()
     t = _table(data, "table_words")
     optional = {key: _words(t, key, "table_words") for key in ("total_column_words", "plan_column_words",
-                                                                "result_column_words", "source_note_words") if key in t}
+                                                                "result_column_words", "source_note_words", "share_units") if key in t}
     return TableWords(_words(t, "unit_words", "table_words"), _words(t, "brief_year_words", "table_words"), **optional)
 
 

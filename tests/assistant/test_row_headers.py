@@ -43,3 +43,24 @@ def test_a_row_that_does_not_line_up_or_has_no_header_is_not_read():
     assert read_row("๒. บอลเคลย์ 465,480.42 325,587.10", _numbered(_PRODUCTION, 796)) is None
     assert read_row("๒ ถ่านหิน 14,124,564.54 482,598,646.11 27", _numbered(_RESERVES[9:-2], 856)) is None  # header cut off
     assert read_row("2 2", _numbered(["ข้อความย่อหน้าที่ยาวกว่าแปดสิบตัวอักษรซึ่งไม่ใช่หัวตารางแต่เป็นเนื้อความของเอกสารทั่วไป จำนวนมาก", ""], 1)) is None
+
+
+# The sample's electricity table (lines 723-738): a source note ending the table before, column names over a line
+# of units alone, two units each, and a row label wrapped inside its bracket (its first line holds `150`).
+_ELECTRICITY = ["(ท่ีมา : การประปาส่วนภมูิภาคเขต๙ และกองศูนย์ข้อมูลและแผนเทคโนโลยสีารสนเทศ การประปาส่วนภูมภิาค) ", "", " ",
+                "    ข้อมูลไฟฟ้า ", "", "จำนวนผู้ใช้ไฟฟ้า และการจำหน่ายพลังงานไฟฟ้าของการไฟฟ้าส่วนภูมิภาคจังหวัดลำปาง  ",
+                "จำแนกตามประเภทผู้ใชไ้ฟฟ้า พ.ศ. ๒๕๖5 ", "", "ประเภทผู้ใช้ไฟ ", "จำนวนผู้ใช้ไฟ พลังงานไฟฟ้าที่จำหน่ายและใช้ ", "",
+                "ราย ร้อยละ กิโลวัตต์ - ชั่วโมง ร้อยละ ", "บ้านอยู่อาศัย(น้อยกว่า 150 ", "กิโลวัตต์/ชม /เดือน) ", ""]
+
+
+def test_a_line_of_units_names_a_column_per_unit_under_the_names_above_it():
+    # Before: no header found (no unit in brackets), so the row stayed bare numbers.
+    text, span = read_row("กิจการขนาดใหญ่ 31 0.010 297,591,983.73 28.978 ", _numbered(_ELECTRICITY[:12], 723))
+    assert text == ("กิจการขนาดใหญ่ — จำนวนผู้ใช้ไฟ: 31 ราย · จำนวนผู้ใช้ไฟ: 0.010 ร้อยละ · "
+                    "พลังงานไฟฟ้าที่จำหน่ายและใช้: 297,591,983.73 กิโลวัตต์-ชั่วโมง · พลังงานไฟฟ้าที่จำหน่ายและใช้: 28.978 ร้อยละ")
+    assert span[1] == 734
+
+
+def test_a_label_wrapped_inside_its_bracket_is_read_whole():
+    text, _ = read_row("169,499 57.082 110,794,023.49 10.789 ", _numbered(_ELECTRICITY, 723))
+    assert text.startswith("บ้านอยู่อาศัย(น้อยกว่า 150 กิโลวัตต์/ชม /เดือน) — จำนวนผู้ใช้ไฟ: 169,499 ราย")

@@ -2,6 +2,7 @@
 from assistant.route import analyse
 from assistant.row_headers import header_tables
 from assistant.table_extremes import extreme_rows
+from tests.conftest import SAMPLE, ask_excerpt
 
 # The sample plan's ore-reserve table as stored (lines 847-889, blank lines left out), and a longer
 # paragraph before it: rows with their label on the same line or above the figures, a `-` cell.
@@ -44,3 +45,29 @@ def test_no_table_answers_a_question_its_header_does_not_describe():
 def test_how_long_asks_the_column_in_a_duration_unit():
     table, col, rows = extreme_rows(analyse("แร่ชนิดใดผลิตได้นานที่สุด"), _tables(), _IDF)
     assert table.rows[0].columns[col].unit == "ปี" and rows[0].values[col] == "30"
+
+
+def test_a_name_over_a_figure_and_its_share_is_the_figure_and_a_captions_year_no_column():
+    # The sample's electricity table (lines 723-760): `พลังงานไฟฟ้าที่จำหน่ายและใช้` heads a kWh column and its
+    # share (`ร้อยละ`, profile `share_units`); the question's year is the caption's (`พ.ศ. ๒๕๖5`), no column's.
+    # Before: no header read (units on a line of their own), and a year asked wanted a year column.
+    lines = open(SAMPLE, encoding="utf-8").read().split("\n")[722:760]
+    tables = header_tables("d", [(723 + i, t, None) for i, t in enumerate(lines)])
+    idf = {"พลังงานไฟฟ้า": 5.42, "จำหน่าย": 4.06, "ใช้": 1.9, "ประเภท": 2.67, "ผู้ใช้": 4.91, "ไฟ": 4.39}
+    table, col, rows = extreme_rows(analyse("ปี 2565 พลังงานไฟฟ้าที่จำหน่ายและใช้ ประเภทไหนน้อยที่สุด"), tables, idf)
+    assert table.rows[0].columns[col].unit == "กิโลวัตต์-ชั่วโมง"
+    assert (rows[0].label, rows[0].values[col]) == ("EV", "45,753.00")
+    assert all(r.label != "รวม" for r in rows)  # the total row is no candidate
+
+
+def test_the_column_named_before_the_max_word_and_the_winners_other_figures(tmp_path_factory):
+    # `ผู้ใช้ไฟประเภทไหน` types the label column's header (`ประเภทผู้ใช้ไฟ`): what the rows are, not the measure;
+    # `ใช้พลังงานไฟฟ้ามากที่สุด` names the column before the max word; `กี่ราย` after it asks the winner's other
+    # figure. Before: the table's rows as bare numbers, the residential rows first.
+    answer, = ask_excerpt(tmp_path_factory, "electricity", 700, 762,
+                          "ปี 65 ผู้ใช้ไฟประเภทไหนใช้พลังงานไฟฟ้ามากที่สุด แล้วประเภทนั้นมีผู้ใช้กี่ราย")
+    assert answer.route == "table_extreme"
+    first = answer.answer.splitlines()[0]
+    assert "กิจการขนาดใหญ่ — 297,591,983.73 กิโลวัตต์-ชั่วโมง" in first
+    assert "กิจการขนาดใหญ่ — จำนวนผู้ใช้ไฟ: 31 ราย" in answer.answer
+    assert all(c.verified for c in answer.citations)
