@@ -31,7 +31,7 @@ from assistant.structured_answers import Draft, _t
 from assistant.table_extremes import value_of
 from ingest.thai_repair import index_form
 from ingest.tokenize import search_tokens
-from ingest.vocabulary import alternation, query_words
+from ingest.vocabulary import alternation, label_questions, query_words
 
 MIN_COLUMNS = 3  # header words: a label column and at least two more
 MIN_ROWS = 3
@@ -129,6 +129,12 @@ def _named(word: str, asked: str) -> bool:
     return len(w) >= MIN_LABEL and w in asked
 
 
+def _asked_as(word: str, asked: str) -> bool:
+    """Whether a question asks a header word in its own words (profile `[label_questions]`: `ห่าง…กี่โล` asks
+    `ระยะทาง`): a column is a labelled field."""
+    return any(compact(w) in asked for w in label_questions().get(word, ()))
+
+
 def _set_aside(text: str) -> str:
     """The words after a set-aside word (`ไม่นับอำเภอเมืองลำปาง`): the rows they name are left out."""
     words = query_words().set_aside_words
@@ -147,13 +153,15 @@ def answer(q: Query, tables: list[WordTable], db: FactsDB) -> Draft | None:
                 return draft
             continue
         figures = table.figure_columns()
-        cols = [k for k in figures if _named(table.columns[k], asked)]
+        cols = [k for k in figures if _named(table.columns[k], asked) or _asked_as(table.columns[k], asked)]
         if len(cols) != 1:
             continue
         col = cols[0]
         named = [r for r in table.rows if _named(r.label, asked) and not (aside and compact(r.label) in aside)]
         if q.operation in ("max", "min") and not named and _named(table.columns[table.label_col], asked):
             return _ranked(q, table, col, aside, db)  # `อำเภอใด…มากที่สุด`: the label column's word asks which row
+        if len(named) > 1:  # `แม่พริก ห่างตัวเมืองลำปาง…`: the row printing no figure there (`-`) is the reference point
+            named = [r for r in named if value_of(r.cells[col]) is not None]
         if len(named) == 1 and q.operation is None:
             return _cell(q, table, named[0], col, db)
     return None

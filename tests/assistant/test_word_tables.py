@@ -24,6 +24,12 @@ def test_both_tables_are_read_with_their_columns(districts):
     assert tables[1].figure_columns() == [2, 3, 4, 5, 6]  # the running row number is no figure column
 
 
+def test_a_column_asked_in_a_word_of_the_same_meaning(districts):
+    # `ห่าง…กี่โล` asks the `ระยะทาง` column (profile `[alike_words]`). Before: refused, a list of districts shown.
+    answer = districts.ask("อ.แม่พริก ห่างตัวเมืองลำปางกี่โลอะ")
+    assert answer.route == "word_table" and answer.answer.startswith("แม่พริก: ระยะทาง 117")
+
+
 def test_a_cell_named_by_its_row_and_column(districts):
     # Before: the province's totals sentence (`13 อำเภอ 100 ตำบล 934 หมู่บ้าน`) or a population line.
     answer = districts.ask("อำเภองาวมีกี่ตำบล")
