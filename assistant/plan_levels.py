@@ -1074,9 +1074,8 @@ def ranked_change(q: Query, lv: Level, levels: PlanLevels, asked: set[str]) -> D
                  f"Under {levels.title(lv)}, of {len(changes)} items printing both {y1} and {y2}, the one whose amount "
                  f"{moved} {most} is {levels.title(first)}"),
               [levels.evidence(first), levels.evidence(lv)], template=True, computed=[str(len(changes))])
-    for diff, d, a1, a2 in changes:
-        sign = _t(q, "เพิ่มขึ้น" if diff > 0 else "ลดลง", "up" if diff > 0 else "down")
-        text = _fmt(abs(diff), a1, a2)
+    for _, d, a1, a2 in changes:
+        sign, text = _change(a1, a2, _t(q, "เพิ่มขึ้น", "up"), _t(q, "ลดลง", "down"))
         unit = f" {a2.unit}" if a2.unit else ""
         year = _t(q, "ปี ", "")
         draft.say(f"• {levels.title(d)}: {year}{y1} {a1.printed} → {y2} {a2.printed}: {sign} {text}{unit}",
@@ -1121,14 +1120,19 @@ def amount_answer(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
     return draft
 
 
+def _change(earlier: Amount, later: Amount, up: str, down: str) -> tuple[str, str]:
+    """The word for a change from one printed figure to another and its size, to as many places as they print."""
+    diff = Decimal(later.printed.replace(",", "")) - Decimal(earlier.printed.replace(",", ""))
+    return (up if diff > 0 else down), _fmt(abs(diff), earlier, later)
+
+
 def say_change(q: Query, draft: Draft, earlier: tuple[int, str], later: tuple[int, str], cited: list[Evidence],
                unit: str = "") -> None:
     """The change from an earlier year's printed figure to a later one's (`ปี 2565 เทียบกับปี 2564: 74,816 −
     56,881 → เพิ่มขึ้น 17,935`), computed in code to as many places as they print, cited."""
     (y1, p1), (y2, p2) = earlier, later
-    diff = Decimal(p2.replace(",", "")) - Decimal(p1.replace(",", ""))
-    sign = _t(q, "เพิ่มขึ้น" if diff > 0 else "ลดลง", "an increase of" if diff > 0 else "a decrease of")
-    text = _fmt(abs(diff), Amount(p1, cited[0]), Amount(p2, cited[-1]))
+    sign, text = _change(Amount(p1, cited[0]), Amount(p2, cited[-1]), _t(q, "เพิ่มขึ้น", "an increase of"),
+                         _t(q, "ลดลง", "a decrease of"))
     unit = f" {unit}" if unit else ""
     draft.say(_t(q, f"ปี {y2} เทียบกับปี {y1}: {p2} − {p1} → {sign} {text}{unit}",
                  f"{y2} against {y1}: {p2} − {p1} → {sign} {text}{unit}"),
