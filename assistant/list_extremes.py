@@ -55,8 +55,8 @@ def _quote(item: ListItem, m: re.Match) -> str:
     """The item's text up to its figure and the word after it (`… คนงานรวม 5,699 คน`), or up to the count's unit
     (`… จำนวน 139 โรงงาน`)."""
     text = thai_digits_to_arabic(item.text)
-    rest = text[m.end():].split() if m.group(0).endswith(m.group(1)) else []
-    return " ".join((text[:m.end()] + (" " + rest[0] if rest else "")).split())
+    after = _unit(item, m) if m.group(0).endswith(m.group(1)) else ""  # a count's unit is in the match already
+    return " ".join((text[:m.end()] + (" " + after if after else "")).split())
 
 
 def answer(q: Query, outline: Outline, db: FactsDB, idf: dict[str, float]) -> Draft | None:

@@ -24,7 +24,7 @@ BLOCK_LINES = 16  # lines of one header block (caption included), at most
 LABEL_LINES = 4  # a row label wrapped above its figures spans fewer lines
 _BRACKET = re.compile(r"\(\s*([^()]{1,20}?)\s*\)")
 _CELL_FIGURE = re.compile(r"^[-–]?\d[\d,]*(?:\.\d+)?%?$|^[-–]$")
-_YEAR_CELL = re.compile(r"(?:(?:พ\.ศ\.|ปี)\s*)?(25\d\d)")
+YEAR_CELL = re.compile(r"(?:(?:พ\.ศ\.|ปี)\s*)?(25\d\d)")  # a Buddhist-era year, as a header cell prints it
 _ITEM_NUMBER = re.compile(r"^\s*[\d๐-๙]{1,2}\.?\s")
 _YEARS_ONLY = re.compile(r"^(?:\s*(?:(?:พ\.ศ\.|ปี)\s*)?25\d\d)+\s*$")
 
@@ -87,7 +87,7 @@ def _marks_header(text: str) -> bool:
     """A line that names columns: a unit in brackets, or two or more years and nothing else."""
     form = index_form(text)
     return any(_unit(m.group(1)) for m in _BRACKET.finditer(form)) or (
-        len(_YEAR_CELL.findall(form)) >= 2 and bool(_YEARS_ONLY.match(form))) or _unit_row(text) is not None
+        len(YEAR_CELL.findall(form)) >= 2 and bool(_YEARS_ONLY.match(form))) or _unit_row(text) is not None
 
 
 Lines = list[tuple[int, str]]  # (line number, text) of the lines above a row, in order
@@ -158,9 +158,9 @@ def columns(block: Lines, label_cells: int) -> list[Column]:
             cols.extend(_grouped(names[-1] if names else "", units))
             pending = []
             continue
-        if _YEARS_ONLY.match(text) and len(_YEAR_CELL.findall(text)) >= 2 and cols and not pending:
+        if _YEARS_ONLY.match(text) and len(YEAR_CELL.findall(text)) >= 2 and cols and not pending:
             group = cols.pop()  # `ปริมาณการผลิต (เมตริกตัน)` heads the year columns below it
-            cols.extend(Column(f"พ.ศ. {y}", group.unit) for y in _YEAR_CELL.findall(text))
+            cols.extend(Column(f"พ.ศ. {y}", group.unit) for y in YEAR_CELL.findall(text))
             continue
         rest = text
         for m in _BRACKET.finditer(text):

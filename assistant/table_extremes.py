@@ -7,14 +7,13 @@ code, and the answer cites the header and the winning row, with the runners-up.
 """
 from __future__ import annotations
 
-import re
 from decimal import Decimal, InvalidOperation
 
 from assistant.lookup import FactsDB
 from assistant.passages import key_terms, term_weights
 from assistant.records import Evidence
 from assistant.route import Query
-from assistant.row_headers import HeaderTable, Row
+from assistant.row_headers import YEAR_CELL, HeaderTable, Row
 from assistant.structured_answers import Draft, _t
 from assistant.understand import asks, asks_both_extremes
 from ingest.thai_repair import index_form
@@ -23,7 +22,6 @@ from ingest.vocabulary import query_words, vocabulary
 
 MIN_COVER = 0.45  # share of the question's (idf-weighted) key terms the table's header, caption and labels hold
 RUNNERS_UP = 2
-_YEAR = re.compile(r"25\d\d")
 
 
 def value_of(printed: str) -> Decimal | None:
@@ -51,7 +49,7 @@ def asked_column(q: Query, table: HeaderTable, weight: dict[str, float]) -> int 
     its unit asked (`กี่ปี` → `(ปี)`); else the most of its name typed."""
     cols = table.rows[0].columns
     years = [i for i, c in enumerate(cols) if any(str(y) in c.name for y in q.years)]
-    if q.years and any(_YEAR.search(c.name) for c in cols):
+    if q.years and any(YEAR_CELL.search(c.name) for c in cols):
         return years[0] if len(years) == 1 else None  # `ปี 2565 … มากที่สุด`: the year's column
     words = query_words()
     duration = any(w in q.text.lower() for w in words.duration_words)  # `นานที่สุด`: a column of years
