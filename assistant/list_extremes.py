@@ -19,6 +19,7 @@ from assistant.passages import key_terms, term_weights
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
+from assistant.understand import extreme_at
 from ingest.records import ListBlock, ListItem
 from ingest.thai_repair import thai_digits_to_arabic
 from ingest.tokenize import search_tokens
@@ -76,25 +77,27 @@ def answer(q: Query, outline: Outline, db: FactsDB, idf: dict[str, float]) -> Dr
             for parent, items in _groups(block):
                 if len(items) < MIN_ITEMS:
                     continue
-                context: set[str] | None = None  # tokenised only for a group whose siblings all print a measure
+                measures = []  # the measures every sibling prints a figure of
                 for term in terms:
                     if term in kinds:
                         continue
                     found = [(m, it) for it in items if (m := _figure_of(term, it.text))]
-                    if len(found) < len(items):
-                        continue  # a measure every sibling prints
                     values = [(v, it, m) for m, it in found if (v := _value(m)) is not None]
-                    if len(values) < len(items):
-                        continue
-                    if context is None:
-                        context = set(search_tokens(" ".join([block.heading or "", parent.text if parent else "",
-                                                              *(it.text for it in items)])))
-                    others = {t: w for t, w in weight.items() if t not in term and term not in t}  # (`คน`, `คนงาน`)
-                    total = sum(others.values())
-                    cover = sum(w for t, w in others.items() if t in context) / total if total else 0.0
-                    key = (cover, float(len(term)))  # the longer of two measure words (`คนงาน`, not `คน`)
-                    if cover >= MIN_COVER and (best is None or key > best[:2]):
-                        best = (*key, doc_id, term, values)
+                    if len(values) == len(items):
+                        measures.append((term, values))
+                if not measures:
+                    continue
+                # of two measures the siblings print (`จำนวน 139 โรงงาน … คนงานรวม 5,699 คน`), the one typed nearest
+                # before the max word (`กลุ่มอุตสาหกรรมโรงงาน… กลุ่มไหนจ้างคนงานมากที่สุด`), then the longer word
+                term, values = max(measures, key=lambda tv: (_nearness(q.text, tv[0]), len(tv[0])))
+                context = set(search_tokens(" ".join([block.heading or "", parent.text if parent else "",
+                                                      *(it.text for it in items)])))
+                others = {t: w for t, w in weight.items() if t not in term and term not in t}  # (`คน`, `คนงาน`)
+                total = sum(others.values())
+                cover = sum(w for t, w in others.items() if t in context) / total if total else 0.0
+                key = (cover, float(len(term)))
+                if cover >= MIN_COVER and (best is None or key > best[:2]):
+                    best = (*key, doc_id, term, values)
     if best is None:
         return None
     _, _, doc_id, term, values = best
@@ -120,6 +123,14 @@ def answer(q: Query, outline: Outline, db: FactsDB, idf: dict[str, float]) -> Dr
                      f"Difference: {_plain(high)} − {_plain(low)} = {gap} {unit}").rstrip(),
                   [cited(first[1]), cited(it)], template=True, computed=[gap.replace(",", "")])
     return draft
+
+
+def _nearness(text: str, term: str) -> int:
+    """How near before the question's max/min word it types the measure word: higher is nearer; typed after it,
+    or not as typed (an English question), lowest."""
+    at = extreme_at(text)
+    typed = text.rfind(term, 0, at)
+    return -(at - typed - len(term)) if at and typed >= 0 else -len(text) - 1
 
 
 def _plain(value: Decimal) -> str:

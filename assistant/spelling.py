@@ -80,6 +80,8 @@ class Speller:
                     if len(text) < MIN_CHARS or text in self.known:
                         continue
                     found = self._closest(text)
+                    if found and not self._keeps_known([*out[-1:]] * back + toks[i:i + size], found[1]):
+                        continue  # `จ้าง|คนงาน` → `จ้างงาน`: the known word `คนงาน` typed is no misspelling
                     if found and (best is None or (found[0], size + back) > best[:2]):
                         best = (found[0], size + back, back, found[1], size)
             if best is None:
@@ -92,6 +94,10 @@ class Speller:
             out.append(word)
             i, fixed_last = i + size, True
         return "".join(out)
+
+    def _keeps_known(self, pieces: list[str], word: str) -> bool:
+        """Whether a correction keeps every index word of MIN_CHARS letters or more the joined pieces type."""
+        return all(p in word for p in pieces if len(p) >= MIN_CHARS and p in self.known)
 
     def _split_word(self, toks: list[str], i: int) -> tuple[str, int] | None:
         """A misspelt word the tokenizer cut into short pieces (SHORT_PIECE letters or fewer, none a stopword,

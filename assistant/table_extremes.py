@@ -15,7 +15,7 @@ from assistant.records import Evidence
 from assistant.route import Query
 from assistant.row_headers import YEAR_CELL, HeaderTable, Row
 from assistant.structured_answers import Draft, _t
-from assistant.understand import asks, asks_both_extremes
+from assistant.understand import asks, asks_both_extremes, extreme_at
 from ingest.thai_repair import index_form
 from ingest.tokenize import search_tokens
 from ingest.vocabulary import query_words, vocabulary
@@ -54,8 +54,7 @@ def asked_column(q: Query, table: HeaderTable, weight: dict[str, float]) -> int 
     words = query_words()
     duration = any(w in q.text.lower() for w in words.duration_words)  # `นานที่สุด`: a column of years
     if not duration:
-        at = min((k for w in (*words.max_words, *words.min_words) if (k := q.text.find(w)) > 0), default=0)
-        head = set(search_tokens(q.text[:at]))
+        head = set(search_tokens(q.text[:extreme_at(q.text)]))
         named = _named(cols, table, {t: w for t, w in weight.items() if t in head})
         if named is not None:
             return named

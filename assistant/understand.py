@@ -116,6 +116,13 @@ def asks_both_extremes(text: str) -> bool:
     return types_any(text, qw.max_words) and types_any(text, qw.min_words)
 
 
+def extreme_at(text: str) -> int:
+    """Where the question's first max/min word starts (0 when none, or at the very start): what it names before
+    that word is the measure ranked (`กลุ่มไหนจ้างคนงานมากที่สุด`), a later word another part's."""
+    qw = query_words()
+    return min((k for w in (*qw.max_words, *qw.min_words) if (k := text.find(w)) > 0), default=0)
+
+
 def operation_of(text: str) -> str | None:
     """The operation asked over figures: share, difference, sum, max or min (None: a plain figure)."""
     qw = query_words()

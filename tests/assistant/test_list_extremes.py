@@ -32,6 +32,18 @@ def test_a_count_printed_before_its_unit_and_the_least(industries):
     assert least.route == "list_extreme" and "เงินลงทุนรวม 811.10 ล้านบาท" in least.answer.splitlines()[0]
 
 
+def test_the_measure_typed_before_the_max_word_not_one_naming_the_list(industries):
+    # `โรงงาน` names the list (`กลุ่มอุตสาหกรรมโรงงาน…`) and is a measure every group prints too (`จำนวน 139 โรงงาน`);
+    # the one ranked is typed right before `มากที่สุด`. Before: the factories ranked.
+    for question in ("ในกลุ่มอุตสาหกรรมโรงงานที่สำคัญ กลุ่มไหนมีคนงานมากที่สุด",
+                     "ในกลุ่มอุตสาหกรรมโรงงานที่สำคัญของลำปาง กลุ่มไหนจ้างคนงานมากที่สุด กี่คน"):
+        answer = industries.ask(question)
+        assert answer.route == "list_extreme"
+        assert "คนงานรวม 5,699 คน" in answer.answer.splitlines()[0]
+    fewest = industries.ask("ในกลุ่มอุตสาหกรรมที่จ้างคนงานมาก กลุ่มไหนมีโรงงานน้อยที่สุด")
+    assert "จำนวน 20 โรงงาน" in fewest.answer.splitlines()[0]
+
+
 def test_the_kind_of_item_asked_is_no_measure(industries):
     # `อำเภอไหน`: the districts are what is compared, not a figure every item prints after `อำเภอ`.
     answer = industries.ask("อำเภอไหนมีโรงงานมากที่สุด")

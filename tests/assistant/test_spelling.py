@@ -27,3 +27,11 @@ def test_a_misspelt_word_the_tokenizer_cuts_into_short_known_pieces():
     # two words one letter away from the pieces: neither is chosen
     sp = Speller(_INDEX + ["อาหาร", "อาหาง", "อา", "หา"])
     assert sp.correct("โรงงานอาหานในลำปาง") == "โรงงานอาหานในลำปาง"
+
+
+def test_a_correction_does_not_drop_a_known_word_typed():
+    # `จ้าง` the index does not hold, `คนงาน` it does: joined they are one letter pair from `จ้างงาน`, but the
+    # worker count asked is no misspelling of the employment. Before: `…จ้างงานมากที่สุด`.
+    sp = Speller(_INDEX + ["คนงาน", "จ้างงาน", "มาก"])
+    assert sp.correct("กลุ่มไหนจ้างคนงานมากที่สุด") == "กลุ่มไหนจ้างคนงานมากที่สุด"
+    assert sp.correct("โครงกานจ้างงาน") == "โครงการจ้างงาน"
