@@ -17,7 +17,7 @@ from assistant.structured_answers import Draft, _ev, _t
 from assistant.understand import asks
 from ingest.thai_repair import compose_sara_am, thai_digits_to_arabic
 from ingest.tokenize import search_tokens
-from ingest.vocabulary import label_questions, query_words, vocabulary
+from ingest.vocabulary import label_families, label_questions, query_words, vocabulary
 
 CONTEXT_LINES = 30  # lines above a label that name what it belongs to (plain text; a PDF label: its page)
 CONTEXT_WEIGHT = 0.7
@@ -40,10 +40,13 @@ def _vouch(e: Evidence, text: str) -> Evidence:
 
 
 def _label_tokens(labels: list[str]) -> set[str]:
-    """Tokens of the profile's section labels, of the question words asking for one (`ที่ไหน`, `ใช้เวลา`)
-    and of `labels`: words that ask for a section, not what it is about."""
+    """Tokens of the profile's section labels, of the question words asking for one (`ที่ไหน`, `ใช้เวลา`),
+    of `labels` and of the analysis they are part of (`SWOT`): words that ask for a section, not what it is about."""
     asking = (w for words in label_questions().values() for w in words)
-    return {t for w in (*query_words().section_labels, *asking, *labels) for t in search_tokens(w)}
+    families = [name for name, members in label_families().items() if set(labels) & set(members)]
+    family_words = query_words().family_words if families else ()
+    return {t for w in (*query_words().section_labels, *asking, *labels, *families, *family_words)
+            for t in search_tokens(w)}
 
 
 def best_label_heading(q: Query, labels: list[str], outline: Outline, idf: dict[str, float],

@@ -399,6 +399,7 @@ class QueryWords:
     set_aside_words: tuple[str, ...] = ()  # `ไม่นับอำเภอเมือง`: rows a ranking leaves out
     decrease_words: tuple[str, ...] = ()  # `ลดลงมากที่สุด`: the largest fall between two years ranked, not the largest amount
     nominalizers: tuple[str, ...] = ()  # `การบรรลุเป้าหมาย` typed `บรรลุเป้าหมาย`: a label's verb without its noun-maker
+    family_words: tuple[str, ...] = ()  # `ผลการวิเคราะห์ SWOT`: the analysis a label is part of, no topic of its own
 
 
 def parse_query_words(data: dict) -> QueryWords:
@@ -441,6 +442,12 @@ def word_pattern(words: tuple[str, ...] | list[str]) -> str:
     (`kpi` in `kpis`, `activit` in `activities`, not inside another word)."""
     return "|".join((r"(?<![A-Za-z])" if w[0].isascii() and w[0].isalpha() else "") + re.escape(w)
                     for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+
+
+@lru_cache(maxsize=1)
+def label_families() -> dict[str, tuple[str, ...]]:
+    """The shipped profile's `[label_families]`: an analysis's name (`SWOT`) and the section labels it is made of."""
+    return _word_lists(_shipped_profile(), "label_families")
 
 
 @lru_cache(maxsize=1)

@@ -256,3 +256,16 @@ def test_a_compound_question_word_is_printed_by_its_two_parts_apart():
     line = match_tokens("2.4 อุตสาหกรรมอาหาร จำนวน 58 โรงงาน เงินลงทุนรวม 1,107.67 ล้านบาท")
     assert "โรงงานอุตสาหกรรม" in with_compounds(line, parts)
     assert "โรงงานอุตสาหกรรม" not in with_compounds(match_tokens("อุตสาหกรรมอาหาร ได้แก่ การผลิตเส้นก๋วยเตี๋ยว"), parts)
+
+
+def test_a_label_the_plan_is_asked_to_state(tmp_path_factory):
+    # `ระบุ…ไว้` asks what the plan states, like `บอก`; it is no word the answer must print. Before: refused, the
+    # SWOT's introduction shown (it prints `จุดอ่อน` and `SWOT`, the list's heading no `ระบุ`).
+    a = sample_excerpt(tmp_path_factory, "swot", 1150, 1240)
+    try:
+        weak = a.ask("ผล SWOT ของลำปาง ระบุจุดอ่อนไว้อะไรบ้าง")
+        threats = a.ask("แผนระบุอุปสรรคของจังหวัดไว้ว่าอย่างไร")
+    finally:
+        a.close()
+    assert weak.route == "section" and "จุดอ่อน (Weaknesses)" in weak.answer and "ขาดช่องทางการเข้าถึงเทคโนโลยี" in weak.answer
+    assert threats.route == "section" and "อุปสรรค (Threats)" in threats.answer and "สังคมผู้สูงอายุ" in threats.answer
