@@ -56,6 +56,8 @@ _YEAR = re.compile(r"(?:ปี(?:งบ(?:ประมาณ)?)?|พ\.ศ\.|fy|f
 _QUOTED = re.compile(r"['\"“‘]([^'\"”’]{3,120})['\"”’]")
 _EN_PROJECT = re.compile(r"\b(?:the\s+)?([A-Za-z][\w\s\-&]{2,80}?)\s+project\b|project\s+(?:called|named)\s+(.+?)(?:\?|$)", re.I)
 # Where a typed project name ends: the words that ask about it (profile `[query] name_end_words`), a `?`, the end.
+# A possessive word before an abbreviated organisation (`ของสอจ.`, `ของ กรอ.`): the project's owner, not its name.
+_OWNER = re.compile(r"\s*" + alternation(query_words().possessive_words) + r"\s*[\u0E01-\u0E2E]{1,6}\.(?:[\u0E01-\u0E2E]{1,4}\.)*")
 _NAME_END = re.compile(r"\s*(?:" + alternation(query_words().name_end_words) + r"|\?|$)")
 # Lead words of an English question before the project's name ("what is the budget for the X project").
 _EN_LEAD = re.compile(r"^(?:(?:what|which|how|much|many|is|are|was|were|does|do|did|of|for|about|budget|cost|costs|and|"
@@ -143,6 +145,7 @@ def project_name_in(question: str) -> str | None:
             return None
         end = _NAME_END.search(rest, 2)
         name = rest[: end.start()] if end else rest
+        name = _OWNER.split(name)[0]  # `โครงการ BCG ปี68ของสอจ. ตั้งเป้า…`: whose project, not its name
         name = _YEAR_HINT.sub(" ", name.split("ฯ")[0]).strip(" ,:")  # "… ปี๖๕": a year, not the name
         return name or None
     m = _EN_PROJECT.search(question)

@@ -18,6 +18,16 @@ def test_brief_field_routes_and_english_quoted_name():
     assert analyse("What is the province budget of the 'Solar Dryer Hub' project?").source == "งบจังหวัด"
 
 
+def test_whose_project_is_no_part_of_its_name():
+    # `ของสอจ.`: an abbreviated organisation after a possessive says whose project it is. Before: the name
+    # `BCG ของสอจ.`, which no brief prints, so the KPI field was never found.
+    q = analyse("โครงการbcg ปี68ของสอจ. ตั้งเป้าอบรมผปก.กี่คน แล้วให้คำปรึกษาเชิงลึกกี่รายคับ")
+    assert (q.route, q.project_name) == ("project_field", "bcg")
+    assert analyse("โครงการ BCG ปี 2568 ของ กรอ. มีตัวชี้วัดอะไร").project_name == "BCG"
+    # a possessive inside the name itself stays
+    assert analyse("โครงการส่งเสริมการมีส่วนร่วมของชุมชน ได้งบเท่าไร").project_name == "ส่งเสริมการมีส่วนร่วมของชุมชน"
+
+
 def test_lists_links_results_totals_and_drafts():
     q = analyse("กลยุทธ์ที่ 2 ของแนวทางการพัฒนาด้านที่ 1 มีโครงการอะไรบ้าง")
     assert (q.route, q.direction, q.strategy) == ("list_projects", 1, 2)
