@@ -87,10 +87,17 @@ def _typed_rows(asked: set[str], table: HeaderTable) -> list[Row]:
             and (tokens := set(search_tokens(_label_text(r)))) and tokens <= asked]
 
 
-def _stem_rows(asked: set[str], table: HeaderTable) -> list[Row]:
-    """The rows whose label starts with a word the question types (`หินปูน…` of `หินปูนทั้ง 3 ชนิด`)."""
-    return [r for r in table.rows if len(_label(r)) >= MIN_LABEL and not is_total(r)
-            and (tokens := search_tokens(_label_text(r))) and tokens[0] in asked]
+def _stem_rows(asked: set[str], table: HeaderTable, count: int | None = None) -> list[Row]:
+    """The rows whose label starts with a word the question types (`หินปูน…` of `หินปูนทั้ง 3 ชนิด`); of rows
+    started by several such words, the one word's rows as many as the question counts (`บ้านอยู่อาศัยทั้งสองกลุ่ม`
+    of `ผู้ใช้ไฟประเภท…`: not `ไฟชั่วคราว` too)."""
+    stems: dict[str, list[Row]] = {}
+    for r in table.rows:
+        if len(_label(r)) >= MIN_LABEL and not is_total(r) and (tokens := search_tokens(_label_text(r))) \
+                and tokens[0] in asked:
+            stems.setdefault(tokens[0], []).append(r)
+    counted = [rows for rows in stems.values() if len(rows) == count]
+    return counted[0] if len(counted) == 1 else [r for rows in stems.values() for r in rows]
 
 
 def summed_rows(q: Query, tables: list[HeaderTable], idf: dict[str, float]) -> tuple[HeaderTable, int, list[Row]] | None:
@@ -106,7 +113,7 @@ def summed_rows(q: Query, tables: list[HeaderTable], idf: dict[str, float]) -> t
     for table in tables:
         rows = _typed_rows(asked, table)
         if count is not None and len(rows) != count:  # "หินปูนทั้ง 3 ชนิด": the rows its first word starts
-            rows = _stem_rows(asked, table)
+            rows = _stem_rows(asked, table, count)
         if len(rows) < 2 or (count is not None and len(rows) != count):
             continue
         col = asked_column(q, table, weight)

@@ -5,6 +5,7 @@ from assistant.header_rows import column_sum, named_row, summed_rows
 from assistant.route import analyse
 from assistant.row_headers import header_tables
 from tests.assistant.test_table_extremes import _IDF, _LINES
+from tests.conftest import SAMPLE
 
 # The sample plan's ore-production table as stored (lines 797-810, blank lines left out): the same ores as
 # the reserve table, under another header.
@@ -69,3 +70,15 @@ def test_a_column_is_summed_as_printed_a_percent_cell_read_as_its_figure():
     # Before: the sum read each cell with Decimal() and raised on `12.5%`, though the row filter had read it.
     assert column_sum(["37,045,050.00", "77,364,000.00", "97,951,174.00"]) == (Decimal("212360224.00"), 2)
     assert column_sum(["12.5%", "7.25%", "๘๐"]) == (Decimal("99.75"), 2)
+
+
+def test_a_counted_sum_of_the_rows_one_typed_word_starts_not_every_word_typed():
+    # The sample's electricity table (lines 723-760): `บ้านอยู่อาศัยทั้งสองกลุ่ม` counts the two rows `บ้าน…` starts;
+    # `ไฟชั่วคราว` starts with `ไฟ`, which `ผู้ใช้ไฟ` types too. Before: three rows, not the two counted: no sum.
+    lines = open(SAMPLE, encoding="utf-8").read().split("\n")[722:760]
+    tables = header_tables("d", [(723 + i, t, None) for i, t in enumerate(lines)])
+    idf = {"บ้าน": 3.2, "อยู่อาศัย": 4.1, "ประเภท": 2.67, "ผู้ใช้": 4.91, "ไฟ": 4.39, "กลุ่ม": 2.0, "หน่วย": 3.0}
+    q = analyse("ปี 2565 ผู้ใช้ไฟประเภทบ้านอยู่อาศัยทั้งสองกลุ่ม (ต่ำกว่า 150 หน่วย และ 150 หน่วยขึ้นไป) รวมกันกี่ราย")
+    table, col, rows = summed_rows(q, tables, idf)
+    assert table.rows[0].columns[col].unit == "ราย"
+    assert [r.values[col] for r in rows] == ["169,499", "97,285"]
