@@ -19,6 +19,7 @@ from assistant.plan_levels import PlanLevels, asks_gap, asks_target, say_change
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t, states_count
+from assistant.understand import types_any
 from assistant.units import unstated_count
 from ingest.tokenize import search_tokens
 from ingest.vocabulary import query_words, vocabulary
@@ -150,10 +151,14 @@ def answer(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB, idf: dict
     named = levels.named(q.text)
     under = {id(lv) for _, lv in named[:1] for lv in [named[0][1], *named[0][1].descendants()]} if named else set()
     names = {levels.title(lv) for lv in levels.levels if id(lv) in under}
+    # the named level's own words are found for every KPI under it, not only for those whose level is the named one
+    # itself (an agency's KPIs beside its output's: `กรม… ตั้งเป้าหมู่บ้านที่มีอาสาสมัคร…` is the output's village KPI)
+    own = set(search_tokens(levels.title(named[0][1]))) if named else set()
     best: tuple[float, Kpi] | None = None
     for k in index.kpis:
-        cover = sum(w for t, w in weight.items() if t in k.tokens) / total
-        if any(_of_level(k, n) for n in names):
+        under_named = any(_of_level(k, n) for n in names)
+        cover = sum(w for t, w in weight.items() if t in k.tokens or (under_named and t in own)) / total
+        if under_named:
             cover += LEVEL_BONUS
         if best is None or cover > best[0]:
             best = (cover, k)
@@ -186,6 +191,13 @@ def answer(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB, idf: dict
         draft.say(_t(q, "ปีอื่น: ", "Other years: ") + ", ".join(others), [e], template=True)
     asked = sorted(y for y in dict.fromkeys(q.years) if y in k.targets)
     planned = {y: _planned(*k.targets[y]) for y in asked}  # `530 ( 530 )`: the plan, then the result in brackets
+    # `ปี65 ตั้งเป้ากี่หมู่บ้าน แล้วปี64ทำได้จริงเท่าไหร่`: another asked year's result, as printed beside its target
+    results = [y for y in asked if y != year and k.targets[y][1]] if types_any(q.text, query_words().actual_words) else []
+    for y in results:
+        draft.say(_t(q, f"ผลการดำเนินงานปี {y}: {k.targets[y][1]}{unit} (ค่าเป้าหมาย {planned[y]}{unit})",
+                     f"Result for {y}: {k.targets[y][1]}{unit} (target {planned[y]}{unit})"), [e], template=True)
+    if results:
+        return draft  # the result asked, not a change between the years (`…เพิ่มขึ้น` may be the KPI's own word)
     if q.operation == "difference" and len(asked) == 2 and all(_one_figure(planned[y]) for y in asked):
         # (a target printed as text, `ร้อยละ 80 ขึ้นไป` or `-`, is stated, not subtracted)
         say_change(q, draft, *((y, planned[y]) for y in asked), [e], k.unit or "")

@@ -64,6 +64,8 @@ def _asked_gap(text: str) -> str:
     computed from do not print."""
     qw = query_words()
     text = re.sub(alternation(qw.actual_words), " ", text, flags=re.I)
+    # `ปีงบ 2566` dates the question like `ปี 2566`: its `งบ` asks no money the lines must print
+    text = re.sub(alternation(qw.year_phrases) + r"(?=\s*(?:พ\.ศ\.)?\s*[0-9๐-๙]{2,4})", " ปี ", text, flags=re.I)
     words = vocabulary().table_words.plan_column_words
     return re.sub(alternation(qw.exceed_words) + r"(?=\s*" + alternation(words) + ")", " ", text, flags=re.I)
 
@@ -152,6 +154,15 @@ def _unit_after_number(text: str, unit: str) -> bool:
     return bool(re.search(r"\d[\d,.]*\s*" + re.escape(unit), form))
 
 
+def _marker(marker: str) -> tuple[str, int | None]:
+    """What kind of marker starts an item, a number (`2.`, `(3)`), a bullet or its item word (`กิจกรรมที่ 3`), and
+    its number (None for a bullet)."""
+    m = marker.strip().lstrip("(")
+    digits = re.search(r"\d+", m)
+    number = int(digits.group()) if digits else None
+    return ("number" if m[:1].isdigit() else "bullet" if m[:1] in "•-–" else re.sub(r"[\s\d]+$", "", m)), number
+
+
 def score_windows(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dict[str, float]) -> list[Window]:
     """All candidate windows of the retrieved chunks, best first."""
     terms = key_terms(query)
@@ -170,8 +181,12 @@ def score_windows(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dict[
         data_row = [_is_data_row(text) for _, text in rows]
         label = set(search_tokens(" ".join(c.section_path[-2:])))
         header: set[str] = set()  # short lines since the last prose line: a table's caption, header, labels
-        recent: deque[set[str]] = deque(maxlen=CONTEXT_LINES)  # the nearest non-row lines above
+        recent: deque[tuple[set[str], int]] = deque(maxlen=CONTEXT_LINES)  # the nearest non-row lines above (row)
         item: deque[set[str]] = deque(maxlen=ITEM_LINES)  # lines of the current numbered item above
+        # the last item started by each kind of marker, its number and row (`2. โครงการ…` over its `กิจกรรมที่ 1…4`):
+        # the enclosing items of the other kinds are what the current one belongs to
+        outer: dict[str, tuple[int | None, int]] = {}
+        kind = ""
         for i in range(len(rows)):
             if i:
                 if len(rows[i - 1][1].strip()) >= DATA_ROW_CHARS:
@@ -179,13 +194,20 @@ def score_windows(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dict[
                 elif not data_row[i - 1]:
                     header |= tokens[i - 1]
                 if not data_row[i - 1]:
-                    recent.append(tokens[i - 1])
+                    recent.append((tokens[i - 1], i - 1))
                 item.append(tokens[i - 1])
-            if ITEM_START.match(rows[i][1]):
+            if (start := ITEM_START.match(rows[i][1])):
                 item.clear()
+                kind, number = _marker(start.group(0))
+                sibling = outer.get(kind)
+                if sibling is not None and (number is None or sibling[0] == number - 1):
+                    # the previous sibling's lines describe that item, not this one (`กิจกรรมที่ 3 ให้คำปรึกษา…` is
+                    # no context of `กิจกรรมที่ 4 …`'s figures); a list's introduction above them still is
+                    recent = deque(((t, k) for t, k in recent if k < sibling[1]), maxlen=CONTEXT_LINES)
+                outer[kind] = (number, i)
             if rows[i][0] < c.line_start:
                 continue
-            context = label.union(*recent, *item)
+            context = label.union(*(t for t, _ in recent), *item, *(tokens[at] for k, (_, at) in outer.items() if k != kind))
             for size in range(1, MAX_WINDOW + 1):
                 if i + size > len(rows) or rows[i + size - 1][0] - rows[i][0] >= MAX_WINDOW + 1:
                     break

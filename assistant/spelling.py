@@ -9,6 +9,7 @@ the index knows, question words, particles and stopwords are left alone, so a co
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -21,6 +22,11 @@ MIN_CHARS = 4  # shorter text is not corrected: too many words lie one letter aw
 LENGTH_SLACK = 2  # an index word this many letters longer or shorter may be the intended one
 MAX_PIECES = 3
 SHORT_PIECE = 2  # letters: a run of such pieces is how the tokenizer cuts a word it does not know
+
+
+# a tone mark typed after the letter it belongs before (`ลอ้ม` for `ล้อม`, `เรือ่ง` for `เรื่อง`): after a consonant
+# or a vowel written above or below one, an อ or such a vowel, then the mark
+_LATE_MARK = re.compile("(?<=[\u0E01-\u0E2E\u0E31\u0E34-\u0E3A])[\u0E2D\u0E31\u0E34-\u0E3A][\u0E48-\u0E4B]")
 
 
 def _is_thai(text: str) -> bool:
@@ -119,4 +125,16 @@ class Speller:
 
     def correct(self, text: str) -> str:
         """The text with each misspelt Thai word replaced by the index word it most closely spells."""
-        return " ".join(self._chunk(c) if _is_thai(c) else c for c in text.split(" "))
+        return " ".join(self._chunk(self._untransposed(c)) if _is_thai(c) else c for c in text.split(" "))
+
+    def _untransposed(self, chunk: str) -> str:
+        """The chunk with a tone mark typed one letter late put back (`สิ่งแวดลอ้ม` → สิ่งแวดล้อม, `เรือ่ง` → เรื่อง),
+        where that leaves no word the index does not know and the chunk as typed has one."""
+        if all(self._known(t) for t in words(chunk)):
+            return chunk
+        for m in _LATE_MARK.finditer(chunk):
+            at = m.start()
+            fixed = chunk[:at] + chunk[at + 1] + chunk[at] + chunk[at + 2:]
+            if all(self._known(t) for t in words(fixed)):
+                return fixed
+        return chunk

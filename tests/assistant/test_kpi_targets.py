@@ -57,3 +57,20 @@ def test_a_kpis_change_between_two_years_asked_as_up_from_a_year(tmp_path_factor
                        "กรมทรัพยากรทางทะเลและชายฝั่ง ตั้งเป้าพื้นที่ป่าชายเลนได้รับการบริหารจัดการ ปี 2565 "
                        "เพิ่มจากปี 2564 กี่ล้านไร่")
     assert answer.route == "kpi_target" and "1.74 − 1.54 → เพิ่มขึ้น 0.20 ล้านไร่" in answer.answer
+
+
+def test_a_kpi_by_what_it_counts_and_another_years_result_asked(tmp_path_factory):
+    # Vol. 6 pp. 237, 243, 248: the agency's KPI counts areas with volunteers (`พื้นที่`), its output's counts villages
+    # (`หมู่บ้าน`). The agency's own name is no word for its KPI rows to match (they get the level's bonus), so the
+    # village KPI the question describes wins; `ปี64ทำได้จิง` asks that year's result, printed beside its target, not a
+    # change (`เพิ่มขึ้น` is the KPI's own word); `สิ่งแวดลอ้ม`'s late tone mark is put back. Before: the area KPI,
+    # `56 พื้นที่`, and `3,000 − 3,000 → ลดลง 0` for the village one typed correctly.
+    village, area = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-237-243-248.pdf",
+                             "กรมส่งเสริมคุณภาพสิ่งแวดลอ้ม ปี65 ตั้งเป้าหมู่บ้านที่มีอาสาสมัครเพิ่มขึ้นกี่หมู่บ้านคับ "
+                             "แล้วปี64ทำได้จิงเท่าไหร่",
+                             "กรมส่งเสริมคุณภาพสิ่งแวดล้อม ปี 2565 ตั้งเป้าพื้นที่ที่มีอาสาสมัครไว้กี่พื้นที่")
+    assert village.route == "kpi_target"
+    assert "ค่าเป้าหมายปี 2565: 3,000 หมู่บ้าน" in village.answer
+    assert "ผลการดำเนินงานปี 2564: 2,311 หมู่บ้าน" in village.answer and "ลดลง 0" not in village.answer
+    assert "ค่าเป้าหมายปี 2565: 56 พื้นที่" in area.answer
+    assert all(c.verified for c in village.citations + area.citations)

@@ -269,3 +269,15 @@ def test_a_label_the_plan_is_asked_to_state(tmp_path_factory):
         a.close()
     assert weak.route == "section" and "จุดอ่อน (Weaknesses)" in weak.answer and "ขาดช่องทางการเข้าถึงเทคโนโลยี" in weak.answer
     assert threats.route == "section" and "อุปสรรค (Threats)" in threats.answer and "สังคมผู้สูงอายุ" in threats.answer
+
+
+def test_a_figure_read_in_its_own_item_under_the_project_enclosing_it(tmp_path_factory):
+    # The sample's 2566 results (lines 2980-3030): `2. โครงการส่งเสริมและพัฒนาศักยภาพ…` over `กิจกรรมที่ 1…4`, each
+    # printing its planned and actual counts. `กิจกรรมที่ 3 ให้คำปรึกษา…`'s words are no context of `กิจกรรมที่ 4`'s
+    # figures; the project enclosing both is context of each; `ปีงบ 2566` dates the question, asks no `งบ`.
+    # Before: refused, `กิจกรรมที่ 4`'s line shown.
+    answer = _ask_excerpt(tmp_path_factory, "activities", 2980, 3030,
+                          "โครงการส่งเสริมและพัฒนาศักยภาพของอุตสาหกรรมในภูมิภาค ปีงบ 2566 "
+                          "กิจกรรมให้คำปรึกษาแนะนำเบื้องต้นและเชิงลึก ทำได้จริงกี่ราย")
+    assert not answer.refused and "ผลดำเนินกิจกรรม จำนวน 308 ราย" in answer.answer.splitlines()[1]
+    assert "120 ราย" not in answer.answer

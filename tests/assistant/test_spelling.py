@@ -35,3 +35,12 @@ def test_a_correction_does_not_drop_a_known_word_typed():
     sp = Speller(_INDEX + ["คนงาน", "จ้างงาน", "มาก"])
     assert sp.correct("กลุ่มไหนจ้างคนงานมากที่สุด") == "กลุ่มไหนจ้างคนงานมากที่สุด"
     assert sp.correct("โครงกานจ้างงาน") == "โครงการจ้างงาน"
+
+
+def test_a_tone_mark_typed_one_letter_late_is_put_back():
+    # `สิ่งแวดลอ้ม`: the mark of `ล้อม` typed after the `อ`; the tokenizer cuts it into unknown pieces. Before:
+    # `สิ่งแวดลอม`, the mark lost. A mark rightly after `อ` (`อ้าง`) is left alone.
+    sp = Speller(_INDEX + ["สิ่งแวดล้อม", "สิ่ง", "แวดล้อม", "เรื่อง", "นี้", "อ้าง", "ถึง", "ลอม"])
+    assert sp.correct("กรมส่งเสริมคุณภาพสิ่งแวดลอ้ม").endswith("สิ่งแวดล้อม")
+    assert sp.correct("เรือ่งนี้") == "เรื่องนี้"
+    assert sp.correct("อ้างถึง") == "อ้างถึง"
