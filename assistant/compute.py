@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 
 from assistant.lookup import FactsDB
-from assistant.passages import select_passages, stated_figures
+from assistant.passages import key_terms, select_passages, stated_figures, term_weights
 from assistant.records import Evidence
 from assistant.route import Query, analyse
 from assistant.structured_answers import Draft, _t
@@ -25,6 +25,8 @@ from ingest.vocabulary import alternation, query_words
 
 SUB_K = 10  # chunks retrieved for each operand's sub-question (a narrow question; recall matters)
 STRICT_SUPPORT = 0.7  # two figures read off one line: the line must be clearly about the question
+EARLIER_SUPPORT = 0.4  # a year's figure from a later one and its change: the share of the question's words its lines print
+EARLIER_HITS = 8  # retrieved chunks whose lines are read for a figure and its change since a year
 YEAR_LOOKAHEAD = 3  # an amount printed this many lines under its year label still belongs to it
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?)"
 _TAIL = re.compile(r"\s*(?:ใน|มี|" + INSIDE_WORD + r"กี่|เท่า|ได้|คิดเป็น|how many|how much|has|have|in\b)", re.I)
@@ -412,6 +414,61 @@ def computed_answer(q: Query, hits, db: FactsDB, idf: dict[str, float], retrieve
         if all(e.quote != o.evidence.quote for o in operands):
             draft.say(_t(q, "เอกสารยังระบุไว้ว่า:", "The document also states:"), template=True)
             draft.say(" ".join(e.quote.split()), [e])
+    return draft
+
+
+def earlier_value(q: Query, hits, db: FactsDB, idf: dict[str, float]) -> Draft | None:
+    """A year's figure the documents give only as a later figure and its change since that year (`…ปี 2564 เท่ากับ
+    73,161 ล้านบาท เพิ่มขึ้นจาก ปี 2563 จำนวน 1,923 ล้านบาท` for 2563: 73,161 − 1,923 = 71,238), computed in code
+    from the cited line; None unless the question asks a figure of a year it does not type as the change's start
+    (`เพิ่มขึ้นจากปี 2563 เท่าไร` asks the change, which the line prints)."""
+    if not q.wants_figure or not q.years or q.operation in ("sum", "share", "max", "min"):
+        return None
+    qw = query_words()
+    up, down = alternation(qw.increase_words), alternation(qw.decrease_words)
+    since = r"\s*(?:จาก)?\s*(?:ปี|พ\.ศ\.|ปีงบประมาณ)?\s*(?:พ\.ศ\.)?\s*"
+    asked = [y for y in dict.fromkeys(q.years)
+             if not re.search(f"(?:{up}|{down}){since}{y}", thai_digits_to_arabic(q.text))]
+    if not asked:
+        return None
+    weight = term_weights([t for t in key_terms(analyse(_strip_operation(q.text))) if not t.isdigit()], idf)
+    total = sum(weight.values()) or 1.0
+    unit = r"(ล้านบาท|บาท|ล้านคน|คน|ราย|ไร่|แห่ง|ตัน)?"
+    best: tuple[float, Evidence, re.Match, int] | None = None
+    for hit in hits[:EARLIER_HITS]:
+        c = hit.chunk
+        rows = [(n, t) for n, t, _ in db.lines(c.doc_id, c.line_start, c.line_end) if t.strip()]
+        for i, (n, text) in enumerate(rows):
+            form = thai_digits_to_arabic(" ".join(text.split()))
+            for y in asked:
+                if not any(str(other) in form for other in q.years if other != y):
+                    continue  # the line prints the later year the question types too (`…คำนวณจากตัวเลขปี 2564`)
+                m = re.search(_AMOUNT + r"\s*" + unit + rf"\s*({up}|{down}){since}{y}\s*(?:จำนวน|เป็นจำนวน)?\s*"
+                              + _AMOUNT + r"\s*" + unit, form)
+                if not m or (m.group(2) and m.group(5) and m.group(2) != m.group(5)):
+                    continue
+                # the line and the lines just above it (a sentence wraps: `ผลิตภัณฑ์มวลรวมจังหวัด (GPP) ของ` | `ลำปางปี…`)
+                near = set().union(*(search_tokens(t) for _, t in rows[max(0, i - 2):i + 1]))
+                cover = sum(w for t, w in weight.items() if t in near) / total
+                if cover >= EARLIER_SUPPORT and (best is None or cover > best[0]):
+                    best = (cover, db.evidence(c.doc_id, rows[max(0, i - 1)][0], n), m, y)
+    if best is None:
+        return None
+    _, e, m, y = best
+    later, change = _number(m.group(1)), _number(m.group(4))
+    if later is None or change is None:
+        return None
+    rose = re.fullmatch(up, m.group(3)) is not None
+    value = later - change if rose else later + change
+    shown, sign = format_result(value), "−" if rose else "+"
+    draft = Draft(support=1.0)
+    draft.say(f"• {' '.join(e.quote.split())}", [e])
+    what = m.group(2) or m.group(5) or ""
+    draft.say(_t(q, f"คำนวณ (ค่าปี {y} จากค่าที่ระบุและส่วนที่เปลี่ยนแปลงจากปี {y}): "
+                    f"{m.group(1)} {sign} {m.group(4)} = {shown} {what}",
+                 f"Computed ({y} from the stated figure and its change since {y}): "
+                 f"{m.group(1)} {sign} {m.group(4)} = {shown} {what}").rstrip(),
+              [e], template=True, computed=[shown.replace(",", "")])
     return draft
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from assistant.lookup import FactsDB
 from assistant.outline import compact
@@ -14,6 +15,7 @@ from assistant.route import Query
 from assistant.structured_answers import Draft, _t
 from ingest.lists import parse_marker
 from ingest.thai_repair import thai_digits_to_arabic
+from ingest.vocabulary import alternation, query_words
 
 # `<label> (<count> <word>)` at the end of a line: the count and the word it counts
 COUNTED = re.compile(r"^(?P<label>.*\S)\s*\(\s*(?P<n>[0-9๐-๙]{1,2})\s*(?P<kind>[\u0E00-\u0E7F]+)\s*\)\s*$")
@@ -90,4 +92,81 @@ def answer(q: Query, lists: CountedLists) -> Draft | None:
     for first, last in items:
         item = db.evidence(head.doc_id, first, last)
         draft.say("• " + " ".join(item.quote.split()), [item])
+    return draft
+
+
+MIN_ITEM_TYPED = 15  # compact characters of an item's name a question must type in one run to name it
+WHICH_GAP = 12  # compact characters between the kind a heading counts and the which word asking for the heading
+
+
+def holder(q: Query, lists: CountedLists) -> Draft | None:
+    """The counted heading an item the question names is listed under, when it asks whose or which of the kind the
+    heading counts (`…(OPOAI-C) เป็นโครงการจากกองไหน`, `…เป็นโครงการของหน่วยงานไหน` → `โครงการจาก กตร. (3 โครงการ)`);
+    the item and the heading cited. None when it asks a figure or a list, or names no item of such a heading."""
+    if q.wants_figure or q.wants_list:
+        return None
+    asked = compact(q.text)
+    which = alternation([compact(w) for w in query_words().which_words if not w.isascii()])
+    best: tuple[int, CountedHeading, tuple[int, int]] | None = None
+    for head in lists.heads:
+        if not re.search(re.escape(head.kind) + r".{1,%d}?" % WHICH_GAP + which, asked):
+            continue  # `โครงการจากกองไหน`: the kind, a few words, a which word
+        for first, last in lists.items(head):
+            name = compact(" ".join(t for _, t, _ in lists.db.lines(head.doc_id, first, last)))
+            run = SequenceMatcher(None, name, asked, autojunk=False).find_longest_match(0, len(name), 0, len(asked))
+            if run.size >= MIN_ITEM_TYPED and (best is None or run.size > best[0]):
+                best = (run.size, head, (first, last))
+    if best is None:
+        return None
+    _, head, (first, last) = best
+    db = lists.db
+    item = db.evidence(head.doc_id, first, last)
+    draft = Draft(support=1.0)
+    draft.say("• " + " ".join(item.quote.split()), [item])
+    draft.say(_t(q, f"อยู่ในรายการ: {head.text}", f"Listed under: {head.text}"),
+              [db.evidence(head.doc_id, head.line, head.line)], template=True)
+    return draft
+
+
+MIN_NAME_RUN = 12  # compact characters of a name a question types that a counted item's report must print
+MAX_MENTIONS = 8  # lines printing it, at most: a name is printed in a few places, a common phrase in many
+
+
+def mentioning(q: Query, lists: CountedLists) -> Draft | None:
+    """The counted items whose reports print a name the question types, when it asks which of them
+    (`บริษัท นอร์ธเทิร์น แอทไทร์ ไปเกี่ยวข้องกับโครงการไหน…`): each item, then the line naming it, cited."""
+    if q.wants_figure:
+        return None
+    asked = compact(q.text)
+    which = tuple(compact(w) for w in query_words().which_words if not w.isascii())
+    found: list[tuple[CountedHeading, tuple[int, int], int]] = []  # heading, item title lines, the line naming it
+    name = ""
+    for head in lists.heads:
+        at = asked.find(head.kind)
+        if at < 0 or not asked.startswith(which, at + len(head.kind)):
+            continue  # `โครงการไหน`: the kind the heading counts, asked which
+        items = lists.items(head)
+        ends = [nxt[0] - 1 for nxt in items[1:]] + [head.line + ITEM_SPAN]
+        for (first, last), end in zip(items, ends):
+            for n, text, _ in lists.db.lines(head.doc_id, last + 1, end):
+                if COUNTED.match(text.strip()):
+                    break
+                line = compact(text)
+                run = SequenceMatcher(None, line, asked, autojunk=False).find_longest_match(0, len(line), 0, len(asked))
+                typed = asked[run.b:run.b + run.size]
+                if run.size >= MIN_NAME_RUN and head.kind not in typed and len(typed) >= len(name):
+                    if len(typed) > len(name):
+                        name, found = typed, []
+                    found.append((head, (first, last), n))
+    items = list(dict.fromkeys((h, span) for h, span, _ in found))
+    if not items or len(found) > MAX_MENTIONS:
+        return None  # a common phrase (`ผู้ประกอบการ…`), not a name the reports print in a few places
+    db = lists.db
+    draft = Draft(support=1.0)
+    for head, (first, last) in items:
+        item = db.evidence(head.doc_id, first, last)
+        draft.say("• " + " ".join(item.quote.split()) + f" ({head.text})",
+                  [item, db.evidence(head.doc_id, head.line, head.line)])
+        n = next(n for h, span, n in found if (h, span) == (head, (first, last)))
+        draft.say(" ".join(db.evidence(head.doc_id, n, n).quote.split()), [db.evidence(head.doc_id, n, n)])
     return draft

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.thai_repair import index_form, repair_line
-from ingest.vocabulary import english_terms
+from ingest.thai_repair import index_form, repair_line, thai_digits_to_arabic
+from ingest.vocabulary import english_terms, vocabulary
 
 # English plan vocabulary → Thai, from the one profile (`[english_terms]` of ingest/vocabulary.toml).
 EN_TH_GLOSSARY: dict[str, str] = english_terms()
@@ -46,3 +46,31 @@ def be_years(text: str) -> str:
 def normalize_query(question: str) -> str:
     """Repair Thai damage, add Thai terms for English plan vocabulary, map digits to index form."""
     return index_form(expand_english(full_years(repair_line(" ".join(question.split())))))
+
+
+def _month_names() -> dict[str, str]:
+    """Each short or English month name (`ม.ค.`, `มค`, `January`), lower-cased, → the full Thai name documents print:
+    the profile's `[years] months` lists the twelve full Thai names, then the short ones, then the English ones."""
+    months = vocabulary().years.months
+    full = months[:12]
+    out: dict[str, str] = {}
+    for block in range(1, len(months) // 12):
+        for i, name in enumerate(months[12 * block:12 * block + 12]):
+            out[name.lower()] = full[i]
+            out[name.replace(".", "").lower()] = full[i]  # `มค` typed without its dots
+    return out
+
+
+_MONTHS = _month_names()
+_DATE = re.compile(r"(?<![0-9๐-๙])([0-9๐-๙]{1,2})\s*(" + "|".join(re.escape(k) for k in sorted(_MONTHS, key=len, reverse=True))
+                   + r")(?![\u0E00-\u0E7FA-Za-z])\s*([0-9๐-๙]{2,4})?", re.I)
+
+
+def full_dates(text: str) -> str:
+    """A date typed short written as documents print it (`๓๑ มค ๖๖` → `31 มกราคม 2566`): the day, the month's full
+    Thai name, a two-digit year as its Buddhist-era year."""
+    def one(m: re.Match) -> str:
+        year = thai_digits_to_arabic(m.group(3) or "")
+        year = f"25{year}" if len(year) == 2 else year
+        return " ".join(p for p in (thai_digits_to_arabic(m.group(1)), _MONTHS[m.group(2).lower()], year) if p)
+    return _DATE.sub(one, text)

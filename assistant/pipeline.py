@@ -42,7 +42,7 @@ from assistant.structured_answers import Draft, _t, source_part
 from assistant import (cell_rows, grid_rows, group_rows, header_rows, label_columns, list_extremes, row_headers, table_extremes, units,
                        year_rows)
 from assistant.year_rows import YearTable
-from assistant.compute import computed_answer, refuse_unknown, unknown_organisations, year_figure
+from assistant.compute import computed_answer, earlier_value, refuse_unknown, unknown_organisations, year_figure
 from assistant.verify import figure_allowed, strip_markers, verify
 from ingest.records import ScoredChunk
 from ingest.store import collect_if_idle, generation_dir, open_active
@@ -570,6 +570,14 @@ class Assistant:
         if draft is not None:
             q.route = "counted_list"
             return draft
+        draft = counted_lists.holder(q, self.counted)  # "…(OPOAI-C) เป็นโครงการจากกองไหน": the heading listing it
+        if draft is not None:
+            q.route = "counted_list"
+            return draft
+        draft = counted_lists.mentioning(q, self.counted)  # "บริษัท X ไปเกี่ยวข้องกับโครงการไหน": the items naming it
+        if draft is not None:
+            q.route = "counted_list"
+            return draft
         if q.labels and not q.wants_figure and not q.project_name:
             draft, outside = self._named_section(q, q.labels, retrieved)
             if draft is None and outside is not None:
@@ -623,6 +631,10 @@ class Assistant:
             if draft is not None:
                 q.route = "list_extreme"
                 return draft
+        draft = earlier_value(q, hits, self.db, idf)  # `ปี 2563 มีมูลค่าเท่าไร` from 2564's figure and its rise since
+        if draft is not None:
+            q.route = "computed"
+            return draft
         if q.operation and q.wants_figure:
             draft = computed_answer(q, hits, self.db, idf, self.retriever)
             if draft is not None:

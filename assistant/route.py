@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 
 from assistant.lookup import _YEAR_HINT, normalize_source, normalize_year
-from assistant.normalize import EN_TH_GLOSSARY, normalize_query
+from assistant.normalize import EN_TH_GLOSSARY, full_dates, normalize_query
 from assistant.understand import INSIDE_WORD, asks, asks_date, types_any, understand, without_particles, without_year_phrases
 from ingest.thai_repair import repair_line, thai_digits_to_arabic
 from ingest.tokenize import words as word_tokens
@@ -227,7 +227,7 @@ def _earliest(patterns: dict[str, str], text: str) -> str | None:
 
 def analyse(question: str) -> Query:
     """Read a question into a Query: route, filters and what kind of answer it wants."""
-    text = expand_units(without_particles(" ".join(question.split())) or " ".join(question.split()))
+    text = full_dates(expand_units(without_particles(" ".join(question.split())) or " ".join(question.split())))
     digits = thai_digits_to_arabic(text)
     q = Query(text=text, normalized=normalize_query(text), language=language_of(text))
     intent = understand(text)

@@ -54,3 +54,20 @@ def test_an_organisation_typed_without_a_word_of_its_name_is_known(tmp_path_fact
                              "สถาบันเทคโนโลยีนิวเคลียร์แห่งชาติมีวิสัยทัศน์ว่าอย่างไร")
     assert not vision.refused and "ศูนย์กลางในอาเซียนด้านแสงซินโครตรอน" in vision.answer
     assert other.refused and other.route == "refused"
+
+
+def test_a_years_figure_from_a_later_figure_and_its_change_since_that_year(tmp_path_factory):
+    # The sample's economy lines (545-562): `(Gross Provincial Product : GPP) ของจังหวัด` | `ลำปางปี 2564 เท่ากับ 73,161
+    # ล้านบาท เพิ่มขึ้นจากปี 2563 จำนวน 1,923 ล้านบาท`. 2563's figure is 73,161 − 1,923, computed and cited. Before:
+    # refused. A question asking the change itself (`เพิ่มขึ้นจากปี 2563`) is not answered this way.
+    from tests.conftest import sample_excerpt
+
+    a = sample_excerpt(tmp_path_factory, "gpp", 545, 562)
+    try:
+        earlier = a.ask("ผลิตภัณฑ์มวลรวมจังหวัดลำปาง (GPP) ปี 2563 มีมูลค่าประมาณกี่ล้านบาท คำนวณจากตัวเลขปี 2564 ที่ให้ไว้")
+        change = a.ask("GPP ลำปางปี 2564 เพิ่มขึ้นจากปี 2563 กี่ล้านบาท")
+    finally:
+        a.close()
+    assert earlier.route == "computed" and "73,161 − 1,923 = 71,238 ล้านบาท" in earlier.answer
+    assert all(c.verified for c in earlier.citations)
+    assert "71,238" not in change.answer

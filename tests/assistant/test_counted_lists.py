@@ -34,3 +34,27 @@ def test_a_list_not_read_whole_is_not_a_counted_answer(tmp_path_factory):
     cut, = ask_excerpt(tmp_path_factory, "counted-cut", 2980, 3020,
                        "ผลงานปี 2566 ที่เป็นโครงการจาก กตร. มีโครงการอะไรบ้าง")
     assert cut.route != "counted_list"
+
+
+def test_the_heading_an_item_is_listed_under_asked_as_whose_of_the_kind_it_counts(results):
+    # `…เป็นโครงการจากกองไหน`: the kind the headings count (`โครงการ`), a few words, a which word; the item the question
+    # names (a long run of its name) is listed under `โครงการจาก กตร.`. Before: the item's report quoted, no heading.
+    answer = results.ask("โครงการแปรรูปสินค้าเกษตรอุตสาหกรรม 1 จังหวัด 1 ชุมชน (OPOAI-C) ที่รายงานผลปี 2566 เป็นโครงการจากกองไหน")
+    assert answer.route == "counted_list"
+    assert answer.answer.splitlines()[1].startswith("อยู่ในรายการ: โครงการจาก กตร. (3 โครงการ)")
+    assert all(c.verified for c in answer.citations)
+    eco = results.ask("โครงการพัฒนาเมืองอุตสาหกรรมเชิงนิเวศที่รายงานผลปี 66 เป็นโครงการของหน่วยงานไหน")
+    assert "อยู่ในรายการ: โครงการจาก กยผ. (4 โครงการ)" in eco.answer
+    # what the item did is asked of the item, not of its heading
+    assert results.ask("โครงการแปรรูปสินค้าเกษตรอุตสาหกรรม 1 จังหวัด 1 ชุมชน มีกิจกรรมอะไร").route != "counted_list"
+
+
+def test_the_counted_items_whose_reports_print_a_name_the_question_types(results):
+    # `บริษัท นอร์ธเทิร์น แอทไทร์` is printed in two of กยผ.'s project reports; `…โครงการไหน`: the items counted
+    # by `(4 โครงการ)` asked which. Before: one report line, neither project named.
+    answer = results.ask("บริษัท นอร์ธเทิร์น แอทไทร์ ไปเกี่ยวข้องกับโครงการไหนของ สอจ.ลำปาง ในผลงานปี 66 บ้าง")
+    assert answer.route == "counted_list"
+    items = [line for line in answer.answer.splitlines() if line.startswith("• ")]
+    assert len(items) == 2 and all("(โครงการจาก กยผ. (4 โครงการ))" in line for line in items)
+    assert "ธรรมาภิบาลสิ่งแวดล้อม" in items[0] and "รักษ์สิ่งแวดล้อม" in items[1]
+    assert all(c.verified for c in answer.citations)

@@ -281,3 +281,17 @@ def test_a_figure_read_in_its_own_item_under_the_project_enclosing_it(tmp_path_f
                           "กิจกรรมให้คำปรึกษาแนะนำเบื้องต้นและเชิงลึก ทำได้จริงกี่ราย")
     assert not answer.refused and "ผลดำเนินกิจกรรม จำนวน 308 ราย" in answer.answer.splitlines()[1]
     assert "120 ราย" not in answer.answer
+
+
+def test_an_english_question_in_the_profiles_general_words(tmp_path_factory):
+    # The sample's physical and mineral data (lines 380-790); profile `[english_terms]`: `area` → พื้นที่, `rai` → ไร่,
+    # `mining concessions` → ประทานบัตร. Before: the area refused (the document's title shown), the concessions
+    # answered after the distance line.
+    a = sample_excerpt(tmp_path_factory, "physical", 380, 790)
+    try:
+        area = a.ask("What is Lampang province's total area in rai according to the plan?")
+        concessions = a.ask("How many mining concessions does Lampang have in 2024?")
+    finally:
+        a.close()
+    assert not area.refused and "7,833,726 ไร่" in area.answer.splitlines()[1]
+    assert "มีประทานบัตร จำนวน ๑00 แปลง" in concessions.answer.splitlines()[1]

@@ -140,3 +140,12 @@ def test_the_question_word_กี่_inside_เกี่ยว_asks_no_figure():
     assert not related.wants_figure and related.unit is None
     counted = analyse("แผนระดับที่ 3 ที่เกี่ยวข้องมีกี่แผน")
     assert counted.wants_figure and counted.unit == "แผน"
+
+
+def test_a_date_typed_short_is_read_as_documents_print_it():
+    # `๓๑ มค ๖๖`: Thai digits, a month's short name without its dots, a two-digit year; the sample prints
+    # `31 มกราคม 2566`. Before: the words `มค` and `๖๖` matched nothing and the answer was refused.
+    q = analyse("งานสัมมนาการตลาดเพื่อสิ่งแวดล้อม BCG วันที่ ๓๑ มค ๖๖ มีคนมากี่รายอ่ะ")
+    assert "31 มกราคม 2566" in q.text and q.year == 2566
+    assert "9 กุมภาพันธ์ 2566" in analyse("ประชุมเมื่อ 9 ก.พ. 66 มีกี่คน").text
+    assert analyse("ปี 2566 มีโครงการอะไร").text == "ปี 2566 มีโครงการอะไร"  # no day typed: left alone
