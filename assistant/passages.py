@@ -17,7 +17,7 @@ from functools import lru_cache
 from assistant.lookup import FactsDB
 from assistant.normalize import be_years, full_years, translate_english
 from assistant.records import Evidence
-from assistant.route import Query
+from assistant.route import Query, counted_noun
 from assistant.understand import asks, asks_date
 from ingest.facts import compact_text
 from ingest.lists import parse_marker
@@ -505,13 +505,17 @@ def states_asked_unit(query: Query, evidence: list[Evidence], db: FactsDB) -> bo
     if query.unit not in counts and not money:
         return not _in_other_units(query.unit, evidence)
     wanted = [w for w in units.currency if not w.isascii()] if money else [query.unit]
+    counted = counted_noun(query.text) if not money else ""
     for e in evidence:  # each window's lines read once
         text = _with_lines_above(e, db)
         if money and any(w in text for w in wanted):
             return True
         if not money and query.unit in text and query.unit in word_tokens(text):
             return True  # the unit as a word, not inside one (`ราย` of `รายจ่าย`)
+        if counted and re.search(r"\d\s*" + re.escape(counted), index_form(text)):
+            return True  # `โรงงาน…กี่แห่ง` answered by `537 โรงงาน`: the thing counted printed as its own unit
     return False
+
 
 
 def _in_other_units(unit: str | None, evidence: list[Evidence]) -> bool:

@@ -206,6 +206,18 @@ def _unit(text: str) -> str | None:
     return None
 
 
+_COUNTED = re.compile(r"(\S+?)\s*" + INSIDE_WORD + r"กี่")
+
+
+def counted_noun(text: str) -> str:
+    """The word a count question types right before its count word (`โรงงาน` of `…โรงงานกี่แห่ง`): the thing counted,
+    which a document may print as the count's unit (`537 โรงงาน`); '' when none (or a question word)."""
+    m = _COUNTED.search(text)
+    words = word_tokens(m.group(1)) if m else []
+    last = words[-1] if words else ""
+    return last if len(last) >= 3 and last not in query_words().question_words else ""
+
+
 def source_in(text: str) -> str | None:
     """The funding source a text names (`งบกลุ่มจังหวัด`, `ของกระทรวง`, `provincial budget`) as its category."""
     m = re.search(r"งบ(?:ประมาณ)?\s*(กลุ่มจังหวัด|จังหวัด|กระทรวง|กรม)|ของ(กระทรวง|กรม)|"

@@ -295,3 +295,13 @@ def test_an_english_question_in_the_profiles_general_words(tmp_path_factory):
         a.close()
     assert not area.refused and "7,833,726 ไร่" in area.answer.splitlines()[1]
     assert "มีประทานบัตร จำนวน ๑00 แปลง" in concessions.answer.splitlines()[1]
+
+
+def test_a_count_asked_in_another_classifier_is_answered_by_the_thing_counted_printed_as_its_unit(tmp_path_factory):
+    # The sample's province data (lines 338-945): `…โรงงานกี่แห่ง` asks in `แห่ง`, the plan prints `537 โรงงาน`; the
+    # thing counted, typed right before `กี่`, printed after the figure answers it. The short date `31 มี.ค. 2567`
+    # is read as the plan prints it (`31 มีนาคม 2567`), which makes that window the only one chosen: with the date
+    # read and without this check, refused (run r108; the session-start code answered through a second window).
+    answer = _ask_excerpt(tmp_path_factory, "factories", 338, 945,
+                          "ตอนนี้ลำปางมีโรงงานตาม พ.ร.บ.โรงงานกี่แห่ง เงินลงทุนรวมเท่าไร (ข้อมูล ณ 31 มี.ค. 2567)")
+    assert not answer.refused and "537 โรงงาน" in answer.answer and "60,849.41" in answer.answer
