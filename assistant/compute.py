@@ -21,7 +21,7 @@ from assistant.structured_answers import Draft, _t
 from assistant.understand import INSIDE_WORD, types_any
 from ingest.thai_repair import index_form, thai_digits_to_arabic
 from ingest.tokenize import search_tokens
-from ingest.vocabulary import alternation, query_words
+from ingest.vocabulary import alternation, query_words, vocabulary
 
 SUB_K = 10  # chunks retrieved for each operand's sub-question (a narrow question; recall matters)
 STRICT_SUPPORT = 0.7  # two figures read off one line: the line must be clearly about the question
@@ -426,14 +426,17 @@ def earlier_value(q: Query, hits, db: FactsDB, idf: dict[str, float]) -> Draft |
         return None
     qw = query_words()
     up, down = alternation(qw.increase_words), alternation(qw.decrease_words)
-    since = r"\s*(?:จาก)?\s*(?:ปี|พ\.ศ\.|ปีงบประมาณ)?\s*(?:พ\.ศ\.)?\s*"
+    years = alternation([*vocabulary().years.words, *qw.year_phrases])
+    since = rf"\s*(?:{alternation(qw.since_words)})?\s*(?:{years})?\s*(?:{years})?\s*"  # `จาก ปี พ.ศ.`
     asked = [y for y in dict.fromkeys(q.years)
              if not re.search(f"(?:{up}|{down}){since}{y}", thai_digits_to_arabic(q.text))]
     if not asked:
         return None
     weight = term_weights([t for t in key_terms(analyse(_strip_operation(q.text))) if not t.isdigit()], idf)
     total = sum(weight.values()) or 1.0
-    unit = r"(ล้านบาท|บาท|ล้านคน|คน|ราย|ไร่|แห่ง|ตัน)?"
+    units = vocabulary().units
+    unit = f"({alternation([w for w in (*units.currency, *units.count, *units.measure) if not w.isascii()])})?"
+    counted = alternation(units.count_words)  # `จำนวน` before the change's figure
     best: tuple[float, Evidence, re.Match, int] | None = None
     for hit in hits[:EARLIER_HITS]:
         c = hit.chunk
@@ -443,7 +446,7 @@ def earlier_value(q: Query, hits, db: FactsDB, idf: dict[str, float]) -> Draft |
             for y in asked:
                 if not any(str(other) in form for other in q.years if other != y):
                     continue  # the line prints the later year the question types too (`…คำนวณจากตัวเลขปี 2564`)
-                m = re.search(_AMOUNT + r"\s*" + unit + rf"\s*({up}|{down}){since}{y}\s*(?:จำนวน|เป็นจำนวน)?\s*"
+                m = re.search(_AMOUNT + r"\s*" + unit + rf"\s*({up}|{down}){since}{y}\s*{counted}?\s*"
                               + _AMOUNT + r"\s*" + unit, form)
                 if not m or (m.group(2) and m.group(5) and m.group(2) != m.group(5)):
                     continue

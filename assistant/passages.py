@@ -18,7 +18,7 @@ from assistant.lookup import FactsDB
 from assistant.normalize import be_years, full_years, translate_english
 from assistant.records import Evidence
 from assistant.route import Query, counted_noun
-from assistant.understand import asks, asks_date
+from assistant.understand import asks, asks_date, year_phrases_as_years
 from ingest.facts import compact_text
 from ingest.lists import parse_marker
 from ingest.records import ScoredChunk
@@ -64,8 +64,6 @@ def _asked_gap(text: str) -> str:
     computed from do not print."""
     qw = query_words()
     text = re.sub(alternation(qw.actual_words), " ", text, flags=re.I)
-    # `ปีงบ 2566` dates the question like `ปี 2566`: its `งบ` asks no money the lines must print
-    text = re.sub(alternation(qw.year_phrases) + r"(?=\s*(?:พ\.ศ\.)?\s*[0-9๐-๙]{2,4})", " ปี ", text, flags=re.I)
     words = vocabulary().table_words.plan_column_words
     return re.sub(alternation(qw.exceed_words) + r"(?=\s*" + alternation(words) + ")", " ", text, flags=re.I)
 
@@ -73,7 +71,7 @@ def _asked_gap(text: str) -> str:
 def key_terms(query: Query) -> list[str]:
     """Distinct search tokens of the question that say what it is about (English plan words as Thai)."""
     seen: dict[str, None] = {}
-    text = _asked_gap(be_years(query.text) if query.language == "en" else query.text)
+    text = _asked_gap(year_phrases_as_years(be_years(query.text) if query.language == "en" else query.text))
     for tok in search_tokens(translate_english(full_years(repair_line(text)))):
         parts = tok.split("-") if _RANGE_TOKEN.fullmatch(tok) else [tok]  # `2564-2573`: the text prints `2564 - 2573`
         for part in parts:

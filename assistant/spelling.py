@@ -86,7 +86,7 @@ class Speller:
                     if len(text) < MIN_CHARS or text in self.known:
                         continue
                     found = self._closest(text)
-                    if found and not self._keeps_known([*out[-1:]] * back + toks[i:i + size], found[1]):
+                    if found and not self._keeps_known((out[-1:] if back else []) + toks[i:i + size], found[1]):
                         continue  # `จ้าง|คนงาน` → `จ้างงาน`: the known word `คนงาน` typed is no misspelling
                     if found and (best is None or (found[0], size + back) > best[:2]):
                         best = (found[0], size + back, back, found[1], size)

@@ -36,11 +36,19 @@ def without_particles(text: str) -> str:
     return " ".join(pattern.sub(" ", text).split())
 
 
+_YEAR_AFTER = r"\s*(?:พ\.ศ\.)?\s*[0-9๐-๙]{2,4}"  # the year a dating phrase is followed by
+
+
 def without_year_phrases(text: str) -> str:
     """The question without the phrases that date it (`ปีงบ 2566`, `ปีงบประมาณ พ.ศ. 2567`, `FY2565`; profile
     `[query] year_phrases`): their `งบ` names the fiscal year, not money asked for."""
-    pattern = re.compile(alternation(query_words().year_phrases) + r"\s*(?:พ\.ศ\.)?\s*[0-9๐-๙]{2,4}", re.I)
-    return pattern.sub(" ", text)
+    return re.sub(alternation(query_words().year_phrases) + _YEAR_AFTER, " ", text, flags=re.I)
+
+
+def year_phrases_as_years(text: str) -> str:
+    """`ปีงบ 2566` read like `ปี 2566` (and `ปีงบ 66` like `ปี 66`, which `full_years` reads): the year kept, the
+    phrase's `งบ`, which asks no money, left out."""
+    return re.sub(alternation(query_words().year_phrases) + f"(?={_YEAR_AFTER})", " ปี ", text, flags=re.I)
 
 
 def without_exclusions(text: str) -> str:

@@ -399,6 +399,7 @@ class QueryWords:
     set_aside_words: tuple[str, ...] = ()  # `ไม่นับอำเภอเมือง`: rows a ranking leaves out
     decrease_words: tuple[str, ...] = ()  # `ลดลงมากที่สุด`: the largest fall between two years ranked, not the largest amount
     increase_words: tuple[str, ...] = ()  # `เพิ่มขึ้นจากปี 2563 จำนวน 1,923`: a rise since a year, with decrease_words
+    since_words: tuple[str, ...] = ()  # `เพิ่มขึ้นจาก ปี 2563`: between a change and the year it is measured from
     nominalizers: tuple[str, ...] = ()  # `การบรรลุเป้าหมาย` typed `บรรลุเป้าหมาย`: a label's verb without its noun-maker
     family_words: tuple[str, ...] = ()  # `ผลการวิเคราะห์ SWOT`: the analysis a label is part of, no topic of its own
 
