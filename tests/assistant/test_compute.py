@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from assistant.compute import Operand, _same_window, split_list
 from assistant.records import Evidence
-from tests.conftest import FIXTURES, SAMPLE, ask_book
+from tests.conftest import FIXTURES, SAMPLE, ask_book, ask_excerpt
 
 
 def test_two_sides_found_in_one_line_each_get_the_figure_after_their_own_subject():
@@ -60,14 +60,9 @@ def test_a_years_figure_from_a_later_figure_and_its_change_since_that_year(tmp_p
     # The sample's economy lines (545-562): `(Gross Provincial Product : GPP) ของจังหวัด` | `ลำปางปี 2564 เท่ากับ 73,161
     # ล้านบาท เพิ่มขึ้นจากปี 2563 จำนวน 1,923 ล้านบาท`. 2563's figure is 73,161 − 1,923, computed and cited. Before:
     # refused. A question asking the change itself (`เพิ่มขึ้นจากปี 2563`) is not answered this way.
-    from tests.conftest import sample_excerpt
-
-    a = sample_excerpt(tmp_path_factory, "gpp", 545, 562)
-    try:
-        earlier = a.ask("ผลิตภัณฑ์มวลรวมจังหวัดลำปาง (GPP) ปี 2563 มีมูลค่าประมาณกี่ล้านบาท คำนวณจากตัวเลขปี 2564 ที่ให้ไว้")
-        change = a.ask("GPP ลำปางปี 2564 เพิ่มขึ้นจากปี 2563 กี่ล้านบาท")
-    finally:
-        a.close()
+    earlier, change = ask_excerpt(tmp_path_factory, "gpp", 545, 562,
+                                  "ผลิตภัณฑ์มวลรวมจังหวัดลำปาง (GPP) ปี 2563 มีมูลค่าประมาณกี่ล้านบาท คำนวณจากตัวเลขปี 2564 ที่ให้ไว้",
+                                  "GPP ลำปางปี 2564 เพิ่มขึ้นจากปี 2563 กี่ล้านบาท")
     assert earlier.route == "computed" and "73,161 − 1,923 = 71,238 ล้านบาท" in earlier.answer
     assert all(c.verified for c in earlier.citations)
     assert "71,238" not in change.answer

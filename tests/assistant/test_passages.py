@@ -261,12 +261,8 @@ def test_a_compound_question_word_is_printed_by_its_two_parts_apart():
 def test_a_label_the_plan_is_asked_to_state(tmp_path_factory):
     # `ระบุ…ไว้` asks what the plan states, like `บอก`; it is no word the answer must print. Before: refused, the
     # SWOT's introduction shown (it prints `จุดอ่อน` and `SWOT`, the list's heading no `ระบุ`).
-    a = sample_excerpt(tmp_path_factory, "swot", 1150, 1240)
-    try:
-        weak = a.ask("ผล SWOT ของลำปาง ระบุจุดอ่อนไว้อะไรบ้าง")
-        threats = a.ask("แผนระบุอุปสรรคของจังหวัดไว้ว่าอย่างไร")
-    finally:
-        a.close()
+    weak, threats = ask_excerpt(tmp_path_factory, "swot", 1150, 1240, "ผล SWOT ของลำปาง ระบุจุดอ่อนไว้อะไรบ้าง",
+                                "แผนระบุอุปสรรคของจังหวัดไว้ว่าอย่างไร")
     assert weak.route == "section" and "จุดอ่อน (Weaknesses)" in weak.answer and "ขาดช่องทางการเข้าถึงเทคโนโลยี" in weak.answer
     assert threats.route == "section" and "อุปสรรค (Threats)" in threats.answer and "สังคมผู้สูงอายุ" in threats.answer
 
@@ -287,12 +283,9 @@ def test_an_english_question_in_the_profiles_general_words(tmp_path_factory):
     # The sample's physical and mineral data (lines 380-790); profile `[english_terms]`: `area` → พื้นที่, `rai` → ไร่,
     # `mining concessions` → ประทานบัตร. Before: the area refused (the document's title shown), the concessions
     # answered after the distance line.
-    a = sample_excerpt(tmp_path_factory, "physical", 380, 790)
-    try:
-        area = a.ask("What is Lampang province's total area in rai according to the plan?")
-        concessions = a.ask("How many mining concessions does Lampang have in 2024?")
-    finally:
-        a.close()
+    area, concessions = ask_excerpt(tmp_path_factory, "physical", 380, 790,
+                                    "What is Lampang province's total area in rai according to the plan?",
+                                    "How many mining concessions does Lampang have in 2024?")
     assert not area.refused and "7,833,726 ไร่" in area.answer.splitlines()[1]
     assert "มีประทานบัตร จำนวน ๑00 แปลง" in concessions.answer.splitlines()[1]
 
