@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from assistant.lookup import FactsDB
-from assistant.outline import compact
+from assistant.outline import compact, longest_run
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
 from ingest.lists import parse_marker
@@ -113,9 +112,9 @@ def holder(q: Query, lists: CountedLists) -> Draft | None:
             continue  # `โครงการจากกองไหน`: the kind, a few words, a which word
         for first, last in lists.items(head):
             name = compact(" ".join(t for _, t, _ in lists.db.lines(head.doc_id, first, last)))
-            run = SequenceMatcher(None, name, asked, autojunk=False).find_longest_match(0, len(name), 0, len(asked))
-            if run.size >= MIN_ITEM_TYPED and (best is None or run.size > best[0]):
-                best = (run.size, head, (first, last))
+            run = len(longest_run(name, asked))
+            if run >= MIN_ITEM_TYPED and (best is None or run > best[0]):
+                best = (run, head, (first, last))
     if best is None:
         return None
     _, head, (first, last) = best
@@ -151,10 +150,8 @@ def mentioning(q: Query, lists: CountedLists) -> Draft | None:
             for n, text, _ in lists.db.lines(head.doc_id, last + 1, end):
                 if COUNTED.match(text.strip()):
                     break
-                line = compact(text)
-                run = SequenceMatcher(None, line, asked, autojunk=False).find_longest_match(0, len(line), 0, len(asked))
-                typed = asked[run.b:run.b + run.size]
-                if run.size >= MIN_NAME_RUN and head.kind not in typed and len(typed) >= len(name):
+                typed = longest_run(compact(text), asked)
+                if len(typed) >= MIN_NAME_RUN and head.kind not in typed and len(typed) >= len(name):
                     if len(typed) > len(name):
                         name, found = typed, []
                     found.append((head, (first, last), n))

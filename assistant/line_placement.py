@@ -8,10 +8,8 @@ its heading. Only the retrieved passages' lines are read, and only a run of the 
 """
 from __future__ import annotations
 
-from difflib import SequenceMatcher
-
 from assistant.lookup import FactsDB
-from assistant.outline import compact, strip_markers
+from assistant.outline import compact, longest_run, strip_markers
 from assistant.plan_levels import Level, PlanLevels, own_name, placement
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
@@ -20,12 +18,6 @@ from ingest.records import ScoredChunk
 
 MIN_RUN = 12  # characters of a line (compact) the question must type in one run to name it
 MAX_HITS = 8  # retrieved passages whose lines are read
-
-
-def _run(asked: str, line: str) -> str:
-    """The longest run of characters a (compact) question and a (compact) line share."""
-    m = SequenceMatcher(None, asked, line, autojunk=False).find_longest_match(0, len(asked), 0, len(line))
-    return asked[m.a:m.a + m.size]
 
 
 def _holding(levels: PlanLevels, doc_id: str, line: int) -> Level | None:
@@ -52,7 +44,7 @@ def answer(q: Query, hits: list[ScoredChunk], levels: PlanLevels, db: FactsDB) -
     for h in hits[:MAX_HITS]:
         c = h.chunk
         for n, text, _ in db.lines(c.doc_id, c.line_start, c.line_end):
-            run, core = _run(asked, compact(strip_markers(text))), own_name(text)
+            run, core = longest_run(asked, compact(strip_markers(text))), own_name(text)
             if len(run) < MIN_RUN or any(run in name or (len(name) >= MIN_RUN and name in run) for name in names):
                 continue  # a level's name (the agency the question names, a project's heading): not a line of one
             if any(core in name or name in core for name in names if len(core) >= MIN_RUN):

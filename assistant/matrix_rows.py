@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from assistant.lookup import FactsDB
-from assistant.outline import compact
+from assistant.outline import compact, longest_run
 from assistant.route import ASKS_LINKAGE, Query
 from assistant.structured_answers import Draft, _t
 from ingest.vocabulary import query_words, vocabulary
@@ -112,10 +111,9 @@ def row_answer(q: Query, rows: list[MatrixRow], db: FactsDB, typed: str | None =
     need = max(ROW_NAMED, int(WHOLE_CELL * len(asked))) if typed else ROW_NAMED
     found: list[tuple[int, MatrixRow]] = []
     for row in rows:
-        flat = compact(row.text)
-        m = SequenceMatcher(None, asked, flat, autojunk=False).find_longest_match(0, len(asked), 0, len(flat))
-        if m.size >= need:
-            found.append((m.size, row))
+        run = len(longest_run(asked, compact(row.text)))
+        if run >= need:
+            found.append((run, row))
     if not found:
         found = [(1, row) for row in rows if _names_label(q.text, row)]
     if not found:

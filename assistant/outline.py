@@ -37,6 +37,12 @@ def strip_markers(text: str) -> str:
 compact = compact_text  # spacing-, punctuation- and digit-form-free text for fuzzy comparison
 
 
+def longest_run(a: str, b: str) -> str:
+    """The longest run of characters two (compact) texts share, as `a` prints it (its first, of runs as long)."""
+    m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return a[m.a:m.a + m.size]
+
+
 def fuzzy_contains(text: str, word: str, threshold: float = 0.8) -> bool:
     """Whether `word` (compact) occurs in `text` (compact), allowing a misspelling (`วิสัยทัศ`)."""
     if not word or not text:
