@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from langchain_core.runnables import RunnableLambda
 
 from assistant import structured_answers as facts
+from assistant.asked_names import states_asked_name
 from assistant.drafting import rationale
 from assistant.engines import Engine, make_engine
 from assistant.extractive import text_answer
@@ -233,9 +234,11 @@ class Assistant:
             draft = source_part(q, draft, self.db)  # `…เป็นกิจกรรมของโครงการไหน ใช้งบอะไร`: its funding source
             draft = list_filter.filtered(q, draft, self.db, self.retriever.snapshot.bm25.idf)  # `…ไหนบ้างที่…`
         if q.route != "draft" and not draft.refused and not (states_asked_place(q, draft.evidence, self.db)
-                                                             and states_asked_place_kind(q, draft.evidence)):
+                                                             and states_asked_place_kind(q, draft.evidence)
+                                                             and states_asked_name(q, draft.evidence)):
             # another place's figure (`จังหวัดลำพูน` asked of Lampang's plan; a project's total asked for one
-            # province the book does not break it down by): the documents do not state it; the closest shown
+            # province the book does not break it down by; a country asked and none named): the documents do not
+            # state it; the closest shown
             draft = text_answer(q, draft.evidence[:1], 0.0, self.settings.min_support)
         turn.draft = draft
         turn.timings["gather"] = time.perf_counter() - t0

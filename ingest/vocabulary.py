@@ -453,6 +453,12 @@ def label_families() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def named_kinds() -> dict[str, tuple[str, ...]]:
+    """The shipped profile's `[named_kinds]`: a kind of named thing (`ประเทศ`) and the words printed before a name."""
+    return _word_lists(_shipped_profile(), "named_kinds")
+
+
+@lru_cache(maxsize=1)
 def label_questions() -> dict[str, tuple[str, ...]]:
     """The shipped profile's question words that ask for a labelled field, read once."""
     return parse_label_questions(_shipped_profile())
