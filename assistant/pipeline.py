@@ -213,6 +213,9 @@ class Assistant:
                 more = FACT_ROUTES[part](q, self.db)
                 if more is not None and not more.missing:
                     draft = units.merge(draft, more) if draft is not None else more
+            held = counted_lists.holder(q, self.counted)  # `…แล้วในผลงานปี 66 เป็นโครงการจากกองไหน`: that part too
+            if held is not None:
+                draft = units.merge(draft, held) if draft is not None else held
         if draft is None:  # text questions, and lookups the facts cannot answer
             q.route = "text"
             hits = self.retriever.search(q.text, k=max(self.settings.top_k, TEXT_K)).hits

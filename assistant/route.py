@@ -54,7 +54,7 @@ _STRATEGY = re.compile(r"กลยุทธ์\s*ที่\s*(\d+)|strategy\s*(?
 _SECTION = re.compile(r"(?:ข้อ|หัวข้อ|section|ส่วน)\s*(\d+(?:\.\d+)+)", re.I)
 _YEAR = re.compile(r"(?:ปี(?:งบ(?:ประมาณ)?)?|พ\.ศ\.|fy|fiscal year)\s*((?:25|20)?\d\d)(?!\d)|\b(25\d\d|20[0-4]\d)\b", re.I)
 _QUOTED = re.compile(r"['\"“‘]([^'\"”’]{3,120})['\"”’]")
-_EN_PROJECT = re.compile(r"\b(?:the\s+)?([A-Za-z][\w\s\-&]{2,80}?)\s+project\b|project\s+(?:called|named)\s+(.+?)(?:\?|$)", re.I)
+_EN_PROJECT = re.compile(r"(?<![\w'’])(?:the\s+)?([A-Za-z][\w\s\-&]{2,80}?)\s+project\b|project\s+(?:called|named)\s+(.+?)(?:\?|$)", re.I)
 # Where a typed project name ends: the words that ask about it (profile `[query] name_end_words`), a `?`, the end.
 # A possessive word before an abbreviated organisation (`ของสอจ.`, `ของ กรอ.`): the project's owner, not its name.
 _OWNER = re.compile(r"\s*" + alternation(query_words().possessive_words) + r"\s*[\u0E01-\u0E2E]{1,6}\.(?:[\u0E01-\u0E2E]{1,4}\.)*")

@@ -58,3 +58,13 @@ def test_the_counted_items_whose_reports_print_a_name_the_question_types(results
     assert len(items) == 2 and all("(โครงการจาก กยผ. (4 โครงการ))" in line for line in items)
     assert "ธรรมาภิบาลสิ่งแวดล้อม" in items[0] and "รักษ์สิ่งแวดล้อม" in items[1]
     assert all(c.verified for c in answer.citations)
+
+
+def test_a_placement_question_also_asking_whose_project_in_the_results_gets_both_parts(tmp_path_factory):
+    # Before: only the direction and strategy; the second part (`แล้วในผลงานปี 66 เป็นโครงการจากกรม/กองไหน`) unanswered.
+    answer, = ask_excerpt(tmp_path_factory, "placed-and-held", 1380, 3180,
+                          "โครงการบริหารจัดการลุ่มน้ำและวางระบบธรรมาภิบาลสิ่งแวดล้อม อยู่ภายใต้แนวทางการพัฒนาด้านไหนของแผน "
+                          "แล้วในผลงานปี 66 เป็นโครงการจากกรม/กองไหน")
+    assert answer.route == "placement" and "แนวทางการพัฒนาด้านที่ 2" in answer.answer
+    assert "อยู่ในรายการ: โครงการจาก กยผ. (4 โครงการ)" in answer.answer
+    assert all(c.verified for c in answer.citations)

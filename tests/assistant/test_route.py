@@ -26,6 +26,9 @@ def test_whose_project_is_no_part_of_its_name():
     assert analyse("โครงการ BCG ปี 2568 ของ กรอ. มีตัวชี้วัดอะไร").project_name == "BCG"
     # a possessive inside the name itself stays
     assert analyse("โครงการส่งเสริมการมีส่วนร่วมของชุมชน ได้งบเท่าไร").project_name == "ส่งเสริมการมีส่วนร่วมของชุมชน"
+    # an English possessive (`NIA's`) is whose project it is. Before: the name `s Global Hub startup`, no project
+    assert analyse("What is the budget of NIA's Global Hub startup project?").project_name == "Global Hub startup"
+    assert analyse("What is the budget of the agency’s Solar Dryer Hub project?").project_name == "Solar Dryer Hub"
 
 
 def test_lists_links_results_totals_and_drafts():
