@@ -20,7 +20,7 @@ from assistant.route import Query, analyse
 from assistant.structured_answers import Draft, _t
 from assistant.understand import INSIDE_WORD, types_any
 from ingest.thai_repair import index_form, thai_digits_to_arabic
-from ingest.tokenize import search_tokens
+from ingest.tokenize import search_tokens, words as word_tokens
 from ingest.vocabulary import alternation, query_words, vocabulary
 
 SUB_K = 10  # chunks retrieved for each operand's sub-question (a narrow question; recall matters)
@@ -535,8 +535,17 @@ def _share_operands(q: Query, retriever, db: FactsDB, idf: dict[str, float]) -> 
 
 
 def unknown_organisations(q: Query, db: FactsDB) -> list[str]:
-    """Organisations the question names that no indexed document prints (spacing and broken marks allowed)."""
-    return [name for name in q.organisations if not lines_naming(db, name, start_only=False)]
+    """Organisations the question names that no indexed document prints (spacing and broken marks allowed); one
+    typed with the words after it (`กรมทรัพยากรน้ำขอซื้อรถโดยสาร`) is known when its leading words are printed."""
+    return [name for name in q.organisations
+            if not any(lines_naming(db, lead, start_only=False) for lead in _leading_names(name))]
+
+
+def _leading_names(name: str) -> list[str]:
+    """A typed organisation name, then its leading words, longest first, down to NAME_PREFIX characters."""
+    words = [w for w in word_tokens("".join(name.split())) if w.strip()]
+    leads = ["".join(words[:k]) for k in range(len(words) - 1, 0, -1)]
+    return [name] + [lead for lead in leads if len(lead) >= NAME_PREFIX]
 
 
 def refuse_unknown(q: Query, missing: list[str]) -> Draft:

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
+from assistant.compute import format_result
 from assistant.lookup import FactsDB
 from assistant.outline import compact, longest_run
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
 from ingest.lists import parse_marker
-from ingest.thai_repair import thai_digits_to_arabic
-from ingest.vocabulary import alternation, query_words
+from ingest.thai_repair import index_form, thai_digits_to_arabic
+from ingest.vocabulary import alternation, query_words, vocabulary
 
 # `<label> (<count> <word>)` at the end of a line: the count and the word it counts
 COUNTED = re.compile(r"^(?P<label>.*\S)\s*\(\s*(?P<n>[0-9๐-๙]{1,2})\s*(?P<kind>[\u0E00-\u0E7F]+)\s*\)\s*$")
@@ -167,3 +169,57 @@ def mentioning(q: Query, lists: CountedLists) -> Draft | None:
         n = next(n for h, span, n in found if (h, span) == (head, (first, last)))
         draft.say(" ".join(db.evidence(head.doc_id, n, n).quote.split()), [db.evidence(head.doc_id, n, n)])
     return draft
+
+
+def summed(q: Query, lists: CountedLists) -> Draft | None:
+    """The sum of the counts an item's report prints for its numbered steps in the unit a sum question counts
+    (`…เมืองอุตสาหกรรมเชิงนิเวศ ปี 66 ทั้งสัมมนาและประชุม มีผู้เข้าร่วมรวมกี่คน` → `30 + 29 + 45 + 18 = 122 คน`): each
+    step's first count in that unit, cited, and the sum computed; None unless two or more steps print one."""
+    counts = {w for w in vocabulary().units.count if not w.isascii()}
+    if not (q.operation == "sum" or q.wants_total) or q.unit not in counts:
+        return None  # `รวมกันกี่คน`, `รวมกี่คน`: a count added up
+    found = _typed_item(q, lists)
+    if found is None:
+        return None
+    head, (first, last), end = found
+    db = lists.db
+    steps: list[list[tuple[int, str]]] = []  # each numbered step's lines (`1. จัดสัมมนา…`, `2. จัดประชุม…`)
+    for n, text, _ in db.lines(head.doc_id, last + 1, end):
+        if COUNTED.match(text.strip()):
+            break
+        marker = parse_marker(text)
+        if marker is not None and marker.value == len(steps) + 1:
+            steps.append([(n, text)])
+        elif steps:
+            steps[-1].append((n, text))
+    unit = re.compile(r"(\d[\d,]*)\s*" + re.escape(q.unit) + r"(?![\u0E00-\u0E7F])")
+    operands = [next(((n, m.group(1)) for n, text in step if (m := unit.search(index_form(text)))), None)
+                for step in steps]
+    operands = [o for o in operands if o is not None]
+    if len(operands) < 2:
+        return None
+    draft = Draft(support=1.0)
+    draft.say("• " + " ".join(db.evidence(head.doc_id, first, last).quote.split()), [db.evidence(head.doc_id, first, last)])
+    for n, _ in operands:
+        draft.say("• " + " ".join(db.evidence(head.doc_id, n, n).quote.split()), [db.evidence(head.doc_id, n, n)])
+    total = format_result(sum(Decimal(p.replace(",", "")) for _, p in operands))
+    shown = " + ".join(p for _, p in operands)
+    draft.say(_t(q, f"คำนวณ: {shown} = {total} {q.unit}", f"Computed: {shown} = {total} {q.unit}"),
+              [db.evidence(head.doc_id, n, n) for n, _ in operands], template=True, computed=[total.replace(",", "")])
+    return draft
+
+
+def _typed_item(q: Query, lists: CountedLists) -> tuple[CountedHeading, tuple[int, int], int] | None:
+    """The counted item whose name the question types longest (MIN_ITEM_TYPED compact characters or more), and
+    the last line its report may run to (the next item's start)."""
+    asked = compact(q.text)
+    best: tuple[int, CountedHeading, tuple[int, int], int] | None = None
+    for head in lists.heads:
+        items = lists.items(head)
+        ends = [nxt[0] - 1 for nxt in items[1:]] + [head.line + ITEM_SPAN]
+        for (first, last), end in zip(items, ends):
+            name = compact(" ".join(t for _, t, _ in lists.db.lines(head.doc_id, first, last)))
+            run = len(longest_run(name, asked))
+            if run >= MIN_ITEM_TYPED and (best is None or run > best[0]):
+                best = (run, head, (first, last), end)
+    return None if best is None else best[1:]

@@ -447,6 +447,8 @@ class Assistant:
                 missing = self.levels.unprinted(q, named[0][1], idf)
                 if missing:  # "สกสว. จัดสรรทุนวิจัยด้านโควิด-19 ไว้เท่าไร": not the agency's whole amount
                     return plan_levels.not_stated(q, named[0][1], missing, self.levels)
+                if self.levels.asks_below(q, named[0][1], draft, idf):
+                    return None  # "กรมทรัพยากรน้ำขอซื้อรถโดยสาร 12 ที่นั่ง…": an item under it; its lines may print it
             if named:  # "ทำกี่สถานี ใช้งบเท่าไร": the count its own lines print beside the amount, else its KPI's
                 draft = units.counted_part(q, draft, named[0][1], self.levels, self.db)
                 target = kpi_targets.target_part(q, draft, self.kpis, self.levels, self.db, idf)
@@ -583,6 +585,10 @@ class Assistant:
         draft = counted_lists.mentioning(q, self.counted)  # "บริษัท X ไปเกี่ยวข้องกับโครงการไหน": the items naming it
         if draft is not None:
             q.route = "counted_list"
+            return draft
+        draft = counted_lists.summed(q, self.counted)  # "…มีผู้เข้าร่วมรวมกี่คน": its steps' counts added up
+        if draft is not None:
+            q.route = "computed"
             return draft
         if q.labels and not q.wants_figure and not q.project_name:
             draft, outside = self._named_section(q, q.labels, retrieved)

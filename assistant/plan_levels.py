@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from assistant.compute import split_comparison, split_pair, split_share
 from assistant.lookup import FactsDB, bracketed_aliases, decimals
-from assistant.passages import key_terms, stated_figures
+from assistant.passages import key_terms, stated_figures, term_weights, thai_stopword_set
 from assistant.outline import Heading, Outline, compact, strip_markers
 from assistant.records import Evidence
 from assistant.route import Query
@@ -285,14 +285,30 @@ class PlanLevels:
                 out.append((m.group(0), self.title(fits[0][1])))
         return out
 
+    def asks_below(self, q: Query, lv: Level, draft: Draft, idf: dict[str, float]) -> bool:
+        """Whether a question answered with a level's own amount asks something under it instead: ITEM_SHARE or
+        more of its words (idf-weighted), beyond the level's and its ancestors' names and the money, target and
+        operation words, are no part of those names (`กรมทรัพยากรน้ำขอซื้อรถโดยสาร 12 ที่นั่งกี่คัน`: a budget item
+        of the agency, not the agency's budget). A row of its year table the question names is its own."""
+        if self.year_amounts(lv, q.text):
+            return False
+        own = amount_answer(q, lv, self)
+        if own is None or [x.text for x in own.sentences] != [x.text for x in draft.sentences]:
+            return False
+        named = compact(" ".join(self.title(x) for x in [lv, *lv.ancestors()]))
+        terms = [t for t in key_terms(q) if not t.isdigit()]
+        weight = term_weights(terms, idf)
+        total = sum(weight.values())
+        other = sum(weight[t] for t in terms if compact(t) not in named and compact(t) not in _asking_words()
+                    and t not in thai_stopword_set())  # `ได้รับ` names nothing under it
+        return bool(total) and other / total >= ITEM_SHARE
+
     def unprinted(self, q: Query, lv: Level, idf: dict[str, float]) -> list[str]:
         """The question's Thai words, beyond the level's and its ancestors' names and the money, target and
         operation words, that its document prints nowhere (`ทุนวิจัยด้านโควิด` of an agency's budget): what it
         asks of the level is not in the document. Words the index never saw are left out (a misspelling)."""
-        words = query_words()
         named = compact(" ".join(self.title(x) for x in [lv, *lv.ancestors()]))
-        asking = compact(" ".join((*words.money_words, *words.target_words, *words.max_words, *words.min_words,
-                                   *words.difference_words, *words.sum_words)))
+        asking = _asking_words()
         if lv.doc_id not in self._printed:
             self._printed[lv.doc_id] = compact(" ".join(t for _, t, _ in self.db.lines(lv.doc_id, 1, 10**7)))
         printed = self._printed[lv.doc_id]
@@ -810,6 +826,17 @@ def _typed_row(label: str, typed: str) -> int:
 
 
 _ABBREVIATION = re.compile(r"(?<![\u0E00-\u0E7F])([ก-ฮ]{2,6})(\.)?(?![\u0E00-\u0E7F])")
+ITEM_SHARE = 0.5  # of a question's words (idf-weighted) naming no level it names: it asks something under them
+
+
+@lru_cache(maxsize=1)
+def _asking_words() -> str:
+    """The profile's money, target and operation words, compact: how a question asks, not what it names."""
+    words = query_words()
+    return compact(" ".join((*words.money_words, *words.target_words, *words.max_words, *words.min_words,
+                             *words.difference_words, *words.sum_words)))
+
+
 MIN_UNPRINTED = 3  # characters of a question word `unprinted` looks for (shorter ones are parts of many words)
 MIN_UNDOTTED = 3  # consonants an abbreviation typed without its dot has (two without a dot are too often a word)
 

@@ -68,3 +68,13 @@ def test_a_placement_question_also_asking_whose_project_in_the_results_gets_both
     assert answer.route == "placement" and "แนวทางการพัฒนาด้านที่ 2" in answer.answer
     assert "อยู่ในรายการ: โครงการจาก กยผ. (4 โครงการ)" in answer.answer
     assert all(c.verified for c in answer.citations)
+
+
+def test_the_counts_an_items_numbered_steps_print_are_added_up_when_a_total_is_asked(results):
+    # Before: one step's line (`…เข้าร่วมการประชุม จำนวน 29 คน`), or refused.
+    answer = results.ask("กิจกรรมเมืองอุตสาหกรรมเชิงนิเวศของลำปางปี 66 ทั้งสัมมนาและประชุม มีผู้เข้าร่วมรวมกี่คน")
+    assert answer.route == "computed" and "30 + 29 + 45 + 18 = 122 คน" in answer.answer
+    assert "4. โครงการค่าใช้จ่ายในการพัฒนาเมืองอุตสาหกรรมเชิงนิเวศ" in answer.answer
+    assert all(c.verified for c in answer.citations)
+    # one step's count asked, no total: not added up
+    assert results.ask("โครงการพัฒนาเมืองอุตสาหกรรมเชิงนิเวศ ปี 66 ประชุมบูรณาการข้อมูลมีผู้เข้าร่วมกี่คน").route != "computed"

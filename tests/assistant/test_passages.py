@@ -220,6 +220,14 @@ def test_a_measure_asked_is_not_stated_by_figures_printed_in_other_units(tmp_pat
     assert not states_asked_unit(analyse("ปล่อยก๊าซเรือนกระจกปีละกี่ตันคาร์บอน"), [counted], None)
 
 
+def test_a_measure_asked_of_an_item_is_not_stated_by_its_size_count_and_cost(tmp_path_factory):
+    # `ขนาด 12 นิ้ว … 6 เครื่อง 39,000,000 บาท` prints no pumping rate. Before: `นิ้ว` was no unit the profile knew, so
+    # the size read as a bare figure that might be the rate, and the line was the answer.
+    rate, = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-145-146-154-161.pdf",
+                     "เครื่องสูบน้ำดีเซล 12 นิ้ว ที่กรมทรัพยากรน้ำจะซื้อปี 65 สูบน้ำได้กี่ลูกบาศก์เมตรต่อชั่วโมง")
+    assert rate.refused and "39,000,000" in rate.answer  # the item's line, shown as the closest passage
+
+
 def test_which_provinces_is_answered_only_by_a_passage_naming_one():
     # `…ตั้งเป้า 12 แห่ง มีจังหวัดอะไรบ้าง`: the KPI `จังหวัด/องค์กรปกครองส่วนท้องถิ่น มีแผนการลดก๊าซเรือนกระจก 12 แห่ง`
     # prints the word but names no province. Before: the word was enough, and the KPI answered which provinces.

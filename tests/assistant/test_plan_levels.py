@@ -656,3 +656,14 @@ def test_the_level_whose_amount_fell_most_between_two_years(tmp_path_factory):
     assert "แผนงานยุทธศาสตร์การเกษตรสร้างมูลค่า" in rose.answer.splitlines()[1]
     assert "เพิ่มขึ้น 0.7364 ล้านบาท" in rose.answer.splitlines()[1]
     assert all(c.verified for c in fell.citations + rose.citations)
+
+
+WATER = FIXTURES / "budget-fy2565-vol6-p1-145-146-154-161.pdf"  # the water department's pages, two items' pages
+
+
+def test_an_item_under_an_agency_is_not_answered_with_the_agencys_own_amount(tmp_path_factory):
+    # Before: `กรมทรัพยากรน้ำ ปีงบประมาณ 2565: 4,862,983,100 บาท`, the agency's budget, for a budget item of it.
+    item, own = ask_book(tmp_path_factory, WATER, "กรมทรัพยากรน้ำขอซื้อรถโดยสาร 12 ที่นั่งกี่คัน งบเท่าไหร่",
+                         "กรมทรัพยากรน้ำ ปี 2565 ได้งบประมาณเท่าไร")
+    assert "4,862,983,100" not in item.answer and "6,790,000" in item.answer
+    assert own.route == "plan_level" and "4,862,983,100" in own.answer  # the agency's own amount asked
