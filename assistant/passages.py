@@ -508,12 +508,23 @@ def states_asked_unit(query: Query, evidence: list[Evidence], db: FactsDB) -> bo
         text = _with_lines_above(e, db)
         if money and any(w in text for w in wanted):
             return True
-        if not money and query.unit in text and query.unit in word_tokens(text):
-            return True  # the unit as a word, not inside one (`ราย` of `รายจ่าย`)
+        if not money and _counts_in(query.unit, e, db):
+            return True
         if counted and re.search(r"\d\s*" + re.escape(counted), index_form(text)):
             return True  # `โรงงาน…กี่แห่ง` answered by `537 โรงงาน`: the thing counted printed as its own unit
     return False
 
+
+
+def _counts_in(unit: str, e: Evidence, db: FactsDB) -> bool:
+    """Whether a window counts in a unit, as a word (not inside one: `ราย` of `รายจ่าย`): after a figure or an
+    opening bracket or colon in the window itself (`จำนวน 45 คน`, `จำนวน(โรง)`; `…ฝ่ายผลิตแห่งประเทศไทย` counts nothing), or
+    in the lines just above it, a table's header or caption naming the unit of the bare figures below."""
+    form = index_form(e.quote)
+    if re.search(r"[\d(:]\s*" + re.escape(unit), form) and unit in word_tokens(e.quote):
+        return True
+    above = " ".join(t for _, t, _ in db.lines(e.doc_id, max(1, e.line_start - YEAR_CONTEXT_LINES), e.line_start - 1))
+    return unit in word_tokens(above)
 
 
 def _in_other_units(unit: str | None, evidence: list[Evidence]) -> bool:

@@ -228,6 +228,16 @@ def test_a_measure_asked_of_an_item_is_not_stated_by_its_size_count_and_cost(tmp
     assert rate.refused and "39,000,000" in rate.answer  # the item's line, shown as the closest passage
 
 
+def test_a_count_unit_used_as_another_word_states_no_count(tmp_path_factory):
+    # `…การไฟฟ้าฝ่ายผลิตแห่งประเทศไทย แม่เมาะ … จำนวน 45 คน`: its `แห่ง` (of) counts nothing. Before: this line was the
+    # answer to how many factories (`กี่แห่ง`) the district has, which the plan does not state.
+    factories, people = ask_excerpt(
+        tmp_path_factory, "unit-words", 3140, 3180, "อำเภอแม่เมาะมีโรงงานตาม พ.ร.บ.โรงงานกี่แห่ง",
+        "สัมมนาเชิงปฏิบัติการถ่ายทอดองค์ความรู้ด้านการบริหารจัดการสิ่งแวดล้อม วันที่ 8 กุมภาพันธ์ 2566 มีผู้เข้าร่วมกี่คน")
+    assert factories.refused
+    assert not people.refused and "45 คน" in people.answer  # the unit after its figure still counts
+
+
 def test_which_provinces_is_answered_only_by_a_passage_naming_one():
     # `…ตั้งเป้า 12 แห่ง มีจังหวัดอะไรบ้าง`: the KPI `จังหวัด/องค์กรปกครองส่วนท้องถิ่น มีแผนการลดก๊าซเรือนกระจก 12 แห่ง`
     # prints the word but names no province. Before: the word was enough, and the KPI answered which provinces.
