@@ -8,10 +8,11 @@ import re
 from ingest.thai_repair import index_form, repair_line, thai_digits_to_arabic
 from ingest.vocabulary import english_terms, vocabulary
 
-# English plan vocabulary → Thai, from the one profile (`[english_terms]` of ingest/vocabulary.toml).
+# English plan vocabulary → Thai, from the one profile (`[english_terms]` of ingest/vocabulary.toml); a term's
+# plural (`incomes`, `classes`) is read as the term.
 EN_TH_GLOSSARY: dict[str, str] = english_terms()
 _GLOSSARY_RE = re.compile(
-    r"\b(" + "|".join(re.escape(k) for k in sorted(EN_TH_GLOSSARY, key=len, reverse=True)) + r")\b",
+    r"\b(" + "|".join(re.escape(k) for k in sorted(EN_TH_GLOSSARY, key=len, reverse=True)) + r")(?:e?s)?\b",
     re.IGNORECASE,
 )
 

@@ -18,6 +18,9 @@ def test_english_plan_terms_get_thai_equivalents():
     assert "งบประมาณ" in expand_english("What is the budget of the project?")
     assert "โครงการ" in expand_english("What is the budget of the project?")
     assert expand_english("ไม่มีคำอังกฤษ") == "ไม่มีคำอังกฤษ"
+    # a term's plural is the term (before: `incomes` was no word of the profile, `income` is)
+    assert "รายได้" in expand_english("by what percentage were the farmers' incomes expected to rise?")
+    assert "incomes" in expand_english("incomes")  # the English word is kept
 
 
 def test_top_k_is_the_start_of_a_longer_list(sample_settings, embeddings):
