@@ -16,6 +16,7 @@ from assistant.route import Query
 from assistant.structured_answers import Draft, _t
 from ingest.lists import parse_marker
 from ingest.thai_repair import index_form, thai_digits_to_arabic
+from ingest.tokenize import words as word_tokens
 from ingest.vocabulary import alternation, query_words, vocabulary
 
 # `<label> (<count> <word>)` at the end of a line: the count and the word it counts
@@ -192,9 +193,7 @@ def summed(q: Query, lists: CountedLists) -> Draft | None:
             steps.append([(n, text)])
         elif steps:
             steps[-1].append((n, text))
-    unit = re.compile(r"(\d[\d,]*)\s*" + re.escape(q.unit) + r"(?![\u0E00-\u0E7F])")
-    operands = [next(((n, m.group(1)) for n, text in step if (m := unit.search(index_form(text)))), None)
-                for step in steps]
+    operands = [next(((n, figure) for n, text in step if (figure := _count_in(text, q.unit))), None) for step in steps]
     operands = [o for o in operands if o is not None]
     if len(operands) < 2:
         return None
@@ -207,6 +206,17 @@ def summed(q: Query, lists: CountedLists) -> Draft | None:
     draft.say(_t(q, f"คำนวณ: {shown} = {total} {q.unit}", f"Computed: {shown} = {total} {q.unit}"),
               [db.evidence(head.doc_id, n, n) for n, _ in operands], template=True, computed=[total.replace(",", "")])
     return draft
+
+
+def _count_in(text: str, unit: str) -> str | None:
+    """The first figure a line prints in a unit, the unit a word of its own after it (`จำนวน 30 คนจาก…`; not the
+    `ราย` of `5 รายการ`)."""
+    form = index_form(text)
+    for m in re.finditer(r"\d[\d,]*(?=\s*" + re.escape(unit) + ")", form):
+        after = [w for w in word_tokens(form[m.end():m.end() + 2 * len(unit) + 8]) if w.strip()]
+        if after and after[0] == unit:
+            return m.group(0)
+    return None
 
 
 def _typed_item(q: Query, lists: CountedLists) -> tuple[CountedHeading, tuple[int, int], int] | None:

@@ -515,11 +515,10 @@ def states_asked_unit(query: Query, evidence: list[Evidence], db: FactsDB) -> bo
     return False
 
 
-
 def _counts_in(unit: str, e: Evidence, db: FactsDB) -> bool:
-    """Whether a window counts in a unit, as a word (not inside one: `ราย` of `รายจ่าย`): after a figure or an
-    opening bracket or colon in the window itself (`จำนวน 45 คน`, `จำนวน(โรง)`; `…ฝ่ายผลิตแห่งประเทศไทย` counts nothing), or
-    in the lines just above it, a table's header or caption naming the unit of the bare figures below."""
+    """Whether a window counts in a unit, as a word (not inside one: `ราย` of `รายจ่าย`): after a figure, an opening
+    bracket or a colon in the window itself (`จำนวน 45 คน`, `จำนวน(โรง)`; `…ฝ่ายผลิตแห่งประเทศไทย` counts nothing),
+    or in the lines just above it, a table's header or caption naming the unit of the bare figures below."""
     form = index_form(e.quote)
     if re.search(r"[\d(:]\s*" + re.escape(unit), form) and unit in word_tokens(e.quote):
         return True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.counted_lists import _count_in
 from tests.conftest import ask_excerpt, sample_excerpt
 
 
@@ -78,3 +79,9 @@ def test_the_counts_an_items_numbered_steps_print_are_added_up_when_a_total_is_a
     assert all(c.verified for c in answer.citations)
     # one step's count asked, no total: not added up
     assert results.ask("โครงการพัฒนาเมืองอุตสาหกรรมเชิงนิเวศ ปี 66 ประชุมบูรณาการข้อมูลมีผู้เข้าร่วมกี่คน").route != "computed"
+
+
+def test_a_steps_count_is_its_unit_as_a_word_after_a_figure():
+    assert _count_in("เข้าร่วมการประชุม จำนวน 29 คนจากหน่วยงานภาครัฐ", "คน") == "29"  # glued to the next word
+    assert _count_in("ครุภัณฑ์ จำนวน 5 รายการ ผู้ประกอบการ 10 ราย", "ราย") == "10"  # not the `ราย` of `รายการ`
+    assert _count_in("ดำเนินการจัดส่งโครงการภายใต้แผนปฏิบัติการ", "คน") is None
