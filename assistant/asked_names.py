@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.passages import thai_stopword_set
+from assistant.passages import province_names, thai_stopword_set
 from assistant.records import Evidence
 from assistant.route import Query
 from ingest.tokenize import words as word_tokens
@@ -37,14 +37,6 @@ def _countries() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _provinces() -> frozenset[str]:
-    """Thailand's provinces by name (pythainlp's corpus): part of many names (`มหาวิทยาลัยราชภัฏลำปาง`)."""
-    from pythainlp.corpus import provinces
-
-    return frozenset(provinces())
-
-
-@lru_cache(maxsize=1)
 def _dictionary() -> frozenset[str]:
     """pythainlp's Thai word list: a word in it (`นำไปสู่`, `ท้องถิ่น`) is an ordinary word, not a name."""
     from pythainlp.corpus import thai_words
@@ -63,7 +55,7 @@ def _is_name(word: str, asked: str, leads: bool) -> bool:
     about), a figure or a mark."""
     if len(word) < 2 or not any(c.isalpha() for c in word) or word in asked:
         return False
-    if word in _countries() or word in _provinces():
+    if word in _countries() or word in province_names():
         return True
     ordinary = word in thai_stopword_set() or word.lower() in query_words().question_words
     return not ordinary and (leads or word not in _dictionary())

@@ -77,6 +77,12 @@ class CountedLists:
             found.append((n, end))
         return found if len(found) == head.count else []
 
+    def reports(self, head: CountedHeading) -> list[tuple[tuple[int, int], int]]:
+        """Each item the heading counts with the last line its report may run to (the next item's start)."""
+        items = self.items(head)
+        ends = [nxt[0] - 1 for nxt in items[1:]] + [head.line + ITEM_SPAN]
+        return list(zip(items, ends))
+
 
 def answer(q: Query, lists: CountedLists) -> Draft | None:
     """The items of the counted heading a list question types (the longest typed label), cited."""
@@ -109,18 +115,12 @@ def holder(q: Query, lists: CountedLists) -> Draft | None:
         return None
     asked = compact(q.text)
     which = alternation([compact(w) for w in query_words().which_words if not w.isascii()])
-    best: tuple[int, CountedHeading, tuple[int, int]] | None = None
-    for head in lists.heads:
-        if not re.search(re.escape(head.kind) + r".{1,%d}?" % WHICH_GAP + which, asked):
-            continue  # `โครงการจากกองไหน`: the kind, a few words, a which word
-        for first, last in lists.items(head):
-            name = compact(" ".join(t for _, t, _ in lists.db.lines(head.doc_id, first, last)))
-            run = len(longest_run(name, asked))
-            if run >= MIN_ITEM_TYPED and (best is None or run > best[0]):
-                best = (run, head, (first, last))
-    if best is None:
+    # `โครงการจากกองไหน`: the kind a heading counts, a few words, a which word
+    heads = [h for h in lists.heads if re.search(re.escape(h.kind) + r".{1,%d}?" % WHICH_GAP + which, asked)]
+    found = _typed_item(q, lists, heads)
+    if found is None:
         return None
-    _, head, (first, last) = best
+    head, (first, last), _ = found
     db = lists.db
     item = db.evidence(head.doc_id, first, last)
     draft = Draft(support=1.0)
@@ -147,9 +147,7 @@ def mentioning(q: Query, lists: CountedLists) -> Draft | None:
         at = asked.find(head.kind)
         if at < 0 or not asked.startswith(which, at + len(head.kind)):
             continue  # `โครงการไหน`: the kind the heading counts, asked which
-        items = lists.items(head)
-        ends = [nxt[0] - 1 for nxt in items[1:]] + [head.line + ITEM_SPAN]
-        for (first, last), end in zip(items, ends):
+        for (first, last), end in lists.reports(head):
             for n, text, _ in lists.db.lines(head.doc_id, last + 1, end):
                 if COUNTED.match(text.strip()):
                     break
@@ -179,7 +177,7 @@ def summed(q: Query, lists: CountedLists) -> Draft | None:
     counts = {w for w in vocabulary().units.count if not w.isascii()}
     if not (q.operation == "sum" or q.wants_total) or q.unit not in counts:
         return None  # `รวมกันกี่คน`, `รวมกี่คน`: a count added up
-    found = _typed_item(q, lists)
+    found = _typed_item(q, lists, lists.heads)
     if found is None:
         return None
     head, (first, last), end = found
@@ -219,15 +217,14 @@ def _count_in(text: str, unit: str) -> str | None:
     return None
 
 
-def _typed_item(q: Query, lists: CountedLists) -> tuple[CountedHeading, tuple[int, int], int] | None:
-    """The counted item whose name the question types longest (MIN_ITEM_TYPED compact characters or more), and
-    the last line its report may run to (the next item's start)."""
+def _typed_item(q: Query, lists: CountedLists, heads: list[CountedHeading]
+                ) -> tuple[CountedHeading, tuple[int, int], int] | None:
+    """The item of one of `heads` whose name the question types longest (MIN_ITEM_TYPED compact characters or
+    more), with the last line its report may run to; the first such item where two tie."""
     asked = compact(q.text)
     best: tuple[int, CountedHeading, tuple[int, int], int] | None = None
-    for head in lists.heads:
-        items = lists.items(head)
-        ends = [nxt[0] - 1 for nxt in items[1:]] + [head.line + ITEM_SPAN]
-        for (first, last), end in zip(items, ends):
+    for head in heads:
+        for (first, last), end in lists.reports(head):
             name = compact(" ".join(t for _, t, _ in lists.db.lines(head.doc_id, first, last)))
             run = len(longest_run(name, asked))
             if run >= MIN_ITEM_TYPED and (best is None or run > best[0]):

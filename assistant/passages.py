@@ -422,7 +422,7 @@ def asked_place_kind(text: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _province_names() -> frozenset[str]:
+def province_names() -> frozenset[str]:
     """Thailand's provinces by name (pythainlp's corpus), which a passage may print without `จังหวัด`."""
     from pythainlp.corpus import provinces
 
@@ -441,7 +441,7 @@ def states_asked_place_kind(query: Query, evidence: list[Evidence]) -> bool:
     text = " ".join(e.quote for e in evidence)
     if kind == query_words().place_words[0]:
         counted = re.search(r"\d\s*" + re.escape(kind), index_form(text))  # `พื้นที่ 76 จังหวัด`: all of them
-        return counted is not None or any(n in text for n in _province_names())
+        return counted is not None or any(n in text for n in province_names())
     return kind in text
 
 

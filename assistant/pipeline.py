@@ -574,22 +574,14 @@ class Assistant:
         if draft is not None:
             q.route = "matrix_row"
             return draft
-        draft = counted_lists.answer(q, self.counted)  # "โครงการจาก กตร. มีโครงการอะไรบ้าง": the items it counts
-        if draft is not None:
-            q.route = "counted_list"
-            return draft
-        draft = counted_lists.holder(q, self.counted)  # "…(OPOAI-C) เป็นโครงการจากกองไหน": the heading listing it
-        if draft is not None:
-            q.route = "counted_list"
-            return draft
-        draft = counted_lists.mentioning(q, self.counted)  # "บริษัท X ไปเกี่ยวข้องกับโครงการไหน": the items naming it
-        if draft is not None:
-            q.route = "counted_list"
-            return draft
-        draft = counted_lists.summed(q, self.counted)  # "…มีผู้เข้าร่วมรวมกี่คน": its steps' counts added up
-        if draft is not None:
-            q.route = "computed"
-            return draft
+        for route, counted in (("counted_list", counted_lists.answer),  # "โครงการจาก กตร. มีโครงการอะไรบ้าง": its items
+                               ("counted_list", counted_lists.holder),  # "…(OPOAI-C) เป็นโครงการจากกองไหน": its heading
+                               ("counted_list", counted_lists.mentioning),  # "บริษัท X ไปเกี่ยวข้องกับโครงการไหน"
+                               ("computed", counted_lists.summed)):  # "…มีผู้เข้าร่วมรวมกี่คน": its steps' counts added
+            draft = counted(q, self.counted)
+            if draft is not None:
+                q.route = route
+                return draft
         if q.labels and not q.wants_figure and not q.project_name:
             draft, outside = self._named_section(q, q.labels, retrieved)
             if draft is None and outside is not None:
