@@ -439,9 +439,10 @@ def states_asked_place_kind(query: Query, evidence: list[Evidence]) -> bool:
     if kind is None or not evidence:
         return True
     text = " ".join(e.quote for e in evidence)
-    if kind == query_words().place_words[0]:
-        counted = re.search(r"\d\s*" + re.escape(kind), index_form(text))  # `พื้นที่ 76 จังหวัด`: all of them
-        return counted is not None or any(n in text for n in province_names())
+    if kind == query_words().place_words[0]:  # `พื้นที่ 76 จังหวัด`: all of them; `10 จังหวัดภาคเหนือ` names none
+        every = len(province_names()) - 1  # the capital is no จังหวัด
+        counted = [int(m.group(1)) for m in re.finditer(r"(\d+)\s*" + re.escape(kind), index_form(text))]
+        return any(n >= every for n in counted) or any(n in text for n in province_names())
     return kind in text
 
 

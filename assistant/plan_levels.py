@@ -26,8 +26,8 @@ from assistant.outline import Heading, Outline, compact, strip_markers
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
-from assistant.understand import (LEADING_VOWELS, asks, asks_date, count_phrase, item_labels, stated_count, thai_names,
-                                  types_any)
+from assistant.understand import (LEADING_VOWELS, asks, asks_date, asks_rate, count_phrase, item_labels, stated_count,
+                                  thai_names, types_any, without_stated_amounts)
 from assistant.units import merge
 from ingest.facts_records import UNIT_SCALE
 from ingest.records import Table
@@ -289,12 +289,15 @@ class PlanLevels:
         """Whether a question answered with a level's own amount asks something under it instead: ITEM_SHARE or
         more of its words (idf-weighted), beyond the level's and its ancestors' names and the money, target and
         operation words, are no part of those names (`กรมทรัพยากรน้ำขอซื้อรถโดยสาร 12 ที่นั่งกี่คัน`: a budget item
-        of the agency, not the agency's budget). A row of its year table the question names is its own."""
+        of the agency, not the agency's budget), or it asks an amount per unit. A row of its year table the question
+        names is its own."""
         if self.year_amounts(lv, q.text):
             return False
         own = amount_answer(q, lv, self)
         if own is None or [x.text for x in own.sentences] != [x.text for x in draft.sentences]:
             return False
+        if asks_rate(q.text):  # `…คิดค่าบริการชั่วโมงละกี่บาท`: an amount per unit, which its whole amount is not
+            return True
         named = compact(" ".join(self.title(x) for x in [lv, *lv.ancestors()]))
         terms = [t for t in key_terms(q) if not t.isdigit()]
         weight = term_weights(terms, idf)
@@ -1374,8 +1377,9 @@ def _other_unit(q: Query) -> bool:
 
 
 def asks_money(text: str) -> bool:
-    """Whether a question asks for an amount of money (`งบ`, `budget`) rather than a count or a target."""
-    return types_any(text, query_words().money_words)
+    """Whether a question asks for an amount of money (`งบ`, `budget`) rather than a count or a target; an amount it
+    states (`…งบ 20 ล้าน จะเอาไปทำอะไร`) asks none."""
+    return types_any(without_stated_amounts(text), query_words().money_words)
 
 
 def asks_gap(text: str) -> bool:

@@ -11,7 +11,8 @@ from dataclasses import field as dc_field
 
 from assistant.lookup import _YEAR_HINT, normalize_source, normalize_year
 from assistant.normalize import EN_TH_GLOSSARY, full_dates, normalize_query
-from assistant.understand import INSIDE_WORD, asks, asks_date, types_any, understand, without_particles, without_year_phrases
+from assistant.understand import (INSIDE_WORD, asks, asks_date, level_asked_at, types_any, understand, without_particles,
+                                  without_stated_amounts, without_year_phrases)
 from ingest.thai_repair import repair_line, thai_digits_to_arabic
 from ingest.tokenize import words as word_tokens
 from ingest.vocabulary import (alternation, brief_field_words, english_units, link_level_words, query_words,
@@ -58,6 +59,8 @@ _EN_PROJECT = re.compile(r"(?<![\w'’])(?:the\s+)?([A-Za-z][\w\s\-&]{2,80}?)\s+
 # Where a typed project name ends: the words that ask about it (profile `[query] name_end_words`), a `?`, the end.
 # A possessive word before an abbreviated organisation (`ของสอจ.`, `ของ กรอ.`): the project's owner, not its name.
 _OWNER = re.compile(r"\s*" + alternation(query_words().possessive_words) + r"\s*[\u0E01-\u0E2E]{1,6}\.(?:[\u0E01-\u0E2E]{1,4}\.)*")
+# The words that place a named item under the level asked (`ถูกจัดไว้ใต้`, `อยู่ภายใต้`), ending its name.
+_UNDER_TAIL = re.compile(r"(?:\s+\S*)?(?:" + alternation([w for w in query_words().under_words if not w.isascii()]) + r")$")
 _NAME_END = re.compile(r"\s*(?:" + alternation(query_words().name_end_words) + r"|\?|$)")
 # Lead words of an English question before the project's name ("what is the budget for the X project").
 _EN_LEAD = re.compile(r"^(?:(?:what|which|how|much|many|is|are|was|were|does|do|did|of|for|about|budget|cost|costs|and|"
@@ -145,6 +148,9 @@ def project_name_in(question: str) -> str | None:
             return None
         end = _NAME_END.search(rest, 2)
         name = rest[: end.start()] if end else rest
+        level = level_asked_at(rest)  # `… ถูกจัดไว้ใต้แนวทางการพัฒนาด้านไหน`: the level asked, and the words placing it
+        if level and level < len(name):
+            name = _UNDER_TAIL.sub("", name[:level].rstrip()) or name[:level]
         name = _OWNER.split(name)[0]  # `โครงการ BCG ปี68ของสอจ. ตั้งเป้า…`: whose project, not its name
         name = _YEAR_HINT.sub(" ", name.split("ฯ")[0]).strip(" ,:")  # "… ปี๖๕": a year, not the name
         return name or None
@@ -261,7 +267,7 @@ def analyse(question: str) -> Query:
 
     asks_briefs = types_any(text, vocabulary().brief.question_words)
     # `ปีงบ 2566 บริษัทใด…` dates the question and asks no money; `ปีงบ 2566 ได้เท่าไร` still asks it
-    money = text if asks(text, figures=True) else without_year_phrases(text)
+    money = without_stated_amounts(text if asks(text, figures=True) else without_year_phrases(text))  # `งบ 20 ล้าน`: said
     if asks_date(text) and not q.wants_figure:
         money = ""  # `according to the budget pages, on what date …`: a date asked, no money
     if _DRAFT.search(text):

@@ -113,6 +113,35 @@ def types_any(text: str, words: tuple[str, ...]) -> bool:
     return any(re.search(INSIDE_WORD + re.escape(w.lower()), low) for w in words if w)
 
 
+def without_stated_amounts(text: str) -> str:
+    """The question less the amounts of money it states (`งบ 20 ล้าน`, `budget of 5 million baht`): a money word
+    with its amount says which item, it asks no amount."""
+    units = vocabulary().units
+    money = alternation(query_words().money_words)
+    scaled = alternation([*units.currency, *units.scale])
+    return re.sub(rf"(?:{money})\s*(?:of\s+)?\d[\d,]*(?:\.\d+)?\s*(?:{scaled})", " ", thai_digits_to_arabic(text),
+                  flags=re.I)
+
+
+def asks_rate(text: str) -> bool:
+    """Whether a question asks an amount per unit (`ชั่วโมงละกี่บาท`, `ค่าใช้จ่ายต่อคน`, `cost per hour`; profile
+    `[query] rate_words`, `rate_before_words`), which no whole amount answers; per year (`ปีละ`) asks a year's amount."""
+    qw = query_words()
+    years = tuple(w.lower() for w in (*vocabulary().years.words, "year", "annum"))
+    for w in qw.rate_words:  # the unit before: `ชั่วโมงละกี่บาท`
+        for m in re.finditer(rf"([\u0E01-\u0E4C]{{2,}}){re.escape(w)}\s*(?:กี่|เท่า)", text):
+            if not m.group(1).endswith(years):
+                return True
+    units = tuple(u for u in (*vocabulary().units.count, *vocabulary().units.measure) if not u.isascii())
+    for w in qw.rate_before_words:  # the unit after: `ต่อคน` (a unit of [units]: `ต่อยอด` is a word), `per hour`
+        pattern = rf"\b{re.escape(w)}\s+([a-z]+)" if w.isascii() else rf"{re.escape(w)}\s*([\u0E01-\u0E4C]+)"
+        for m in re.finditer(pattern, text, re.I):
+            unit = m.group(1).lower()
+            if not unit.startswith(years) and (w.isascii() or unit.startswith(units)):
+                return True
+    return False
+
+
 def asks_date(text: str) -> bool:
     """Whether a question asks when (profile `[query] date_words`): a date, which no amount answers."""
     return types_any(text, query_words().date_words)
@@ -159,11 +188,18 @@ def asks_under(text: str) -> bool:
         rest = (context if w.isascii() else text)[m.start():] if m else ""
         if m and any(re.search(rf"\b{x}\b", rest, re.I) if x.isascii() else x in rest for x in qw.which_words):
             return True
+    return level_asked_at(text) is not None
+
+
+def level_asked_at(text: str) -> int | None:
+    """Where a question starts asking which plan level (`แนวทางการพัฒนาด้านไหน`, `which strategy`), if it does:
+    what comes before is the item asked about."""
+    qw = query_words()
     levels = [w for level in vocabulary().plan_levels if level.key in ("direction", "strategy", "program")
               for w in (*level.words, *level.english)] + list(qw.level_short_words)
     which = alternation([w for w in (*qw.which_words, *qw.ordinal_words) if not w.isascii()])
-    return bool(re.search(alternation(levels) + rf"\s*(?:ด้าน|ข้อ)?\s*{which}|which\s+" + alternation(levels).lower(),
-                          text, re.I))
+    m = re.search(alternation(levels) + rf"\s*(?:ด้าน|ข้อ)?\s*{which}|which\s+" + alternation(levels).lower(), text, re.I)
+    return m.start() if m else None
 
 
 def word_starts(text: str) -> set[int]:

@@ -124,6 +124,7 @@ class UnitWords:
     count: tuple[str, ...] = ()  # units of counted figures and KPI targets (ราย, คน, แห่ง, %)
     count_words: tuple[str, ...] = ()  # words introducing a counted figure (ร้อยละ, จำนวน, ไม่น้อยกว่า)
     measure: tuple[str, ...] = ()  # units of measured quantities a table header names (เมตริกตัน, ปี, ไร่)
+    scale: tuple[str, ...] = ()  # words scaling a typed amount (ล้าน, million)
 
 
 @dataclass(frozen=True)
@@ -229,7 +230,8 @@ def parse_vocabulary(data: dict) -> Vocabulary:
         units=UnitWords(currency=_words(u, "currency", "units"),
                         count=_words(u, "count", "units") if "count" in u else (),
                         count_words=_words(u, "count_words", "units") if "count_words" in u else (),
-                        measure=_words(u, "measure", "units") if "measure" in u else ()),
+                        measure=_words(u, "measure", "units") if "measure" in u else (),
+                        scale=_words(u, "scale", "units") if "scale" in u else ()),
         budget_lines=BudgetLineWords(
             instalment_words=_words(bl, "instalment_words", "budget_lines"),
             total_words=_words(bl, "total_words", "budget_lines"),
@@ -402,6 +404,8 @@ class QueryWords:
     since_words: tuple[str, ...] = ()  # `เพิ่มขึ้นจาก ปี 2563`: between a change and the year it is measured from
     nominalizers: tuple[str, ...] = ()  # `การบรรลุเป้าหมาย` typed `บรรลุเป้าหมาย`: a label's verb without its noun-maker
     family_words: tuple[str, ...] = ()  # `ผลการวิเคราะห์ SWOT`: the analysis a label is part of, no topic of its own
+    rate_words: tuple[str, ...] = ()  # `ชั่วโมงละกี่บาท`: an amount per unit, not a whole amount
+    rate_before_words: tuple[str, ...] = ()  # `ต่อคน`, `per hour`: the same, the unit after the word
 
 
 def parse_query_words(data: dict) -> QueryWords:

@@ -250,6 +250,10 @@ def test_which_provinces_is_answered_only_by_a_passage_naming_one():
     assert states_asked_place_kind(asked, [named])
     counted = Evidence("d", 1, 1, "7.3.1.2 สถานที่ดำเนินการ พื้นที่ 76 จังหวัด", "retrieval", 1.0)
     assert states_asked_place_kind(asked, [counted])  # every province: a count says which
+    # a count of some provinces names none of them. Before: any count did (`…ลงพื้นที่จังหวัดอะไรบ้าง` answered with
+    # `สถานที่ดำเนินการ พื้นที่ 10 จังหวัดภาคเหนือ และ 5 จังหวัดภาคใต้`)
+    some = Evidence("d", 1, 1, "7.4.2.2 สถานที่ดำเนินการ พื้นที่ 10 จังหวัดภาคเหนือ และ 5 จังหวัดภาคใต้", "retrieval", 1.0)
+    assert not states_asked_place_kind(asked, [some])
     district = Evidence("d", 1, 1, "พื้นที่ที่ประสบปัญหา 6 อำเภอ ได้แก่ อำเภอเมืองลำปาง อำเภอเกาะคา", "retrieval", 1.0)
     assert states_asked_place_kind(analyse("พื้นที่ที่ประสบปัญหาอยู่อำเภอไหนบ้าง"), [district])
 

@@ -667,3 +667,10 @@ def test_an_item_under_an_agency_is_not_answered_with_the_agencys_own_amount(tmp
                          "กรมทรัพยากรน้ำ ปี 2565 ได้งบประมาณเท่าไร")
     assert "4,862,983,100" not in item.answer and "6,790,000" in item.answer
     assert own.route == "plan_level" and "4,862,983,100" in own.answer  # the agency's own amount asked
+
+
+def test_an_amount_per_unit_is_not_answered_with_a_levels_whole_amount(tmp_path_factory):
+    # `…วันละกี่บาท` asks a rate the pages do not print. Before: the agency's budget, 4,862,983,100 บาท.
+    rate, yearly = ask_book(tmp_path_factory, WATER, "กรมทรัพยากรน้ำใช้งบวันละกี่บาท", "กรมทรัพยากรน้ำได้งบปีละเท่าไร")
+    assert "4,862,983,100" not in rate.answer
+    assert yearly.route == "plan_level" and "4,862,983,100" in yearly.answer  # a year's amount is its own

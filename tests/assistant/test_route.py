@@ -152,3 +152,9 @@ def test_a_date_typed_short_is_read_as_documents_print_it():
     assert "31 มกราคม 2566" in q.text and q.year == 2566
     assert "9 กุมภาพันธ์ 2566" in analyse("ประชุมเมื่อ 9 ก.พ. 66 มีกี่คน").text
     assert analyse("ปี 2566 มีโครงการอะไร").text == "ปี 2566 มีโครงการอะไร"  # no day typed: left alone
+
+
+def test_a_project_name_ends_where_the_level_asked_and_its_placing_words_begin():
+    q = analyse("โครงการสร้างความพร้อมให้ SMEs แข่งขันในบริบทใหม่ทางเศรษฐกิจ ถูกจัดไว้ใต้แนวทางการพัฒนาด้านไหน กลยุทธ์อะไร")
+    assert (q.route, q.project_name) == ("placement", "สร้างความพร้อมให้ SMEs แข่งขันในบริบทใหม่ทางเศรษฐกิจ")
+    assert analyse("โครงการพัฒนาภาคใต้ อยู่ในยุทธศาสตร์ไหน").project_name == "พัฒนาภาคใต้"  # a name's own ใต้ stays

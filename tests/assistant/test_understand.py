@@ -2,8 +2,8 @@
 placement questions, organisations, years that are not years, project names in English questions,
 and the link level a question's head noun names."""
 from assistant.route import analyse, project_name_in
-from assistant.understand import (asked_labels, organisations_in, operation_of, stated_count, without_exclusions,
-                                  types_any, without_particles)
+from assistant.understand import (asked_labels, asks_rate, operation_of, organisations_in, stated_count, types_any,
+                                  without_exclusions, without_particles, without_stated_amounts)
 
 
 def test_particles_and_slang_are_dropped():
@@ -172,3 +172,20 @@ def test_a_word_typed_inside_another_is_not_typed():
     # A Thai word never starts right after a leading vowel: `กี่` in `เกี่ยวข้อง` is no question word.
     assert not types_any("โครงการนี้เกี่ยวข้องกับแผนใด", ("กี่",))
     assert types_any("โครงการนี้มีกี่กิจกรรม", ("กี่",))
+
+
+def test_an_amount_the_question_states_asks_no_money():
+    # `…ของ สวทช. งบ 20 ล้าน จะเอาไปทำอะไร` asks what the money is for. Before: answered with the project's own
+    # amount (`…ปีงบประมาณ 2565: 20,000,000 บาท`), the figure the question typed.
+    stated = "โครงการพัฒนาโครงสร้างพื้นฐานรองรับการขยายตัวของอุตสาหกรรมดิจิทัล ข้อมูล และ AI ของ สวทช. งบ 20 ล้าน จะเอาไปทำอะไร"
+    assert "งบ" not in without_stated_amounts(stated) and "ทำอะไร" in without_stated_amounts(stated)
+    assert analyse(stated).route != "budget"
+    assert "งบ 2565" in without_stated_amounts("งบ 2565 ได้เท่าไร")  # a year, not an amount
+    assert analyse("โครงการพัฒนาผลิตภัณฑ์ ปี 2567 ได้งบเท่าไร").route == "budget"
+
+
+def test_an_amount_per_unit_is_a_rate_and_per_year_is_not():
+    assert asks_rate("สถาบันวิจัยแสงซินโครตรอนคิดค่าบริการใช้แสงซินโครตรอนชั่วโมงละกี่บาท")
+    assert asks_rate("ค่าใช้จ่ายต่อคนกี่บาท") and asks_rate("What is the cost per hour")
+    assert not asks_rate("ได้งบปีละเท่าไร") and not asks_rate("budget per year")
+    assert not asks_rate("โครงการต่อยอดภูมิปัญญาได้งบเท่าไร")  # `ต่อ` of a word, no unit after it

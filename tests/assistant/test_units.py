@@ -56,6 +56,15 @@ def test_a_project_is_placed_under_its_direction_and_strategy(assistant):
     assert "งบประมาณ" not in answer.answer.split("อยู่ภายใต้")[0][-10:]  # not answered with the money
 
 
+
+def test_a_project_placed_with_other_words_than_under_is_placed(assistant):
+    # `ถูกจัดไว้ใต้…ด้านไหน` ends the typed name as `อยู่ภายใต้` does. Before: the words were read as part of the name
+    # (`…ทางเศรษฐกิจ ถูกจัดไว้ใต้แนวทางการพัฒนาด้าน`), which then named no project: a text answer.
+    answer = assistant.ask("โครงการสร้างความพร้อมให้ SMEs แข่งขันในบริบทใหม่ทางเศรษฐกิจ ถูกจัดไว้ใต้แนวทางการพัฒนาด้านไหน "
+                           "กลยุทธ์อะไร")
+    assert answer.route == "placement" and not answer.refused
+    assert "แนวทางการพัฒนาด้านที่ 1" in answer.answer and "กลยุทธ์ที่ 2" in answer.answer
+
 def test_a_level_named_by_title_lists_its_projects(assistant):
     answer = assistant.ask("แผนงานยุทธศาสตร์การเกษตรสร้างมูลค่า มีโครงการอะไรบ้าง")
     assert answer.route == "plan_level"  # the plan graph's level (assistant/plan_levels.py), with amounts
