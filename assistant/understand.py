@@ -16,6 +16,7 @@ from ingest.tokenize import words as word_tokens
 from ingest.vocabulary import alternation, english_terms, label_questions, query_words, vocabulary
 
 OPERATIONS = ("share", "difference", "sum", "max", "min")
+UNDER_PHRASE = 40  # characters after an under word its which word is looked for in (`ภายใต้แผนแม่บทฯ ประเด็นไหน`)
 COMPARED_BY = 6  # characters between a comparison word and the figure ask after it (`สูงกว่ากันเท่าไร`)
 
 
@@ -183,9 +184,10 @@ def asks_under(text: str) -> bool:
     """Whether the question asks which plan level an item sits under (`อยู่ภายใต้กลยุทธ์ใด`)."""
     qw = query_words()
     context = re.sub(r"^\s*under\b[^,?]*,", "", text, flags=re.I)  # "Under the X project, how many …": context
-    for w in qw.under_words:  # an under word with a question word after it (`ภายใต้แนวคิด X กี่คน` asks a count)
+    for w in qw.under_words:  # an under word with a question word after it (`ภายใต้แนวคิด X กี่คน` asks a count), in its
+        # own phrase (`ได้งบภายใต้แผนงาน<name> ไปทำโครงการอะไร` asks what is under the named level)
         m = re.search(rf"\b{re.escape(w)}\b", context, re.I) if w.isascii() else re.search(re.escape(w), text)
-        rest = (context if w.isascii() else text)[m.start():] if m else ""
+        rest = (context if w.isascii() else text)[m.start():m.end() + UNDER_PHRASE] if m else ""
         if m and any(re.search(rf"\b{x}\b", rest, re.I) if x.isascii() else x in rest for x in qw.which_words):
             return True
     return level_asked_at(text) is not None

@@ -674,3 +674,14 @@ def test_an_amount_per_unit_is_not_answered_with_a_levels_whole_amount(tmp_path_
     rate, yearly = ask_book(tmp_path_factory, WATER, "กรมทรัพยากรน้ำใช้งบวันละกี่บาท", "กรมทรัพยากรน้ำได้งบปีละเท่าไร")
     assert "4,862,983,100" not in rate.answer
     assert yearly.route == "plan_level" and "4,862,983,100" in yearly.answer  # a year's amount is its own
+
+
+GHG = FIXTURES / "budget-fy2565-vol6-p1-399-405-424.pdf"  # อบก.: its first page, its plans' heading, its EEC plan
+
+
+def test_a_level_named_after_an_under_word_is_context_and_its_items_are_asked(tmp_path_factory):
+    # `ได้งบภายใต้แผนงาน<name> ไปทำโครงการอะไร` asks what is under the named แผนงาน. Before: read as asking what
+    # the agency sits under (`…อยู่ภายใต้ กระทรวง…`) and answered with the agency's whole amount, 118,907,700 บาท.
+    answer, = ask_book(tmp_path_factory, GHG, "อบก. ได้งบภายใต้แผนงานบูรณาการเขตพัฒนาพิเศษภาคตะวันออก ไปทำโครงการอะไร เท่าไหร่")
+    assert "ซื้อขายก๊าซเรือนกระจก" in answer.answer and "2,527,000" in answer.answer
+    assert "118,907,700" not in answer.answer and "อยู่ภายใต้" not in answer.answer

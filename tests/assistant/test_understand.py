@@ -2,8 +2,8 @@
 placement questions, organisations, years that are not years, project names in English questions,
 and the link level a question's head noun names."""
 from assistant.route import analyse, project_name_in
-from assistant.understand import (asked_labels, asks_rate, operation_of, organisations_in, stated_count, types_any,
-                                  without_exclusions, without_particles, without_stated_amounts)
+from assistant.understand import (asked_labels, asks_rate, asks_under, operation_of, organisations_in, stated_count,
+                                  types_any, without_exclusions, without_particles, without_stated_amounts)
 
 
 def test_particles_and_slang_are_dropped():
@@ -189,3 +189,8 @@ def test_an_amount_per_unit_is_a_rate_and_per_year_is_not():
     assert asks_rate("ค่าใช้จ่ายต่อคนกี่บาท") and asks_rate("What is the cost per hour")
     assert not asks_rate("ได้งบปีละเท่าไร") and not asks_rate("budget per year")
     assert not asks_rate("โครงการต่อยอดภูมิปัญญาได้งบเท่าไร")  # `ต่อ` of a word, no unit after it
+
+
+def test_an_under_word_asks_where_an_item_sits_only_with_a_which_word_in_its_phrase():
+    assert asks_under("โครงการนี้อยู่ภายใต้แนวทางการพัฒนาด้านไหน")
+    assert not asks_under("อบก. ได้งบภายใต้แผนงานบูรณาการเขตพัฒนาพิเศษภาคตะวันออก ไปทำโครงการอะไร เท่าไหร่")
