@@ -22,6 +22,7 @@ from assistant.drafting import rationale
 from assistant.engines import Engine, make_engine
 from assistant.extractive import text_answer
 from assistant.fallback import from_outline, from_text
+from assistant.level_titles import titled_level
 from assistant.followup import resolve_followup
 from assistant.lookup import FactsDB
 from assistant.normalize import EN_TH_GLOSSARY
@@ -164,6 +165,10 @@ class Assistant:
             turn.resolved = self.romanized.read(turn.resolved)
         turn.resolved = self.speller.correct(turn.resolved)  # `วิสัยทัสน์` → วิสัยทัศน์: the index's own words
         turn.query = analyse(turn.resolved)
+        if turn.query.direction is None and turn.query.strategy is None and not turn.query.project_name:
+            titled = titled_level(turn.resolved, self.db)  # `แนวทางยกระดับผลิตภัณฑ์…`: its number, untyped
+            if titled is not None:
+                turn.query = analyse(turn.resolved, titled)
         # The answer speaks the language the user typed this turn, not the resolved question's
         # (a Thai follow-up to an English question gets Thai).
         turn.query.language = language_of(turn.question)

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 
+from assistant.level_titles import TitledLevel
 from assistant.lookup import _YEAR_HINT, normalize_source, normalize_year
 from assistant.normalize import EN_TH_GLOSSARY, full_dates, normalize_query
 from assistant.understand import (INSIDE_WORD, asks, asks_date, level_asked_at, types_any, understand, without_particles,
@@ -243,8 +244,9 @@ def _earliest(patterns: dict[str, str], text: str) -> str | None:
     return min(found)[1] if found else None
 
 
-def analyse(question: str) -> Query:
-    """Read a question into a Query: route, filters and what kind of answer it wants."""
+def analyse(question: str, titled: TitledLevel | None = None) -> Query:
+    """Read a question into a Query: route, filters and what kind of answer it wants; `titled`, the direction or
+    strategy it names by title (level_titles), stands for the number it does not type."""
     text = full_dates(expand_units(without_particles(" ".join(question.split())) or " ".join(question.split())))
     digits = thai_digits_to_arabic(text)
     q = Query(text=text, normalized=normalize_query(text), language=language_of(text))
@@ -257,6 +259,8 @@ def analyse(question: str) -> Query:
     q.source = source_in(text)
     q.direction = _first_int(_DIRECTION.search(digits))
     q.strategy = _first_int(_STRATEGY.search(digits))
+    if titled is not None and q.direction is None and q.strategy is None:
+        q.direction, q.strategy = titled.direction, titled.strategy
     m = _SECTION.search(digits)
     q.section = m.group(1) if m else None
     q.wants_figure = bool(_FIGURE.search(text))
@@ -299,7 +303,8 @@ def analyse(question: str) -> Query:
         q.route = "budget"
     elif _RESULTS.search(text) and _COUNT_PROJECTS.search(text):
         q.route = "results"
-    elif (q.direction or q.strategy) and (_LIST.search(text) or _COUNT_PROJECTS.search(text)):
+    elif (q.direction or q.strategy) and (_LIST.search(text) or _COUNT_PROJECTS.search(text)) and not (
+            q.direction and _match(DIRECTION_FIELDS, text) and not _PROJECTS.search(text)):  # `…มีตัวชี้วัดอะไรบ้าง`
         q.route = "list_projects"  # "which projects", or "how many projects" (the list, counted)
     elif q.direction and _match(DIRECTION_FIELDS, text):
         q.route, q.field = "direction_field", _match(DIRECTION_FIELDS, text)

@@ -65,6 +65,19 @@ def test_a_project_placed_with_other_words_than_under_is_placed(assistant):
     assert answer.route == "placement" and not answer.refused
     assert "แนวทางการพัฒนาด้านที่ 1" in answer.answer and "กลยุทธ์ที่ 2" in answer.answer
 
+def test_a_direction_or_strategy_named_by_title_is_read_as_its_number(assistant):
+    # Before: `แนวทาง<title> …ตัวชี้วัดอะไรบ้าง` typed no number and got a bare figure line (`0.17 0.17`), refused; by
+    # number it got the direction's projects (the list route came before the direction's fields).
+    for asked in ("แนวทางยกระดับผลิตภัณฑ์อุตสาหกรรมและหัตถอุตสาหกรรมเชิงสร้างสรรค์ วัดผลด้วยตัวชี้วัดอะไรบ้าง",
+                  "แนวทางการพัฒนาด้านที่ 1 มีตัวชี้วัดอะไรบ้าง"):
+        answer = assistant.ask(asked)
+        assert answer.route == "direction_field" and "แนวทางการพัฒนาด้านที่ 1" in answer.answer, asked
+        assert "มาตรฐานผลิตภัณฑ์ชุมชน" in answer.answer and "ได้รับการส่งเสริม" in answer.answer
+    listed = assistant.ask("กลยุทธ์ส่งเสริมการประชาสัมพันธ์และการตลาดผลิตภัณฑ์อุตสาหกรรม มีโครงการอะไรบ้าง")
+    assert listed.route == "list_projects" and "Creative Economy" in listed.answer
+    assert "บริบทใหม่ทางเศรษฐกิจ" in listed.answer and "ต่อยอดภูมิปัญญา" not in listed.answer  # strategy 2's two only
+
+
 def test_a_level_named_by_title_lists_its_projects(assistant):
     answer = assistant.ask("แผนงานยุทธศาสตร์การเกษตรสร้างมูลค่า มีโครงการอะไรบ้าง")
     assert answer.route == "plan_level"  # the plan graph's level (assistant/plan_levels.py), with amounts
