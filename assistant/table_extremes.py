@@ -48,11 +48,14 @@ def asked_column(q: Query, table: HeaderTable, weight: dict[str, float]) -> int 
     column named before the max/min word (`ใช้พลังงานไฟฟ้ามากที่สุด … กี่ราย`: the unit belongs to another part);
     its unit asked (`กี่ปี` → `(ปี)`); else the most of its name typed."""
     cols = table.rows[0].columns
+    words = query_words()
+    duration = any(w in q.text.lower() for w in words.duration_words)  # `นานที่สุด`: a column of years
+    lasting = [i for i, c in enumerate(cols) if c.unit in words.duration_units]
+    if duration and len(lasting) == 1:  # `…ปี 2566 แร่ชนิดใดผลิตได้อีกนานที่สุด`: how long, not the year's figure
+        return lasting[0]
     years = [i for i, c in enumerate(cols) if any(str(y) in c.name for y in q.years)]
     if q.years and any(YEAR_CELL.search(c.name) for c in cols):
         return years[0] if len(years) == 1 else None  # `ปี 2565 … มากที่สุด`: the year's column
-    words = query_words()
-    duration = any(w in q.text.lower() for w in words.duration_words)  # `นานที่สุด`: a column of years
     if not duration:
         head = set(search_tokens(q.text[:extreme_at(q.text)]))
         named = _named(cols, table, {t: w for t, w in weight.items() if t in head})

@@ -161,14 +161,28 @@ def extreme_at(text: str) -> int:
     return min((k for w in (*qw.max_words, *qw.min_words) if (k := text.find(w)) > 0), default=0)
 
 
+SUPERLATIVE_SPAN = 24  # characters between an adjective and its superlative word (`ไกลจากตัวเมืองลำปางที่สุด`)
+
+
+def _split_superlative(text: str, words: tuple[str, ...]) -> bool:
+    """Whether the question types a max or min word's adjective, then words, then its superlative word
+    (`อำเภอไหนไกลจากตัวเมืองลำปางที่สุด`: `ไกลที่สุด` with the place it is far from between)."""
+    for sup in query_words().superlative_words:
+        adjectives = [w[: -len(sup)] for w in words if w.endswith(sup) and len(w) > len(sup)]
+        if adjectives and re.search(INSIDE_WORD + rf"(?:{alternation(adjectives)})[^\s?]{{1,{SUPERLATIVE_SPAN}}}?"
+                                    + re.escape(sup), text):
+            return True
+    return False
+
+
 def operation_of(text: str) -> str | None:
     """The operation asked over figures: share, difference, sum, max or min (None: a plain figure)."""
     qw = query_words()
     if types_any(text, qw.share_words) or re.search(r"ร้อยละ(?:เท่า|กี่).{0,20}ของ|what percent(?:age)? of", text, re.I):
         return "share"
-    if types_any(text, qw.max_words):
+    if types_any(text, qw.max_words) or _split_superlative(text, qw.max_words):
         return "max"
-    if types_any(text, qw.min_words):
+    if types_any(text, qw.min_words) or _split_superlative(text, qw.min_words):
         return "min"
     if types_any(text, qw.difference_words):
         return "difference"

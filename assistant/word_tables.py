@@ -158,10 +158,12 @@ def answer(q: Query, tables: list[WordTable], db: FactsDB) -> Draft | None:
             continue
         col = cols[0]
         named = [r for r in table.rows if _named(r.label, asked) and not (aside and compact(r.label) in aside)]
+        if len(named) > 1 or q.operation in ("max", "min"):
+            # `แม่พริก ห่างตัวเมืองลำปาง…`, `…ไกลจากตัวเมืองลำปางที่สุด`: the row printing no figure there (`-`) is the
+            # reference point, not a row asked
+            named = [r for r in named if value_of(r.cells[col]) is not None]
         if q.operation in ("max", "min") and not named and _named(table.columns[table.label_col], asked):
             return _ranked(q, table, col, aside, db)  # `อำเภอใด…มากที่สุด`: the label column's word asks which row
-        if len(named) > 1:  # `แม่พริก ห่างตัวเมืองลำปาง…`: the row printing no figure there (`-`) is the reference point
-            named = [r for r in named if value_of(r.cells[col]) is not None]
         if len(named) == 1 and q.operation is None:
             return _cell(q, table, named[0], col, db)
     return None

@@ -404,6 +404,7 @@ class QueryWords:
     since_words: tuple[str, ...] = ()  # `เพิ่มขึ้นจาก ปี 2563`: between a change and the year it is measured from
     nominalizers: tuple[str, ...] = ()  # `การบรรลุเป้าหมาย` typed `บรรลุเป้าหมาย`: a label's verb without its noun-maker
     family_words: tuple[str, ...] = ()  # `ผลการวิเคราะห์ SWOT`: the analysis a label is part of, no topic of its own
+    superlative_words: tuple[str, ...] = ()  # `ที่สุด`: after a max/min word's adjective and its complement
     rate_words: tuple[str, ...] = ()  # `ชั่วโมงละกี่บาท`: an amount per unit, not a whole amount
     rate_before_words: tuple[str, ...] = ()  # `ต่อคน`, `per hour`: the same, the unit after the word
 

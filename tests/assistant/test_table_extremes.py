@@ -32,6 +32,13 @@ def test_the_asked_units_column_is_compared_over_every_row():
     assert all(not r.label.startswith("รวม") for r in rows)  # a total row is not a row to compare
 
 
+def test_how_long_asked_with_the_tables_year_compares_the_column_of_years():
+    # `ปี 2566` is the table's caption year; `นานที่สุด` asks how long. Before: the column `ยอดผลิต ปี 2566` (coal).
+    _, col, rows = extreme_rows(analyse("ตามตารางปริมาณแร่สำรองปี 2566 แร่ชนิดใดในพื้นที่ประทานบัตรผลิตได้อีกนานที่สุด กี่ปี"),
+                                _tables(), _IDF)
+    assert rows[0].label == "๑๐ ดินอุตสาหกรรมชนิดดิน ซีเมนต์" and rows[0].values[col] == "30"
+
+
 def test_the_column_the_question_names_and_the_smallest():
     _, col, rows = extreme_rows(analyse("แร่ชนิดใดมีปริมาณสำรองในพื้นที่ประทานบัตรน้อยที่สุด"), _tables(), _IDF)
     assert rows[0].label == "๘ พลวง" and rows[0].values[col] == "90,000.00"

@@ -194,3 +194,9 @@ def test_an_amount_per_unit_is_a_rate_and_per_year_is_not():
 def test_an_under_word_asks_where_an_item_sits_only_with_a_which_word_in_its_phrase():
     assert asks_under("โครงการนี้อยู่ภายใต้แนวทางการพัฒนาด้านไหน")
     assert not asks_under("อบก. ได้งบภายใต้แผนงานบูรณาการเขตพัฒนาพิเศษภาคตะวันออก ไปทำโครงการอะไร เท่าไหร่")
+
+
+def test_a_superlative_split_by_its_complement_is_one():
+    assert operation_of("อำเภอไหนไกลจากตัวเมืองลำปางที่สุด") == "max"
+    assert operation_of("อำเภอใดอยู่ใกล้ตัวเมืองที่สุด") == "min"
+    assert operation_of("โครงการที่ดีที่สุดคืออะไร") is None  # no max/min word's adjective

@@ -46,6 +46,10 @@ def test_the_largest_in_a_column_with_ties_and_rows_set_aside(districts):
     aside = districts.ask("ไม่นับอำเภอเมืองลำปาง อำเภอใดมีจำนวนหมู่บ้านมากที่สุด มีกี่หมู่บ้าน")
     assert aside.route == "word_table" and "เถิน และ แม่ทะ — 95" in aside.answer  # a tie: both
     assert "ไม่นับ เมืองลำปาง" in aside.answer
+    # A superlative split by its complement (`ไกลจากตัวเมืองลำปางที่สุด`) asks the largest. Before: no operation read,
+    # refused with the highway paragraph shown.
+    far = districts.ask("อำเภอไหนไกลจากตัวเมืองลำปางที่สุด ห่างกี่กิโลเมตร")
+    assert far.route == "word_table" and "แม่พริก — 117" in far.answer
     # A column word typed without the label column's word (which row) is not this table's ranking.
     assert districts.ask("กลุ่มวิสาหกิจชุมชนใดได้รับงบมากที่สุด").route != "word_table"
 
