@@ -237,6 +237,10 @@ class Assistant:
                 draft = text_answer(q, evidence, support, self.settings.min_support,
                                     read=(lambda e: self._read_rows(q, e)) if q.wants_figure else None,
                                     where=lambda e: " › ".join(p for p in self.outline.path_at(e.doc_id, e.line_start)[-2:] if p))
+                if draft.refused and q.wants_figure and q.operation is None:
+                    counted = facts.project_counts(q, self.db)  # `โครงการ X จะอบรมกี่คน`: its brief's counted items
+                    if counted is not None:
+                        draft, q.route = counted, "project_counts"
         if q.route == "text":
             draft = numbered_items.row_gap(q, draft, self.db)  # `เกินแผนไปกี่ฉบับ`: the row's result less its plan
             draft = source_part(q, draft, self.db)  # `…เป็นกิจกรรมของโครงการไหน ใช้งบอะไร`: its funding source

@@ -213,6 +213,20 @@ def _unit(text: str) -> str | None:
     return None
 
 
+_COUNT_ASKED = re.compile(INSIDE_WORD + r"กี่\s*\S")
+
+
+def asked_counts(text: str) -> list[tuple[str, str | None]]:
+    """Each count a question asks (`…ออกแบบผลิตภัณฑ์กี่ชิ้นอ่ะ แล้วอบรมกี่คน`), as the question's words up to it and
+    its unit: one part per `กี่`."""
+    parts, start = [], 0
+    for m in _COUNT_ASKED.finditer(text):
+        end = m.end() + len(re.match(r"\S*", text[m.end():]).group(0))
+        parts.append((text[start:end], _unit(text[start:end])))
+        start = end
+    return parts
+
+
 _COUNTED = re.compile(r"(\S+?)\s*" + INSIDE_WORD + r"กี่")
 
 

@@ -14,7 +14,8 @@ from assistant.lookup import BudgetRow, Cite, FactsDB, ProjectRow, decimals, nor
 from assistant.normalize import translate_english
 from assistant.passages import figures_of, key_terms
 from assistant.records import Evidence, Sentence
-from assistant.route import ASKS_LINKAGE, ASKS_LIST, ASKS_MENTION, ASKS_WHICH_PROJECT, LINK_LEVELS, Query, project_name_in, source_in
+from assistant.route import (ASKS_LINKAGE, ASKS_LIST, ASKS_MENTION, ASKS_WHICH_PROJECT, LINK_LEVELS, Query, asked_counts,
+                             project_name_in, source_in)
 from assistant.understand import types_any
 from ingest.facts import compact_name, compact_text
 from ingest.thai_repair import index_form
@@ -270,6 +271,7 @@ def _focus(q: Query, db: FactsDB, cite: Cite, name: str) -> Cite | None:
     return db.cite(cite.doc_id, best[1], end)
 
 
+MIN_ALIKE, ALIKE = 5, 0.8  # characters of a misspelt counted word, and its likeness to the printed one
 # The brief fields that print counted targets, in the order a count asked of another field is looked for in them.
 COUNT_FIELDS = ("kpis", "outputs", "activities")
 
@@ -286,7 +288,62 @@ def states_count(q: Query, text: str) -> bool:
     form = index_form(text)
     if q.unit in vocabulary().units.count_words and re.search(re.escape(q.unit) + r"\s*\d", form):
         return True  # a unit printed before its figure (`ร้อยละ 80`)
-    return any(re.search(r"\d[\d,.]*\s*" + re.escape(w), form) for w in [q.unit, *before[-1:]])
+    if any(re.search(r"\d[\d,.]*\s*" + re.escape(w), form) for w in [q.unit, *before[-1:]]):
+        return True
+    # the word typed before the count word misspelt (`ผลิตภันฑ์กี่ชิ้น`): the word printed after a figure, alike
+    return bool(before) and len(before[-1]) >= MIN_ALIKE and any(
+        SequenceMatcher(None, before[-1], m.group(1)[:len(before[-1]) + 1]).ratio() >= ALIKE
+        for m in re.finditer(r"\d[\d,.]*\s*([\u0E01-\u0E4C]+)", form))
+
+
+def project_counts(q: Query, db: FactsDB) -> Draft | None:
+    """The counts a question asks of a named project without naming a field (`โครงการต่อยอดภูมิปัญญาฯ จะพัฒนาออกแบบ
+    ผลิตภัณฑ์กี่ชิ้น แล้วอบรมกี่คน`): for each, the item of its brief's count fields (KPIs, outputs, activities) that
+    states it and shares a word of its part of the question; a count stated only by an item sharing none is said not
+    to be stated as asked, that item shown. None when no count is found so, or when a year the project's budget
+    rows do not hold is asked (`ปี 66 มีผู้เข้าร่วมกี่คน`: a year's results, not the brief's targets)."""
+    projects = db.find_projects(q.project_name or "", q.source) if q.project_name else []
+    counts = {*vocabulary().units.count, *vocabulary().units.measure} - set(vocabulary().units.currency)
+    parts = asked_counts(q.text)
+    if not projects or not parts or any(unit not in counts for _, unit in parts):
+        return None
+    p = projects[0]
+    if any(y not in {b.fiscal_year for b in p.budgets} for y in q.years):
+        return None
+    fields = db.brief_fields(p.project_id)
+    items = [item for f in COUNT_FIELDS if f in fields for item in _items(db, fields[f])]
+    own = set(search_tokens(p.name))
+    found: list[tuple[str, Cite, bool]] = []
+    for part, unit in parts:
+        sub = Query(text=part, normalized=part, language=q.language, unit=unit, wants_figure=True)
+        words = set(key_terms(sub)) - own - {unit}
+        stating = [(len(words & set(search_tokens(item.quote))), item) for item in items if states_count(sub, item.quote)]
+        if not stating:
+            return None
+        shared, best = max(stating, key=lambda si: si[0])  # the first of a tie
+        found.append((part, best, shared > 0))
+    if not any(shared for _, _, shared in found):
+        return None
+    draft = Draft()
+    draft.say(_t(q, f"ตามโครงการแบบย่อของ{p.name} ({p.source}):", f"According to the brief of {p.name} ({p.source}):"),
+              [_ev(p.cite)], template=True)
+    for part, item, shared in found:
+        if not shared:
+            draft.say(_t(q, f"ไม่ได้ระบุจำนวนตามที่ถาม ({' '.join(part.split())}) โดยตรง รายการที่นับในหน่วยนี้คือ:",
+                         f"It does not state this count ({' '.join(part.split())}) as asked; the item counted in "
+                         f"this unit is:"), template=True)
+        draft.say(" ".join(item.quote.split()), [_ev(item)])
+    return draft
+
+
+def _items(db: FactsDB, cite: Cite) -> list[Cite]:
+    """A brief field's numbered items, each with the lines it wraps onto (`1. เสริมสร้าง…หรือ` / `…จำนวน 30 คน`)."""
+    rows = [(n, text) for n, text, _ in db.lines(cite.doc_id, cite.line_start, cite.line_end) if text.strip()]
+    starts = [i for i, (_, text) in enumerate(rows) if re.match(r"\s*\(?\d{1,2}[.)]", text)]
+    if not starts:
+        return [db.cite(cite.doc_id, n, n) for n, _ in rows]
+    ends = starts[1:] + [len(rows)]
+    return [db.cite(cite.doc_id, rows[a][0], rows[b - 1][0]) for a, b in zip(starts, ends)]
 
 
 def source_part(q: Query, draft: Draft, db: FactsDB) -> Draft:

@@ -158,3 +158,11 @@ def test_a_project_name_ends_where_the_level_asked_and_its_placing_words_begin()
     q = analyse("โครงการสร้างความพร้อมให้ SMEs แข่งขันในบริบทใหม่ทางเศรษฐกิจ ถูกจัดไว้ใต้แนวทางการพัฒนาด้านไหน กลยุทธ์อะไร")
     assert (q.route, q.project_name) == ("placement", "สร้างความพร้อมให้ SMEs แข่งขันในบริบทใหม่ทางเศรษฐกิจ")
     assert analyse("โครงการพัฒนาภาคใต้ อยู่ในยุทธศาสตร์ไหน").project_name == "พัฒนาภาคใต้"  # a name's own ใต้ stays
+
+
+def test_each_count_a_question_asks_is_a_part_with_its_unit():
+    from assistant.route import asked_counts
+    parts = asked_counts("โครงการต่อยอดภูมิปัญญาท้องถิ่น จะพัฒนาออกแบบผลิตภัณฑ์กี่ชิ้น แล้วอบรมกี่คน")
+    assert [unit for _, unit in parts] == ["ชิ้น", "คน"] and parts[1][0].strip() == "แล้วอบรมกี่คน"
+    # `จะ` ends a typed project name: what follows is what will be done
+    assert project_name_in("โครงการต่อยอดภูมิปัญญาท้องถิ่น จะอบรมกี่คน") == "ต่อยอดภูมิปัญญาท้องถิ่น"

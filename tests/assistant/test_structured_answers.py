@@ -65,3 +65,15 @@ def test_the_funding_source_of_the_project_whose_brief_answers(tmp_path_factory)
     assert "แหล่งงบประมาณของโครงการพัฒนาศักยภาพผู้ประกอบการในยุคเศรษฐกิจสร้างสรรค์ (Creative Economy): งบกลุ่มจังหวัด" \
         in answer.answer
     assert "แหล่งงบประมาณ" not in plain.answer  # not asked: not said
+
+
+def test_counts_asked_of_a_named_project_are_read_from_its_briefs_counted_items(tmp_path_factory):
+    # Before: refused (`จะ…` was read as part of the name, and no text window printed `ชิ้น`). Each count asked gets the
+    # item that states it and shares the question's words; one stated only by an item sharing none is said so.
+    both, results = ask_excerpt(tmp_path_factory, "brief-counts", 1296, 1700,
+                                "โครงการต่อยอดภูมปัญญาท้องถิ่น จะพัฒนาออกแบบผลิตภันฑ์กี่ชิ้นอ่ะ แล้วอบรมกี่คนคับ",
+                                "โครงการต่อยอดภูมิปัญญาท้องถิ่น ปี 66 มีผู้เข้าร่วมกี่คน")
+    assert both.route == "project_counts" and "จำนวน 10 ผลิตภัณฑ์" in both.answer
+    assert "ไม่ได้ระบุจำนวนตามที่ถาม (แล้วอบรมกี่คน) โดยตรง" in both.answer and "จำนวน 30 คน" in both.answer
+    assert all(c.verified for c in both.citations)
+    assert results.route != "project_counts"  # a year's results asked: not the brief's targets
