@@ -360,13 +360,23 @@ def with_list(w: Window, db: FactsDB) -> Window:
     if not last:
         return w
     intro = w.line_end
-    if not last[0][1].strip().endswith(endings):  # a heading, then its list's intro (`เรียงลำดับความสำคัญ ดังนี้`)
-        below = [(n, t) for n, t, _ in db.lines(w.doc_id, w.line_end + 1, w.line_end + INTRO_LINES) if t.strip()]
+    below = [(n, t) for n, t, _ in db.lines(w.doc_id, w.line_end + 1, w.line_end + INTRO_LINES) if t.strip()]
+    if _has_sub_items(w, below):
+        pass  # `2. การพัฒนาผลิตภัณฑ์…` over its own `2.1 …`, `2.2 …`: an item introduces its sub-items
+    elif not last[0][1].strip().endswith(endings):  # a heading, then its list's intro (`เรียงลำดับความสำคัญ ดังนี้`)
         if not below or not below[0][1].strip().endswith(endings) or parse_marker(below[0][1]) is not None:
             return w
         intro = below[0][0]
     end = list_end(db, w.doc_id, intro, BODY_CHARS - len(w.text))
     return _to_line(w, end, db) if end > intro else w
+
+
+def _has_sub_items(w: Window, below: list[tuple[int, str]]) -> bool:
+    """Whether the window is a numbered item (`2. …`) whose first sub-item (`2.1 …`) is the next line printed."""
+    item = parse_marker(w.text)
+    sub = parse_marker(below[0][1]) if below else None
+    return (item is not None and sub is not None and item.value is not None and sub.key[0] == "dec"
+            and tuple(sub.key[1]) == (item.value,) and sub.value == 1)
 
 
 def list_end(db: FactsDB, doc_id: str, line: int, chars: int = BODY_CHARS) -> int:

@@ -49,7 +49,7 @@ from ingest.tokenize import search_tokens
 from plan_assistant.config import Settings
 
 # Bump when repair/structure/chunking/facts rules or the facts schema change: everything is rebuilt.
-PIPELINE_VERSION = "17"
+PIPELINE_VERSION = "18"
 
 
 @dataclass

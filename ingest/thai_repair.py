@@ -721,6 +721,10 @@ def _moved(line: str, relocate: bool, shift_first: bool = False) -> str:
     return unshift_vowels(line)
 
 
+# A decimal list marker the text layer broke at its dot, as it breaks Thai words (`2 .2 ว ิสาหก ิจ…`): `2.2`.
+_SPACED_MARKER = re.compile(r"^(\s*\d{1,2}) \.(\d{1,2}\s)")
+
+
 @lru_cache(maxsize=131072)
 def _repair_mapped(line: str, plan: RepairPlan) -> str:
     ended_with_space = line[-1:].isspace()
@@ -728,6 +732,7 @@ def _repair_mapped(line: str, plan: RepairPlan) -> str:
     if plan.shift_back:
         line = shift_marks_back(line)
     line = join_broken_words(line, whole_left=plan.relocate)
+    line = _SPACED_MARKER.sub(r"\1.\2", line)
     line = line.rstrip()
     return line + " " if line and ended_with_space else line
 

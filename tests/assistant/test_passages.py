@@ -320,3 +320,12 @@ def test_a_count_asked_in_another_classifier_is_answered_by_the_thing_counted_pr
     answer = _ask_excerpt(tmp_path_factory, "factories", 338, 945,
                           "ตอนนี้ลำปางมีโรงงานตาม พ.ร.บ.โรงงานกี่แห่ง เงินลงทุนรวมเท่าไร (ข้อมูล ณ 31 มี.ค. 2567)")
     assert not answer.refused and "537 โรงงาน" in answer.answer and "60,849.41" in answer.answer
+
+
+def test_a_numbered_item_over_its_own_sub_items_is_answered_with_them(tmp_path_factory):
+    # `2. การพัฒนาผลิตภัณฑ์…ต้นแบบ … 4 กลุ่ม 5 ผลิตภัณฑ์ ดังนี้ง` (its intro word misprinted) over `2.1`…`2.4`: the
+    # sub-items are what the item lists. Before: the item's own lines alone, or one sub-item.
+    answer, = ask_excerpt(tmp_path_factory, "sub-items", 2990, 3070,
+                          "โครงการ OPOAI-C ปี 2566 พัฒนาผลิตภัณฑ์ต้นแบบอะไรให้กลุ่มวิสาหกิจชุมชนบ้าง")
+    for product in ("เพาเวอร์บาร์", "เชียงดา", "แหนมหมู", "น้ำพริกเผาลำไย"):
+        assert product in answer.answer, product

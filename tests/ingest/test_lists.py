@@ -72,6 +72,16 @@ def test_thai_digit_markers_count_in_sequence(sample):
     assert block.items[1].line_end > block.items[1].line_start  # ๒. wraps onto the next line
 
 
+def test_a_marker_the_text_layer_broke_at_its_dot_is_read(sample):
+    # `2 .2 ว ิสาหก ิจ…` (spaces the PDF text put into the line): repaired to `2.2`, the sub-list of step 2 runs on to
+    # 2.4. Before: the list ended at 2.1, and `2.3`, `2.4` were no items.
+    lines, _, lists = sample
+    start = _line_of(lines, "2. การพัฒนาผลิตภัณฑ์และบรรจุภัณฑ์ต้นแบบ")
+    block = next(b for b in lists if b.line_start <= start <= b.line_end)
+    step = next(i for i, it in enumerate(block.items) if it.line_start == start)
+    assert [block.items[k].marker for k in block.children(step)] == ["2.1", "2.2", "2.3", "2.4"]
+
+
 def test_headings_are_not_items(sample):
     lines, sections, lists = sample
     starts = {s.line_start for s in sections}

@@ -264,3 +264,9 @@ def test_pdf_table_cells_get_the_documents_repair():
     # Thai base consonants are never dropped (Latin stand-ins may become consonants, never the reverse).
     consonants = lambda s: sum("\u0E01" <= ch <= "\u0E2E" for ch in s)  # noqa: E731
     assert consonants(cells) >= consonants(raw)
+
+
+def test_a_decimal_marker_broken_at_its_dot_is_joined():
+    from ingest.thai_repair import repair_line
+    assert repair_line("    2 .2 ว ิสาหก ิจช ุมชนปล ูกผ ัก ").startswith("    2.2 วิสาหกิจชุมชนปลูกผัก")
+    assert repair_line("ปี 2 .2 ทดสอบ") == "ปี 2 .2 ทดสอบ"  # not at the line's start: left as printed
