@@ -257,8 +257,10 @@ def select_passages(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dic
     if not query.wants_figure:
         extended: list[Window] = []
         for w in (with_list(with_paragraph(with_body(w, db), db), db) for w in chosen):
+            # a window the one before now reaches is said once; one this window now holds whole gives way to it
+            extended = [c for c in extended if not _holds(w, c)]
             if not any(_overlap(w, c) for c in extended):
-                extended.append(w)  # a window the one before now reaches is said once
+                extended.append(w)
         chosen = extended
     evidence = [Evidence(w.doc_id, w.line_start, w.line_end, db.cite(w.doc_id, w.line_start, w.line_end).quote,
                          "retrieval", round(w.score, 4)) for w in chosen]
@@ -284,6 +286,11 @@ def _joint_coverage(query: Query, evidence: list[Evidence], db: FactsDB, idf: di
     focus = match_tokens(f"{a.quote} {b.quote}")
     near = match_tokens(_with_lines_above(a, db))
     return sum(w if t in focus else CONTEXT_WEIGHT * w if t in near else 0.0 for t, w in weight.items()) / total
+
+
+def _holds(a: Window, b: Window) -> bool:
+    """Whether window a spans every line of window b (of one document) and more."""
+    return a.doc_id == b.doc_id and a.line_start <= b.line_start and b.line_end <= a.line_end and a != b
 
 
 def _overlap(a: Window, b: Window) -> bool:
@@ -361,8 +368,9 @@ def with_list(w: Window, db: FactsDB) -> Window:
         return w
     intro = w.line_end
     below = [(n, t) for n, t, _ in db.lines(w.doc_id, w.line_end + 1, w.line_end + INTRO_LINES) if t.strip()]
-    if _has_sub_items(w, below):
-        pass  # `2. การพัฒนาผลิตภัณฑ์…` over its own `2.1 …`, `2.2 …`: an item introduces its sub-items
+    sub = _first_sub_item(w, db)
+    if sub is not None:  # `2. การพัฒนาผลิตภัณฑ์…` over its own `2.1 …`, `2.2 …`: an item introduces its sub-items
+        intro = sub - 1
     elif not last[0][1].strip().endswith(endings):  # a heading, then its list's intro (`เรียงลำดับความสำคัญ ดังนี้`)
         if not below or not below[0][1].strip().endswith(endings) or parse_marker(below[0][1]) is not None:
             return w
@@ -371,12 +379,18 @@ def with_list(w: Window, db: FactsDB) -> Window:
     return _to_line(w, end, db) if end > intro else w
 
 
-def _has_sub_items(w: Window, below: list[tuple[int, str]]) -> bool:
-    """Whether the window is a numbered item (`2. …`) whose first sub-item (`2.1 …`) is the next line printed."""
-    item = parse_marker(w.text)
-    sub = parse_marker(below[0][1]) if below else None
-    return (item is not None and sub is not None and item.value is not None and sub.key[0] == "dec"
-            and tuple(sub.key[1]) == (item.value,) and sub.value == 1)
+def _first_sub_item(w: Window, db: FactsDB) -> int | None:
+    """The line of a numbered item's first sub-item (`2.1 …` under `2. …`) when the window starts with the item and
+    the sub-item is the next marked line, in the window or just below it; None otherwise."""
+    first = db.lines(w.doc_id, w.line_start, w.line_start)
+    item = parse_marker(first[0][1]) if first else None
+    if item is None or item.value is None:
+        return None
+    for n, text, _ in db.lines(w.doc_id, w.line_start + 1, w.line_end + INTRO_LINES):
+        sub = parse_marker(text)
+        if sub is not None:
+            return n if sub.key[0] == "dec" and tuple(sub.key[1]) == (item.value,) and sub.value == 1 else None
+    return None
 
 
 def list_end(db: FactsDB, doc_id: str, line: int, chars: int = BODY_CHARS) -> int:
