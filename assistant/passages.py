@@ -143,14 +143,6 @@ def _is_data_row(text: str) -> bool:
     return len(text.strip()) < DATA_ROW_CHARS and bool(stated_figures(text))
 
 
-def bare_figures(text: str) -> bool:
-    """Whether a passage is figures with at most one word beside them (`เรื่อง 9 7`, `0.17 0.17`): a table row whose
-    label is elsewhere, which answers no question asking what something is."""
-    figures = stated_figures(text)
-    words = [w for w in word_tokens(re.sub(r"[\d.,%()\-–:/]+", " ", index_form(text))) if w.strip()]
-    return bool(figures) and len(words) <= 1
-
-
 def _unit_after_number(text: str, unit: str) -> bool:
     form = index_form(text)
     if unit == "ร้อยละ":

@@ -26,9 +26,8 @@ from assistant.level_titles import titled_level
 from assistant.followup import resolve_followup
 from assistant.lookup import FactsDB
 from assistant.normalize import EN_TH_GLOSSARY
-from assistant.passages import (QUESTION_WORDS, bare_figures, figures_of, select_passages, states_asked_date,
-                                states_asked_place, states_asked_place_kind, states_asked_unit, states_asked_year,
-                                states_rarest_term)
+from assistant.passages import (QUESTION_WORDS, figures_of, select_passages, states_asked_date, states_asked_place,
+                                states_asked_place_kind, states_asked_unit, states_asked_year, states_rarest_term)
 from assistant.records import Answer, Citation, Evidence, Figure, Sentence
 from assistant.matrix_rows import MatrixRow, matrix_rows, row_answer
 from assistant.retrieve import Retriever
@@ -235,8 +234,6 @@ class Assistant:
                     support = 0.0  # a figure of another year, or no count in the asked unit: not stated; the closest shown
                 elif not states_asked_date(q, evidence, self.db):
                     support = 0.0  # a date asked, and the passage prints none
-                elif not q.wants_figure and evidence and bare_figures(evidence[0].quote):
-                    support = 0.0  # `ข้อเสนอนโยบาย 7 เรื่อง…มีเรื่องอะไรบ้าง` answered by `เรื่อง 9 7`: no text states it
                 draft = text_answer(q, evidence, support, self.settings.min_support,
                                     read=(lambda e: self._read_rows(q, e)) if q.wants_figure else None,
                                     where=lambda e: " › ".join(p for p in self.outline.path_at(e.doc_id, e.line_start)[-2:] if p))

@@ -329,11 +329,3 @@ def test_a_numbered_item_over_its_own_sub_items_is_answered_with_them(tmp_path_f
                           "โครงการ OPOAI-C ปี 2566 พัฒนาผลิตภัณฑ์ต้นแบบอะไรให้กลุ่มวิสาหกิจชุมชนบ้าง")
     for product in ("เพาเวอร์บาร์", "เชียงดา", "แหนมหมู", "น้ำพริกเผาลำไย"):
         assert product in answer.answer, product
-
-
-def test_a_row_of_figures_with_at_most_one_word_is_bare():
-    # Such a passage (`11,100,000 11,100,000 61`, a budget table's row whose label is elsewhere) answered what a
-    # project does; now a question asking no figure is refused with it as the closest passage.
-    from assistant.passages import bare_figures
-    assert bare_figures("เรื่อง 9 7") and bare_figures("11,100,000 11,100,000 61") and bare_figures("0.17 0.17")
-    assert not bare_figures("แม่พริก 117") and not bare_figures("อัตลักษณ์ชุมชนมาประยุกต์ใช้ จำนวน 30 คน")
