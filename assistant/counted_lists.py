@@ -196,13 +196,15 @@ def summed(q: Query, lists: CountedLists) -> Draft | None:
     if len(operands) < 2:
         return None
     draft = Draft(support=1.0)
-    draft.say("• " + " ".join(db.evidence(head.doc_id, first, last).quote.split()), [db.evidence(head.doc_id, first, last)])
-    for n, _ in operands:
-        draft.say("• " + " ".join(db.evidence(head.doc_id, n, n).quote.split()), [db.evidence(head.doc_id, n, n)])
+    item = db.evidence(head.doc_id, first, last)
+    draft.say("• " + " ".join(item.quote.split()), [item])
+    lines = [db.evidence(head.doc_id, n, n) for n, _ in operands]
+    for line in lines:
+        draft.say("• " + " ".join(line.quote.split()), [line])
     total = format_result(sum(Decimal(p.replace(",", "")) for _, p in operands))
     shown = " + ".join(p for _, p in operands)
     draft.say(_t(q, f"คำนวณ: {shown} = {total} {q.unit}", f"Computed: {shown} = {total} {q.unit}"),
-              [db.evidence(head.doc_id, n, n) for n, _ in operands], template=True, computed=[total.replace(",", "")])
+              lines, template=True, computed=[total.replace(",", "")])
     return draft
 
 

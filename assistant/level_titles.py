@@ -43,24 +43,25 @@ def _typed(title: str, asked: str) -> float:
     return run / len(title) if run >= MIN_RUN and run >= RUN_SHARE * len(title) else 0.0
 
 
-def titled_level(text: str, db: FactsDB) -> TitledLevel | None:
-    """The one direction or strategy whose title the question types (TITLE_SHARE of it) beside its level's word;
-    None when it types none, or several equally."""
-    asked, low = compact(text), text.lower()
-    found: list[tuple[float, TitledLevel]] = []
-    says_direction = any(w in low for w in _level_words("direction"))
-    says_strategy = any(w in low for w in _level_words("strategy"))
-    for d in db.directions():
-        share = _typed(compact(d["title"] or ""), asked)
-        if says_direction and share:
-            found.append((share, TitledLevel(d["number"])))
-        for s in d["strategies"]:
-            share = _typed(compact(s["title"] or ""), asked)
-            if says_strategy and share:
-                found.append((share, TitledLevel(d["number"], s["number"])))
-    if not found:
-        return None
-    found.sort(key=lambda f: -f[0])
-    if len(found) > 1 and found[1][0] == found[0][0] and found[1][1] != found[0][1]:
-        return None
-    return found[0][1]
+class LevelTitles:
+    """The plan graph's direction and strategy titles, compact, read once (the pipeline's index is fixed)."""
+
+    def __init__(self, db: FactsDB):
+        self.titles: list[tuple[str, str, TitledLevel]] = []  # (level key, compact title, the level)
+        for d in db.directions():
+            self.titles.append(("direction", compact(d["title"] or ""), TitledLevel(d["number"])))
+            self.titles += [("strategy", compact(s["title"] or ""), TitledLevel(d["number"], s["number"]))
+                            for s in d["strategies"]]
+
+    def titled(self, text: str) -> TitledLevel | None:
+        """The one direction or strategy whose title the question types (TITLE_SHARE of it) beside its level's
+        word; None when it types none, or several equally."""
+        asked, low = compact(text), text.lower()
+        said = {key for key in ("direction", "strategy") if any(w in low for w in _level_words(key))}
+        found = [(share, level) for key, title, level in self.titles if key in said and (share := _typed(title, asked))]
+        if not found:
+            return None
+        found.sort(key=lambda f: -f[0])
+        if len(found) > 1 and found[1][0] == found[0][0] and found[1][1] != found[0][1]:
+            return None
+        return found[0][1]

@@ -22,7 +22,7 @@ from assistant.drafting import rationale
 from assistant.engines import Engine, make_engine
 from assistant.extractive import text_answer
 from assistant.fallback import from_outline, from_text
-from assistant.level_titles import titled_level
+from assistant.level_titles import LevelTitles
 from assistant.followup import resolve_followup
 from assistant.lookup import FactsDB
 from assistant.normalize import EN_TH_GLOSSARY
@@ -124,6 +124,7 @@ class Assistant:
         self._tables: TextTables | None = None
         self._speller: Speller | None = None
         self._counted: CountedLists | None = None
+        self._level_titles: LevelTitles | None = None
         self.chain = (RunnableLambda(self.resolve) | RunnableLambda(self.route) | RunnableLambda(self.gather)
                       | RunnableLambda(self.write) | RunnableLambda(self.finish))
 
@@ -166,7 +167,7 @@ class Assistant:
         turn.resolved = self.speller.correct(turn.resolved)  # `วิสัยทัสน์` → วิสัยทัศน์: the index's own words
         turn.query = analyse(turn.resolved)
         if turn.query.direction is None and turn.query.strategy is None and not turn.query.project_name:
-            titled = titled_level(turn.resolved, self.db)  # `แนวทางยกระดับผลิตภัณฑ์…`: its number, untyped
+            titled = self.level_titles.titled(turn.resolved)  # `แนวทางยกระดับผลิตภัณฑ์…`: its number, untyped
             if titled is not None:
                 turn.query = analyse(turn.resolved, titled)
         # The answer speaks the language the user typed this turn, not the resolved question's
@@ -358,6 +359,13 @@ class Assistant:
                             for doc_id in self.db.titles()
                             for row in matrix_rows(self.db, doc_id, sections.get(doc_id, frozenset()))]
         return self._matrix
+
+    @property
+    def level_titles(self) -> LevelTitles:
+        """The directions' and strategies' titles, read on first use."""
+        if self._level_titles is None:
+            self._level_titles = LevelTitles(self.db)
+        return self._level_titles
 
     @property
     def counted(self) -> CountedLists:

@@ -128,7 +128,7 @@ def asks_rate(text: str) -> bool:
     """Whether a question asks an amount per unit (`ชั่วโมงละกี่บาท`, `ค่าใช้จ่ายต่อคน`, `cost per hour`; profile
     `[query] rate_words`, `rate_before_words`), which no whole amount answers; per year (`ปีละ`) asks a year's amount."""
     qw = query_words()
-    years = tuple(w.lower() for w in (*vocabulary().years.words, "year", "annum"))
+    years = tuple(w.lower() for w in qw.rate_year_words)
     for w in qw.rate_words:  # the unit before: `ชั่วโมงละกี่บาท`
         for m in re.finditer(rf"([\u0E01-\u0E4C]{{2,}}){re.escape(w)}\s*(?:กี่|เท่า)", text):
             if not m.group(1).endswith(years):

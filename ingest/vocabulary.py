@@ -407,6 +407,7 @@ class QueryWords:
     superlative_words: tuple[str, ...] = ()  # `ที่สุด`: after a max/min word's adjective and its complement
     rate_words: tuple[str, ...] = ()  # `ชั่วโมงละกี่บาท`: an amount per unit, not a whole amount
     rate_before_words: tuple[str, ...] = ()  # `ต่อคน`, `per hour`: the same, the unit after the word
+    rate_year_words: tuple[str, ...] = ()  # `ปีละ`, `per year`: a year's amount, no rate
 
 
 def parse_query_words(data: dict) -> QueryWords:
