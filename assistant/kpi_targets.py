@@ -14,10 +14,10 @@ from decimal import Decimal
 
 from assistant.lookup import FactsDB, decimals
 from assistant.outline import compact
-from assistant.passages import key_terms, term_weights
+from assistant.passages import compound_parts, key_terms, term_weights
 from assistant.plan_levels import PlanLevels, asks_gap, asks_target, say_change
 from assistant.records import Evidence
-from assistant.route import Query
+from assistant.route import Query, asked_counts
 from assistant.structured_answers import Draft, _t, states_count
 from assistant.understand import types_any
 from assistant.units import unstated_count
@@ -40,6 +40,7 @@ class Kpi:
     line_start: int
     line_end: int
     quote: str
+    group: str | None = None  # the service target the KPI measures, where the table prints one
     targets: dict[int, tuple[str, str | None]] = field(default_factory=dict)  # year → (printed, result)
     tokens: set[str] = field(default_factory=set)
 
@@ -56,7 +57,7 @@ class KpiIndex:
             key = (r["doc_id"], r["line_start"])
             if key not in by_row:
                 by_row[key] = Kpi(r["doc_id"], r["name"], " ".join((r["kpi"] or "").split()), r["unit"],
-                                  r["line_start"], r["line_end"], r["quote"] or "")
+                                  r["line_start"], r["line_end"], r["quote"] or "", r["group"])
                 self.kpis.append(by_row[key])
             by_row[key].targets[r["fiscal_year"]] = (r["printed"], r["result"])
         for k in self.kpis:
@@ -133,6 +134,114 @@ def target_part(q: Query, said: Draft, index: KpiIndex, levels: PlanLevels, db: 
     return answer(replace(q, text=" ".join(text.split())), index, levels, db, idf)
 
 
+class _Cover:
+    """How much of a question's idf-weighted key terms (less its target words and figures) a KPI's words hold: a
+    compound term the tokenizer kept whole counts when the KPI holds both its parts (`ได้ประโยชน์` in `ได้รับ
+    ประโยชน์`); the level the question names lends its own words to every KPI under it, and a bonus."""
+
+    def __init__(self, q: Query, levels: PlanLevels, idf: dict[str, float]):
+        target_words = {t for w in query_words().target_words for t in search_tokens(w)}
+        terms = [t for t in key_terms(q) if t not in target_words and not t.isdigit()]
+        self.weight = term_weights(terms, idf)
+        self.total = sum(self.weight.values())
+        self.splits = compound_parts(terms, idf)
+        named = levels.named(q.text)
+        under = {id(lv) for _, lv in named[:1] for lv in [named[0][1], *named[0][1].descendants()]} if named else set()
+        self.names = {levels.title(lv) for lv in levels.levels if id(lv) in under}
+        # the named level's own words are found for every KPI under it, not only for those whose level is the named
+        # one itself (an agency's KPIs beside its output's: `กรม… ตั้งเป้าหมู่บ้านที่มีอาสาสมัคร…` is the output's KPI)
+        self.own = set(search_tokens(levels.title(named[0][1]))) if named else set()
+
+    def of(self, kpis: list[Kpi]) -> float:
+        """The share covered by these KPIs' words together (0 when the question has no key term)."""
+        if not self.total:
+            return 0.0
+        under_named = any(_of_level(k, n) for k in kpis for n in self.names)
+        tokens = set().union(*(k.tokens for k in kpis)) | (self.own if under_named else set())
+        printed = ["".join(k.text.split()) for k in kpis]
+        held = sum(w for t, w in self.weight.items()
+                   if t in tokens or any(a in tokens and b in tokens for a, b in self.splits.get(t, []))
+                   or any(_split_in(t, p) for p in printed))
+        return held / self.total + (LEVEL_BONUS if under_named else 0.0)
+
+
+SPLIT_PART = 3  # characters of each part of a question word a KPI prints with a word between them
+SPLIT_GAP = 6  # characters that word may have (`ได้ประโยชน์` in `ได้รับประโยชน์`)
+
+
+def _split_in(term: str, printed: str) -> bool:
+    """Whether a KPI's text prints a question word in two parts with a short word between them."""
+    for i in range(SPLIT_PART, len(term) - SPLIT_PART + 1):
+        at = printed.find(term[:i])
+        while at >= 0:
+            rest = printed.find(term[i:], at + i)
+            if 0 <= rest - (at + i) <= SPLIT_GAP:
+                return True
+            at = printed.find(term[:i], at + 1)
+    return False
+
+
+def _best(q: Query, index: KpiIndex, levels: PlanLevels, idf: dict[str, float]) -> tuple[float, Kpi] | None:
+    """The KPI whose words cover most of the question's key terms, with that share; None when it has no key term."""
+    cover = _Cover(q, levels, idf)
+    if not cover.total or not index.kpis:
+        return None
+    return max(((cover.of([k]), k) for k in index.kpis), key=lambda c: c[0])
+
+
+FIRST_TRIED = 10  # the best-covering KPIs of a several-count question's first part, each tried with its siblings
+
+
+def _several(q: Query, parts: list[tuple[str, str | None]], index: KpiIndex, levels: PlanLevels, db: FactsDB,
+             idf: dict[str, float]) -> Draft | None:
+    """Each count a question asks of one service target (`…ตั้งเป้าฟื้นฟูแหล่งน้ำกี่แห่ง และมีครัวเรือนได้ประโยชน์กี่
+    ครัวเรือน`): a KPI counting the first part's unit (the part holds the question's level and year) and, for each
+    later part, the KPI of the same target and level counting that part's unit; the set whose words together cover
+    the whole question best, if it covers enough. None unless every part has its KPI."""
+    first, whole = _Cover(replace(q, text=parts[0][0]), levels, idf), _Cover(q, levels, idf)
+    if not first.total:
+        return None
+    tried = sorted((k for k in index.kpis if not parts[0][1] or k.unit == parts[0][1]), key=lambda k: first.of([k]),
+                   reverse=True)[:FIRST_TRIED]
+    best: tuple[float, list[Kpi]] | None = None
+    for k0 in tried:
+        picked = [k0]
+        for text, unit in parts[1:]:
+            near = [k for k in index.kpis if k.doc_id == k0.doc_id and k.node == k0.node and k.group == k0.group
+                    and unit and k.unit == unit and k not in picked]
+            if not near:
+                break
+            own = _Cover(replace(q, text=text), levels, idf)
+            picked.append(max(near, key=lambda k: (own.of([k]), -abs(k.line_start - k0.line_start))))
+        else:
+            score = whole.of(picked)
+            if best is None or score > best[0]:
+                best = (score, picked)
+    if best is None or best[0] < MIN_COVER:
+        return None
+    picked = best[1]
+    book = levels.fiscal_year(picked[0].doc_id)
+    year = next((y for y in q.years if all(y in k.targets for k in picked)), None) if q.years else (book[0] if book else None)
+    if year is None or not all(year in k.targets for k in picked):
+        return None
+    draft = Draft(support=1.0)
+    for k in picked:
+        draft.say(_target_sentence(q, k, year),
+                  [_table_evidence(k, levels, db), *_node_evidence(k, levels)] + ([book[1]] if book and not q.years else []),
+                  template=True)
+    return draft
+
+
+def _target_sentence(q: Query, k: Kpi, year: int) -> str:
+    """`<level>: <KPI> — ค่าเป้าหมายปี <year>: <target> <unit> (ผลการดำเนินงาน <result>)`, as the table prints them."""
+    printed, result = k.targets[year]
+    unit = f" {k.unit}" if k.unit else ""
+    done = _t(q, f" (ผลการดำเนินงาน {result})", f" (result {result})") if result else ""
+    where = f"{k.node}: " if k.node else ""
+    return _t(q, f"{where}{k.text} — ค่าเป้าหมายปี {year}: {printed}{unit}{done}",
+              f"{where}{k.text} — target for {year}: {printed}{unit}{done}")
+
+
 def answer(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB, idf: dict[str, float]) -> Draft | None:
     """The target of the KPI the question describes, for the asked year, cited; None if none fits."""
     # `…จะพัฒนาทักษะผู้ประกอบการกี่ราย` of a named level: a count its KPI plans, asked without a target word
@@ -142,26 +251,13 @@ def answer(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB, idf: dict
         return None
     if q.wants_list and not q.wants_figure:
         return level_kpis(q, index, levels, db)
-    target_words = {t for w in query_words().target_words for t in search_tokens(w)}
-    terms = [t for t in key_terms(q) if t not in target_words and not t.isdigit()]
-    weight = term_weights(terms, idf)
-    total = sum(weight.values())
-    if not total:
-        return None
+    parts = asked_counts(q.text) if target else []  # several counts, each asked with a count word
+    if len(parts) > 1:
+        several = _several(q, parts, index, levels, db, idf)
+        if several is not None:
+            return several
     named = levels.named(q.text)
-    under = {id(lv) for _, lv in named[:1] for lv in [named[0][1], *named[0][1].descendants()]} if named else set()
-    names = {levels.title(lv) for lv in levels.levels if id(lv) in under}
-    # the named level's own words are found for every KPI under it, not only for those whose level is the named one
-    # itself (an agency's KPIs beside its output's: `กรม… ตั้งเป้าหมู่บ้านที่มีอาสาสมัคร…` is the output's village KPI)
-    own = set(search_tokens(levels.title(named[0][1]))) if named else set()
-    best: tuple[float, Kpi] | None = None
-    for k in index.kpis:
-        under_named = any(_of_level(k, n) for n in names)
-        cover = sum(w for t, w in weight.items() if t in k.tokens or (under_named and t in own)) / total
-        if under_named:
-            cover += LEVEL_BONUS
-        if best is None or cover > best[0]:
-            best = (cover, k)
+    best = _best(q, index, levels, idf)
     if best is None or best[0] < MIN_COVER:
         return None
     k = best[1]
@@ -177,14 +273,11 @@ def answer(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB, idf: dict
     node = _node_evidence(k, levels)
     draft = Draft(support=1.0)
     unit = f" {k.unit}" if k.unit else ""
-    done = _t(q, f" (ผลการดำเนินงาน {result})", f" (result {result})") if result else ""
-    where = f"{k.node}: " if k.node else ""
     if not states_count(q, f"{k.text} {_planned(printed, result)}{unit}"):  # `…กี่คน`: the closest KPI counts `7 แห่ง`
         draft.refused, draft.support = True, 0.0
         draft.say(_t(q, "แผนไม่ได้ระบุจำนวนที่ถามไว้โดยตรง ตัวชี้วัดที่ใกล้เคียงที่สุดคือ:",
                      "The plan does not state this count; the closest indicator is:"), template=True)
-    draft.say(_t(q, f"{where}{k.text} — ค่าเป้าหมายปี {year}: {printed}{unit}{done}",
-                 f"{where}{k.text} — target for {year}: {printed}{unit}{done}"),
+    draft.say(_target_sentence(q, k, year),
               [e, *node] + ([book[1]] if book and not q.years else []), template=True)  # the level's heading: `โครงการที่ 4`
     others = [f"{y}: {p}" for y, (p, _) in sorted(k.targets.items()) if y != year]
     if others:

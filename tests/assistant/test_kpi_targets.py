@@ -74,3 +74,17 @@ def test_a_kpi_by_what_it_counts_and_another_years_result_asked(tmp_path_factory
     assert "ผลการดำเนินงานปี 2564: 2,311 หมู่บ้าน" in village.answer and "ลดลง 0" not in village.answer
     assert "ค่าเป้าหมายปี 2565: 56 พื้นที่" in area.answer
     assert all(c.verified for c in village.citations + area.citations)
+
+
+def test_two_counts_of_one_service_target_are_each_answered_by_its_kpi(tmp_path_factory):
+    # `…ตั้งเป้า…ฟื้นฟูแหล่งน้ำ…กี่แห่ง และมีครัวเรือนได้ประโยชน์กี่ครัวเรือน`: two KPIs of one target, each counting one
+    # unit; the question's words are split between them (and `ได้ประโยชน์` is printed `ได้รับประโยชน์`), so no one
+    # KPI covered enough of it. Before: refused, the bare row `แห่ง 65 97 102 107 112` shown as the closest passage.
+    answer, = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-145-149-162.pdf",
+                       "กรมทรัพยากรน้ำ ปี 2565 ตั้งเป้าอนุรักษ์ ฟื้นฟูแหล่งน้ำนอกเขตชลประทานกี่แห่ง "
+                       "และมีครัวเรือนได้ประโยชน์กี่ครัวเรือน")
+    lines = answer.answer.splitlines()
+    assert answer.route == "kpi_target" and not answer.refused and len(lines) == 2
+    assert "จำนวนแหล่งน้ำ" in lines[0] and "ค่าเป้าหมายปี 2565: 97 แห่ง" in lines[0]
+    assert "จำนวนครัวเรือน" in lines[1] and "ค่าเป้าหมายปี 2565: 27,875 ครัวเรือน" in lines[1]
+    assert all(c.verified for c in answer.citations)
