@@ -1678,6 +1678,10 @@ def item_answer(q: Query, levels: PlanLevels) -> Draft | None:
         return None  # no item named, or what names it is a level's name (`โครงการ…ไฟป่าและหมอกควัน`): the level
     item = next((r for r in rows if r["origin"] == "item"), rows[0])
     head = Evidence(item["doc_id"], item["line_start"], item["line_end"], item["quote"], "retrieval", 1.0)
+    alike = _alike_items(q, levels, item)
+    summed = _items_summed(q, [rows, *alike]) if alike else None
+    if summed is not None:
+        return summed
     total = _item_total(q, levels, head)
     if total is not None:  # "มีวงเงินทั้งสิ้นเท่าไร": the item's whole amount, not this year's
         draft = Draft(support=1.0)
@@ -1700,6 +1704,41 @@ def item_answer(q: Query, levels: PlanLevels) -> Draft | None:
         draft.say(_t(q, f"คำนวณ: {' + '.join(r['printed'] for r in asked)} = {total} บาท",
                      f"Computed: {' + '.join(r['printed'] for r in asked)} = {total} baht"),
                   cited, template=True, computed=[total.replace(",", "")])
+    return draft
+
+
+def _alike_items(q: Query, levels: PlanLevels, item: dict) -> list[list[dict]]:
+    """The other items of the named item's level that print the longest run the question types of it, where it
+    types it, and are typed about as far (`…ได้งบเรื่องเทคโนโลยีคลื่นความถี่วิทยุและสัญญาณดิจิทัล` printed by both the
+    equipment line and the project-expenses line): the question names what they share, so it asks all of them;
+    their rows. None when a total is asked (an item's own whole amount) or several years."""
+    if _asks_total(q.text) or len(set(q.years)) > 1:
+        return []
+    runs = levels._item_runs(q.text)
+    key = (item["doc_id"], item.get("node_id"), item["name"])
+    own = next((r for r in runs if r[3] == key), None)
+    if own is None or own[0] < MIN_ITEM_RUN:
+        return []
+    return [levels.item_rows(r[3]) for r in runs
+            if r[3] != key and r[3][:2] == key[:2] and r[0] == own[0] and len(r[4] & own[4]) >= own[0]
+            and r[1] >= ITEM_UNIQUE * own[1]  # typed as far: a place or number typed names one item (`รูปแบบที่ 2 …`)
+            and not _holds_more(r[3][2], key[2]) and not _holds_more(key[2], r[3][2])]  # `ค่าควบคุมงาน<the item>`
+
+
+def _items_summed(q: Query, items: list[list[dict]]) -> Draft | None:
+    """Items one question names together: each one's amount for the asked year (else the book's), cited, and their
+    sum computed in code. None unless each prints one amount for that year."""
+    years = set(q.years) or {next(r["fiscal_year"] for r in items[0] if r["origin"] == "item")}
+    picked = [_item_years(rows, years) for rows in items]
+    if any(len(rows) != 1 for rows in picked):
+        return None
+    chosen = [rows[0] for rows in picked]
+    draft = Draft(support=1.0)
+    cited = _say_items(draft, chosen)
+    value = sum(r["baht"] for r in chosen)
+    draft.say(_t(q, f"คำนวณ (รวม {len(chosen)} รายการ): {' + '.join(r['printed'] for r in chosen)} = {value:,} บาท",
+                 f"Computed ({len(chosen)} items): {' + '.join(r['printed'] for r in chosen)} = {value:,} baht"),
+              cited, template=True, computed=[str(value)])
     return draft
 
 

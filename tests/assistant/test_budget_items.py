@@ -166,3 +166,27 @@ def test_an_abbreviation_in_brackets_after_the_name_it_stands_for_is_not_typed_a
     alone = assistant.route(assistant.resolve(Turn("สดร. ได้งบประมาณเท่าไร")))
     assert both.resolved == "สถาบันวิจัยดาราศาสตร์แห่งชาติ ได้งบประมาณเท่าไร"
     assert alone.resolved.startswith("สถาบันวิจัยดาราศาสตร์แห่งชาติ (องค์การมหาชน")
+
+
+def test_items_printing_the_same_run_the_question_types_are_added(tmp_path_factory):
+    # Page 163: `(1) ค่าใช้จ่ายโครงการพัฒนาเทคโนโลยีคลื่นความถี่วิทยุและสัญญาณดิจิทัล 13,000,000 บาท` (other expenses) and
+    # `(2) อุปกรณ์เพื่อการพัฒนาเทคโนโลยีคลื่นความถี่วิทยุ… 18,323,000 บาท` (equipment). A question typing only the run
+    # both print asks both: each amount, and their sum computed. Before: the first alone (13,000,000). A question
+    # typing one item's own words before the run still names that item alone.
+    both, one = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol3-p1-147-162-163.pdf",
+                         "สถาบันวิจัยดาราศาสตร์ฯ ได้งบเรื่องเทคโนโลยีคลื่นความถี่วิทยุและสัญญาณดิจิทัลรวมทั้งค่าครุภัณฑ์"
+                         "และรายจ่ายอื่นเท่าไร",
+                         "ค่าใช้จ่ายโครงการพัฒนาเทคโนโลยีคลื่นความถี่วิทยุและสัญญาณดิจิทัล ของ สดร. ได้งบเท่าไร")
+    assert both.route == "plan_level" and "13,000,000 + 18,323,000 = 31,323,000 บาท" in both.answer
+    assert all(c.verified for c in both.citations) and len(both.citations) == 2
+    assert "13,000,000 บาท" in one.answer and "18,323,000" not in one.answer
+
+
+def test_an_item_typed_with_its_own_place_is_not_added_to_items_sharing_its_name(tmp_path_factory):
+    # Page 200: a dozen `ค่าใช้จ่ายในการจัดหาแหล่งน้ำบาดาลระยะไกล…` items print the same long run; the question types
+    # one's form and district (`รูปแบบที่ 2 ที่อำเภอโนนสุวรรณ`), so it names that one, not all that share the run.
+    answer, = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-177-200.pdf",
+                       "กรมทรัพยากรน้ำบาดาล ค่าใช้จ่ายในการจัดหาแหล่งน้ำบาดาลระยะไกลเพื่อแก้ปัญหาในพื้นที่ขาดแคลนน้ำ"
+                       "หรือน้ำเค็ม รูปแบบที่ 2 ที่อำเภอโนนสุวรรณ จังหวัดบุรีรัมย์ ตั้งงบไว้เท่าไร")
+    assert answer.route == "plan_level" and "37,937,300 บาท" in answer.answer
+    assert len(answer.citations) == 1 and "คำนวณ" not in answer.answer
