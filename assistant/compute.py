@@ -553,7 +553,7 @@ def refuse_unknown(q: Query, missing: list[str]) -> Draft:
     draft = Draft(refused=True, support=0.0)
     names = ", ".join(f"“{m}”" for m in missing)
     draft.say(_t(q, f"ไม่พบ {names} ในเอกสารที่มีอยู่ จึงไม่มีข้อมูลที่ตอบคำถามนี้",
-                 f"The documents do not mention {names}, so they do not state this."), template=True)
+                 f"The documents do not mention {names}; this is not stated in them."), template=True)
     return draft
 
 

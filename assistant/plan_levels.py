@@ -1175,7 +1175,8 @@ def not_stated(q: Query, lv: Level, missing: list[str], levels: PlanLevels) -> D
     name = _ORDINAL.sub("", levels.title(lv)).strip()
     words = ", ".join(f"“{w}”" for w in missing)
     draft = Draft(refused=True, support=0.0)
-    draft.say(_t(q, f"เอกสารไม่ได้ระบุ {words} ของ {name}", f"The documents do not state {words} for {name}."),
+    verb = "is" if len(missing) == 1 else "are"
+    draft.say(_t(q, f"เอกสารไม่ได้ระบุ {words} ของ {name}", f"{words} for {name} {verb} not stated in the documents."),
               [levels.evidence(lv)], template=True)
     return draft
 
@@ -1186,7 +1187,7 @@ def not_printed(q: Query, lv: Level, levels: PlanLevels) -> Draft:
     name = _ORDINAL.sub("", levels.title(lv)).strip()  # not `โครงการที่ 1 :`: a refusal states no figure
     draft = Draft(refused=True, support=0.0)
     draft.say(_t(q, f"ไม่พบงบประมาณปี {years} ของ {name} ในเอกสาร",
-                 f"The documents do not print an amount of {name} for {years}."),
+                 f"No amount of {name} for {years} is stated in the documents."),
               [levels.evidence(lv)], template=True)
     return draft
 
