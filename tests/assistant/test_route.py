@@ -166,3 +166,12 @@ def test_each_count_a_question_asks_is_a_part_with_its_unit():
     assert [unit for _, unit in parts] == ["ชิ้น", "คน"] and parts[1][0].strip() == "แล้วอบรมกี่คน"
     # `จะ` ends a typed project name: what follows is what will be done
     assert project_name_in("โครงการต่อยอดภูมิปัญญาท้องถิ่น จะอบรมกี่คน") == "ต่อยอดภูมิปัญญาท้องถิ่น"
+
+
+def test_what_else_asks_a_list_as_what_all_does():
+    # `…แล้วแผนงานนั้นมีโครงการอื่นอะไรอีก` asks the other projects without `บ้าง`. Before: no list read, so a question
+    # asking where a project sits and what else its แผนงาน holds got only where it sits.
+    assert analyse("โครงการเมืองสิ่งแวดล้อมยั่งยืนของกรมส่งเสริมคุณภาพสิ่งแวดล้อม อยู่ในแผนงานไหน "
+                   "แล้วแผนงานนั้นมีโครงการอื่นอะไรอีก").wants_list
+    assert analyse("แผนงานนั้นมีโครงการอื่นอะไรอีกบ้าง").wants_list
+    assert not analyse("โครงการเมืองสิ่งแวดล้อมยั่งยืน อยู่ในแผนงานไหน").wants_list
