@@ -200,3 +200,10 @@ def test_a_superlative_split_by_its_complement_is_one():
     assert operation_of("อำเภอไหนไกลจากตัวเมืองลำปางที่สุด") == "max"
     assert operation_of("อำเภอใดอยู่ใกล้ตัวเมืองที่สุด") == "min"
     assert operation_of("โครงการที่ดีที่สุดคืออะไร") is None  # no max/min word's adjective
+
+
+def test_what_percent_of_a_whole_asks_a_share():
+    # `…ใช้งบประมาณรายจ่ายบุคลากรกี่เปอร์เซ็นต์ของงบทั้งหมด` (profile `share_words`: `เปอร์เซ็นต์ของ`). Before: no operation
+    # read; the question went to the budget totals and was refused. A KPI's percentage target is not a share.
+    assert operation_of("ปี 2565 กรมอุทยานแห่งชาติฯ ใช้งบประมาณรายจ่ายบุคลากรกี่เปอร์เซ็นต์ของงบทั้งหมด") == "share"
+    assert operation_of("ตัวชี้วัดพื้นที่ได้รับการบริหารจัดการน้ำ ปี 2565 ตั้งเป้ากี่เปอร์เซ็นต์") is None
