@@ -1729,18 +1729,26 @@ def _alike_items(q: Query, levels: PlanLevels, item: dict) -> list[list[dict]]:
 def _items_summed(q: Query, items: list[list[dict]]) -> Draft | None:
     """Items one question names together: each one's amount for the asked year (else the book's), cited, and their
     sum computed in code. None unless each prints one amount for that year."""
+    chosen = _one_row_each(q, items)
+    return _summed_rows(q, chosen) if chosen is not None else None
+
+
+def _summed_rows(q: Query, rows: list[dict], *counted: str) -> Draft:
+    """Budget-detail rows each said as printed, cited, and their sum computed in code (`คำนวณ (2 รายการ): … = … บาท`)."""
+    draft = Draft(support=1.0)
+    cited = _say_items(draft, rows)
+    value = sum(r["baht"] for r in rows)
+    draft.say(_t(q, f"คำนวณ ({len(rows)} รายการ): {' + '.join(r['printed'] for r in rows)} = {value:,} บาท",
+                 f"Computed ({len(rows)} items): {' + '.join(r['printed'] for r in rows)} = {value:,} baht"),
+              cited, template=True, computed=[str(value), *counted])
+    return draft
+
+
+def _one_row_each(q: Query, items: list[list[dict]]) -> list[dict] | None:
+    """Each item's one row for the asked year (else the first item's own year); None unless each prints one."""
     years = set(q.years) or {next(r["fiscal_year"] for r in items[0] if r["origin"] == "item")}
     picked = [_item_years(rows, years) for rows in items]
-    if any(len(rows) != 1 for rows in picked):
-        return None
-    chosen = [rows[0] for rows in picked]
-    draft = Draft(support=1.0)
-    cited = _say_items(draft, chosen)
-    value = sum(r["baht"] for r in chosen)
-    draft.say(_t(q, f"คำนวณ (รวม {len(chosen)} รายการ): {' + '.join(r['printed'] for r in chosen)} = {value:,} บาท",
-                 f"Computed ({len(chosen)} items): {' + '.join(r['printed'] for r in chosen)} = {value:,} baht"),
-              cited, template=True, computed=[str(value)])
-    return draft
+    return None if any(len(rows) != 1 for rows in picked) else [rows[0] for rows in picked]
 
 
 def _item_years(rows: list[dict], years: set[int]) -> list[dict]:
@@ -1783,11 +1791,9 @@ def item_pair(q: Query, levels: PlanLevels) -> Draft | None:
         items = [levels.named_item(side)[1] for side in pair]
         if not all(items) or items[0][0]["name"] == items[1][0]["name"]:
             return None
-    years = set(q.years) or {next(r["fiscal_year"] for r in rows if r["origin"] == "item") for rows in items[:1]}
-    picked = [_item_years(rows, years) for rows in items]
-    if any(len(rows) != 1 for rows in picked):
+    chosen = _one_row_each(q, items)
+    if chosen is None:
         return None
-    chosen = [rows[0] for rows in picked]
     draft = Draft(support=1.0)
     cited = _say_items(draft, chosen)
     a, b = sorted(chosen, key=lambda r: -r["baht"]) if q.operation == "difference" else chosen
@@ -1829,13 +1835,7 @@ def counted_items(q: Query, levels: PlanLevels) -> Draft | None:
         return None
     if len(found) != count or (q.years and any(r["fiscal_year"] not in q.years for r in found)):
         return None
-    draft = Draft(support=1.0)
-    cited = _say_items(draft, found)
-    value = sum(r["baht"] for r in found)
-    draft.say(_t(q, f"คำนวณ ({count} รายการ): {' + '.join(r['printed'] for r in found)} = {value:,} บาท",
-                 f"Computed ({count} items): {' + '.join(r['printed'] for r in found)} = {value:,} baht"),
-              cited, template=True, computed=[str(value), str(count)])
-    return draft
+    return _summed_rows(q, found, str(count))
 
 
 def _typed_under_agency(q: Query, named: list[tuple[float, Level]], levels: PlanLevels) -> list[Level]:
