@@ -248,6 +248,9 @@ class PlanLevels:
                 if len(printed) > len(lv.name) and printed.startswith(lv.name[:6]):
                     lv.name, lv.title = printed, strip_markers(text).strip()
         self._aliases = {lv.node_id: bracketed_aliases(lv.title) for lv in self.levels}
+        # a name without what its brackets add (`สถาบันวิจัยแสงซินโครตรอน (องค์การมหาชน)`), which questions leave out
+        self._cores = {lv.node_id: core for lv in self.levels
+                       if len(core := compact(re.sub(r"\([^()]*\)", "", lv.title))) >= MIN_NAME_BLOCK and core != lv.name}
         for lv in self.levels:  # a title still cut: the brackets of its heading's wrapped lines (`(Thailand Inno-BIZ
             if lv.title.endswith("…"):  # Champion) (ภาคเหนือ)`) name it; the rest may be a column printed beside it
                 said = [a for a in bracketed_aliases(self.title(lv)) if a not in lv.name]
@@ -337,12 +340,16 @@ class PlanLevels:
 
     def named(self, text: str) -> list[tuple[float, Level]]:
         """Levels the question names, best first: a level's own match plus its named ancestors' (so
-        `แผนงาน X ของกรม Y` finds X under Y, not under another agency)."""
+        `แผนงาน X ของกรม Y` finds X under Y, not under another agency). When it names none so, the names without
+        their brackets' words are tried (`สถาบันแสงซินโครตรอน` names `สถาบันวิจัยแสงซินโครตรอน (องค์การมหาชน)`)."""
         hit = self._named.get(text)  # (threads share one instance: a read that may miss, never fail)
         if hit is not None:
             return hit
         question = compact(text)
         own = {id(lv): naming(lv.name, question, long_run=True, rare=self._rare) for lv in self.levels}
+        if not any(chars for _, chars in own.values()):
+            own = {id(lv): naming(self._cores.get(lv.node_id, lv.name), question, long_run=True, rare=self._rare)
+                   for lv in self.levels}
         hit = [lv for lv in self.levels if own[id(lv)][1]]
         by_run = {id(lv) for lv in hit if not naming(lv.name, question)[1]}  # named by one long run only
         scored = []
@@ -1712,7 +1719,7 @@ def _alike_items(q: Query, levels: PlanLevels, item: dict) -> list[list[dict]]:
     """The other items of the named item's level that print the longest run the question types of it, where it
     types it, and are typed about as far (`…ได้งบเรื่องเทคโนโลยีคลื่นความถี่วิทยุและสัญญาณดิจิทัล` printed by both the
     equipment line and the project-expenses line): the question names what they share, so it asks all of them;
-    their rows. None when a total is asked (an item's own whole amount) or several years."""
+    their rows; none when a total is asked (an item's own whole amount) or several years."""
     if _asks_total(q.text) or len(set(q.years)) > 1:
         return []
     runs = levels._item_runs(q.text)

@@ -685,3 +685,13 @@ def test_a_level_named_after_an_under_word_is_context_and_its_items_are_asked(tm
     answer, = ask_book(tmp_path_factory, GHG, "อบก. ได้งบภายใต้แผนงานบูรณาการเขตพัฒนาพิเศษภาคตะวันออก ไปทำโครงการอะไร เท่าไหร่")
     assert "ซื้อขายก๊าซเรือนกระจก" in answer.answer and "2,527,000" in answer.answer
     assert "118,907,700" not in answer.answer and "อยู่ภายใต้" not in answer.answer
+
+
+def test_an_agency_named_without_its_brackets_and_a_word_is_named(tmp_path_factory):
+    # `สถาบันแสงซินโครตรอน` for `สถาบันวิจัยแสงซินโครตรอน (องค์การมหาชน)`: the bracketed legal form left out, and a word.
+    # Before: the name counted `องค์การมหาชน` too, so what was typed covered too little of it; no level was named and
+    # the KPI count asked was refused (the bare row `ราย 10 10` shown). Now the agency's KPI: its 2565 target.
+    answer, = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol3-p1-167-168.pdf",
+                       "สถาบันแสงซินโครตรอน ปี65 จะพัฒนาทักษะผู้ประกอบการอุตสาหกรรมกี่รายจ้า")
+    assert answer.route == "kpi_target" and not answer.refused
+    assert "ได้รับการพัฒนาทักษะ" in answer.answer and "ค่าเป้าหมายปี 2565: 10 ราย" in answer.answer
