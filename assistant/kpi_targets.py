@@ -43,6 +43,7 @@ class Kpi:
     group: str | None = None  # the service target the KPI measures, where the table prints one
     targets: dict[int, tuple[str, str | None]] = field(default_factory=dict)  # year → (printed, result)
     tokens: set[str] = field(default_factory=set)
+    unspaced: str = ""  # its text without spaces, where a question word may print in two parts
 
 
 class KpiIndex:
@@ -62,6 +63,7 @@ class KpiIndex:
             by_row[key].targets[r["fiscal_year"]] = (r["printed"], r["result"])
         for k in self.kpis:
             k.tokens = set(search_tokens(f"{k.text} {k.unit or ''} {k.node or ''}"))
+            k.unspaced = "".join(k.text.split())
 
 
 def _table_evidence(k: Kpi, levels: PlanLevels, db: FactsDB) -> Evidence:
@@ -158,10 +160,9 @@ class _Cover:
             return 0.0
         under_named = any(_of_level(k, n) for k in kpis for n in self.names)
         tokens = set().union(*(k.tokens for k in kpis)) | (self.own if under_named else set())
-        printed = ["".join(k.text.split()) for k in kpis]
         held = sum(w for t, w in self.weight.items()
                    if t in tokens or any(a in tokens and b in tokens for a, b in self.splits.get(t, []))
-                   or any(_split_in(t, p) for p in printed))
+                   or any(_split_in(t, k.unspaced) for k in kpis))
         return held / self.total + (LEVEL_BONUS if under_named else 0.0)
 
 
@@ -203,15 +204,15 @@ def _several(q: Query, parts: list[tuple[str, str | None]], index: KpiIndex, lev
         return None
     tried = sorted((k for k in index.kpis if not parts[0][1] or k.unit == parts[0][1]), key=lambda k: first.of([k]),
                    reverse=True)[:FIRST_TRIED]
+    later = [(_Cover(replace(q, text=text), levels, idf), unit) for text, unit in parts[1:]]  # each part's words, once
     best: tuple[float, list[Kpi]] | None = None
     for k0 in tried:
         picked = [k0]
-        for text, unit in parts[1:]:
+        for own, unit in later:
             near = [k for k in index.kpis if k.doc_id == k0.doc_id and k.node == k0.node and k.group == k0.group
                     and unit and k.unit == unit and k not in picked]
             if not near:
                 break
-            own = _Cover(replace(q, text=text), levels, idf)
             picked.append(max(near, key=lambda k: (own.of([k]), -abs(k.line_start - k0.line_start))))
         else:
             score = whole.of(picked)

@@ -156,7 +156,7 @@ class Assistant:
     def route(self, turn: Turn) -> Turn:
         turn.resolved = without_exclusions(turn.resolved)  # `(ไม่ใช่กรมทรัพยากรน้ำบาดาล)`: not what is asked
         for typed, name in self.levels.abbreviated(turn.resolved):  # `สกสว.` → the agency's name, for every later stage
-            core = compact(re.sub(r"\([^()]*\)", "", name))  # `สถาบันวิจัยดาราศาสตร์แห่งชาติ (องค์การมหาชน)`
+            core = plan_levels.unbracketed(name)  # `สถาบันวิจัยดาราศาสตร์แห่งชาติ (องค์การมหาชน)`
             if core in compact(turn.resolved[:turn.resolved.find(typed)]):  # `<the name> (สอวช.)`: typed already
                 turn.resolved = " ".join(re.sub(rf"\(\s*{re.escape(typed)}\s*\)|{re.escape(typed)}", " ",
                                                 turn.resolved, count=1).split())

@@ -145,6 +145,11 @@ def _kind_word(items: list[Level], levels: PlanLevels) -> str:
     return found.pop() if len(found) == 1 and None not in found else "รายการ"
 
 
+def unbracketed(name: str) -> str:
+    """A name, compact, without what its brackets add (`สถาบันวิจัยดาราศาสตร์แห่งชาติ (องค์การมหาชน)`)."""
+    return compact(re.sub(r"\([^()]*\)", "", name))
+
+
 def naming(name: str, question: str, long_run: bool = False,
            rare: Callable[[str], bool] | None = None) -> tuple[float, frozenset[int]]:
     """How much of a level's name a (compact) question types, and the question's characters it covers;
@@ -250,7 +255,7 @@ class PlanLevels:
         self._aliases = {lv.node_id: bracketed_aliases(lv.title) for lv in self.levels}
         # a name without what its brackets add (`สถาบันวิจัยแสงซินโครตรอน (องค์การมหาชน)`), which questions leave out
         self._cores = {lv.node_id: core for lv in self.levels
-                       if len(core := compact(re.sub(r"\([^()]*\)", "", lv.title))) >= MIN_NAME_BLOCK and core != lv.name}
+                       if len(core := unbracketed(lv.title)) >= MIN_NAME_BLOCK and core != lv.name}
         for lv in self.levels:  # a title still cut: the brackets of its heading's wrapped lines (`(Thailand Inno-BIZ
             if lv.title.endswith("…"):  # Champion) (ภาคเหนือ)`) name it; the rest may be a column printed beside it
                 said = [a for a in bracketed_aliases(self.title(lv)) if a not in lv.name]

@@ -39,7 +39,7 @@ _FIGURE = re.compile(r"เท่าไ|เท่าใด|" + INSIDE_WORD + r"�
 _MONEY_ASKED = re.compile(r"มูลค่า|เงินลงทุน|วงเงิน|\bvalue\b|how much money", re.I)
 _TOTAL = re.compile(word_pattern(query_words().total_words), re.I)
 _DRAFT = re.compile(r"ร่าง|\bdraft\b|ช่วยเขียน|เขียนหลักการ|write (?:a|the) .*rationale", re.I)
-_LIST = re.compile(r"โครงการ(?:อะไร|ใด|ไหน)|(?:อะไร|ไหน|ใด)(?:อีก)?บ้าง|(?:อะไร|ไหน|ใด)อีก|which projects|what projects"
+_LIST = re.compile(r"โครงการ(?:อะไร|ใด|ไหน)|(?:อะไร|ไหน|ใด)(?:อีก|บ้าง)|which projects|what projects"
                    r"|list (?:the |all )?projects", re.I)
 _PROJECTS = re.compile(r"โครงการ|\bprojects?\b", re.I)
 _WHICH_PROJECT = re.compile(r"โครงการ\s*(?:ไหน|ใด)|which project", re.I)
