@@ -18,7 +18,7 @@ from assistant.lookup import FactsDB
 from assistant.normalize import be_years, full_years, translate_english
 from assistant.records import Evidence
 from assistant.route import Query, counted_noun
-from assistant.understand import asks, asks_date, year_phrases_as_years
+from assistant.understand import asks, asks_date, asks_rate, year_phrases_as_years
 from ingest.facts import compact_text
 from ingest.lists import parse_marker
 from ingest.records import ScoredChunk
@@ -31,6 +31,7 @@ QUESTION_WORDS = frozenset(query_words().question_words)
 MAX_WINDOW = 3
 CONTEXT_WEIGHT = 0.6  # a key term found only above the window, in the same chunk
 UNKNOWN_LATIN_WEIGHT = 0.25  # an English word the documents never use (share of the top idf)
+RATE_PENALTY = 0.1  # a figure per unit (`ต่อหัว`, `per capita`) a question asking a whole figure did not ask for
 HEADING_CHARS = 60  # a window this short answering a non-figure question is a heading: quote its body
 BODY_LINES, BODY_CHARS = 10, 900
 CAPTION_LINES = 40  # how far above a chunk to look for the caption/header of a table it continues
@@ -169,6 +170,7 @@ def score_windows(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dict[
     weight = term_weights(terms, idf)
     total = sum(weight.values())
     parts = compound_parts(terms, idf)
+    rate_asked = asks_rate(query.text)
     windows: list[Window] = []
     for rank, hit in enumerate(hits):
         c = hit.chunk
@@ -176,6 +178,7 @@ def score_windows(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dict[
         rows = [(n, text) for n, text, _ in db.lines(c.doc_id, lead, c.line_end) if text.strip()]
         tokens = [with_compounds(match_tokens(text), parts) for _, text in rows]
         states_figure = [bool(stated_figures(text)) for _, text in rows]  # once per line, not per window
+        per_unit = [asks_rate(text) for _, text in rows] if query.wants_figure and not rate_asked else []
         data_row = [_is_data_row(text) for _, text in rows]
         label = set(search_tokens(" ".join(c.section_path[-2:])))
         header: set[str] = set()  # short lines since the last prose line: a table's caption, header, labels
@@ -232,6 +235,8 @@ def score_windows(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dict[
                 if query.wants_figure:
                     if query.unit and _unit_after_number(text, query.unit):
                         score += 0.1
+                    if per_unit and any(per_unit[k] for k in figure_lines):
+                        score -= RATE_PENALTY  # `…ต่อหัว (GPP per capita) เท่ากับ 104,754 บาท`: a per-unit figure, not asked
                     if query.wants_total and any(_TOTAL_ROW.match(t) for _, t in rows[i:i + size]):
                         score += 0.1
                 windows.append(Window(c.doc_id, rows[i][0], rows[i + size - 1][0], text, coverage, score, c.line_end))

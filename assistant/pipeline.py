@@ -155,9 +155,12 @@ class Assistant:
 
     def route(self, turn: Turn) -> Turn:
         turn.resolved = without_exclusions(turn.resolved)  # `(ไม่ใช่กรมทรัพยากรน้ำบาดาล)`: not what is asked
-        for typed, name in self.levels.abbreviated(turn.resolved):  # `สกสว.` → the agency's name, for every later stage
+        # `สกสว.`, `GISTDA` → the agency's name, for every later stage
+        for typed, name in [*self.levels.abbreviated(turn.resolved), *self.levels.acronyms(turn.resolved)]:
             core = plan_levels.unbracketed(name)  # `สถาบันวิจัยดาราศาสตร์แห่งชาติ (องค์การมหาชน)`
-            if core in compact(turn.resolved[:turn.resolved.find(typed)]):  # `<the name> (สอวช.)`: typed already
+            # `<the name> (สอวช.)`, `BEDO <the name misspelt>`: typed already
+            if core in compact(turn.resolved[:turn.resolved.find(typed)]) \
+                    or self.levels.named_without(turn.resolved, typed, name):
                 turn.resolved = " ".join(re.sub(rf"\(\s*{re.escape(typed)}\s*\)|{re.escape(typed)}", " ",
                                                 turn.resolved, count=1).split())
             else:
@@ -465,6 +468,7 @@ class Assistant:
                 if missing:  # "สกสว. จัดสรรทุนวิจัยด้านโควิด-19 ไว้เท่าไร": not the agency's whole amount
                     return plan_levels.not_stated(q, named[0][1], missing, self.levels)
                 if self.levels.asks_below(q, named[0][1], draft, idf):
+                    q.asks_below = True  # no later stage answers with its whole amount either
                     return None  # "กรมทรัพยากรน้ำขอซื้อรถโดยสาร 12 ที่นั่ง…": an item under it; its lines may print it
             if named:  # "ทำกี่สถานี ใช้งบเท่าไร": the count its own lines print beside the amount, else its KPI's
                 draft = units.counted_part(q, draft, named[0][1], self.levels, self.db)
@@ -613,7 +617,9 @@ class Assistant:
                 q.route = "outline_list"
                 return draft
         money = q.unit is None or q.unit in vocabulary().units.currency  # `กี่อัตรา`, `กี่คน`: no amount answers it
-        if q.wants_figure and money and q.organisations and not q.operation and not self._names_year_row(q):
+        # an organisation's whole amount answers money asked, not a KPI's target (`ตั้งค่าเป้าหมายตัวชี้วัด X ไว้เท่าไร`)
+        if q.wants_figure and money and q.organisations and not q.operation and not q.asks_below \
+                and not plan_levels.asks_target(q.text) and not self._names_year_row(q):
             draft = year_figure(q, self.db)
             if draft is not None:
                 q.route = "year_table"

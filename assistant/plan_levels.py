@@ -35,7 +35,7 @@ from ingest.tokenize import search_tokens
 from pythainlp.corpus import thai_words
 from pythainlp.tokenize import syllable_tokenize
 from ingest.thai_repair import thai_digits_to_arabic
-from ingest.vocabulary import alternation, query_words, vocabulary
+from ingest.vocabulary import agency_names, alternation, query_words, vocabulary
 
 # Naming a level: its start typed for MIN_NAME_BLOCK characters and this share of a shorter name (of a
 # long one, NAME_START_MOST characters), or MIN_COVER of the whole name anywhere.
@@ -293,6 +293,28 @@ class PlanLevels:
                 out.append((m.group(0), self.title(fits[0][1])))
         return out
 
+    def acronyms(self, text: str) -> list[tuple[str, str]]:
+        """(name as typed, title) of the agencies and ministries a question names by a public acronym or short name
+        (`GISTDA`, `จิสด้า`, `BEDO's`, profile `[agency_names]`): the index's level of that name, read without its
+        brackets' words. Books seldom print these forms, and where they do it is as the body's own (`BEDO Concept`)."""
+        out = []
+        for short, name in agency_names().items():
+            m = _gazetteer_word(short).search(text)
+            if m is None:
+                continue
+            core = compact(unbracketed(name))
+            fits = [lv for lv in self.levels if lv.level in ("ministry", "agency")
+                    and compact(unbracketed(self.title(lv))) == core]
+            if fits:
+                out.append((m.group(0), self.title(fits[0])))
+        return out
+
+    def named_without(self, text: str, typed: str, title: str) -> bool:
+        """Whether the question, without a short name it types, still names the level of that title best (`BEDO
+        สำนักงานพัฒนาเศรษกิจฐานชีวะภาพ`: the name typed too, misspelt): the short name adds nothing to read."""
+        named = self.named(text.replace(typed, " ", 1))
+        return bool(named) and self.title(named[0][1]) == title
+
     def asks_below(self, q: Query, lv: Level, draft: Draft, idf: dict[str, float]) -> bool:
         """Whether a question answered with a level's own amount asks something under it instead: ITEM_SHARE or
         more of its words (idf-weighted), beyond the level's and its ancestors' names and the money, target and
@@ -395,11 +417,16 @@ class PlanLevels:
         if any(naming(d.name, question)[0] for d in below):
             return None  # a level under it is named the ordinary way
         picked: dict[int, tuple[int, Level]] = {}
+        # the agency's typed name masked: a long match of it would hide the runs typed beside it (the matching blocks
+        # of two strings keep their order, and a level's name may print the agency's words after its own)
+        masked = "".join("\0" if i in typed else c for i, c in enumerate(question))
         for d in below:
-            for b in SequenceMatcher(None, d.name, question, autojunk=False).get_matching_blocks():
+            for b in SequenceMatcher(None, d.name, masked, autojunk=False).get_matching_blocks():
                 run = question[b.b:b.b + b.size]
-                if b.size < LOOSE_BLOCK or any(i in typed for i in range(b.b, b.b + b.size)) or run in top.name:
-                    continue  # words of the agency's own name (typed again, or an English name read) name the agency
+                if b.size < LOOSE_BLOCK or any(i in typed for i in range(b.b, b.b + b.size)) or run in top.name \
+                        or run in _asking_words():
+                    continue  # words of the agency's own name (typed again, or an English name read) name the agency;
+                    # money and operation words (`งบประมาณรายจ่าย`) say how the question asks, not what it names
                 holders = [x for x in below if run in x.name]
                 tops = [x for x in holders if not any(a in holders for a in x.ancestors())]
                 if len(tops) == 1 and (id(tops[0]) not in picked or picked[id(tops[0])][0] < b.size):
@@ -602,6 +629,12 @@ class PlanLevels:
         runs.sort(key=lambda r: (r[1], r[2], r[0], r[3]), reverse=True)  # most of its name typed, then most of it
         return runs
 
+    def items_under(self, lv: Level) -> list[tuple]:
+        """The keys of the budget-detail items printed under a level (or a level under it)."""
+        under = {lv.node_id, *(d.node_id for d in lv.descendants())}
+        self._item_runs("")  # the items, read once
+        return [k for k in self._items or {} if k[0] == lv.doc_id and k[1] in under]
+
     def item_rows(self, key: tuple) -> list[dict]:
         """An item's rows (the item and its yearly instalments)."""
         return self._items[key] if self._items else []
@@ -668,14 +701,20 @@ class PlanLevels:
         (∅, []) when no item or more than one prints it."""
         asked = compact(question)
         for m in re.finditer(r"[A-Za-z][A-Za-z\s\-]*[A-Za-z]", question):
-            name = compact(m.group(0))
-            if len(name) < MIN_LATIN_NAME:
-                continue
-            keys = [k for k in self._items if name in compact(k[2])]
-            if len({compact(k[2]) for k in keys}) == 1:  # the question's characters typing any of its name
-                blocks = SequenceMatcher(None, compact(keys[0][2]), asked, autojunk=False).get_matching_blocks()
-                return frozenset(i for b in blocks if b.size >= ITEM_BLOCK for i in range(b.b, b.b + b.size)), \
-                    self._items[keys[0]]
+            words = m.group(0).split()
+            # the run's longest span of whole words one item prints (`marine GI portal platform` of `… marine GI
+            # portal platform - how much is allocated …`: an English question's own words around the name)
+            spans = sorted(((i, j) for i in range(len(words)) for j in range(i + 1, len(words) + 1)),
+                           key=lambda ij: ij[0] - ij[1])
+            for i, j in spans:
+                name = compact(" ".join(words[i:j]))
+                if len(name) < MIN_LATIN_NAME:
+                    continue
+                keys = [k for k in self._items if name in compact(k[2])]
+                if len({compact(k[2]) for k in keys}) == 1:  # the question's characters typing any of its name
+                    blocks = SequenceMatcher(None, compact(keys[0][2]), asked, autojunk=False).get_matching_blocks()
+                    return frozenset(i for b in blocks if b.size >= ITEM_BLOCK for i in range(b.b, b.b + b.size)), \
+                        self._items[keys[0]]
         return frozenset(), []
 
     def _organisation_chars(self, asked: str) -> frozenset[int]:
@@ -866,6 +905,15 @@ def _holds_more(other: str, name: str) -> bool:
             own = own[len(w):]
             break
     return len(longer) > len(own) and own in longer
+
+
+@lru_cache(maxsize=None)
+def _gazetteer_word(word: str) -> re.Pattern[str]:
+    """A gazetteer's short name as a word of its own: a Latin one whole and in any case (`GISTDA's`), a Thai one
+    not inside a longer Thai word before it."""
+    if word.isascii():
+        return re.compile(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", re.I)
+    return re.compile(rf"(?<![\u0E00-\u0E7F]){re.escape(word)}")
 
 
 def _thai_words() -> frozenset[str]:
@@ -1720,6 +1768,94 @@ def item_answer(q: Query, levels: PlanLevels) -> Draft | None:
     return draft
 
 
+MAX_PLACES = 12  # items a where answer lists (more: the level's own place section answers it)
+# a place word and the name it introduces (`จังหวัดสตูล`), not the word alone (`ระดับจังหวัด`, `76 จังหวัด`)
+_PLACE_NAME = re.compile(rf"(?:{alternation(query_words().place_words)})[\u0E01-\u0E2E][\u0E01-\u0E4C]")
+
+
+def place_items(q: Query, levels: PlanLevels) -> Draft | None:
+    """The budget-detail items a where question names by the words they share (`ตั้งงบติดตั้งทุ่นจอดเรืออนุรักษ์
+    แนวปะการังที่อุทยานไหนบ้าง`: four items, one per park), each said whole as printed — its place, count and
+    amount — and cited; or, asked where a named output or project is carried out, its items that print a place.
+    None unless the question asks a place label (profile `place_labels`) and up to MAX_PLACES items print a place
+    word (profile `place_words`) with a name after it."""
+    if not set(query_words().place_labels) & set(item_labels(q.text, [])):
+        return None
+    runs = levels._item_runs(q.text)
+    named = levels.named(q.text)
+    level_chars = naming(named[0][1].name, compact(q.text), long_run=True)[1] if named else frozenset()
+    if runs and runs[0][0] >= ITEM_GRAM and len(runs[0][4] - level_chars) >= MIN_ITEM_RUN:
+        best = runs[0]  # MIN_ITEM_RUN of the question's characters type it, beyond a level's name, in runs of ITEM_GRAM
+        keys = [r[3] for r in runs if r[3][:2] == best[3][:2] and r[0] >= ITEM_UNIQUE * best[0]
+                and r[1] >= ITEM_UNIQUE * best[1]]
+    elif named and named[0][1].level in ("output", "project") and naming(named[0][1].name, compact(q.text))[0] \
+            and (len(named) == 1 or named[1][0] < named[0][0]):  # `โครงการ X ไปสร้างที่จังหวัดไหน`: its items' places
+        keys = levels.items_under(named[0][1])  # (X typed as its name's start or most of it, and no other as well)
+    else:
+        return None
+    items = [x for k in keys if (x := next((r for r in levels.item_rows(k) if r["origin"] == "item"), None))
+             and _PLACE_NAME.search(x["quote"])]
+    if not items or len(items) > MAX_PLACES:
+        return None
+    draft = Draft(support=1.0)
+    if len(items) > 1:
+        draft.say(_t(q, f"{len(items)} รายการ:", f"{len(items)} items:"), [_item_evidence(items[0])], template=True,
+                  computed=[str(len(items))])
+    for x in sorted(items, key=lambda x: x["line_start"]):
+        draft.say(("• " if len(items) > 1 else "") + strip_markers(" ".join(x["quote"].split())), [_item_evidence(x)])
+    return draft
+
+
+RUNNERS_UP = 2  # items said after the first of a ranking
+ITEM_CATEGORY_LINES = 150  # lines above an item its sub-category heading (`2) ค่าครุภัณฑ์ 41,611,700 บาท`) may print at
+_DETAIL_ITEM = re.compile(r"^\s*\(\d+\)")  # `(7) เครื่องทำแห้ง…`: a detail line under a sub-category
+_SUB_CATEGORY = re.compile(r"^\s*\d+\)\s*(\S.*?)\s+\d[\d,]*(?:\.\d+)?\s*" + re.escape(vocabulary().budget_lines.currency_line))
+
+
+def _sub_category(levels: PlanLevels, item: dict) -> str:
+    """The sub-category heading a budget-detail item is printed under (`ค่าครุภัณฑ์`), compact; "" when none."""
+    lines = levels.db.lines(item["doc_id"], max(1, item["line_start"] - ITEM_CATEGORY_LINES), item["line_start"] - 1)
+    return next((compact(m.group(1)) for _, text, _ in reversed(lines) if (m := _SUB_CATEGORY.match(text))), "")
+
+
+def ranked_items(q: Query, levels: PlanLevels) -> Draft | None:
+    """The largest (or smallest) budget-detail item under the level a question names, of the sub-category it types
+    (`ในค่าครุภัณฑ์ของผลผลิต X ปี 2565 รายการใดมีวงเงินสูงสุด`): every item's amount for the asked year (else the
+    book's) compared in code, the first and the runners-up said and cited. None unless the question asks an item
+    (profile `item_words`) and two or more items under the named level print an amount for that year."""
+    if q.operation not in ("max", "min") or not types_any(q.text, query_words().item_words):
+        return None
+    named = levels.named(q.text)
+    if not named:
+        return None
+    lv = named[0][1]
+    cover = levels.fiscal_year(lv.doc_id)
+    year = q.years[0] if len(set(q.years)) == 1 else cover[0] if cover else None
+    items = [r for k in levels.items_under(lv) for r in levels.item_rows(k)[:1]  # its `(n)` detail lines, not the
+             if r["origin"] == "item" and r["fiscal_year"] == year and r.get("baht")  # categories they add up to
+             and _DETAIL_ITEM.match(r["quote"] or "")]
+    asked = compact(q.text)
+    typed = [r for r in items if (c := _sub_category(levels, r)) and c in asked]  # the sub-category the question types
+    items = typed or items
+    if len(items) < 2:
+        return None
+    items.sort(key=lambda r: r["baht"], reverse=q.operation == "max")
+    most = _t(q, "สูงที่สุด" if q.operation == "max" else "ต่ำที่สุด", "largest" if q.operation == "max" else "smallest")
+    draft = Draft(support=1.0)
+    draft.say(_t(q, f"รายการ{most} ({len(items)} รายการใน {levels.title(lv)}, ปี {year}):",
+                 f"The {most} of {len(items)} items under {levels.title(lv)}, FY {year}:"),
+              [levels.evidence(lv)], template=True, computed=[str(len(items))])
+    for k, r in enumerate(items[:1 + RUNNERS_UP]):
+        lead = "" if k == 0 else _t(q, "รองลงมา: ", "next: ")
+        draft.say(lead + strip_markers(" ".join(r["quote"].split())), [_item_evidence(r)])
+    return draft
+
+
+def _item_evidence(item: dict) -> Evidence:
+    """A budget-detail item's own lines as evidence, its amount the figure they state."""
+    return Evidence(item["doc_id"], item["line_start"], item["line_end"], item["quote"], "retrieval", 1.0, [item["printed"]])
+
+
 def _alike_items(q: Query, levels: PlanLevels, item: dict) -> list[list[dict]]:
     """The other items of the named item's level that print the longest run the question types of it, where it
     types it, and are typed about as far (`…ได้งบเรื่องเทคโนโลยีคลื่นความถี่วิทยุและสัญญาณดิจิทัล` printed by both the
@@ -1802,7 +1938,9 @@ def item_pair(q: Query, levels: PlanLevels) -> Draft | None:
     else:  # each side names its own item (`ระบบศูนย์กลางข้อมูล (DATA Center) กับระบบ Disaster Recovery Site`)
         items = [levels.named_item(side)[1] for side in pair]
         if not all(items) or items[0][0]["name"] == items[1][0]["name"]:
-            return None
+            items = _items_of_sides(q, pair, levels)  # or by a few words each, under a level the question names
+            if items is None:
+                return None
     chosen = _one_row_each(q, items)
     if chosen is None:
         return None
@@ -1815,6 +1953,43 @@ def item_pair(q: Query, levels: PlanLevels) -> Draft | None:
                  f"Computed: {a['printed']} {sign} {b['printed']} = {value:,} baht"),
               cited, template=True, computed=[str(value)])
     return draft
+
+
+SIDE_COVER = 0.6  # share of a side's own words (beyond the level's name and the asking words) an item's name prints
+
+
+def _items_of_sides(q: Query, pair: tuple[str, str], levels: PlanLevels) -> list[list[dict]] | None:
+    """The two budget-detail items under the level a question names that each side of a pair question calls by a
+    few of its words (`โครงการกัดเซาะชายฝั่ง 23 จังหวัด ค่าทำรั้วดักทรายกับค่าติดตามประเมินผลปักไม้ไผ่ชะลอคลื่น`):
+    per side, the one item under that level whose name prints SIDE_COVER of the side's own words in runs of
+    ITEM_BLOCK, clearly more than any other item's does; None unless both sides name two different items so."""
+    named = [lv for _, lv in levels.named(q.text)[:1]]
+    if not named:  # a side's run of its name (`โครงการกัดเซาะชายฝั่ง 23 จังหวัด`), too short to name it in the whole
+        found = [sl for side in pair for sl in _side_levels(side, q.text, levels).values()]
+        named = [max(found, key=lambda sl: sl[0])[1]] if found else []
+    if not named:
+        return None
+    lv = named[0]
+    keys = levels.items_under(lv)
+    asking = re.compile(alternation(tuple(sorted({*query_words().question_words, *query_words().sum_words,
+                                                  *query_words().difference_words, *query_words().figure_ask_words,
+                                                  *query_words().money_words, *_level_words()}, key=len, reverse=True))))
+    picked = []
+    for side in pair:
+        typed = compact(side)
+        name_chars = naming(lv.name, typed, long_run=True)[1]
+        own = compact(asking.sub(" ", "".join(c for i, c in enumerate(typed) if i not in name_chars)))
+        if len(own) < ITEM_BLOCK:
+            return None
+        scored = sorted(((sum(b.size for b in SequenceMatcher(None, compact(k[2]), own, autojunk=False)
+                               .get_matching_blocks() if b.size >= ITEM_BLOCK) / len(own), k) for k in keys), reverse=True)
+        if not scored or scored[0][0] < SIDE_COVER or (len(scored) > 1 and scored[1][0] >= ITEM_UNIQUE * scored[0][0]
+                                                      and compact(scored[1][1][2]) != compact(scored[0][1][2])):
+            return None
+        picked.append(scored[0][1])
+    if compact(picked[0][2]) == compact(picked[1][2]):
+        return None
+    return [levels.item_rows(k) for k in picked]
 
 
 MIN_STEM = 5  # compact characters of the words before `ทั้ง N` that name the counted items
@@ -1874,10 +2049,15 @@ def same_named(q: Query, top: Level, levels: PlanLevels) -> Draft | None:
     named = levels.named(q.text)
     if next((score for score, lv in named if lv is top), 0.0) < len(top.name):
         return None  # its name typed in part (`…ผู้ประกอบการและวิสาหกิจขนาดกลางและขนาดย่อมยุคใหม่` of another plan)
-    typed = {id(lv) for _, lv in named if lv.level in ("ministry", "agency")}
-    if any(id(a) in typed for lv in same for a in lv.ancestors()):
+    asked = compact(q.text)
+    whole = [(lv, a) for lv, a in zip(same, agencies) if a.name in asked]
+    if len(whole) >= 2:  # `ทั้ง <agency A> และ <agency B> มีโครงการ X … ใครได้มากกว่า`: those agencies' levels
+        same, agencies = [lv for lv, _ in whole], [a for _, a in whole]
+    elif any(id(a) in {id(lv) for _, lv in named if lv.level in ("ministry", "agency")} for a in agencies):
         return None  # `…ของสถาบันสารสนเทศทรัพยากรน้ำ`: that agency's, answered as one level
-    money = asks_money(q.text) and (q.wants_figure or q.operation == "sum")
+    elif q.operation == "difference":
+        return None  # a difference of which two, the question does not say
+    money = asks_money(q.text) and (q.wants_figure or q.operation in ("sum", "difference"))
     if not money and not q.wants_list:
         return None
     cover = levels.fiscal_year(top.doc_id)
@@ -1888,11 +2068,19 @@ def same_named(q: Query, top: Level, levels: PlanLevels) -> Draft | None:
         return None
     draft = Draft(support=1.0)
     name = _ORDINAL.sub("", levels.title(top)).strip()  # `โครงการที่ 1 : …` is one agency's numbering
-    draft.say(_t(q, f"{name} มีใน {len(same)} หน่วยงาน:", f"{len(same)} agencies have {name}:"),
-              [levels.evidence(same[0])], template=True, computed=[str(len(same))])
+    lead = (_t(q, f"{name} ของ {len(same)} หน่วยงานที่ถาม:", f"{name} of the {len(same)} agencies asked:") if len(whole) >= 2
+            else _t(q, f"{name} มีใน {len(same)} หน่วยงาน:", f"{len(same)} agencies have {name}:"))
+    draft.say(lead, [levels.evidence(same[0])], template=True, computed=[str(len(same))])
     for lv, agency, a in zip(same, agencies, amounts):
         shown = f": {a.shown}" if a is not None else ""
         draft.say(f"• {levels.title(agency)}{shown}", [levels.evidence(lv), *([a.evidence] if a else [])], template=True)
+    if money and q.operation == "difference" and len(amounts) == 2:
+        (big, big_lv), (small, _) = sorted(zip(amounts, agencies), key=lambda al: al[0].value, reverse=True)
+        gap = _fmt(big.value - small.value, big, small)
+        unit = f" {big.unit}" if big.unit else ""
+        draft.say(_t(q, f"{levels.title(big_lv)} ได้มากกว่า: {big.printed} − {small.printed} = {gap}{unit}",
+                     f"{levels.title(big_lv)} gets more: {big.printed} − {small.printed} = {gap}{unit}"),
+                  [big.evidence, small.evidence], template=True, computed=[gap.replace(",", "")])
     if money and (q.operation == "sum" or q.wants_total):
         total = _fmt(sum((a.value for a in amounts), Decimal(0)), *amounts)
         unit = f" {amounts[0].unit}" if amounts[0].unit else ""
@@ -1918,6 +2106,9 @@ def answer(q: Query, levels: PlanLevels) -> Draft | None:
         draft = item_answer(q, levels)  # "ค่าก่อสร้างอาคาร … ปี 2564 ตั้งงบไว้เท่าไร": its instalment that year
         if draft is not None:
             return draft
+    draft = place_items(q, levels) or ranked_items(q, levels)  # "…ที่อุทยานไหนบ้าง": each item's place; "รายการใดสูงสุด"
+    if draft is not None:
+        return draft
     named = levels.named(" ".join([q.text, *thai_names(q.text)]))  # an English name, read as the Thai one
     if not named:
         return None
@@ -1933,7 +2124,7 @@ def answer(q: Query, levels: PlanLevels) -> Draft | None:
         close.sort(key=lambda lv: lv.name != top or not levels._under_named(q.text, lv.node_id))
     if not levels._under_named(q.text, close[0].node_id):
         close = _typed_under_agency(q, named, levels)[:1] + close
-    draft = same_named(q, close[0], levels) if q.operation in (None, "sum") else None
+    draft = same_named(q, close[0], levels) if q.operation in (None, "sum", "difference") else None
     if draft is not None:
         return draft
     for lv in close:

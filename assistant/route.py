@@ -102,6 +102,7 @@ class Query:
     organisations: list[str] = dc_field(default_factory=list)  # organisation names typed in the question
     parts: list[str] = dc_field(default_factory=list)  # further routes a multi-part question also asks
     more_fields: list[str] = dc_field(default_factory=list)  # brief fields asked after `field` (`วัตถุประสงค์… และตัวชี้วัด…`)
+    asks_below: bool = False  # asks something under the level it names (an item), not that level's own amount
 
 
 def says_total(text: str) -> bool:

@@ -95,7 +95,10 @@ def extreme_rows(q: Query, tables: list[HeaderTable], idf: dict[str, float]) -> 
         return None
     words = query_words()
     operation_words = {t for w in (*words.max_words, *words.min_words) for t in search_tokens(w)}
-    weight = term_weights([t for t in key_terms(q) if not t.isdigit() and t not in operation_words], idf)
+    # an English word the index never saw (`remaining`, `life`) is one no Thai table prints: it says nothing of which
+    # table is asked, so it does not count against the cover
+    weight = term_weights([t for t in key_terms(q) if not t.isdigit() and t not in operation_words
+                           and (t in idf or not t.isascii())], idf)
     total = sum(weight.values())
     if not total:
         return None

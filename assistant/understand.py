@@ -116,12 +116,15 @@ def types_any(text: str, words: tuple[str, ...]) -> bool:
 
 def without_stated_amounts(text: str) -> str:
     """The question less the amounts of money it states (`งบ 20 ล้าน`, `budget of 5 million baht`): a money word
-    with its amount says which item, it asks no amount."""
+    with its amount says which item, it asks no amount; and less the documents' names it types (`ตามเอกสารงบประมาณ`,
+    profile `document_names`), which say where to look."""
     units = vocabulary().units
     money = alternation(query_words().money_words)
     scaled = alternation([*units.currency, *units.scale])
-    return re.sub(rf"(?:{money})\s*(?:of\s+)?\d[\d,]*(?:\.\d+)?\s*(?:{scaled})", " ", thai_digits_to_arabic(text),
+    text = re.sub(rf"(?:{money})\s*(?:of\s+)?\d[\d,]*(?:\.\d+)?\s*(?:{scaled})", " ", thai_digits_to_arabic(text),
                   flags=re.I)
+    names = query_words().document_names
+    return re.sub(alternation(names), " ", text, flags=re.I) if names else text
 
 
 def asks_rate(text: str) -> bool:

@@ -398,6 +398,9 @@ class QueryWords:
     name_end_words: tuple[str, ...] = ()  # `ได้งบ`, `เท่าไ`, `กี่`: where a project name typed in a question ends
     source_words: tuple[str, ...] = ()  # `ใช้งบอะไร`, `แหล่งงบ`, `funding source`: a project's funding source asked
     condition_words: tuple[str, ...] = ()  # `…ไหนบ้างที่ <condition>`: the items of a list that meet it asked
+    place_labels: tuple[str, ...] = ()  # `สถานที่ดำเนินการ`: the label a where question asks (`[label_questions]`)
+    document_names: tuple[str, ...] = ()  # `เอกสารงบประมาณ`, `budget book`: a document's name, no money asked
+    item_words: tuple[str, ...] = ()  # `รายการใด`, `which item`: a budget-detail item asked, not a level
     set_aside_words: tuple[str, ...] = ()  # `ไม่นับอำเภอเมือง`: rows a ranking leaves out
     decrease_words: tuple[str, ...] = ()  # `ลดลงมากที่สุด`: the largest fall between two years ranked, not the largest amount
     increase_words: tuple[str, ...] = ()  # `เพิ่มขึ้นจากปี 2563 จำนวน 1,923`: a rise since a year, with decrease_words
@@ -506,6 +509,17 @@ def english_units() -> dict[str, str]:
     """The shipped profile's `[english_units]`: the things an English question counts (`how many plots`) → the
     Thai unit word documents print."""
     return {k.lower(): v for k, v in _string_table(_shipped_profile(), "english_units", "a Thai unit word").items()}
+
+
+def parse_agency_names(data: dict) -> dict[str, str]:
+    """The `[agency_names]` table of a parsed profile (a public acronym or short name → the body's Thai name)."""
+    return _string_table(data, "agency_names", "a Thai name")
+
+
+@lru_cache(maxsize=1)
+def agency_names() -> dict[str, str]:
+    """The shipped profile's gazetteer of Thai government bodies' acronyms and short names, read once."""
+    return parse_agency_names(_shipped_profile())
 
 
 def parse_english_terms(data: dict) -> dict[str, str]:

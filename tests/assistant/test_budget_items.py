@@ -88,6 +88,28 @@ def test_an_item_named_by_the_latin_name_only_it_prints(tmp_path_factory):
     assert "18,000,000" in answer.answer.splitlines()[0]
 
 
+
+def test_an_english_question_around_the_latin_name_of_an_item(tmp_path_factory):
+    # The Latin run `How much is allocated in FY` … `for the marine GI portal platform system of GISTDA` holds the
+    # item's Latin name among English words: its longest span of whole words one item prints names it. Before: the
+    # whole run was looked for, no item printed it, and the text answer gave the project's 110,000,000 บาท beside it.
+    answer, = ask_book(tmp_path_factory, MARINE_GI,
+                       "How much is allocated in FY2565 for the marine GI portal platform system of GISTDA?")
+    first = answer.answer.splitlines()[0]
+    assert "(Marine GI Portal Platform)" in first and "100,000,000" in first and "110,000,000" not in answer.answer
+
+
+
+def test_the_largest_item_of_the_sub_category_a_question_types_is_compared_in_code(tmp_path_factory):
+    # `ในค่าครุภัณฑ์ของ… รายการใดมีวงเงินสูงสุด`: the detail items printed under the `2) ค่าครุภัณฑ์` heading, their
+    # amounts compared in code. Before: refused, a `รวม 2 รายการ` line quoted.
+    answer, = ask_book(tmp_path_factory, NUCLEAR, "ในค่าครุภัณฑ์ของผลผลิตการบริการเทคโนโลยีนิวเคลียร์ (สถาบันเทคโนโลยี"
+                       "นิวเคลียร์แห่งชาติ) ปี 2565 รายการใดมีวงเงินสูงสุด และเท่าไร")
+    lines = answer.answer.splitlines()
+    assert lines[0].startswith("รายการสูงที่สุด (8 รายการ")
+    assert "(Freeze Dryer)" in lines[1] and "18,000,000 บาท" in lines[1]
+    assert lines[2].startswith("รองลงมา: ครุภัณฑ์วิทยาศาสตร์") and "9,816,200 บาท" in lines[2]
+
 PARKS_AND_SEWERS = FIXTURES / "budget-fy2565-vol6-p1-310-345.pdf"  # กรมอุทยานฯ's NCAPS lines; Songkhla's sewer
 
 
@@ -190,3 +212,30 @@ def test_an_item_typed_with_its_own_place_is_not_added_to_items_sharing_its_name
                        "หรือน้ำเค็ม รูปแบบที่ 2 ที่อำเภอโนนสุวรรณ จังหวัดบุรีรัมย์ ตั้งงบไว้เท่าไร")
     assert answer.route == "plan_level" and "37,937,300 บาท" in answer.answer
     assert len(answer.citations) == 1 and "คำนวณ" not in answer.answer
+
+
+COAST = FIXTURES / "budget-fy2565-vol6-p1-81-106.pdf"  # กรมทรัพยากรทางทะเลและชายฝั่ง, to its coastal-erosion project's items
+
+
+def test_two_items_of_a_named_project_called_by_a_few_words_each_are_added(tmp_path_factory):
+    # `ค่าทำรั้วดักทราย` and `ค่าติดตามประเมินผลปักไม้ไผ่ชะลอคลื่น` shorten two item names of the project the first
+    # side names by a run of its name; each side's own words are printed by one item under it. Before: a text sum of
+    # two line fragments (`• โดยการทำรั้วดักทราย 4,500,000 บาท 94`: the item's name cut, its page number kept); over
+    # the whole book, another agency's project the second side's words partly name was added to this project.
+    answer, = ask_book(tmp_path_factory, COAST, "โครงการกัดเซาะชายฝั่ง 23 จังหวัด ค่าทำรั้วดักทรายกับ"
+                       "ค่าติดตามประเมินผลปักไม้ไผ่ชะลอคลื่น รวมกันเท่าไร")
+    assert answer.route == "plan_level"
+    assert "• ค่าใช้จ่ายในการป้องกันแก้ไขปัญหาการกัดเซาะและฟื้นฟูเนินทรายชายฝั่งโดยการทำรั้วดักทราย 4,500,000 บาท" \
+        in answer.answer
+    assert "คำนวณ: 4,500,000 + 2,500,000 = 7,000,000 บาท" in answer.answer and "57,680,000" not in answer.answer
+
+
+def test_a_where_question_lists_each_item_the_shared_words_name_with_its_place(tmp_path_factory):
+    # Four items share one name and differ by park; `…ที่อุทยานไหนบ้าง` asks each one's place (profile
+    # `place_labels`). Before: a text window of line fragments, the first park's line (`ตะรุเตา`) cut off.
+    answer, = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-275-304.pdf",
+                       "ปี 65 กรมอุทยานฯ ตั้งงบติดตั้งทุ่นจอดเรืออนุรักษ์แนวปะการังที่อุทยานไหนบ้าง")
+    lines = answer.answer.splitlines()
+    assert answer.route == "plan_level" and lines[0].startswith("4 รายการ")
+    for park in ("ตะรุเตา", "หมู่เกาะระนอง", "หมู่เกาะสุรินทร์", "หาดเจ้าไหม"):
+        assert sum(park in line and "1,849,500 บาท" in line for line in lines[1:]) == 1

@@ -88,3 +88,13 @@ def test_two_counts_of_one_service_target_are_each_answered_by_its_kpi(tmp_path_
     assert "จำนวนแหล่งน้ำ" in lines[0] and "ค่าเป้าหมายปี 2565: 97 แห่ง" in lines[0]
     assert "จำนวนครัวเรือน" in lines[1] and "ค่าเป้าหมายปี 2565: 27,875 ครัวเรือน" in lines[1]
     assert all(c.verified for c in answer.citations)
+
+
+def test_an_english_question_names_a_kpi_by_the_profiles_general_words(tmp_path_factory):
+    # `NARIT` (the gazetteer) names the institute; `number`, `people`, `knowledge`, `transfer`, `learning` (the
+    # profile's English terms) are the KPI's own words. Before: neither read; a bare row of figures was quoted.
+    answer, = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol3-p1-147-160.pdf",
+                       "What is NARIT's target for 2568 for the number of people receiving knowledge transfer and "
+                       "learning in science, technology and innovation?")
+    assert answer.route == "kpi_target"
+    assert "จำนวนผู้เข้ารับการถ่ายทอด" in answer.answer and "target for 2568: 350,000 คน" in answer.answer

@@ -329,3 +329,16 @@ def test_a_numbered_item_over_its_own_sub_items_is_answered_with_them(tmp_path_f
                           "โครงการ OPOAI-C ปี 2566 พัฒนาผลิตภัณฑ์ต้นแบบอะไรให้กลุ่มวิสาหกิจชุมชนบ้าง")
     for product in ("เพาเวอร์บาร์", "เชียงดา", "แหนมหมู", "น้ำพริกเผาลำไย"):
         assert product in answer.answer, product
+
+
+def test_a_figure_per_unit_is_not_the_whole_figure_asked(tmp_path_factory):
+    # The sample states GPP and GPP per head twice (`…ต่อหัว (GPP per capita) เท่ากับ 104,754 บาท`); the question asks no
+    # rate, so a per-head line weighs less. Before: the per-head lines were the answer, the rank not shown.
+    from tests.conftest import SAMPLE, fake_embedded_files
+
+    a = fake_embedded_files(tmp_path_factory, SAMPLE)
+    try:
+        answer = a.ask("ผลิตภัณฑ์มวลรวมจังหวัดลำปาง (GPP) ปี 2564 อยู่ลำดับที่เท่าไรของประเทศ")
+    finally:
+        a.close()
+    assert "ลำดับที่ 39" in answer.answer

@@ -695,3 +695,60 @@ def test_an_agency_named_without_its_brackets_and_a_word_is_named(tmp_path_facto
                        "สถาบันแสงซินโครตรอน ปี65 จะพัฒนาทักษะผู้ประกอบการอุตสาหกรรมกี่รายจ้า")
     assert answer.route == "kpi_target" and not answer.refused
     assert "ได้รับการพัฒนาทักษะ" in answer.answer and "ค่าเป้าหมายปี 2565: 10 ราย" in answer.answer
+
+
+
+TWO_AGENCIES = FIXTURES / "budget-fy2565-vol6-p1-23-30-115-123.pdf"  # two agencies, each with แผนงานบุคลากรภาครัฐ
+
+
+def test_an_agency_named_by_a_public_acronym_no_document_prints(tmp_path_factory):
+    # `DMR` is printed nowhere in the book; the profile's gazetteer (`[agency_names]`) reads it as กรมทรัพยากรธรณี.
+    # Before: no agency named, so both agencies' แผนงานบุคลากรภาครัฐ were listed.
+    a = fake_embedded_book(tmp_path_factory, TWO_AGENCIES)
+    try:
+        assert sorted(a.levels.acronyms("งบของ DMR's กับ mnre")) == [("DMR", "กรมทรัพยากรธรณี"),
+                                                                     ("mnre", "กระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม")]
+        assert a.levels.acronyms("งบของ PEA และ DMCR") == []  # bodies the index holds no level of
+        # the name typed beside its acronym (misspelt): the acronym adds nothing, so it is dropped, not read again
+        assert a.levels.named_without("DMR กรมทรัพยากรธรนี ปี 2565 ได้งบเท่าไร", "DMR", "กรมทรัพยากรธรณี")
+        assert not a.levels.named_without("DMR ปี 2565 ได้งบเท่าไร", "DMR", "กรมทรัพยากรธรณี")
+        answer = a.ask("DMR ปี 2565 ได้งบแผนงานบุคลากรภาครัฐเท่าไร")
+    finally:
+        a.close()
+    assert answer.route == "plan_level" and "213,979,600" in answer.answer and "915,028,500" not in answer.answer
+
+
+def test_the_same_named_level_of_two_named_agencies_is_compared(tmp_path_factory):
+    # Both agencies named, then the แผนงาน name they share, then who gets more. Before: the first agency's alone.
+    answer, = ask_book(tmp_path_factory, TWO_AGENCIES, "ทั้ง สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม และ "
+                       "กรมทรัพยากรธรณี มีแผนงานบุคลากรภาครัฐ ปี 65 ใครได้งบมากกว่า และต่างกันเท่าไร")
+    assert answer.route == "plan_level" and "ของ 2 หน่วยงานที่ถาม" in answer.answer
+    assert "ได้มากกว่า: 915,028,500 − 213,979,600 = 701,048,900 บาท" in answer.answer
+
+
+def test_a_level_under_the_named_agency_told_apart_by_a_short_run_typed_after_its_name(tmp_path_factory):
+    # `ผลผลิตการถ่ายทอดองค์…` types 9 letters of the output's name after the agency's; the output's name ends in words
+    # of the agency's own name (`…เทคโนโลยีนิวเคลียร์`), whose longer match hid the shorter run until the agency's typed
+    # name was masked. Before: the agency's 352,886,200 บาท from its year table.
+    answer, = ask_book(tmp_path_factory, NUCLEAR,
+                       "สถาบันเทคโนโลยีนิวเคลียร์แห่งชาติ ผลผลิตการถ่ายทอดองค์ความรู้ ได้งบปี 2565 เท่าไร")
+    assert answer.route == "plan_level" and "352,886,200" not in answer.answer
+    assert "ผลผลิตที่ 1 : การถ่ายทอดองค์ความรู้และเทคโนโลยีนิวเคลียร์ ปีงบประมาณ 2565: 22,456,300 บาท" in answer.answer
+
+
+def test_something_under_a_named_agency_is_not_answered_with_its_year_tables_total(tmp_path_factory):
+    # An output these pages hold no level of, under the agency named: the agency's amount does not answer it, from its
+    # level or from the year table under its page header. Before: the year table's 1,139,080,300 for 2565.
+    answer, = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol3-p1-245-249-258-267-268.pdf",
+                       "สำนักงานพัฒนาเทคโนโลยีอวกาศและภูมิสารสนเทศ ผลผลิตพัฒนากำลังคนด้านอวกาศ ได้งบปี 2565 เท่าไร")
+    assert answer.route != "year_table" and "1,139,080,300" not in answer.answer
+    assert "12,794,200" in answer.answer  # the output's own amount, printed beside its heading on these pages
+
+
+def test_a_kpi_target_asked_of_an_agency_is_not_its_year_tables_total(tmp_path_factory):
+    # `ตั้งค่าเป้าหมายตัวชี้วัด … ไว้เท่าไร` asks a KPI's target; these pages print no such KPI. Before: the agency's
+    # 2565 amount from the year table under its page header, as if money were asked.
+    answer, = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol3-p1-245-249-258-267-268.pdf",
+                       "สำนักงานพัฒนาเทคโนโลยีอวกาศและภูมิสารสนเทศ ตั้งค่าเป้าหมายตัวชี้วัดความพึงพอใจของผู้รับบริการ "
+                       "ปี 2565 ไว้เท่าไร")
+    assert answer.route != "year_table" and "1,139,080,300" not in answer.answer

@@ -53,6 +53,9 @@ def test_lists_links_results_totals_and_drafts():
 def test_units_and_plain_text_questions():
     assert analyse("มีโรงงานกี่โรงงาน").unit == "โรงงาน"
     assert analyse("how many concession plots are there").unit == "แปลง"
+    # people an English question counts as staff (before: no unit, so an agency's whole budget answered it)
+    assert analyse("How many full-time staff does TCELS employ?").unit == "คน"
+    assert analyse("How many employees does NSTDA have?").unit == "คน"
     assert analyse("ได้ผลลัพธ์กี่เปอร์เซ็นต์").unit == "ร้อยละ"
     # a unit the profile knows, with words after it (before: no unit, so no check that the answer states it)
     assert analyse("ตั้งเป้าลดก๊าซเรือนกระจกได้กี่ตันคาร์บอนไดออกไซด์เทียบเท่า").unit == "ตัน"

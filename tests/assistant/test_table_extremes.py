@@ -39,6 +39,16 @@ def test_how_long_asked_with_the_tables_year_compares_the_column_of_years():
     assert rows[0].label == "๑๐ ดินอุตสาหกรรมชนิดดิน ซีเมนต์" and rows[0].values[col] == "30"
 
 
+def test_an_english_question_over_a_thai_table():
+    # English words the profile glosses (`mineral` → แร่, `reserve`, `table`, `concession`) find the table; words
+    # no document prints (`remaining`, `life`) do not count against its cover. Before: `mineral` was read as ธรณี
+    # and the unknown words weighed the cover under its floor: no table, a refusal.
+    q = analyse("According to the mineral reserve table, which mineral in the concession areas has the longest "
+                "remaining reserve life, and how many years is it?")
+    _, col, rows = extreme_rows(q, _tables(), {**_IDF, "ตาราง": 3.5})
+    assert rows[0].label == "๑๐ ดินอุตสาหกรรมชนิดดิน ซีเมนต์" and rows[0].values[col] == "30"
+
+
 def test_the_column_the_question_names_and_the_smallest():
     _, col, rows = extreme_rows(analyse("แร่ชนิดใดมีปริมาณสำรองในพื้นที่ประทานบัตรน้อยที่สุด"), _tables(), _IDF)
     assert rows[0].label == "๘ พลวง" and rows[0].values[col] == "90,000.00"

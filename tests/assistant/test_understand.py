@@ -207,3 +207,13 @@ def test_what_percent_of_a_whole_asks_a_share():
     # read; the question went to the budget totals and was refused. A KPI's percentage target is not a share.
     assert operation_of("ปี 2565 กรมอุทยานแห่งชาติฯ ใช้งบประมาณรายจ่ายบุคลากรกี่เปอร์เซ็นต์ของงบทั้งหมด") == "share"
     assert operation_of("ตัวชี้วัดพื้นที่ได้รับการบริหารจัดการน้ำ ปี 2565 ตั้งเป้ากี่เปอร์เซ็นต์") is None
+
+
+def test_a_documents_name_holding_a_money_word_asks_no_money():
+    # `เอกสารงบประมาณ`, `budget book` (profile `document_names`) say where to look. Before: read as money asked, so a
+    # vision asked of an agency was answered with its whole budget.
+    from assistant.plan_levels import asks_money
+
+    assert not asks_money("ตามเอกสารงบประมาณ สถาบันเทคโนโลยีนิวเคลียร์แห่งชาติมีวิสัยทัศน์ว่าอย่างไร")
+    assert not asks_money("What's GISTDA's vision statement in the FY2565 budget book?")
+    assert asks_money("ตามเอกสารงบประมาณ สถาบันเทคโนโลยีนิวเคลียร์แห่งชาติได้งบเท่าไร")  # its own money word still asks
