@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.lookup import FactsDB
+from assistant.normalize import glossed_terms
 from assistant.outline import compact, longest_run
 from assistant.route import ASKS_LINKAGE, Query
 from assistant.structured_answers import Draft, _t
@@ -101,6 +102,21 @@ def _names_label(text: str, row: MatrixRow) -> bool:
 _ROW_WORDS = re.compile(r"แถว|\brow\b|same line", re.I)
 
 
+MIN_GLOSSED = 2  # the profile's Thai terms for an English question's words one row's cells must print
+
+
+def _glossed_rows(text: str, rows: list[MatrixRow]) -> list[tuple[int, MatrixRow]]:
+    """The one row whose cells print the most of the Thai terms the profile gives an English question's words (`…the
+    direction on strengthening entrepreneur networks`: ผู้ประกอบการ, เครือข่าย), counted by their length; none unless
+    it prints MIN_GLOSSED of them and more than any other row."""
+    terms = {compact(t) for t in glossed_terms(text)}
+    scored = sorted(((sum(len(t) for t in terms if t in flat), sum(t in flat for t in terms), row)
+                     for row, flat in ((row, compact(row.text)) for row in rows)), key=lambda s: -s[0])
+    if not scored or scored[0][1] < MIN_GLOSSED or (len(scored) > 1 and scored[1][0] >= scored[0][0]):
+        return []
+    return [(scored[0][0], scored[0][2])]
+
+
 def row_answer(q: Query, rows: list[MatrixRow], db: FactsDB, typed: str | None = None) -> Draft | None:
     """The row a question names by typing part of one of its cells (with `typed`, a name the question
     types that one cell must hold whole), when it asks what stands beside it; every row printing as much of it
@@ -116,6 +132,8 @@ def row_answer(q: Query, rows: list[MatrixRow], db: FactsDB, typed: str | None =
             found.append((run, row))
     if not found:
         found = [(1, row) for row in rows if _names_label(q.text, row)]
+    if not found and q.language == "en":
+        found = _glossed_rows(q.text, rows)
     if not found:
         return None
     top = max(size for size, _ in found)

@@ -17,9 +17,14 @@ _GLOSSARY_RE = re.compile(
 )
 
 
+def glossed_terms(text: str) -> list[str]:
+    """The Thai plan terms for the English words of a text, each once, in the order typed."""
+    return list(dict.fromkeys(EN_TH_GLOSSARY[m.group(1).lower()] for m in _GLOSSARY_RE.finditer(text)))
+
+
 def expand_english(text: str) -> str:
     """Append the Thai plan terms for English words found in the question (original kept)."""
-    found = list(dict.fromkeys(EN_TH_GLOSSARY[m.group(1).lower()] for m in _GLOSSARY_RE.finditer(text)))
+    found = glossed_terms(text)
     return f"{text} {' '.join(found)}" if found else text
 
 

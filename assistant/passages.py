@@ -236,7 +236,7 @@ def score_windows(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dict[
                     if query.unit and _unit_after_number(text, query.unit):
                         score += 0.1
                     if per_unit and any(per_unit[k] for k in figure_lines):
-                        score -= RATE_PENALTY  # `…ต่อหัว (GPP per capita) เท่ากับ 104,754 บาท`: a per-unit figure, not asked
+                        score -= RATE_PENALTY  # `…ต่อหัว (GPP per capita) เท่ากับ 104,754 บาท`: per unit, not asked
                     if query.wants_total and any(_TOTAL_ROW.match(t) for _, t in rows[i:i + size]):
                         score += 0.1
                 windows.append(Window(c.doc_id, rows[i][0], rows[i + size - 1][0], text, coverage, score, c.line_end))

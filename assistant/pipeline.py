@@ -621,8 +621,8 @@ class Assistant:
         if q.wants_figure and money and q.organisations and not q.operation and not q.asks_below \
                 and not plan_levels.asks_target(q.text) and not self._names_year_row(q):
             draft = year_figure(q, self.db)
-            if draft is not None:
-                q.route = "year_table"
+            if draft is not None and not plan_levels.asks_beyond(q, draft.evidence[0].quote, idf):
+                q.route = "year_table"  # (not when the question asks something under the organisation it names)
                 return draft
         if q.years and (q.wants_figure or q.operation == "difference"):
             draft = year_rows.answer(q, self.tables.year, idf)  # "ประชากรปี 2564 กี่คน": the year's row, with its header

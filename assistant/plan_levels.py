@@ -328,13 +328,7 @@ class PlanLevels:
             return False
         if asks_rate(q.text):  # `…คิดค่าบริการชั่วโมงละกี่บาท`: an amount per unit, which its whole amount is not
             return True
-        named = compact(" ".join(self.title(x) for x in [lv, *lv.ancestors()]))
-        terms = [t for t in key_terms(q) if not t.isdigit()]
-        weight = term_weights(terms, idf)
-        total = sum(weight.values())
-        other = sum(weight[t] for t in terms if compact(t) not in named and compact(t) not in _asking_words()
-                    and t not in thai_stopword_set())  # `ได้รับ` names nothing under it
-        return bool(total) and other / total >= ITEM_SHARE
+        return asks_beyond(q, " ".join(self.title(x) for x in [lv, *lv.ancestors()]), idf)
 
     def unprinted(self, q: Query, lv: Level, idf: dict[str, float]) -> list[str]:
         """The question's Thai words, beyond the level's and its ancestors' names and the money, target and
@@ -881,6 +875,19 @@ def _typed_row(label: str, typed: str) -> int:
 
 _ABBREVIATION = re.compile(r"(?<![\u0E00-\u0E7F])([ก-ฮ]{2,6})(\.)?(?![\u0E00-\u0E7F])")
 ITEM_SHARE = 0.5  # of a question's words (idf-weighted) naming no level it names: it asks something under them
+
+
+def asks_beyond(q: Query, names: str, idf: dict[str, float]) -> bool:
+    """Whether ITEM_SHARE or more of a question's words (idf-weighted), beyond these names (a level's, an
+    organisation's) and the money, target and operation words, are no part of them: it asks something under what
+    the names name (`…แก้ปัญหาช้างป่า… กรมอุทยานได้เท่าไร`: an activity of the department, not its budget)."""
+    named = compact(names)
+    terms = [t for t in key_terms(q) if not t.isdigit()]
+    weight = term_weights(terms, idf)
+    total = sum(weight.values())
+    other = sum(weight[t] for t in terms if compact(t) not in named and compact(t) not in _asking_words()
+                and t not in thai_stopword_set())  # `ได้รับ` names nothing under it
+    return bool(total) and other / total >= ITEM_SHARE
 
 
 @lru_cache(maxsize=1)
@@ -1756,7 +1763,7 @@ def item_answer(q: Query, levels: PlanLevels) -> Draft | None:
     draft.say(strip_markers(" ".join(item["quote"].split())), [head])
     cited = []
     for r in asked:
-        e = Evidence(r["doc_id"], r["line_start"], r["line_end"], r["quote"], "retrieval", 1.0, [r["printed"]])
+        e = _item_evidence(r)
         cited.append(e)
         if r is not item:
             draft.say(" ".join(r["quote"].split()), [e])
@@ -1809,7 +1816,8 @@ def place_items(q: Query, levels: PlanLevels) -> Draft | None:
 RUNNERS_UP = 2  # items said after the first of a ranking
 ITEM_CATEGORY_LINES = 150  # lines above an item its sub-category heading (`2) ค่าครุภัณฑ์ 41,611,700 บาท`) may print at
 _DETAIL_ITEM = re.compile(r"^\s*\(\d+\)")  # `(7) เครื่องทำแห้ง…`: a detail line under a sub-category
-_SUB_CATEGORY = re.compile(r"^\s*\d+\)\s*(\S.*?)\s+\d[\d,]*(?:\.\d+)?\s*" + re.escape(vocabulary().budget_lines.currency_line))
+_SUB_CATEGORY = re.compile(r"^\s*\d+\)\s*(\S.*?)\s+\d[\d,]*(?:\.\d+)?\s*"
+                           + re.escape(vocabulary().budget_lines.currency_line))
 
 
 def _sub_category(levels: PlanLevels, item: dict) -> str:
@@ -1853,7 +1861,8 @@ def ranked_items(q: Query, levels: PlanLevels) -> Draft | None:
 
 def _item_evidence(item: dict) -> Evidence:
     """A budget-detail item's own lines as evidence, its amount the figure they state."""
-    return Evidence(item["doc_id"], item["line_start"], item["line_end"], item["quote"], "retrieval", 1.0, [item["printed"]])
+    return Evidence(item["doc_id"], item["line_start"], item["line_end"], item["quote"], "retrieval", 1.0,
+                    [item["printed"]])
 
 
 def _alike_items(q: Query, levels: PlanLevels, item: dict) -> list[list[dict]]:
@@ -1971,9 +1980,10 @@ def _items_of_sides(q: Query, pair: tuple[str, str], levels: PlanLevels) -> list
         return None
     lv = named[0]
     keys = levels.items_under(lv)
-    asking = re.compile(alternation(tuple(sorted({*query_words().question_words, *query_words().sum_words,
-                                                  *query_words().difference_words, *query_words().figure_ask_words,
-                                                  *query_words().money_words, *_level_words()}, key=len, reverse=True))))
+    words = query_words()
+    asking = re.compile(alternation(tuple(sorted({*words.question_words, *words.sum_words, *words.difference_words,
+                                                  *words.figure_ask_words, *words.money_words, *_level_words()},
+                                                 key=len, reverse=True))))
     picked = []
     for side in pair:
         typed = compact(side)
@@ -1982,7 +1992,8 @@ def _items_of_sides(q: Query, pair: tuple[str, str], levels: PlanLevels) -> list
         if len(own) < ITEM_BLOCK:
             return None
         scored = sorted(((sum(b.size for b in SequenceMatcher(None, compact(k[2]), own, autojunk=False)
-                               .get_matching_blocks() if b.size >= ITEM_BLOCK) / len(own), k) for k in keys), reverse=True)
+                               .get_matching_blocks() if b.size >= ITEM_BLOCK) / len(own), k) for k in keys),
+                        reverse=True)
         if not scored or scored[0][0] < SIDE_COVER or (len(scored) > 1 and scored[1][0] >= ITEM_UNIQUE * scored[0][0]
                                                       and compact(scored[1][1][2]) != compact(scored[0][1][2])):
             return None
@@ -2068,8 +2079,8 @@ def same_named(q: Query, top: Level, levels: PlanLevels) -> Draft | None:
         return None
     draft = Draft(support=1.0)
     name = _ORDINAL.sub("", levels.title(top)).strip()  # `โครงการที่ 1 : …` is one agency's numbering
-    lead = (_t(q, f"{name} ของ {len(same)} หน่วยงานที่ถาม:", f"{name} of the {len(same)} agencies asked:") if len(whole) >= 2
-            else _t(q, f"{name} มีใน {len(same)} หน่วยงาน:", f"{len(same)} agencies have {name}:"))
+    lead = (_t(q, f"{name} ของ {len(same)} หน่วยงานที่ถาม:", f"{name} of the {len(same)} agencies asked:")
+            if len(whole) >= 2 else _t(q, f"{name} มีใน {len(same)} หน่วยงาน:", f"{len(same)} agencies have {name}:"))
     draft.say(lead, [levels.evidence(same[0])], template=True, computed=[str(len(same))])
     for lv, agency, a in zip(same, agencies, amounts):
         shown = f": {a.shown}" if a is not None else ""

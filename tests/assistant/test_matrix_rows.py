@@ -47,3 +47,15 @@ def test_a_row_named_by_its_label_and_the_matrix_by_its_section_number(matrix):
     assert "สู่อุตสาหกรรมสีเขียว" in answer.answer and "ด้านที่ 5" not in answer.answer
     plain = matrix.ask("ประเด็นการพัฒนาด้านที่ 2 ของแผนพัฒนาจังหวัดลำปาง สอดคล้องกับอะไร")
     assert plain.route != "matrix_row"
+
+
+def test_an_english_question_names_a_row_by_the_profiles_thai_terms_for_its_words(matrix):
+    # `…the action-plan direction on strengthening entrepreneur networks`: no Thai cell typed; the profile's terms
+    # for its English words (เสริมสร้าง, ผู้ประกอบการ, เครือข่าย) are printed by row 1's cells more than by any other.
+    # Before: refused, a broken vertical label quoted.
+    answer = matrix.ask("In diagram 4.2, which Ministry of Industry (อก.) development issue sits in the same row as the "
+                        "action-plan direction on strengthening entrepreneur networks?")
+    assert answer.route == "matrix_row" and "ด้านที่ 1" in answer.answer and "อุตสาหกรรมวิถี" in answer.answer
+    green = matrix.ask("In the 4.2 linkage chart, which action-plan direction is paired with the provincial issue on "
+                       "conserving and managing natural resources and the environment?")
+    assert green.route == "matrix_row" and "ด้านที่ 5" in green.answer

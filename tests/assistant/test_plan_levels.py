@@ -752,3 +752,12 @@ def test_a_kpi_target_asked_of_an_agency_is_not_its_year_tables_total(tmp_path_f
                        "สำนักงานพัฒนาเทคโนโลยีอวกาศและภูมิสารสนเทศ ตั้งค่าเป้าหมายตัวชี้วัดความพึงพอใจของผู้รับบริการ "
                        "ปี 2565 ไว้เท่าไร")
     assert answer.route != "year_table" and "1,139,080,300" not in answer.answer
+
+
+def test_something_under_an_organisation_is_not_its_year_tables_total(tmp_path_factory):
+    # `งบแก้ปัญหาช้างป่า… กรมอุทยานได้เท่าไหร่`: most of the question's words name no part of the department's name;
+    # it asks something under the department (these pages print no such line). Before: the department's 2565
+    # amount from the year table under its page header, 9,971,967,200.
+    answer, = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-275-304.pdf",
+                       "งบแก้ปัญหาช้างป่าออกมาทำร้ายชาวบ้าน ปี65 กรมอุทยานได้เท่าไหร่คะ")
+    assert answer.route != "year_table" and "9,971,967,200" not in answer.answer

@@ -28,6 +28,8 @@ def test_section_labels_exact_misspelt_and_english():
 def test_operations_over_figures():
     assert operation_of("อุตสาหกรรมด้านพลังงานกับอุตสาหกรรมอาหารรวมกันมีกี่โรงงาน") == "sum"
     assert operation_of("ปี 2565 ลดลงจากปี 2564 เท่าไร") == "difference"
+    # `how did it compare with 2564` asks the change between the years (before: no operation, both years listed)
+    assert operation_of("What was BEDO's total budget for 2565, and how did it compare with 2564?") == "difference"
     assert operation_of("ตั้งเป้าพื้นที่ที่จัดการไฟป่า ปี 2565 เพิ่มจากปี 2564 กี่พื้นที่") == "difference"
     assert operation_of("วิสาหกิจที่สร้างมูลค่าเพิ่มจากวัสดุเหลือใช้มีกี่ราย") is None  # `เพิ่มจาก` of a label, no year
     assert operation_of("รายจ่ายลงทุนคิดเป็นร้อยละเท่าไรของงบประมาณทั้งหมด") == "share"
@@ -110,6 +112,8 @@ def test_question_words_ask_for_a_projects_labelled_fields():
     from assistant.understand import item_labels
 
     assert item_labels("โครงการ THIPA ดำเนินการที่ไหน ใช้เวลากี่ปี", []) == ["สถานที่ดำเนินการ", "ระยะเวลาดำเนินการ"]
+    assert item_labels("fab lab ของ สวทช ตั้งอยู่ตรงไหนอ่ะ", []) == ["สถานที่ดำเนินการ"]  # `ตรงไหน`: where, said informally
+    assert item_labels("ติดตั้งทุ่นจอดเรือที่อุทยานไหนบ้าง", []) == ["สถานที่ดำเนินการ"]  # which park: a place
     assert item_labels("วัตถุประสงค์ของโครงการ X และใช้เวลากี่ปี", ["วัตถุประสงค์"]) == ["วัตถุประสงค์", "ระยะเวลาดำเนินการ"]
     assert item_labels("โครงการ X ได้งบเท่าไร", []) == []
     # A project's whole value asked in everyday words is its `วงเงินทั้งสิ้นของโครงการ` section (a budget book's
@@ -217,3 +221,4 @@ def test_a_documents_name_holding_a_money_word_asks_no_money():
     assert not asks_money("ตามเอกสารงบประมาณ สถาบันเทคโนโลยีนิวเคลียร์แห่งชาติมีวิสัยทัศน์ว่าอย่างไร")
     assert not asks_money("What's GISTDA's vision statement in the FY2565 budget book?")
     assert asks_money("ตามเอกสารงบประมาณ สถาบันเทคโนโลยีนิวเคลียร์แห่งชาติได้งบเท่าไร")  # its own money word still asks
+    assert asks_money("ผลผลิตบริการข้อมูลดาวเทียม ปี65 ได้ตังเท่าไหร่")  # `ตัง`: money, said informally
