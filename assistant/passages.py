@@ -162,6 +162,28 @@ def _marker(marker: str) -> tuple[str, int | None]:
     return ("number" if m[:1].isdigit() else "bullet" if m[:1] in "•-–" else re.sub(r"[\s\d]+$", "", m)), number
 
 
+MAX_ENUMERATED = 12  # the most things a question may count (`แบ่งเป็น 5 ระดับ`) for a window to enumerate them
+ENUMERATION_BONUS = 0.25  # a window naming each of the things the question counts, by ordinal (`ระดับที่ 1 … 5`)
+_COUNTED = re.compile(r"(?<![\d.,])(\d{1,2})\s*([\u0E01-\u0E2E][\u0E01-\u0E4C]{1,11}?)(?=\s|$|แต่ละ|ละ|ได้แก่|คือ|มี)")
+
+
+def counted_kinds(text: str) -> list[re.Pattern[str]]:
+    """For each `N <kind>` a question types (`แบ่งเป็น 5 ระดับ`, 2 ≤ N ≤ MAX_ENUMERATED), the ordinals `<kind>ที่ 1`
+    … `<kind>ที่ N` as patterns: a window printing them all names each of the things counted."""
+    out = []
+    for m in _COUNTED.finditer(index_form(text)):
+        n, kind = int(m.group(1)), m.group(2)
+        if 2 <= n <= MAX_ENUMERATED:
+            out.append([re.compile(rf"{re.escape(kind)}\s*{vocabulary().ordinal}\s*{k}(?!\d)") for k in range(1, n + 1)])
+    return out
+
+
+def enumerates(text: str, kinds: list) -> bool:
+    """Whether a window's text prints every ordinal of one of the counted kinds (`counted_kinds`)."""
+    flat = index_form(" ".join(text.split()))
+    return any(all(p.search(flat) for p in ordinals) for ordinals in kinds)
+
+
 def score_windows(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dict[str, float]) -> list[Window]:
     """All candidate windows of the retrieved chunks, best first."""
     terms = key_terms(query)
@@ -171,6 +193,7 @@ def score_windows(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dict[
     total = sum(weight.values())
     parts = compound_parts(terms, idf)
     rate_asked = asks_rate(query.text)
+    kinds = counted_kinds(query.text)
     windows: list[Window] = []
     for rank, hit in enumerate(hits):
         c = hit.chunk
@@ -231,6 +254,8 @@ def score_windows(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dict[
                 got = sum(w if t in focus or (table_row and t in header) else CONTEXT_WEIGHT * w if t in near else 0.0
                           for t, w in weight.items())
                 coverage = got / total
+                if kinds and enumerates(text, kinds):  # `แบ่งเป็น 5 ระดับ แต่ละระดับชื่ออะไร`: `ระดับที่ 1 … ระดับที่ 5`
+                    coverage = min(1.0, coverage + ENUMERATION_BONUS)  # each thing counted named: what is asked
                 score = coverage + 0.05 / (1 + rank) - 0.03 * (size - 1)
                 if query.wants_figure:
                     if query.unit and _unit_after_number(text, query.unit):

@@ -342,3 +342,14 @@ def test_a_figure_per_unit_is_not_the_whole_figure_asked(tmp_path_factory):
     finally:
         a.close()
     assert "ลำดับที่ 39" in answer.answer
+
+
+def test_a_window_naming_each_thing_the_question_counts_answers_it(tmp_path_factory):
+    # `แบ่งเป็น 5 ระดับ แต่ละระดับชื่ออะไร`: the sentence printing `ระดับที่ 1 …` to `ระดับที่ 5 …` names each level
+    # (sample lines 3190-3260). Before: the table's caption (`ซึ่งแบ่งออกเป็น 5 ระดับ ดังนี้`) and a count per level.
+    from tests.conftest import ask_excerpt
+
+    answer, = ask_excerpt(tmp_path_factory, "levels", 3190, 3260, "อุตสาหกรรมสีเขียวแบ่งเป็น 5 ระดับ แต่ละระดับชื่ออะไร")
+    assert not answer.refused
+    for name in ("ความมุ่งมั่นสีเขียว", "ปฏิบัติการสีเขียว", "ระบบสีเขียว", "วัฒนธรรมสีเขียว", "เครือข่ายสีเขียว"):
+        assert name in answer.answer
