@@ -164,7 +164,8 @@ def _marker(marker: str) -> tuple[str, int | None]:
 
 MAX_ENUMERATED = 12  # the most things a question may count (`แบ่งเป็น 5 ระดับ`) for a window to enumerate them
 ENUMERATION_BONUS = 0.25  # a window naming each of the things the question counts, by ordinal (`ระดับที่ 1 … 5`)
-_COUNTED = re.compile(r"(?<![\d.,])(\d{1,2})\s*([\u0E01-\u0E2E][\u0E01-\u0E4C]{1,11}?)(?=\s|$|แต่ละ|ละ|ได้แก่|คือ|มี)")
+_COUNTED = re.compile(r"(?<![\d.,])(\d{1,2})\s*([\u0E01-\u0E2E][\u0E01-\u0E4C]{1,11}?)(?=\s|$|"
+                      + alternation(query_words().count_end_words) + ")")
 
 
 def counted_kinds(text: str) -> list[re.Pattern[str]]:

@@ -302,9 +302,8 @@ class PlanLevels:
             m = _gazetteer_word(short).search(text)
             if m is None:
                 continue
-            core = compact(unbracketed(name))
-            fits = [lv for lv in self.levels if lv.level in ("ministry", "agency")
-                    and compact(unbracketed(self.title(lv))) == core]
+            core = unbracketed(name)
+            fits = [lv for lv in self.levels if lv.level in ("ministry", "agency") and unbracketed(self.title(lv)) == core]
             if fits:
                 out.append((m.group(0), self.title(fits[0])))
         return out
@@ -581,20 +580,25 @@ class PlanLevels:
                 self._lines[lv.doc_id].setdefault(line.get("node_id"), []).append(line)
         return self._lines[lv.doc_id].get(lv.node_id, [])
 
+    def _load_items(self) -> None:
+        """The budget-detail items (each with its yearly instalments) and the runs of their names, read once."""
+        if self._items is not None:
+            return
+        self._items, self._item_grams = {}, {}
+        for line in self.db.budget_lines():
+            if line.get("origin") in ("item", "instalment") and line.get("name"):
+                key = (line["doc_id"], line.get("node_id"), line["name"])
+                self._items.setdefault(key, []).append(line)
+        for key in self._items:  # every run of ITEM_GRAM characters of a name: which items print it
+            name = compact(key[2])
+            for i in range(len(name) - ITEM_GRAM + 1):
+                self._item_grams.setdefault(name[i:i + ITEM_GRAM], set()).add(key)
+
     def _item_runs(self, question: str, level_run: frozenset[int] = frozenset()
                    ) -> list[tuple[int, int, float, tuple, frozenset[int], float]]:
         """The budget-detail items a question types runs of, best typed first: (longest run, typed (weighted),
         share of the name, key, the question's characters typing it, share of its first printed line)."""
-        if self._items is None:
-            self._items, self._item_grams = {}, {}
-            for line in self.db.budget_lines():
-                if line.get("origin") in ("item", "instalment") and line.get("name"):
-                    key = (line["doc_id"], line.get("node_id"), line["name"])
-                    self._items.setdefault(key, []).append(line)
-            for key in self._items:  # every run of ITEM_GRAM characters of a name: which items print it
-                name = compact(key[2])
-                for i in range(len(name) - ITEM_GRAM + 1):
-                    self._item_grams.setdefault(name[i:i + ITEM_GRAM], set()).add(key)
+        self._load_items()
         asked = compact(question)
         typed = set().union(*(self._item_grams.get(asked[i:i + ITEM_GRAM], ()) for i in range(len(asked) - ITEM_GRAM + 1)))
         organisations = (self._organisation_chars(asked) | level_run) if typed else frozenset()
@@ -626,7 +630,7 @@ class PlanLevels:
     def items_under(self, lv: Level) -> list[tuple]:
         """The keys of the budget-detail items printed under a level (or a level under it)."""
         under = {lv.node_id, *(d.node_id for d in lv.descendants())}
-        self._item_runs("")  # the items, read once
+        self._load_items()
         return [k for k in self._items or {} if k[0] == lv.doc_id and k[1] in under]
 
     def item_rows(self, key: tuple) -> list[dict]:
@@ -1820,10 +1824,17 @@ _SUB_CATEGORY = re.compile(r"^\s*\d+\)\s*(\S.*?)\s+\d[\d,]*(?:\.\d+)?\s*"
                            + re.escape(vocabulary().budget_lines.currency_line))
 
 
-def _sub_category(levels: PlanLevels, item: dict) -> str:
-    """The sub-category heading a budget-detail item is printed under (`ค่าครุภัณฑ์`), compact; "" when none."""
-    lines = levels.db.lines(item["doc_id"], max(1, item["line_start"] - ITEM_CATEGORY_LINES), item["line_start"] - 1)
-    return next((compact(m.group(1)) for _, text, _ in reversed(lines) if (m := _SUB_CATEGORY.match(text))), "")
+def _sub_categories(levels: PlanLevels, items: list[dict]) -> list[str]:
+    """The sub-category heading each budget-detail item (of one document) is printed under (`ค่าครุภัณฑ์`), compact;
+    "" when none within ITEM_CATEGORY_LINES above it. The lines are read once for all the items."""
+    if not items:
+        return []
+    first = max(1, min(r["line_start"] for r in items) - ITEM_CATEGORY_LINES)
+    headings = [(n, compact(m.group(1))) for n, text, _ in levels.db.lines(items[0]["doc_id"], first,
+                                                                          max(r["line_start"] for r in items))
+                if (m := _SUB_CATEGORY.match(text))]
+    return [next((h for n, h in reversed(headings) if r["line_start"] - ITEM_CATEGORY_LINES <= n < r["line_start"]), "")
+            for r in items]
 
 
 def ranked_items(q: Query, levels: PlanLevels) -> Draft | None:
@@ -1843,7 +1854,7 @@ def ranked_items(q: Query, levels: PlanLevels) -> Draft | None:
              if r["origin"] == "item" and r["fiscal_year"] == year and r.get("baht")  # categories they add up to
              and _DETAIL_ITEM.match(r["quote"] or "")]
     asked = compact(q.text)
-    typed = [r for r in items if (c := _sub_category(levels, r)) and c in asked]  # the sub-category the question types
+    typed = [r for r, c in zip(items, _sub_categories(levels, items)) if c and c in asked]  # the sub-category it types
     items = typed or items
     if len(items) < 2:
         return None

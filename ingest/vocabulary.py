@@ -401,6 +401,7 @@ class QueryWords:
     place_labels: tuple[str, ...] = ()  # `สถานที่ดำเนินการ`: the label a where question asks (`[label_questions]`)
     document_names: tuple[str, ...] = ()  # `เอกสารงบประมาณ`, `budget book`: a document's name, no money asked
     item_words: tuple[str, ...] = ()  # `รายการใด`, `which item`: a budget-detail item asked, not a level
+    count_end_words: tuple[str, ...] = ()  # `5 ระดับ แต่ละ…`: words after `N <kind>` where the kind's name ends
     set_aside_words: tuple[str, ...] = ()  # `ไม่นับอำเภอเมือง`: rows a ranking leaves out
     decrease_words: tuple[str, ...] = ()  # `ลดลงมากที่สุด`: the largest fall between two years ranked, not the largest amount
     increase_words: tuple[str, ...] = ()  # `เพิ่มขึ้นจากปี 2563 จำนวน 1,923`: a rise since a year, with decrease_words
