@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from assistant.passages import figures_of
+from assistant.passages import figures_of, has_words
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
-
 
 def text_answer(q: Query, evidence: list[Evidence], support: float, min_support: float,
                 read: Callable[[Evidence], list[tuple[str, list[Evidence]]]] | None = None,
@@ -22,12 +21,17 @@ def text_answer(q: Query, evidence: list[Evidence], support: float, min_support:
     after a quote, what it says read another way (a table row against its header); `where` names the
     section the first quote stands in (`๒.๓ แผนระดับที่ ๓ ที่เกี่ยวข้อง`), said with it."""
     draft = Draft(support=support)
-    if not evidence or support < min_support:
+    readings = [read(e) if read and support >= min_support else [] for e in evidence]
+    # figures without a word beside them, and no header to read them against, say nothing of what they count
+    # (`๔๗๕.๔๙๙ ๔๐๙.๘๔๔` for a question on road maintenance): no statement, however well their context matched
+    labelled = any(has_words(e.quote) for e in evidence) or any(readings)
+    if not evidence or support < min_support or not labelled:
         draft.refused = True
         draft.say(_t(q, "แผนไม่ได้ระบุข้อมูลที่ตอบคำถามนี้โดยตรง", "The plan does not state this."), template=True)
-        if evidence:
+        closest = next((e for e in evidence if has_words(e.quote)), None)  # not a row of bare figures
+        if closest is not None:
             draft.say(_t(q, "ข้อความที่ใกล้เคียงที่สุดในแผน:", "The closest passage in the plan:"), template=True)
-            draft.say(evidence[0].quote, [evidence[0]])
+            draft.say(closest.quote, [closest])
         return draft
     section = where(evidence[0]) if where else ""
     if section:  # the section's own numbers (`๒.๓`) are vouched for by its heading, as the citation shows it
@@ -36,8 +40,8 @@ def text_answer(q: Query, evidence: list[Evidence], support: float, min_support:
         draft.say(_t(q, f"ตามแผน ({section}):", f"According to the plan ({section}):"), [evidence[0]], template=True)
     else:
         draft.say(_t(q, "ตามแผน:", "According to the plan:"), template=True)
-    for e in evidence:
+    for e, reading in zip(evidence, readings):
         draft.say(e.quote, [e])
-        for text, cited in read(e) if read else []:
+        for text, cited in reading:
             draft.say(text, cited)
     return draft

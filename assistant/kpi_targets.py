@@ -295,9 +295,24 @@ def answer(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB, idf: dict
     if q.operation == "difference" and len(asked) == 2 and all(_one_figure(planned[y]) for y in asked):
         # (a target printed as text, `ร้อยละ 80 ขึ้นไป` or `-`, is stated, not subtracted)
         say_change(q, draft, *((y, planned[y]) for y in asked), [e], k.unit or "")
+    elif q.operation == "sum" and len(asked) > 1 and all(_one_figure(planned[y]) for y in asked):
+        _say_sum(q, draft, {y: planned[y] for y in asked}, [e], k.unit or "")
     elif result and len(asked) < 2 and asks_gap(q.text) and _one_figure(_planned(printed, result)) and _one_figure(result):
         _say_gap(q, draft, year, _planned(printed, result), result, [e], k.unit or "")
     return draft
+
+
+def _say_sum(q: Query, draft: Draft, planned: dict[int, str], cited: list[Evidence], unit: str) -> None:
+    """The asked years' targets added (`ปี 2564 + ปี 2565: 115,000 + 230,000 = 345,000 คน`), computed in code to as
+    many places as they print, cited."""
+    total = sum(Decimal(p.replace(",", "")) for p in planned.values())
+    shown = f"{total:,.{decimals(*planned.values())}f}"
+    years = " + ".join(str(y) for y in planned)
+    figures = " + ".join(planned.values())
+    unit = f" {unit}" if unit else ""
+    draft.say(_t(q, f"ค่าเป้าหมายปี {years} รวมกัน: {figures} = {shown}{unit}",
+                 f"Targets for {years} combined: {figures} = {shown}{unit}"),
+              cited, template=True, computed=[shown.replace(",", "")])
 
 
 def _say_gap(q: Query, draft: Draft, year: int, planned: str, result: str, cited: list[Evidence], unit: str) -> None:

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 
+from assistant.normalize import translate_english
 from assistant.records import Evidence
 from ingest.facts import compact_name, compact_text
 from ingest.facts_read import graph_nodes, kpi_rows
@@ -173,17 +174,23 @@ def bracketed_aliases(title: str) -> list[str]:
     return out
 
 
-def _alias_similarity(query: str, name: str, name_compact: str) -> float:
+def _alias_similarity(query: str, name: str, name_compact: str, typed: str = "") -> float:
     """How well a typed text names a project by its bracketed alias and other words of its name, in any order
     (`Eco Town ลำปาง` for `…เชิงนิเวศจังหวัดลำปาง (Eco Town)`): the alias and the rest's matching blocks, over
-    all the typed text; 0 when the alias is not typed."""
+    all the typed text; 0 when the alias is not typed. The rest's English words are also read as the profile's
+    Thai terms (`Creative Economy entrepreneur development` for `…พัฒนาศักยภาพผู้ประกอบการ… (Creative Economy)`)."""
     best = 0.0
     for alias in bracketed_aliases(name):
         if alias not in query:
             continue
-        rest, own = query.replace(alias, "", 1), name_compact.replace(alias, "", 1)
-        blocks = SequenceMatcher(None, rest, own, autojunk=False).get_matching_blocks() if rest else []
-        best = max(best, (len(alias) + sum(b.size for b in blocks if b.size >= 3)) / len(query))
+        own = name_compact.replace(alias, "", 1)
+        rests = [query.replace(alias, "", 1)]
+        spaced = re.sub(r"\s*".join(map(re.escape, alias)), " ", typed, count=1, flags=re.I) if typed else ""
+        if re.search(r"[A-Za-z]{3}", spaced):
+            rests.append(compact_name(translate_english(spaced)))
+        for rest in rests:
+            blocks = SequenceMatcher(None, rest, own, autojunk=False).get_matching_blocks() if rest else []
+            best = max(best, (len(alias) + sum(b.size for b in blocks if b.size >= 3)) / (len(alias) + len(rest)))
     return best
 
 
@@ -289,7 +296,8 @@ class FactsDB:
         query = compact_name(name.replace("ฯ", ""))
         scored = []
         for r in self.db.execute("SELECT * FROM projects"):
-            score = max(_similarity(query, r["name_compact"]), _alias_similarity(query, r["name"], r["name_compact"]))
+            score = max(_similarity(query, r["name_compact"]),
+                        _alias_similarity(query, r["name"], r["name_compact"], name.replace("ฯ", "")))
             if score >= min_score:
                 scored.append((score, r))
         if not scored:  # `โครงการพัฒนาผลิตภัณฑ์ชุมชน Gift & Lifestyle`: a phrase of its brief, not of its title

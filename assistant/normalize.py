@@ -34,11 +34,25 @@ def translate_english(text: str) -> str:
 
 
 _SHORT_YEAR = re.compile(r"((?:ปี|ปีงบ|ปีงบประมาณ|พ\.ศ\.)\s*)([0-9๐-๙]{2})(?![0-9๐-๙])")
+_SHORT_YEAR_BEFORE = re.compile(r"(?:ปี|ปีงบ|ปีงบประมาณ|พ\.ศ\.)\s*(?:25|๒๕)[0-9๐-๙]{2}$")
+
+
+# a year, then a further short year joined to it (`ปี 64 กับ 65`, `ปี 64-65`, `ปี 64, 65 และ 66`)
+_JOINED_SHORT_YEAR = re.compile(r"(?:25|๒๕)[0-9๐-๙]{2}\s*(?:กับ|และ|หรือ|ถึง|-|–|,)\s*([0-9๐-๙]{2})(?![0-9๐-๙.,])")
 
 
 def full_years(text: str) -> str:
-    """`ปี 67` → `ปี 2567`: documents print Buddhist-era years in full."""
-    return _SHORT_YEAR.sub(lambda m: m.group(1) + "25" + m.group(2), text)
+    """`ปี 67` → `ปี 2567`, `ปี 64 กับ 65` → `ปี 2564 กับ 2565`: documents print Buddhist-era years in full."""
+    text = _SHORT_YEAR.sub(lambda m: m.group(1) + "25" + m.group(2), text)
+    at = 0
+    while joined := _JOINED_SHORT_YEAR.search(text, at):
+        led = _SHORT_YEAR_BEFORE.search(text[:joined.start() + 4]) or joined.start() == at > 0
+        at = joined.start(1)
+        if led:
+            text = text[:at] + "25" + text[at:]
+        else:
+            at = joined.end()
+    return text
 
 
 _CE_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,])")

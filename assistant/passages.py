@@ -106,6 +106,15 @@ def term_weights(terms: list[str], idf: dict[str, float]) -> dict[str, float]:
     return {t: idf.get(t, UNKNOWN_LATIN_WEIGHT * top if t.isascii() else top) for t in terms}
 
 
+_LETTER = re.compile(r"[\u0E01-\u0E2E\u0E30-\u0E4EA-Za-z]")  # a Thai or Latin letter or vowel, not a Thai digit
+
+
+def has_words(text: str) -> bool:
+    """Whether a text prints a word, not only figures and marks (`11,100,000 11,100,000`, `๔๗๕.๔๙๙ ๔๐๙.๘๔๔`): bare
+    figures say nothing of what they count."""
+    return bool(_LETTER.search(text))
+
+
 def figures_of(text: str, list_marks: bool = False) -> list[str]:
     """Numbers in text, in index form (Arabic digits, no thousands commas).
 
@@ -239,8 +248,10 @@ def score_windows(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dict[
                 if size > 1 and ITEM_START.match(rows[i + size - 1][1]):
                     break  # a new item starts a new statement
                 text = join_wrapped_lines([t for _, t in rows[i:i + size]])
-                # A table row (two or more figures) is read with its caption and header above it.
-                table_row = len(stated_figures(text)) >= 2 and len(text) < 2 * DATA_ROW_CHARS
+                if not query.wants_figure and not has_words(text):
+                    continue  # a text asked: bare figures state none (the words around them matched, not they)
+                # A table row (two or more figures) is read with its caption and header above it, for a figure asked.
+                table_row = query.wants_figure and len(stated_figures(text)) >= 2 and len(text) < 2 * DATA_ROW_CHARS
                 if query.wants_figure:
                     # The figure should be stated beside what was asked about: the line stating it
                     # counts in full, the rest of the window and what is above it in part.

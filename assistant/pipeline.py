@@ -462,7 +462,7 @@ class Assistant:
             more = self._section_bodies(q, labels)  # "…the total budget, and how long does it run?"
             if more is not None:
                 draft = units.merge(draft, more)
-            named, idf = self.levels.named(q.text), self.retriever.snapshot.bm25.idf
+            named, idf = plan_levels.question_levels(q, self.levels), self.retriever.snapshot.bm25.idf
             if named and not draft.refused and q.operation is None and plan_levels.asks_money(q.text):
                 missing = self.levels.unprinted(q, named[0][1], idf)
                 if missing:  # "สกสว. จัดสรรทุนวิจัยด้านโควิด-19 ไว้เท่าไร": not the agency's whole amount

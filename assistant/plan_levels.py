@@ -26,8 +26,8 @@ from assistant.outline import Heading, Outline, compact, strip_markers
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
-from assistant.understand import (LEADING_VOWELS, asks, asks_date, asks_rate, count_phrase, item_labels, stated_count,
-                                  thai_names, types_any, without_stated_amounts)
+from assistant.understand import (INSIDE_WORD, LEADING_VOWELS, asks, asks_date, asks_rate, count_phrase, item_labels,
+                                  stated_count, thai_names, types_any, without_stated_amounts)
 from assistant.units import merge
 from ingest.facts_records import UNIT_SCALE
 from ingest.records import Table
@@ -232,6 +232,7 @@ class PlanLevels:
         self._items: dict[tuple, list[dict]] | None = None
         self._item_grams: dict[str, set[tuple]] = {}
         self.by_node: dict[str, Level] = {}  # node id → level
+        self._titled: dict[str, Evidence] = {}  # a level whose name wraps to its amount's line: those lines
         parents: dict[str, str | None] = {}
         headings = {(h.doc_id, (*h.path, h.text)): h for hs in outline.sections.values() for h in hs}
         for n in db.graph_nodes():
@@ -252,6 +253,7 @@ class PlanLevels:
                 printed = own_name(text)
                 if len(printed) > len(lv.name) and printed.startswith(lv.name[:6]):
                     lv.name, lv.title = printed, strip_markers(text).strip()
+                    self._titled[lv.node_id] = a.evidence  # the lines printing the whole name
         self._aliases = {lv.node_id: bracketed_aliases(lv.title) for lv in self.levels}
         # a name without what its brackets add (`สถาบันวิจัยแสงซินโครตรอน (องค์การมหาชน)`), which questions leave out
         self._cores = {lv.node_id: core for lv in self.levels
@@ -315,7 +317,7 @@ class PlanLevels:
         return bool(named) and self.title(named[0][1]) == title
 
     def asks_below(self, q: Query, lv: Level, draft: Draft, idf: dict[str, float]) -> bool:
-        """Whether a question answered with a level's own amount asks something under it instead: ITEM_SHARE or
+        """Whether a question answered with a level's own amount asks something under it instead: BEYOND_SHARE or
         more of its words (idf-weighted), beyond the level's and its ancestors' names and the money, target and
         operation words, are no part of those names (`กรมทรัพยากรน้ำขอซื้อรถโดยสาร 12 ที่นั่งกี่คัน`: a budget item
         of the agency, not the agency's budget), or it asks an amount per unit. A row of its year table the question
@@ -443,6 +445,9 @@ class PlanLevels:
         more than the name (a statement that starts with the agency's name), the line printing the name alone."""
         h = lv.heading
         start, end = h.line, self.outline.heading_end(h)
+        titled = self._titled.get(lv.node_id)
+        if titled is not None and titled.doc_id == h.doc_id and titled.line_start <= start <= titled.line_end:
+            return self.db.evidence(h.doc_id, start, max(end, titled.line_end))  # `…ชายฝั่งทะเล` / `23 จังหวัด 57,680,000`
         if not lv.title.endswith("…"):
             want = compact(strip_markers(lv.title))
             if compact(strip_markers(self.db.cite(h.doc_id, start, end).quote)) != want:
@@ -619,8 +624,9 @@ class PlanLevels:
                 continue
             # a project's name typed (level_run): the share is of the rest of the item's name
             named = sum(b.size - sum(_unmasked(b.b, b.size, level_run)) for b in blocks if b.size >= ITEM_BLOCK)
-            # its share of the item's own name: the first printed line (the place and count wrap below it)
-            head = compact(_label(_NEXT_ITEM.sub("", (self._items[key][0].get("quote") or key[2]).splitlines()[0])))
+            # its share of the item's own name: the first printed line up to a place (the count wraps below it)
+            first = _NEXT_ITEM.sub("", (self._items[key][0].get("quote") or key[2]).splitlines()[0])
+            head = compact(_label(_PLACE_NAME.split(first)[0] or first))  # not its place (`… ตำบลสุรนารี อำเภอ…`)
             runs.append((max(own), typed_here, plain / max(1, len(name) - named), key,
                          frozenset(i for b in blocks if b.size >= ITEM_BLOCK for i in range(b.b, b.b + b.size)),
                          min(1.0, plain / max(1, (len(head) or len(name)) - named))))
@@ -878,11 +884,11 @@ def _typed_row(label: str, typed: str) -> int:
 
 
 _ABBREVIATION = re.compile(r"(?<![\u0E00-\u0E7F])([ก-ฮ]{2,6})(\.)?(?![\u0E00-\u0E7F])")
-ITEM_SHARE = 0.5  # of a question's words (idf-weighted) naming no level it names: it asks something under them
+BEYOND_SHARE = 0.4  # of a question's words (idf-weighted) naming no level it names: it asks something under them
 
 
 def asks_beyond(q: Query, names: str, idf: dict[str, float]) -> bool:
-    """Whether ITEM_SHARE or more of a question's words (idf-weighted), beyond these names (a level's, an
+    """Whether BEYOND_SHARE or more of a question's words (idf-weighted), beyond these names (a level's, an
     organisation's) and the money, target and operation words, are no part of them: it asks something under what
     the names name (`…แก้ปัญหาช้างป่า… กรมอุทยานได้เท่าไร`: an activity of the department, not its budget)."""
     named = compact(names)
@@ -891,7 +897,7 @@ def asks_beyond(q: Query, names: str, idf: dict[str, float]) -> bool:
     total = sum(weight.values())
     other = sum(weight[t] for t in terms if compact(t) not in named and compact(t) not in _asking_words()
                 and t not in thai_stopword_set())  # `ได้รับ` names nothing under it
-    return bool(total) and other / total >= ITEM_SHARE
+    return bool(total) and other / total >= BEYOND_SHARE
 
 
 @lru_cache(maxsize=1)
@@ -1070,16 +1076,61 @@ def _level_word(lv: Level, q: Query) -> str:
     return _t(q, *words)
 
 
+def _levels_above(q: Query, above: list[Level], levels: PlanLevels) -> str:
+    """Levels, nearest first, each with its level word (not `แผนงาน แผนงาน…`), joined by `›`."""
+    return " › ".join(levels.title(a) if compact(levels.title(a)).startswith(compact(_level_word(a, q)))
+                      else f"{_level_word(a, q)} {levels.title(a)}" for a in above)
+
+
 def placement(q: Query, lv: Level, levels: PlanLevels) -> Draft:
     """Where a level sits: the plan levels above it, nearest first, each cited with its heading."""
     draft = Draft(support=1.0)
-    own = levels.evidence(lv)
     above = [a for a in lv.ancestors()][::-1]
-    parts = [levels.title(a) if compact(levels.title(a)).startswith(compact(_level_word(a, q)))
-             else f"{_level_word(a, q)} {levels.title(a)}" for a in above]  # not `แผนงาน แผนงาน…`
-    draft.say(_t(q, f"{levels.title(lv)} อยู่ภายใต้ " + " › ".join(parts),
-                 f"{levels.title(lv)} sits under " + " › ".join(parts)),
-              [own, *(levels.evidence(a) for a in above)], template=True)
+    parts = _levels_above(q, above, levels)
+    draft.say(_t(q, f"{levels.title(lv)} อยู่ภายใต้ {parts}", f"{levels.title(lv)} sits under {parts}"),
+              [levels.evidence(lv), *(levels.evidence(a) for a in above)], template=True)
+    return draft
+
+
+def item_placement(q: Query, levels: PlanLevels) -> Draft | None:
+    """Where a budget-detail item the question names sits (`รายการ X ของ สทอภ. อยู่ภายใต้โครงการใด`): the item
+    whole as printed, then the level it is printed under and those above it, nearest first, each cited. None
+    unless the question asks under which level and names an item by more than a level's name."""
+    if not q.asks_under:
+        return None
+    typed, rows = levels.named_item(q.text)
+    named = levels.named(q.text)
+    level_chars = naming(named[0][1].name, compact(q.text), long_run=True)[1] if named else frozenset()
+    if not rows or len(typed - level_chars) < MIN_ITEM_RUN:
+        return None
+    item = next((r for r in rows if r["origin"] == "item"), rows[0])
+    lv = levels.by_node.get(item["node_id"])
+    if lv is None:
+        return None
+    above = [lv, *lv.ancestors()[::-1]]
+    parts = _levels_above(q, above, levels)
+    draft = Draft(support=1.0)
+    draft.say(strip_markers(" ".join(item["quote"].split())), [_item_evidence(item)])
+    draft.say(_t(q, f"อยู่ภายใต้ {parts}", f"It sits under {parts}"), [levels.evidence(a) for a in above], template=True)
+    return draft
+
+
+MAX_CATEGORY = 24  # characters of an expense category's name (`งบเงินอุดหนุน`), not an item starting with `งบ`
+
+
+def expense_categories(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
+    """The expense categories of a level's money a question asks (`…ได้งบเท่าไร และเป็นงบรายจ่ายประเภทใด`): each
+    category total its own pages print (`งบลงทุน 118,333,100 บาท`), cited; None unless asked and printed."""
+    if not types_any(q.text, query_words().category_ask_words):
+        return None
+    prefix = vocabulary().budget_lines.category_prefix
+    rows = [r for r in levels.budget_lines(lv) if r.get("is_total") and (r.get("name") or "").startswith(prefix)
+            and len(r["name"]) <= MAX_CATEGORY]
+    if not rows or len({r["name"] for r in rows}) < len(rows):
+        return None  # none, or the categories of several tables (levels under it its pages hold): not its own
+    draft = Draft(support=1.0)
+    draft.say(_t(q, "งบรายจ่ายที่ตั้งไว้:", "Its expense categories:"), template=True)
+    _say_items(draft, rows)
     return draft
 
 
@@ -1501,6 +1552,10 @@ def _answer_one(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
         if _asks_siblings(q) and len(lv.parent.children) > 1:  # "…และแผนงานนั้นมีโครงการอื่นอะไรอีกบ้าง"
             draft = merge(draft, items_under(q, lv.parent, levels))
         return draft
+    categories = expense_categories(q, lv, levels) if money and q.operation is None else None
+    if categories is not None:  # "ได้งบเท่าไร และเป็นงบรายจ่ายประเภทใด": its amount, then its categories
+        found = amount_answer(q, lv, levels)
+        return merge(found, categories) if found is not None else categories
     if money and q.operation is None:
         row = row_answer(q, lv, levels) or total_answer(q, lv, levels)
         if row is not None and asks(q.text, figures=True) >= 2:  # "ได้งบเท่าไร และในนั้นเป็นค่าใช้จ่ายบุคลากรเท่าไหร่"
@@ -1901,9 +1956,12 @@ def _items_summed(q: Query, items: list[list[dict]]) -> Draft | None:
     return _summed_rows(q, chosen) if chosen is not None else None
 
 
-def _summed_rows(q: Query, rows: list[dict], *counted: str) -> Draft:
-    """Budget-detail rows each said as printed, cited, and their sum computed in code (`คำนวณ (2 รายการ): … = … บาท`)."""
+def _summed_rows(q: Query, rows: list[dict], *counted: str, head: str = "") -> Draft:
+    """Budget-detail rows each said as printed, cited, and their sum computed in code (`คำนวณ (2 รายการ): … = … บาท`);
+    `head`, a line said first over them all (their count)."""
     draft = Draft(support=1.0)
+    if head:
+        draft.say(head, [_item_evidence(r) for r in rows], template=True, computed=list(counted))
     cited = _say_items(draft, rows)
     value = sum(r["baht"] for r in rows)
     draft.say(_t(q, f"คำนวณ ({len(rows)} รายการ): {' + '.join(r['printed'] for r in rows)} = {value:,} บาท",
@@ -2047,6 +2105,45 @@ def counted_items(q: Query, levels: PlanLevels) -> Draft | None:
     return _summed_rows(q, found, str(count))
 
 
+MAX_COUNTED = 40  # items a count-and-sum answer lists (more: no run the question types names them)
+
+
+def counted_and_summed(q: Query, levels: PlanLevels) -> Draft | None:
+    """The budget-detail items of a named level a question asks how many of and how much together (`ปี 65
+    กรมควบคุมมลพิษของบสร้างสถานีตรวจวัดคุณภาพอากาศในบรรยากาศทั้งหมดกี่สถานี รวมเป็นเงินเท่าไร`): every item under it
+    printing the longest run of the words typed before the count, each said and cited, how many (of the asked unit
+    where each prints it, else items) and their sum computed in code. None unless a count and a sum of money are
+    both asked and 2 to MAX_COUNTED items print that run."""
+    unit = q.unit
+    at = re.search(INSIDE_WORD + r"กี่", q.text)
+    if not unit or unit in (*vocabulary().units.measure, "บาท", "ร้อยละ") or at is None or \
+            not (q.wants_total or q.operation == "sum") or not asks_money(q.text[at.end():]):
+        return None  # a count asked (`กี่สถานี`), then their money added (`รวมเป็นเงินเท่าไร`), not the level's own
+    named = levels.named(q.text)
+    if not named:
+        return None
+    lv = named[0][1]
+    years = set(q.years) or {r["fiscal_year"] for r in levels.budget_lines(lv)[:1]}
+    items = [r for d in [lv, *lv.descendants()] for r in levels.budget_lines(d)
+             if r.get("origin") == "item" and r.get("name") and r["fiscal_year"] in years]
+    before = compact(re.sub(rf"(?:{alternation(query_words().all_words)})[\u0E00-\u0E7F]*\s*$", "", q.text[:at.start()]))
+    own = compact(levels.title(lv))
+    found: list[dict] = []
+    for size in range(len(before), MIN_STEM - 1, -1):
+        stem = before[len(before) - size:]
+        if stem in own:
+            return None  # the level's own name: not what names the items
+        found = [r for r in items if stem in compact(r["name"])]
+        if found:
+            break
+    if not 2 <= len(found) <= MAX_COUNTED:
+        return None
+    each = [re.search(rf"(\d[\d,]*)\s*{re.escape(unit)}", r["quote"]) for r in found]
+    count = sum(int(m.group(1).replace(",", "")) for m in each if m) if all(each) else len(found)
+    return _summed_rows(q, found, str(count), head=_t(q, f"{len(found)} รายการ รวม {count:,} {unit}:",
+                                                       f"{len(found)} items, {count:,} {unit} in all:"))
+
+
 def _typed_under_agency(q: Query, named: list[tuple[float, Level]], levels: PlanLevels) -> list[Level]:
     """The levels under the agency whose whole name the question types that it types whole too, longest name
     first: an agency's แผนงาน whose heading the book wraps (`…ป้องกันการทำลาย` / `ทรัพยากรธรรมชาติ`) is known by
@@ -2112,6 +2209,12 @@ def same_named(q: Query, top: Level, levels: PlanLevels) -> Draft | None:
     return draft
 
 
+def question_levels(q: Query, levels: PlanLevels) -> list[tuple[float, Level]]:
+    """The levels a question names, best first; an English name read as the Thai one (`Pollution Control
+    Department` → กรมควบคุมมลพิษ)."""
+    return levels.named(" ".join([q.text, *thai_names(q.text)]))
+
+
 def answer(q: Query, levels: PlanLevels) -> Draft | None:
     """The answer the plan level a question names gives to it, or None (the pipeline goes on). Of levels
     named about as well, the first that answers what is asked (a list needs items under it) is used."""
@@ -2123,15 +2226,19 @@ def answer(q: Query, levels: PlanLevels) -> Draft | None:
             return draft
     several_years = q.operation == "sum" and len(set(q.years)) > 1
     # an item's amount is money: a figure asked in no other unit (`ตั้งค่าใช้จ่าย…ไว้เท่าไร`) asks it
+    draft = counted_and_summed(q, levels)  # "…ทั้งหมดกี่สถานี รวมเป็นเงินเท่าไร": the items counted and added
+    if draft is not None:
+        return draft
     money = (asks_money(q.text) or (q.wants_figure and q.unit is None)) and not _other_unit(q)
     if money and (q.wants_figure or q.years) and (q.operation in (None, "difference") or several_years):
         draft = item_answer(q, levels)  # "ค่าก่อสร้างอาคาร … ปี 2564 ตั้งงบไว้เท่าไร": its instalment that year
         if draft is not None:
             return draft
-    draft = place_items(q, levels) or ranked_items(q, levels)  # "…ที่อุทยานไหนบ้าง": each item's place; "รายการใดสูงสุด"
+    # "…ที่อุทยานไหนบ้าง": each item's place; "รายการใดสูงสุด"; "รายการ X อยู่ภายใต้โครงการใด": the item's levels
+    draft = place_items(q, levels) or ranked_items(q, levels) or item_placement(q, levels)
     if draft is not None:
         return draft
-    named = levels.named(" ".join([q.text, *thai_names(q.text)]))  # an English name, read as the Thai one
+    named = question_levels(q, levels)
     if not named:
         return None
     if q.operation == "share" and asks_money(q.text):

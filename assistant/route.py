@@ -11,9 +11,9 @@ from dataclasses import field as dc_field
 
 from assistant.level_titles import TitledLevel
 from assistant.lookup import _YEAR_HINT, normalize_source, normalize_year
-from assistant.normalize import EN_TH_GLOSSARY, full_dates, normalize_query
+from assistant.normalize import EN_TH_GLOSSARY, full_dates, full_years, normalize_query
 from assistant.understand import (INSIDE_WORD, asks, asks_date, level_asked_at, types_any, understand, without_particles,
-                                  without_stated_amounts, without_year_phrases)
+                                  without_stated_amounts, without_year_phrases, written_forms)
 from ingest.thai_repair import repair_line, thai_digits_to_arabic
 from ingest.tokenize import words as word_tokens
 from ingest.vocabulary import (alternation, brief_field_words, english_units, link_level_words, query_words,
@@ -57,12 +57,14 @@ _SECTION = re.compile(r"(?:ข้อ|หัวข้อ|section|ส่วน)\s*
 _YEAR = re.compile(r"(?:ปี(?:งบ(?:ประมาณ)?)?|พ\.ศ\.|fy|fiscal year)\s*((?:25|20)?\d\d)(?!\d)|\b(25\d\d|20[0-4]\d)\b", re.I)
 _QUOTED = re.compile(r"['\"“‘]([^'\"”’]{3,120})['\"”’]")
 _EN_PROJECT = re.compile(r"(?<![\w'’])(?:the\s+)?([A-Za-z][\w\s\-&]{2,80}?)\s+project\b|project\s+(?:called|named)\s+(.+?)(?:\?|$)", re.I)
-# Where a typed project name ends: the words that ask about it (profile `[query] name_end_words`), a `?`, the end.
 # A possessive word before an abbreviated organisation (`ของสอจ.`, `ของ กรอ.`): the project's owner, not its name.
-_OWNER = re.compile(r"\s*" + alternation(query_words().possessive_words) + r"\s*[\u0E01-\u0E2E]{1,6}\.(?:[\u0E01-\u0E2E]{1,4}\.)*")
+_OWNER = re.compile(r"\s*" + alternation(query_words().owner_words) + r"\s*[\u0E01-\u0E2E]{1,6}\.(?:[\u0E01-\u0E2E]{1,4}\.)*")
 # The words that place a named item under the level asked (`ถูกจัดไว้ใต้`, `อยู่ภายใต้`), ending its name.
 _UNDER_TAIL = re.compile(r"(?:\s+\S*)?(?:" + alternation([w for w in query_words().under_words if not w.isascii()]) + r")$")
-_NAME_END = re.compile(r"\s*(?:" + alternation(query_words().name_end_words) + r"|\?|$)")
+# Where a typed project name ends: the words that ask about it (profile `[query] name_end_words`, `comparison_words`),
+# a `?`, the end.
+_NAME_END = re.compile(r"\s*(?:" + alternation([*query_words().name_end_words, *query_words().comparison_words])
+                       + r"|\?|$)")  # `… งบกลุ่มจังหวัดปี 68 มากกว่างบจังหวัดปี 67`: a comparison ends it too
 # Lead words of an English question before the project's name ("what is the budget for the X project").
 _EN_LEAD = re.compile(r"^(?:(?:what|which|how|much|many|is|are|was|were|does|do|did|of|for|about|budget|cost|costs|and|"
                       r"money|amount|allocated|total|the|a|an|to|in|under|strategy|strategies|direction|programme|program|plan|"
@@ -159,7 +161,7 @@ def project_name_in(question: str) -> str | None:
     m = _EN_PROJECT.search(question)
     if m:
         name = (m.group(1) or m.group(2) or "").strip()
-        name = _EN_LEAD.sub("", name)
+        name = _EN_LEAD.sub("", re.split(r"\b(?:the|an?)\s+", name, flags=re.I)[-1])  # `…proposed for the X project`: X
         if len(name) >= 3 and name.lower() not in {"this", "that", "each", "every", "which"}:
             return name
     return None
@@ -167,7 +169,7 @@ def project_name_in(question: str) -> str | None:
 
 def _years(text: str) -> list[int]:
     out = []
-    for m in _YEAR.finditer(thai_digits_to_arabic(text)):
+    for m in _YEAR.finditer(thai_digits_to_arabic(full_years(text))):  # `ปี 64 กับ 65`: both
         raw = m.group(1) or m.group(2)
         try:
             year = normalize_year(raw)
@@ -187,7 +189,8 @@ def _first_int(m: re.Match | None) -> int | None:
 def expand_units(text: str) -> str:
     """Units typed short written as documents print them (`ยาวกี่ กม.` → `ยาวกี่ กิโลเมตร`)."""
     for short, unit in unit_abbreviations().items():
-        text = re.sub(rf"(?:(?<=กี่)|(?<![\u0E00-\u0E7F.])){re.escape(short)}\.?(?![\u0E00-\u0E7F])", unit, text)
+        # typed with its dot, a word may follow (`รง.อุตสาหกรรมอาหาร`); without it, none may (`กมล` is no กม)
+        text = re.sub(rf"(?:(?<=กี่)|(?<![\u0E00-\u0E7F.])){re.escape(short)}(?:\.|(?![\u0E00-\u0E7F]))", unit, text)
     return text
 
 
@@ -240,10 +243,15 @@ def counted_noun(text: str) -> str:
     return last if len(last) >= 3 and last not in query_words().question_words else ""
 
 
+_SOURCE = re.compile(r"งบ(?:ประมาณ)?\s*(กลุ่มจังหวัด|จังหวัด|กระทรวง|กรม)|ของ(กระทรวง|กรม)|"
+                     r"(provincial cluster|cluster|province|provincial|ministry|department)\s+(?:budget|fund)", re.I)
+
+_REQUESTED_SOURCE = re.compile(r"ขอ\s*(?:" + _SOURCE.pattern + ")", re.I)  # `ของบกลุ่มจังหวัด`: the source requested
+
+
 def source_in(text: str) -> str | None:
     """The funding source a text names (`งบกลุ่มจังหวัด`, `ของกระทรวง`, `provincial budget`) as its category."""
-    m = re.search(r"งบ(?:ประมาณ)?\s*(กลุ่มจังหวัด|จังหวัด|กระทรวง|กรม)|ของ(กระทรวง|กรม)|"
-                  r"(provincial cluster|cluster|province|provincial|ministry|department)\s+(?:budget|fund)", text, re.I)
+    m = _SOURCE.search(text)
     if not m:
         return None
     return normalize_source(next(g for g in m.groups() if g))
@@ -262,7 +270,8 @@ def _earliest(patterns: dict[str, str], text: str) -> str | None:
 def analyse(question: str, titled: TitledLevel | None = None) -> Query:
     """Read a question into a Query: route, filters and what kind of answer it wants; `titled`, the direction or
     strategy it names by title (level_titles), stands for the number it does not type."""
-    text = full_dates(expand_units(without_particles(" ".join(question.split())) or " ".join(question.split())))
+    text = full_dates(expand_units(written_forms(without_particles(" ".join(question.split())) or
+                                                 " ".join(question.split()))))
     digits = thai_digits_to_arabic(text)
     q = Query(text=text, normalized=normalize_query(text), language=language_of(text))
     intent = understand(text)
@@ -287,6 +296,8 @@ def analyse(question: str, titled: TitledLevel | None = None) -> Query:
     asks_briefs = types_any(text, vocabulary().brief.question_words)
     # `ปีงบ 2566 บริษัทใด…` dates the question and asks no money; `ปีงบ 2566 ได้เท่าไร` still asks it
     money = without_stated_amounts(text if asks(text, figures=True) else without_year_phrases(text))  # `งบ 20 ล้าน`: said
+    if q.project_name and not (q.wants_figure and q.unit is None):  # `โครงการ X ที่ของบกลุ่มจังหวัด … อ้างถึงข้อใด`,
+        money = _REQUESTED_SOURCE.sub(" ", money)  # `…ของบจังหวัด … กี่ราย`: which project, by the source it requests
     if asks_date(text) and not q.wants_figure:
         money = ""  # `according to the budget pages, on what date …`: a date asked, no money
     if _DRAFT.search(text):

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
 
-from assistant.lookup import BudgetRow, Cite, FactsDB, ProjectRow, decimals, normalize_source, normalize_year
+from assistant.lookup import (BudgetRow, Cite, FactsDB, ProjectRow, decimals, normalize_source, normalize_year,
+                              split_hints)
 from assistant.normalize import translate_english
 from assistant.passages import figures_of, key_terms
 from assistant.records import Evidence, Sentence
@@ -153,7 +154,9 @@ def budget_years(q: Query, db: FactsDB) -> Draft | None:
     years = list(dict.fromkeys(q.years))
     if q.operation not in ("sum", "difference") or len(years) != 2 or not q.project_name:
         return None
-    found = db.find_projects(q.project_name)  # every source: the two years may sit under two sources
+    # every source, a source typed in the name too (`…งบกลุ่มจังหวัดปี 68 มากกว่างบจังหวัดปี 67`): the two years may sit
+    # under two sources
+    found = db.find_projects(split_hints(q.project_name)[0])
     found = [p for p in found if p.doc_id == found[0].doc_id] if found else []
     chosen = []
     for year in years:
@@ -200,6 +203,11 @@ def budget(q: Query, db: FactsDB) -> Draft:
         title = titles.get(own_doc, own_doc)
         draft.say(_t(q, f"ตามเอกสารของโครงการ “{title}”:", f"From the project's own document, “{title}”:"),
                   [_document_ev(own[0].cite, title)], template=True)
+    if q.operation != "share" and types_any(q.text, query_words().proportion_words):
+        draft.refused = True  # `What was the budget disbursement rate of …`: its amounts, as what the plan does say
+        draft.say(_t(q, "แผนไม่ได้ระบุอัตราหรือร้อยละที่ถามของโครงการนี้ งบประมาณที่แผนระบุไว้คือ:",
+                     "The plan does not state the rate or percentage asked for this project; the budget it states is:"),
+                  template=True)
     for p in own:
         rows = p.budgets
         asked = [b for b in rows if q.year is None or b.fiscal_year == q.year or q.year in b.candidate_years]

@@ -7,9 +7,11 @@ code, and the answer cites the header and the winning row, with the runners-up.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from assistant.lookup import FactsDB
+from assistant.normalize import translate_english
 from assistant.passages import key_terms, term_weights
 from assistant.records import Evidence
 from assistant.route import Query
@@ -43,6 +45,10 @@ def total_label(label: str) -> bool:
     return any(label.lstrip("0123456789๐๑๒๓๔๕๖๗๘๙. ").startswith(w) for w in words)
 
 
+# an English max/min word and the words after it up to the clause's end: the measure ranked (`the most electricity`)
+_EN_MEASURE = re.compile(r"\S+\s+((?:(?![,?;]|\b(?:and|in|for|among|of all)\b).)+)", re.I)
+
+
 def asked_column(q: Query, table: HeaderTable, weight: dict[str, float]) -> int | None:
     """The column the question names: its year's; a column of years where it asks how long (`นานที่สุด`); the
     column named before the max/min word (`ใช้พลังงานไฟฟ้ามากที่สุด … กี่ราย`: the unit belongs to another part);
@@ -57,7 +63,11 @@ def asked_column(q: Query, table: HeaderTable, weight: dict[str, float]) -> int 
     if q.years and any(YEAR_CELL.search(c.name) for c in cols):
         return years[0] if len(years) == 1 else None  # `ปี 2565 … มากที่สุด`: the year's column
     if not duration:
-        head = set(search_tokens(q.text[:extreme_at(q.text)]))
+        at = extreme_at(q.text)
+        head = set(search_tokens(q.text[:at]))
+        measure = _EN_MEASURE.match(q.text, at) if q.language == "en" and at else None
+        ahead = set(search_tokens(translate_english(measure.group(1)))) & set(weight) if measure else set()
+        head = ahead or head  # `which category consumed the most electricity`: English names the measure after it
         named = _named(cols, table, {t: w for t, w in weight.items() if t in head})
         if named is not None:
             return named
@@ -68,10 +78,20 @@ def asked_column(q: Query, table: HeaderTable, weight: dict[str, float]) -> int 
     return _named(cols, table, weight)
 
 
+MIN_INSIDE = 4  # characters of a Thai word found inside a column's longer word (`ไฟฟ้า` in `พลังงานไฟฟ้า`)
+
+
+def _names_column(term: str, name: str) -> bool:
+    """Whether a question's word names a column: one of its words, or a Thai word of MIN_INSIDE or more
+    characters inside one (`ไฟฟ้า` of `พลังงานไฟฟ้าที่จำหน่าย`, which the tokenizer keeps as one word)."""
+    tokens = search_tokens(name)
+    return term in tokens or (len(term) >= MIN_INSIDE and not term.isascii() and any(term in t for t in tokens))
+
+
 def _named(cols: list, table: HeaderTable, weight: dict[str, float]) -> int | None:
     """The one column the weighted words name most of; of a name over a figure and its share, the figure."""
     def named_by(ws: dict[str, float]) -> list[tuple[float, int]]:
-        return [(sum(w for t, w in ws.items() if t in set(search_tokens(c.name))), i) for i, c in enumerate(cols)]
+        return [(sum(w for t, w in ws.items() if _names_column(t, c.name)), i) for i, c in enumerate(cols)]
 
     # the words of the label column's header (`ประเภทผู้ใช้ไฟ`) say what the rows are, not which column is asked
     # (`ผู้ใช้ไฟประเภทไหนใช้พลังงานไฟฟ้ามากที่สุด`); counted only when no column is named without them

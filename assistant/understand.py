@@ -13,7 +13,8 @@ from assistant.normalize import translate_english
 from assistant.outline import compact, fuzzy_contains
 from ingest.thai_repair import repair_line, thai_digits_to_arabic
 from ingest.tokenize import words as word_tokens
-from ingest.vocabulary import alternation, english_terms, label_questions, query_words, vocabulary
+from ingest.vocabulary import (alternation, english_terms, label_questions, loan_words, query_words, spoken_words,
+                               vocabulary)
 
 OPERATIONS = ("share", "difference", "sum", "max", "min")
 UNDER_PHRASE = 40  # characters after an under word its which word is looked for in (`ภายใต้แผนแม่บทฯ ประเด็นไหน`)
@@ -35,6 +36,23 @@ def without_particles(text: str) -> str:
     words = query_words().particles
     pattern = re.compile(alternation(words) + r"(?=\s|$|[?？!])")
     return " ".join(pattern.sub(" ", text).split())
+
+
+def written_forms(text: str) -> str:
+    """The question with spoken short forms of question words written out (`ตำแหน่งไรบ้าง` → `ตำแหน่งอะไรบ้าง`,
+    `ข้อไหนมั่ง` → `ข้อไหนบ้าง`; profile `[spoken_words]`), not where one ends a longer word (`อะไร`, `เมื่อไร`); and
+    English words typed in Thai letters as the plan's word (`โปรเจกต์` → `โครงการ`; profile `[loan_words]`)."""
+    loans = loan_words()
+    text = re.sub(alternation(list(loans)), lambda m: loans[m.group(0)], text)
+    forms = spoken_words()
+    longer = [w for w in (*query_words().ask_words, *query_words().date_words, *forms.values())
+              if any(w.endswith(f) and w != f for f in forms)]
+    pattern = re.compile(alternation(list(forms)) + r"(?=\s|$|[?？!]|" + alternation([*forms, *forms.values()]) + ")")
+
+    def written(m: re.Match[str]) -> str:
+        before = m.string[:m.end()]
+        return m.group(0) if any(before.endswith(w) for w in longer) else forms[m.group(0)]
+    return pattern.sub(written, text)
 
 
 _YEAR_AFTER = r"\s*(?:พ\.ศ\.)?\s*[0-9๐-๙]{2,4}"  # the year a dating phrase is followed by
@@ -197,6 +215,10 @@ def operation_of(text: str) -> str | None:
     return None
 
 
+# after an under word, a title or theme (`ชื่องาน`, `what theme`), optionally after a which word or an article
+_TITLED = re.compile(r"\s*(?:(?:what|which|the|a)\s+)?(?:" + alternation(query_words().under_title_words) + ")", re.I)
+
+
 def asks_under(text: str) -> bool:
     """Whether the question asks which plan level an item sits under (`อยู่ภายใต้กลยุทธ์ใด`)."""
     qw = query_words()
@@ -205,6 +227,8 @@ def asks_under(text: str) -> bool:
         # own phrase (`ได้งบภายใต้แผนงาน<name> ไปทำโครงการอะไร` asks what is under the named level)
         m = re.search(rf"\b{re.escape(w)}\b", context, re.I) if w.isascii() else re.search(re.escape(w), text)
         rest = (context if w.isascii() else text)[m.start():m.end() + UNDER_PHRASE] if m else ""
+        if m and _TITLED.match(rest[len(w):]):
+            continue  # `ภายใต้ชื่องานอะไร`, `under what theme`: a title asked
         if m and any(re.search(rf"\b{x}\b", rest, re.I) if x.isascii() else x in rest for x in qw.which_words):
             return True
     return level_asked_at(text) is not None

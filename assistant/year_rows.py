@@ -17,7 +17,8 @@ from functools import lru_cache
 
 from assistant.compute import split_comparison
 from assistant.lookup import FactsDB, decimals
-from assistant.passages import key_terms, term_weights
+from assistant.outline import compact
+from assistant.passages import key_terms, province_names, term_weights
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
@@ -129,6 +130,17 @@ def _asked(q: Query, idf: dict[str, float]) -> tuple[list[int], dict[str, float]
     return (years, weight, total) if total else None
 
 
+def _qualified(q: Query, weight: dict[str, float], covered: set[str], labels: list[str]) -> bool:
+    """Whether the question narrows a word of the label it names by one typed right after it that no label of the
+    table prints (`โรงงานอุตสาหกรรมอาหาร`: the food factories, of which a table of all factories says nothing; not
+    `กปภ.เกาะคา`, another row's label, nor a province or a unit)."""
+    typed, places = compact(q.text), province_names()
+    units = _unit_tokens() | set(search_tokens(q.unit or ""))  # `กี่ล้าน ลบ.ม.`: a unit, no narrowing
+    labelled = {t for label in labels for t in search_tokens(label)} | units
+    return any(compact(a + b) in typed for a in covered - units for b in weight
+               if b not in covered and b not in labelled and not b.isascii() and b not in places)
+
+
 def _say_change(q: Query, draft: Draft, first: tuple[int, str], second: tuple[int, str], cited: list[Evidence],
                 label: str = "") -> None:
     """The change from the earlier year's printed figure to the later one's, computed in code and cited."""
@@ -157,7 +169,8 @@ def answer(q: Query, tables: list[YearTable], idf: dict[str, float]) -> Draft | 
         cover = sum(w for t, w in weight.items() if t in table.tokens) / total
         if best is None or cover > best[0]:
             best = (cover, table)
-    if best is None or best[0] < MIN_COVER:
+    if best is None or best[0] < MIN_COVER or _qualified(q, weight, {t for t in weight if t in best[1].tokens},
+                                                         [best[1].header[1]]):
         return None
     table = best[1]
     draft = Draft(support=1.0)
@@ -273,7 +286,8 @@ def column_answer(q: Query, tables: list[ColumnTable], idf: dict[str, float]) ->
             cover = sum(w for t, w in weight.items() if t in own or t in table.tokens) / total
             if label and (best is None or (cover, label) > best[:2]):
                 best = (cover, label, table, row)
-    if best is None or best[0] < MIN_COVER:
+    if best is None or best[0] < MIN_COVER or _qualified(q, weight, set(search_tokens(best[3][1])),
+                                                         [row[1] for row in best[2].rows]):
         return None
     _, _, table, (n, label, figures, printed) = best
     ev = Evidence(table.doc_id, n, n, printed, "retrieval", 1.0)
@@ -417,7 +431,7 @@ def columns_answer(q: Query, tables: list[ColumnsTable], idf: dict[str, float]) 
         return None
     years, weight, total = asked
     unit = set(search_tokens(q.unit)) if q.unit else set()  # `กี่แห่ง`: the column counted in แห่ง is asked
-    best: tuple[float, ColumnsTable, list[int]] | None = None
+    best: tuple[float, ColumnsTable, list[int], set[str]] | None = None
     for table in tables:
         have = [y for _, y in table.years]
         if not all(y in have for y in years):
@@ -430,10 +444,11 @@ def columns_answer(q: Query, tables: list[ColumnsTable], idf: dict[str, float]) 
                 covered |= own
         cover = sum(w for t, w in weight.items() if t in covered or t in table.tokens) / total
         if named and (best is None or cover > best[0]):
-            best = (cover, table, named)
-    if best is None or best[0] < MIN_COVER:
+            best = (cover, table, named, covered)
+    if best is None or best[0] < MIN_COVER or _qualified(q, weight, {t for t in weight if t in best[3]},
+                                                         [label for _, _, label in best[1].labels]):
         return None
-    _, table, named = best
+    _, table, named, _ = best
     draft = Draft(support=1.0)
     said = {c: _say_column(q, draft, table, c, years) for c in named}  # every column named (`กี่แห่ง เงินลงทุนรวมเท่าไร`)
     # the change of the one column named, or of the one of them whose label prints the asked unit (`กี่ล้านบาท`:

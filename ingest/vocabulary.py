@@ -381,6 +381,8 @@ class QueryWords:
     date_words: tuple[str, ...] = ()  # a question asking when (`วันที่เท่าไร`): a date, not an amount
     exclusion_words: tuple[str, ...] = ()  # `(ไม่ใช่ X)`: a bracket naming what is not asked
     possessive_words: tuple[str, ...] = ()  # `X ของ Y` types the label line `X Y`
+    under_title_words: tuple[str, ...] = ()  # `ภายใต้ชื่องานอะไร`: a title asked, not a plan level
+    owner_words: tuple[str, ...] = ()  # `โครงการ X ที่ สอจ.…`: an abbreviated organisation after one owns X
     year_phrases: tuple[str, ...] = ()  # `ปีงบ 2566`: a fiscal year, not money asked
     topic_words: tuple[str, ...] = ()  # `…จังหวัดเรื่อง X`: what is asked about follows, not a place's name
     actual_words: tuple[str, ...] = ()  # `ทำได้จริง`: the result asked, not a topic word
@@ -410,6 +412,8 @@ class QueryWords:
     family_words: tuple[str, ...] = ()  # `ผลการวิเคราะห์ SWOT`: the analysis a label is part of, no topic of its own
     superlative_words: tuple[str, ...] = ()  # `ที่สุด`: after a max/min word's adjective and its complement
     rate_words: tuple[str, ...] = ()  # `ชั่วโมงละกี่บาท`: an amount per unit, not a whole amount
+    category_ask_words: tuple[str, ...] = ()  # `เป็นงบรายจ่ายประเภทใด`: a level's expense categories asked
+    proportion_words: tuple[str, ...] = ()  # `อัตราการเบิกจ่าย`, `rate`: a proportion, not an amount
     rate_before_words: tuple[str, ...] = ()  # `ต่อคน`, `per hour`: the same, the unit after the word
     rate_year_words: tuple[str, ...] = ()  # `ปีละ`, `per year`: a year's amount, no rate
 
@@ -503,6 +507,18 @@ def parse_alike_words(data: dict) -> dict[str, str]:
 def alike_words() -> dict[str, str]:
     """The shipped profile's pairs of Thai words of one meaning, read once."""
     return parse_alike_words(_shipped_profile())
+
+
+@lru_cache(maxsize=1)
+def spoken_words() -> dict[str, str]:
+    """The shipped profile's spoken short forms of question words (`ไร`, `มั่ง`) → their written form, read once."""
+    return _string_table(_shipped_profile(), "spoken_words", "a written word")
+
+
+@lru_cache(maxsize=1)
+def loan_words() -> dict[str, str]:
+    """The shipped profile's English words typed in Thai letters (`โปรเจกต์`) → the Thai word plans print, read once."""
+    return _string_table(_shipped_profile(), "loan_words", "a Thai word")
 
 
 @lru_cache(maxsize=1)

@@ -230,6 +230,20 @@ def test_two_items_of_a_named_project_called_by_a_few_words_each_are_added(tmp_p
     assert "คำนวณ: 4,500,000 + 2,500,000 = 7,000,000 บาท" in answer.answer and "57,680,000" not in answer.answer
 
 
+def test_an_item_asked_under_which_project_is_answered_with_its_levels(tmp_path_factory):
+    # `รายการ X อยู่ภายใต้โครงการใด`: the item whole, then the project it is printed under and the levels above,
+    # each cited; the project's name wraps to its amount's line (`…ชายฝั่งทะเล` / `23 จังหวัด 57,680,000`), whose
+    # lines are cited. Before: the item's line alone, no level named.
+    answer, = ask_book(tmp_path_factory, COAST, "รายการค่าใช้จ่ายในการป้องกันแก้ไขปัญหาการกัดเซาะและฟื้นฟูเนินทราย"
+                       "ชายฝั่งโดยการทำรั้วดักทราย อยู่ภายใต้โครงการใด")
+    lines = answer.answer.splitlines()
+    assert answer.route == "plan_level" and lines[0].startswith("ค่าใช้จ่ายในการป้องกัน") and "4,500,000 บาท" in lines[0]
+    assert lines[1].startswith("อยู่ภายใต้ โครงการที่ 1 : โครงการบูรณาการการจัดการป้องกันและแก้ไขปัญหาการกัดเซาะชายฝั่งทะเล "
+                               "23 จังหวัด › แผนงานยุทธศาสตร์จัดการผลกระทบจากการเปลี่ยนแปลงสภาวะภูมิอากาศ › หน่วยงาน "
+                               "กรมทรัพยากรทางทะเลและชายฝั่ง")
+    assert all(c.verified for c in answer.citations)
+
+
 def test_a_where_question_lists_each_item_the_shared_words_name_with_its_place(tmp_path_factory):
     # Four items share one name and differ by park; `…ที่อุทยานไหนบ้าง` asks each one's place (profile
     # `place_labels`). Before: a text window of line fragments, the first park's line (`ตะรุเตา`) cut off.
@@ -239,3 +253,42 @@ def test_a_where_question_lists_each_item_the_shared_words_name_with_its_place(t
     assert answer.route == "plan_level" and lines[0].startswith("4 รายการ")
     for park in ("ตะรุเตา", "หมู่เกาะระนอง", "หมู่เกาะสุรินทร์", "หาดเจ้าไหม"):
         assert sum(park in line and "1,849,500 บาท" in line for line in lines[1:]) == 1
+
+
+def test_items_a_question_counts_and_adds_up_by_a_run_of_their_name(tmp_path_factory):
+    # `…ของบสร้างสถานีตรวจวัดคุณภาพอากาศในบรรยากาศทั้งหมดกี่สถานี รวมเป็นเงินเท่าไร`: the items under the named
+    # department printing the longest run typed before the count (14, one station each), listed, counted and added in
+    # code. Before: two of the items' lines as a text answer, no count or sum.
+    answer, = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-55-67.pdf",
+                       "ปี 65 กรมควบคุมมลพิษของบสร้างสถานีตรวจวัดคุณภาพอากาศในบรรยากาศทั้งหมดกี่สถานี รวมเป็นเงินเท่าไร")
+    lines = answer.answer.splitlines()
+    assert answer.route == "plan_level" and lines[0].startswith("14 รายการ รวม 14 สถานี")
+    assert sum(line.startswith("• สถานีตรวจวัดคุณภาพอากาศในบรรยากาศ") for line in lines) == 14
+    assert lines[-1].startswith("คำนวณ (14 รายการ): 7,500,000 + ") and "= 105,000,000 บาท" in lines[-1]
+    assert all(c.verified for c in answer.citations)
+
+
+def test_a_levels_amount_and_its_expense_categories_asked_together(tmp_path_factory):
+    # `…ได้งบเท่าไร และเป็นงบรายจ่ายประเภทใด` (profile `category_ask_words`): the output's amount, then each category
+    # total its pages print. Before: `งบรายจ่าย` named a row of its year table, and its first column (184.8404 ล้านบาท,
+    # its operating budget) was the answer.
+    answer, = ask_book(tmp_path_factory, COAST, "ผลผลิตพื้นที่ทรัพยากรทางทะเล ชายฝั่งทะเล และป่าชายเลน ได้รับการบริหาร"
+                       "จัดการ ปี 2565 ได้งบเท่าไร และเป็นงบรายจ่ายประเภทใด")
+    lines = answer.answer.splitlines()
+    assert answer.route == "plan_level" and "223,350,200 บาท" in lines[0]
+    assert [line.split(" [")[0] for line in lines[2:]] == ["• งบดำเนินงาน 184,840,400 บาท", "• งบลงทุน 36,639,200 บาท",
+                                                          "• งบเงินอุดหนุน 1,870,600 บาท"]
+
+
+def test_an_item_named_by_the_words_before_its_place(tmp_path_factory):
+    # `อุปกรณ์สำหรับพัฒนาศูนย์ข้อมูล ตำบลสุรนารี อำเภอเมืองนครราชสีมา`: the place printed on its first line is no part
+    # of the name a question types, so the name is typed whole. Before: the typed run was under the share of the first
+    # line it needs, no item was named, and the amount row on the next line was quoted bare.
+    thai, english = ask_book(
+        tmp_path_factory, FIXTURES / "budget-fy2565-vol3-p1-184-187.pdf",
+        "สถาบันวิจัยแสงซินโครตรอน ตั้งงบอุปกรณ์สำหรับพัฒนาศูนย์ข้อมูล ปี 2565 เท่าไร",
+        "How much did the Synchrotron Light Research Institute budget for data-center development equipment "
+        "(อุปกรณ์สำหรับพัฒนาศูนย์ข้อมูล) in FY2565?")
+    for answer in (thai, english):
+        assert answer.route == "plan_level" and not answer.refused
+        assert answer.answer.startswith("อุปกรณ์สำหรับพัฒนาศูนย์ข้อมูล ตำบลสุรนารี") and "12,000,000 บาท" in answer.answer

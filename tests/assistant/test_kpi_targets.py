@@ -98,3 +98,18 @@ def test_an_english_question_names_a_kpi_by_the_profiles_general_words(tmp_path_
                        "learning in science, technology and innovation?")
     assert answer.route == "kpi_target"
     assert "จำนวนผู้เข้ารับการถ่ายทอด" in answer.answer and "target for 2568: 350,000 คน" in answer.answer
+
+
+def test_a_kpis_targets_of_two_years_asked_combined_are_added(tmp_path_factory):
+    # `ปี 64 กับ 65 รวมกัน`: both years read (the second typed short after `กับ`), their targets added in code with
+    # the operands shown. Before: the second year was not read and nothing was added; in English, both targets
+    # were said and no sum.
+    thai, english = ask_book(
+        tmp_path_factory, FIXTURES / "budget-fy2565-vol3-p1-147-160.pdf",
+        "ตัวชี้วัดจำนวนกำลังคนที่ได้รับการพัฒนาศักยภาพผ่านการดำเนินงานทางดาราศาสตร์ ของ สดร. ปี 64 กับ 65 รวมกันตั้งเป้ากี่คน",
+        "NARIT sets a target for the number of people whose science and technology capacity is developed through "
+        "astronomy activities. What is the combined target for FY2564 and FY2565?")
+    assert thai.route == english.route == "kpi_target"
+    assert "ค่าเป้าหมายปี 2564 + 2565 รวมกัน: 115,000 + 230,000 = 345,000 คน" in thai.answer
+    assert "Targets for 2564 + 2565 combined: 115,000 + 230,000 = 345,000 คน" in english.answer
+    assert all(c.verified for c in thai.citations + english.citations)

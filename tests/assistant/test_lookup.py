@@ -121,6 +121,17 @@ def test_a_project_typed_by_its_bracketed_alias_and_another_word_of_its_name(sam
 
 
 @pytest.mark.slow
+def test_a_project_typed_by_its_alias_and_english_words_of_its_thai_name(sample_settings):
+    # `Creative Economy entrepreneur development`: the bracketed alias, then English words the profile reads as
+    # the Thai name's own (`ผู้ประกอบการ`, `พัฒนา`). Before: the English rest matched nothing of the Thai name
+    # (0.39) and the budget question was refused.
+    db = FactsDB(sample_settings)
+    found = db.find_projects("Creative Economy entrepreneur development")
+    assert found and "(Creative Economy)" in found[0].name
+    assert db.find_projects("Creative Economy ceramic export hub") == []
+
+
+@pytest.mark.slow
 def test_sample_linkage_and_unknown_project(sample_settings):
     db = FactsDB(sample_settings)
     names = [p.name for p in db.list_projects(direction=1, strategy=1)]

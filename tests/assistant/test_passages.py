@@ -353,3 +353,20 @@ def test_a_window_naming_each_thing_the_question_counts_answers_it(tmp_path_fact
     assert not answer.refused
     for name in ("ความมุ่งมั่นสีเขียว", "ปฏิบัติการสีเขียว", "ระบบสีเขียว", "วัฒนธรรมสีเขียว", "เครือข่ายสีเขียว"):
         assert name in answer.answer
+
+
+def test_an_english_question_on_the_provinces_seal_finds_its_paragraph(tmp_path_factory):
+    # `provincial seal` is ตราประจำจังหวัด (profile `[english_terms]`), a section every provincial plan prints. Before:
+    # no word of the question matched the paragraph, and a table's bare figures were quoted.
+    answer, = ask_excerpt(tmp_path_factory, "seal", 330, 420,
+                          "What does Lampang's provincial seal depict, and why was that animal chosen?")
+    assert not answer.refused and "ไก่ขาว" in answer.answer and "ลำปางหลวง" in answer.answer
+
+
+def test_a_text_asked_is_not_answered_by_a_row_of_figures_the_words_around_it_matched(tmp_path_factory):
+    # `…จะขยายผลเครื่องมือตรวจโลหะหนักตัวไหนบ้าง` asks a list; the page's amount row `11,100,000 11,100,000` scored
+    # through the project's heading above it (read as a table row's header). Before: that row was the answer; now
+    # the line listing the metals is. A table row is read with its header only where a figure is asked.
+    answer, = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol3-p1-71.pdf",
+                       "โครงการสารสกัดจากพืชสมุนไพรในเขต EEC จะขยายผลเครื่องมือตรวจโลหะหนักตัวไหนบ้าง")
+    assert not answer.refused and "ตะกั่ว ปรอท" in answer.answer and "11,100,000 11,100,000" not in answer.answer

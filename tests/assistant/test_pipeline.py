@@ -287,6 +287,16 @@ def test_a_table_printed_column_by_column_is_read_by_year(sample):
     assert "ลดลง 1,195.45" in fell.answer
 
 
+def test_a_group_narrowing_a_year_tables_column_is_not_that_columns_figure(sample):
+    # `โรงงานอุตสาหกรรมอาหาร`: the food factories; the year table counts all factories (537 in 2567). Before: the
+    # table's 2567 figures were the answer; now the line on the food group (58 โรงงาน, 1,107.67 ล้านบาท) is. `รง.`
+    # is read as โรงงาน (profile `[unit_abbreviations]`).
+    food = _checked(sample.ask("รง.อุตสาหกรรมอาหารในลำปางมีกี่รง. เงินลงทุนรวมเท่าไหร่ครับ ข้อมูลปี ๒๕๖๗"))
+    assert food.route != "year_rows" and "1,107.67" in food.answer and "58 โรงงาน" in food.answer
+    every = _checked(sample.ask("ปี 2567 จำนวนโรงงานอุตสาหกรรมลำปางกี่แห่ง"))  # a place after it: still the table
+    assert every.route == "year_rows" and "537" in every.answer
+
+
 def test_a_year_columns_tables_row_and_its_change(sample):
     answer = _checked(sample.ask("ปริมาณน้ำจำหน่ายของ กปภ.ลำปาง เกาะคา และเถิน ปีงบ 2566 ลดลงจากปีงบ 2564 กี่ล้าน ลบ.ม."))
     assert answer.route == "year_rows" and "ลดลง 1.744" in answer.answer

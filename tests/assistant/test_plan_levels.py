@@ -761,3 +761,16 @@ def test_something_under_an_organisation_is_not_its_year_tables_total(tmp_path_f
     answer, = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-275-304.pdf",
                        "งบแก้ปัญหาช้างป่าออกมาทำร้ายชาวบ้าน ปี65 กรมอุทยานได้เท่าไหร่คะ")
     assert answer.route != "year_table" and "9,971,967,200" not in answer.answer
+
+
+def test_an_english_question_on_something_under_an_agency_it_names_in_english_is_not_its_whole_amount(
+        tmp_path_factory):
+    # `Department of Environmental Quality Promotion` names the agency in English (read as its Thai name, as the
+    # level answer reads it); `zero-waste communities and schools` is an item under it, which its own amount does not
+    # answer. Before: the check for a question asking below the named agency read only Thai names, and the agency's
+    # 2565 amount (488,074,800 บาท) was the answer; now its item's line is.
+    answer, = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol6-p1-237-240-259-262.pdf",
+                       "How much did the Department of Environmental Quality Promotion budget in FY2565 for promoting "
+                       "zero-waste communities and schools?")
+    assert "488,074,800" not in answer.answer
+    assert "ค่าใช้จ่ายในการส่งเสริมชุมชนปลอดขยะและโรงเรียนปลอดขยะ 14,351,200 บาท" in answer.answer

@@ -178,3 +178,39 @@ def test_what_else_asks_a_list_as_what_all_does():
                    "แล้วแผนงานนั้นมีโครงการอื่นอะไรอีก").wants_list
     assert analyse("แผนงานนั้นมีโครงการอื่นอะไรอีกบ้าง").wants_list
     assert not analyse("โครงการเมืองสิ่งแวดล้อมยั่งยืน อยู่ในแผนงานไหน").wants_list
+
+
+def test_an_english_project_name_is_what_follows_the_last_article_before_project():
+    # `What budget is proposed for the X project`: the words before `the` ask about it. Before: `proposed for the
+    # Creative Economy entrepreneur development` was read as the name, and no project matched it.
+    assert project_name_in("What budget is proposed for the Creative Economy entrepreneur development project "
+                           "funded by the Upper Northern Provincial Cluster 1?") == "Creative Economy entrepreneur development"
+    assert project_name_in("What is the budget of the Eco Town project?") == "Eco Town"
+
+
+def test_an_abbreviated_organisation_after_an_owner_word_ends_a_typed_name():
+    # `… ที่ สอจ.ลำปาง ของบ…`: the office that requests it (profile `owner_words`), not more of its name; a funding
+    # source's name (`งบกลุ่มจังหวัด`) asks no money, so the KPI field asked is answered. Before: the name ran on to
+    # `ที่ สอจ.ลำปาง ของบ…กำหนด`, no project matched, and the question was read as asking its budget.
+    q = analyse("โครงการ SME transformation to Digital firm ที่ สอจ.ลำปาง ของบกลุ่มจังหวัดภาคเหนือตอนบน 1 ปี พ.ศ. 2568 "
+                "กำหนดตัวชี้วัดความสำเร็จให้ผู้ประกอบการ SME ได้รับการพัฒนาศักยภาพด้านเทคโนโลยีดิจิทัลกี่ราย")
+    assert q.project_name == "SME transformation to Digital firm"
+    assert (q.route, q.field) == ("project_field", "kpis")
+    assert analyse("โครงการ SME transformation ตัวชี้วัดและงบประมาณเท่าไร").route == "budget"  # money still asked
+    # no project named: the source requested is what is totalled
+    assert analyse("ปี 67 สอจ.ลำปาง ของบจังหวัดไว้กี่โครงการ รวมเป็นเงินเท่าไร").route == "totals"
+
+
+def test_a_second_year_typed_short_after_a_joining_word_is_read():
+    # `ปี 64 กับ 65`: the second year is typed without `ปี`. Before: only 2564 was read.
+    assert analyse("ปี 64 กับ 65 รวมกันตั้งเป้ากี่คน").years == [2564, 2565]
+    assert analyse("ปีงบ 64, 65 และ 66 ได้งบเท่าไร").years == [2564, 2565, 2566]
+    assert analyse("ปี 65 อบรม 12 กับ 13 คน").years == [2565]  # counts, not years
+
+
+def test_a_unit_typed_short_with_its_dot_is_read_before_a_word():
+    # `รง.` (profile `[unit_abbreviations]`) typed with its dot and a word right after it (`รง.อุตสาหกรรมอาหาร`).
+    # Before: `รง` was no abbreviation, and one typed with its dot was read only before a space or the end.
+    q = analyse("รง.อุตสาหกรรมอาหารในลำปางมีกี่รง. เงินลงทุนรวมเท่าไหร่")
+    assert q.text.startswith("โรงงานอุตสาหกรรมอาหาร") and "กี่โรงงาน" in q.text and q.unit == "โรงงาน"
+    assert analyse("คุณกมลรับผิดชอบกี่โครงการ").text == "คุณกมลรับผิดชอบกี่โครงการ"  # no dot, a word: no กม

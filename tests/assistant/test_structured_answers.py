@@ -77,3 +77,22 @@ def test_counts_asked_of_a_named_project_are_read_from_its_briefs_counted_items(
     assert "ไม่ได้ระบุจำนวนตามที่ถาม (แล้วอบรมกี่คน) โดยตรง" in both.answer and "จำนวน 30 คน" in both.answer
     assert all(c.verified for c in both.citations)
     assert results.route != "project_counts"  # a year's results asked: not the brief's targets
+
+
+def test_a_projects_two_sources_typed_in_its_name_a_comparison_and_a_rate_asked(tmp_path_factory):
+    # `…งบกลุ่มจังหวัดปี 68 มากกว่างบจังหวัดปี 67 อยู่เท่าไร`: the comparison word ends the typed name (profile
+    # `comparison_words`), and the source typed in it does not filter out the other source's project. Before: the
+    # name ran on to `…มากกว่างบจังหวัด`, only the cluster project was found and its 2568 rows said, nothing compared.
+    # `ที่ สอจ.ลำปาง ของบ…`: an owner, not more of the name; the KPI field asked (`กำหนดตัวชี้วัดความสำเร็จ…กี่ราย`).
+    compared, kpi, rate = ask_excerpt(
+        tmp_path_factory, "sme-sources", 1330, 2450,
+        "โครงการ SME transformation to Digital firm งบกลุ่มจังหวัดปี 68 มากกว่างบจังหวัดปี 67 อยู่เท่าไร",
+        "โครงการ SME transformation to Digital firm ที่ สอจ.ลำปาง ของบกลุ่มจังหวัดภาคเหนือตอนบน 1 ปี พ.ศ. 2568 "
+        "กำหนดตัวชี้วัดความสำเร็จให้ผู้ประกอบการ SME ได้รับการพัฒนาศักยภาพด้านเทคโนโลยีดิจิทัลกี่ราย",
+        "What was the budget disbursement rate of the SME transformation project in FY2024?")
+    assert compared.route == "budget" and "คำนวณ: 10,000,000 − 3,028,400 = 6,971,600 บาท" in compared.answer
+    assert kpi.route == "project_field" and "จำนวน 40 ราย" in kpi.answer
+    assert all(c.verified for c in compared.citations + kpi.citations)
+    # a rate asked (profile `proportion_words`): its amounts do not state it. Before: a refusal only because the name
+    # was read as `budget disbursement rate of the SME transformation`; with the name read, its budget as the answer.
+    assert rate.refused and rate.answer.startswith("The plan does not state the rate or percentage asked")

@@ -88,3 +88,18 @@ def test_the_column_named_before_the_max_word_and_the_winners_other_figures(tmp_
     assert "กิจการขนาดใหญ่ — 297,591,983.73 กิโลวัตต์-ชั่วโมง" in first
     assert "กิจการขนาดใหญ่ — จำนวนผู้ใช้ไฟ: 31 ราย" in answer.answer
     assert all(c.verified for c in answer.citations)
+
+
+def test_an_english_question_names_the_measure_after_its_max_word():
+    # `which category consumed the most electricity`: English names the measure after `most`; `electricity`
+    # (→ ไฟฟ้า) is printed inside the column's longer word `พลังงานไฟฟ้า`. Before: the words before the max word
+    # (`electricity user categories`) named the users column, and the most users were answered.
+    lines = open(SAMPLE, encoding="utf-8").read().split("\n")[722:760]
+    tables = header_tables("d", [(723 + i, t, None) for i, t in enumerate(lines)])
+    idf = {"พลังงานไฟฟ้า": 5.42, "ไฟฟ้า": 3.1, "จำหน่าย": 4.06, "ใช้": 1.9, "ประเภท": 2.67, "ผู้ใช้": 4.91,
+           "ไฟ": 4.39, "lampang": 2.0}
+    q = analyse("Among the PEA electricity user categories in Lampang for 2022 (พ.ศ. 2565), which category consumed "
+                "the most electricity, and how much?")
+    table, col, rows = extreme_rows(q, tables, idf)
+    assert table.rows[0].columns[col].name.startswith("พลังงานไฟฟ้า")
+    assert (rows[0].label, rows[0].values[col]) == ("กิจการขนาดใหญ่", "297,591,983.73")

@@ -200,6 +200,15 @@ def test_an_under_word_asks_where_an_item_sits_only_with_a_which_word_in_its_phr
     assert not asks_under("อบก. ได้งบภายใต้แผนงานบูรณาการเขตพัฒนาพิเศษภาคตะวันออก ไปทำโครงการอะไร เท่าไหร่")
 
 
+def test_an_under_word_introducing_a_title_asks_the_title():
+    # `จัดงาน…ภายใต้ชื่องานอะไร`, `under what theme`: a name asked (profile `under_title_words`), not a plan level.
+    # Before: read as asking where the project sits, and its strategy was answered.
+    assert not asks_under("โครงการพัฒนาศักยภาพผู้ประกอบการ (Creative Economy) จัดงานแสดงสินค้าเพื่อทดสอบตลาด "
+                          "ภายใต้ชื่องานอะไร")
+    assert not asks_under("Under what theme is the Creative Economy project's trade fair held?")
+    assert asks_under("โครงการ Creative Economy อยู่ภายใต้กลยุทธ์ใด")
+
+
 def test_a_superlative_split_by_its_complement_is_one():
     assert operation_of("อำเภอไหนไกลจากตัวเมืองลำปางที่สุด") == "max"
     assert operation_of("อำเภอใดอยู่ใกล้ตัวเมืองที่สุด") == "min"
@@ -222,3 +231,24 @@ def test_a_documents_name_holding_a_money_word_asks_no_money():
     assert not asks_money("What's GISTDA's vision statement in the FY2565 budget book?")
     assert asks_money("ตามเอกสารงบประมาณ สถาบันเทคโนโลยีนิวเคลียร์แห่งชาติได้งบเท่าไร")  # its own money word still asks
     assert asks_money("ผลผลิตบริการข้อมูลดาวเทียม ปี65 ได้ตังเท่าไหร่")  # `ตัง`: money, said informally
+
+
+def test_spoken_short_forms_of_question_words_are_written_out():
+    # `ตำแหน่งไรบ้าง`, `ข้อไหนมั่ง` (profile `[spoken_words]`): chat forms of `อะไร`, `บ้าง`. Before: `มั่ง` asked no
+    # list, and a question on which items the plan links to was refused; `อะไร`, `เมื่อไร` and `ไร่` stay as typed.
+    from assistant.understand import written_forms
+    assert written_forms("ตำแหน่งไรบ้าง") == "ตำแหน่งอะไรบ้าง"
+    assert written_forms("มีไรมั่ง") == "มีอะไรบ้าง"
+    for typed in ("ทำอะไรบ้าง", "เริ่มเมื่อไร", "ปลูกกี่ไร่", "ได้เท่าไร"):
+        assert written_forms(typed) == typed
+    assert analyse("หมุดหมายแผนพัฒนาฯฉบับ13 ที่แผนนี้หยิบมาใช้มีข้อไหนมั่งคับ").route == "links"
+    # an English word typed in Thai letters (profile `[loan_words]`): `โปรเจกต์` is the plan's โครงการ. Before: no
+    # project was read, and the budget question was answered with a bare row of figures.
+    q = analyse("จิสด้า โปรเจกต์พัฒนาโครงสร้างพื้นฐานด้าน ICT ที่ทันสมัยมั่นคงปลอดภัย ปี๒๕๖๕ ได้งบกี่ล้านคะ")
+    assert q.text.startswith("จิสด้า โครงการพัฒนาโครงสร้างพื้นฐาน") and q.project_name.startswith("พัฒนาโครงสร้างพื้นฐาน")
+
+
+def test_which_region_asks_where_a_project_is_carried_out():
+    # `ดำเนินการที่ภาคไหน` (profile `[label_questions]`): its สถานที่ดำเนินการ. Before: no label read.
+    from assistant.understand import item_labels
+    assert item_labels("โครงการ Bio Economy ของ สวทช. ดำเนินการที่ภาคไหน", []) == ["สถานที่ดำเนินการ"]
