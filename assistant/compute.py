@@ -143,14 +143,21 @@ def _figure_in(text: str, unit: str | None) -> str | None:
     return figures[0] if figures else None
 
 
+_PRINTED = re.compile(r"[\d๐-๙][\d๐-๙,]*(?:\.[\d๐-๙]+)?")
+
+
 def _figure_after(text: str, measure: str) -> str | None:
     """The first figure printed right after a measure word ("เงินลงทุน"), spaces inside it allowed."""
     letters = [re.escape(c) for c in "".join(measure.split())]
     m = re.search(r"\s*".join(letters), text) if letters else None
     if m is None:
         return None
-    figures = stated_figures(index_form(text[m.end():])[:SAME_WINDOW_CHARS])
-    return figures[0] if figures else None
+    after = text[m.end():]
+    figures = stated_figures(index_form(after)[:SAME_WINDOW_CHARS])
+    if not figures:
+        return None
+    printed = (p.group(0) for p in _PRINTED.finditer(after))  # as printed (`51,809.55`), not its index form
+    return next((p for p in printed if index_form(p).replace(",", "") == figures[0]), figures[0])
 
 
 def _operand_for(sub: str, retriever, db: FactsDB, idf: dict[str, float], min_support: float,
@@ -325,6 +332,33 @@ def _row_operands(q: Query, evidence: list[Evidence], db: FactsDB) -> list[Opera
     return None
 
 
+_ASKING_LEAD = re.compile(r"^\s*(?:มี|ได้|ใช้|เป็น)")
+
+
+def shared_measure(pair: tuple[str, str]) -> str:
+    """What both sides of a pair ask the figure of: the ending they share, less the words that ask it
+    (`… มีเงินลงทุน เท่าไร` → `เงินลงทุน`); empty when they share none."""
+    a, b = pair
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    shared = _QUESTION_WORD.sub(" ", a[len(a) - n:])
+    return _ASKING_LEAD.sub("", " ".join(shared.split())).strip()
+
+
+MIN_SIDE_IDF = 0.35  # share of the index's largest idf the rarest word of a side the other lacks must reach
+
+
+def _distinct_sides(pair: tuple[str, str], idf: dict[str, float]) -> bool:
+    """Whether each side of a split pair names a thing of its own: a word the other side lacks that the index
+    holds rarely (`อุตสาหกรรมพลังงานกับอุตสาหกรรมอาหาร`, `กปภ.ลำปาง กับ กปภ.เถิน`), not a common word a name's
+    `และ` left on one side (`พลังงานไฟฟ้าที่จำหน่ายและใช้รวมทั้งหมด`: `ใช้`)."""
+    terms = [set(key_terms(analyse(side))) for side in pair]
+    floor = MIN_SIDE_IDF * max(idf.values(), default=0.0)
+    return all(max((idf.get(t, 0.0) for t in own - other), default=0.0) >= floor
+               for own, other in ((terms[0], terms[1]), (terms[1], terms[0])))
+
+
 def computed_answer(q: Query, hits, db: FactsDB, idf: dict[str, float], retriever,
                     min_support: float = 0.5) -> Draft | None:
     """A sum, difference or share computed from two cited operands; None when they cannot be found."""
@@ -340,8 +374,10 @@ def computed_answer(q: Query, hits, db: FactsDB, idf: dict[str, float], retrieve
             return _sum_draft(q, found)
         return None  # not every item's figure found: no sum of some of them
     pair = split_pair(q.text) if len(q.years) < 2 else None  # two years: the years are the operands
-    if pair:
-        found = [_operand_for(side, retriever, db, idf, min_support) for side in pair]
+    if pair and _distinct_sides(pair, idf):
+        measure = shared_measure(pair)  # `…มีเงินลงทุนรวมกันเท่าไร`: each side's figure after `เงินลงทุน`
+        measure = "" if q.unit and q.unit in measure else measure  # `…มีโรงงานมากกว่ากี่โรงงาน`: a unit, before it
+        found = [_operand_for(side, retriever, db, idf, min_support, measure) for side in pair]
         if all(found) and found[0].evidence.line_start == found[1].evidence.line_start:
             found = _same_window(pair, found)  # "มีวัดมหานิกาย จำนวน 713 วัด และวัดธรรมยุต จำนวน 31 วัด"
         if all(found) and (found[0].evidence.line_start != found[1].evidence.line_start

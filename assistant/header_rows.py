@@ -11,6 +11,7 @@ sum of those rows' figures in the column it names is computed here, each row cit
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from assistant.lookup import FactsDB, decimals
@@ -155,4 +156,38 @@ def sum_answer(q: Query, tables: list[HeaderTable], db: FactsDB, idf: dict[str, 
     draft.say(_t(q, f"คำนวณ ({len(rows)} แถว): {' + '.join(r.values[col] for r in rows)} = {shown} {column.unit}",
                  f"Computed ({len(rows)} rows): {' + '.join(r.values[col] for r in rows)} = {shown} {column.unit}"),
               cited, template=True, computed=[f"{total:.{places}f}", str(len(rows))])
+    return draft
+
+
+_YEAR_TOKEN = re.compile(r"25\d\d")  # a Buddhist-era year a table's caption or header prints
+
+
+def total_answer(q: Query, tables: list[HeaderTable], db: FactsDB, idf: dict[str, float]) -> Draft | None:
+    """A table's total asked (`ปี 2565 พลังงานไฟฟ้าที่จำหน่ายและใช้รวมทั้งหมดเท่าไร`): the table's own total row
+    (`รวม`) read in the column the question names, cited with the header; None unless a total is asked, no row is
+    typed, and a table covering the question (of the asked year) prints a total row with a figure in that column."""
+    weight = term_weights([t for t in key_terms(q) if not t.isdigit()], idf)
+    total = sum(weight.values())
+    if not (q.wants_total or q.operation == "sum") or not q.wants_figure or not total:
+        return None
+    asked = set(search_tokens(q.text))
+    best: tuple[float, HeaderTable, int, Row] | None = None
+    for table in tables:
+        totals = [r for r in table.rows if is_total(r)]
+        printed_years = {int(t) for t in table.tokens if _YEAR_TOKEN.fullmatch(t)}
+        if len(totals) != 1 or _typed_rows(asked, table) or (q.years and not set(q.years) & printed_years):
+            continue  # no one total row, a row typed, or another year's table (`ปี 2566` of a 2565 table)
+        col = asked_column(q, table, weight)
+        if col is None or value_of(totals[0].values[col]) is None:
+            continue
+        cover = sum(w for t, w in weight.items() if t in table.tokens) / total
+        if best is None or cover > best[0]:
+            best = (cover, table, col, totals[0])
+    if best is None or best[0] < MIN_COVER:
+        return None
+    _, table, col, row = best
+    column = row.columns[col]
+    draft = Draft(support=1.0)
+    draft.say(f"{column.name} — {row.label}: {row.values[col]} {column.unit}".strip(),
+              [header_evidence(table, db), row_evidence(table, row, db)], template=True)
     return draft

@@ -645,6 +645,10 @@ class Assistant:
         if draft is not None:
             q.route = "header_sum"
             return draft
+        draft = header_rows.total_answer(q, self.tables.header, self.db, idf)  # "…รวมทั้งหมดเท่าไร": its total row
+        if draft is not None:
+            q.route = "header_total"
+            return draft
         draft = label_columns.answer(q, self.tables.label, idf)  # "ราชการบริหารส่วนท้องถิ่นมีกี่หน่วย": a label column's row
         if draft is not None:
             q.route = "label_table"

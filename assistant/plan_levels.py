@@ -447,7 +447,8 @@ class PlanLevels:
         start, end = h.line, self.outline.heading_end(h)
         titled = self._titled.get(lv.node_id)
         if titled is not None and titled.doc_id == h.doc_id and titled.line_start <= start <= titled.line_end:
-            return self.db.evidence(h.doc_id, start, max(end, titled.line_end))  # `…ชายฝั่งทะเล` / `23 จังหวัด 57,680,000`
+            # the name wraps to its amount's line (`…ชายฝั่งทะเล` / `23 จังหวัด 57,680,000`): both cited
+            return self.db.evidence(h.doc_id, start, max(end, titled.line_end))
         if not lv.title.endswith("…"):
             want = compact(strip_markers(lv.title))
             if compact(strip_markers(self.db.cite(h.doc_id, start, end).quote)) != want:
@@ -1098,10 +1099,8 @@ def item_placement(q: Query, levels: PlanLevels) -> Draft | None:
     unless the question asks under which level and names an item by more than a level's name."""
     if not q.asks_under:
         return None
-    typed, rows = levels.named_item(q.text)
-    named = levels.named(q.text)
-    level_chars = naming(named[0][1].name, compact(q.text), long_run=True)[1] if named else frozenset()
-    if not rows or len(typed - level_chars) < MIN_ITEM_RUN:
+    rows = _item_rows(q, levels)
+    if not rows:
         return None
     item = next((r for r in rows if r["origin"] == "item"), rows[0])
     lv = levels.by_node.get(item["node_id"])
@@ -1111,7 +1110,8 @@ def item_placement(q: Query, levels: PlanLevels) -> Draft | None:
     parts = _levels_above(q, above, levels)
     draft = Draft(support=1.0)
     draft.say(strip_markers(" ".join(item["quote"].split())), [_item_evidence(item)])
-    draft.say(_t(q, f"อยู่ภายใต้ {parts}", f"It sits under {parts}"), [levels.evidence(a) for a in above], template=True)
+    draft.say(_t(q, f"อยู่ภายใต้ {parts}", f"It sits under {parts}"), [levels.evidence(a) for a in above],
+              template=True)
     return draft
 
 
@@ -1793,15 +1793,22 @@ def _item_total(q: Query, levels: PlanLevels, item: Evidence) -> Evidence | None
     return None
 
 
+def _item_rows(q: Query, levels: PlanLevels) -> list[dict]:
+    """The rows of the budget-detail item a question names by more than the name of the level it names; none when
+    it names none, or what names it is that level's name (`โครงการ…ไฟป่าและหมอกควัน`)."""
+    typed, rows = levels.named_item(q.text)
+    named = levels.named(q.text)
+    level_chars = naming(named[0][1].name, compact(q.text), long_run=True)[1] if named else frozenset()
+    return rows if rows and len(typed - level_chars) >= MIN_ITEM_RUN else []
+
+
 def item_answer(q: Query, levels: PlanLevels) -> Draft | None:
     """A budget-detail item the question names: its whole amount when a total word is asked (`วงเงินทั้งสิ้น
     7,693,300 บาท`); else, for the asked year, the instalment the book prints for that year (`ปี 2564
     ตั้งงบประมาณ 41,015,000 บาท`), else the item's own amount when the year is the book's; cited. None when
     the question names no item or the item prints nothing for the year."""
-    typed, rows = levels.named_item(q.text)
-    named = levels.named(q.text)
-    level_chars = naming(named[0][1].name, compact(q.text), long_run=True)[1] if named else frozenset()
-    if not rows or len(typed - level_chars) < MIN_ITEM_RUN:
+    rows = _item_rows(q, levels)
+    if not rows:
         return None  # no item named, or what names it is a level's name (`โครงการ…ไฟป่าและหมอกควัน`): the level
     item = next((r for r in rows if r["origin"] == "item"), rows[0])
     head = Evidence(item["doc_id"], item["line_start"], item["line_end"], item["quote"], "retrieval", 1.0)
@@ -2126,7 +2133,8 @@ def counted_and_summed(q: Query, levels: PlanLevels) -> Draft | None:
     years = set(q.years) or {r["fiscal_year"] for r in levels.budget_lines(lv)[:1]}
     items = [r for d in [lv, *lv.descendants()] for r in levels.budget_lines(d)
              if r.get("origin") == "item" and r.get("name") and r["fiscal_year"] in years]
-    before = compact(re.sub(rf"(?:{alternation(query_words().all_words)})[\u0E00-\u0E7F]*\s*$", "", q.text[:at.start()]))
+    typed = re.sub(rf"(?:{alternation(query_words().all_words)})[\u0E00-\u0E7F]*\s*$", "", q.text[:at.start()])
+    before = compact(typed)  # the words before the count, less `ทั้งหมด`
     own = compact(levels.title(lv))
     found: list[dict] = []
     for size in range(len(before), MIN_STEM - 1, -1):
@@ -2225,10 +2233,10 @@ def answer(q: Query, levels: PlanLevels) -> Draft | None:
         if draft is not None:
             return draft
     several_years = q.operation == "sum" and len(set(q.years)) > 1
-    # an item's amount is money: a figure asked in no other unit (`ตั้งค่าใช้จ่าย…ไว้เท่าไร`) asks it
     draft = counted_and_summed(q, levels)  # "…ทั้งหมดกี่สถานี รวมเป็นเงินเท่าไร": the items counted and added
     if draft is not None:
         return draft
+    # an item's amount is money: a figure asked in no other unit (`ตั้งค่าใช้จ่าย…ไว้เท่าไร`) asks it
     money = (asks_money(q.text) or (q.wants_figure and q.unit is None)) and not _other_unit(q)
     if money and (q.wants_figure or q.years) and (q.operation in (None, "difference") or several_years):
         draft = item_answer(q, levels)  # "ค่าก่อสร้างอาคาร … ปี 2564 ตั้งงบไว้เท่าไร": its instalment that year

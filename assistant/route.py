@@ -57,8 +57,10 @@ _SECTION = re.compile(r"(?:ข้อ|หัวข้อ|section|ส่วน)\s*
 _YEAR = re.compile(r"(?:ปี(?:งบ(?:ประมาณ)?)?|พ\.ศ\.|fy|fiscal year)\s*((?:25|20)?\d\d)(?!\d)|\b(25\d\d|20[0-4]\d)\b", re.I)
 _QUOTED = re.compile(r"['\"“‘]([^'\"”’]{3,120})['\"”’]")
 _EN_PROJECT = re.compile(r"(?<![\w'’])(?:the\s+)?([A-Za-z][\w\s\-&]{2,80}?)\s+project\b|project\s+(?:called|named)\s+(.+?)(?:\?|$)", re.I)
-# A possessive word before an abbreviated organisation (`ของสอจ.`, `ของ กรอ.`): the project's owner, not its name.
-_OWNER = re.compile(r"\s*" + alternation(query_words().owner_words) + r"\s*[\u0E01-\u0E2E]{1,6}\.(?:[\u0E01-\u0E2E]{1,4}\.)*")
+# An owner word before an abbreviated organisation (`ของสอจ.`, `ที่ สอจ.ลำปาง`; profile `owner_words`): the project's
+# owner, not its name.
+_OWNER = re.compile(r"\s*" + alternation(query_words().owner_words)
+                    + r"\s*[\u0E01-\u0E2E]{1,6}\.(?:[\u0E01-\u0E2E]{1,4}\.)*")
 # The words that place a named item under the level asked (`ถูกจัดไว้ใต้`, `อยู่ภายใต้`), ending its name.
 _UNDER_TAIL = re.compile(r"(?:\s+\S*)?(?:" + alternation([w for w in query_words().under_words if not w.isascii()]) + r")$")
 # Where a typed project name ends: the words that ask about it (profile `[query] name_end_words`, `comparison_words`),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pythainlp.util import thaiword_to_num
 
@@ -38,21 +39,27 @@ def without_particles(text: str) -> str:
     return " ".join(pattern.sub(" ", text).split())
 
 
+@lru_cache(maxsize=1)
+def _spoken() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    """The profile's loan words anywhere; its spoken forms where one ends a word (a space, the end, a mark or
+    another form follows); and the longer question words those forms end (`อะไร`, `เมื่อไร`), left as typed."""
+    forms = spoken_words()
+    longer = tuple(w for w in (*query_words().ask_words, *query_words().date_words, *forms.values())
+                   if any(w.endswith(f) and w != f for f in forms))
+    ending = re.compile(alternation(list(forms)) + r"(?=\s|$|[?？!]|" + alternation([*forms, *forms.values()]) + ")")
+    return re.compile(alternation(list(loan_words()))), ending, longer
+
+
 def written_forms(text: str) -> str:
     """The question with spoken short forms of question words written out (`ตำแหน่งไรบ้าง` → `ตำแหน่งอะไรบ้าง`,
     `ข้อไหนมั่ง` → `ข้อไหนบ้าง`; profile `[spoken_words]`), not where one ends a longer word (`อะไร`, `เมื่อไร`); and
     English words typed in Thai letters as the plan's word (`โปรเจกต์` → `โครงการ`; profile `[loan_words]`)."""
-    loans = loan_words()
-    text = re.sub(alternation(list(loans)), lambda m: loans[m.group(0)], text)
-    forms = spoken_words()
-    longer = [w for w in (*query_words().ask_words, *query_words().date_words, *forms.values())
-              if any(w.endswith(f) and w != f for f in forms)]
-    pattern = re.compile(alternation(list(forms)) + r"(?=\s|$|[?？!]|" + alternation([*forms, *forms.values()]) + ")")
+    loans, ending, longer = _spoken()
+    text = loans.sub(lambda m: loan_words()[m.group(0)], text)
 
     def written(m: re.Match[str]) -> str:
-        before = m.string[:m.end()]
-        return m.group(0) if any(before.endswith(w) for w in longer) else forms[m.group(0)]
-    return pattern.sub(written, text)
+        return m.group(0) if m.string[:m.end()].endswith(longer) else spoken_words()[m.group(0)]
+    return ending.sub(written, text)
 
 
 _YEAR_AFTER = r"\s*(?:พ\.ศ\.)?\s*[0-9๐-๙]{2,4}"  # the year a dating phrase is followed by

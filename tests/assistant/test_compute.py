@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from assistant.compute import Operand, _same_window, split_list
+from assistant.compute import Operand, _same_window, split_list, split_pair
 from assistant.records import Evidence
 from tests.conftest import FIXTURES, SAMPLE, ask_book, ask_excerpt
 
@@ -66,3 +66,26 @@ def test_a_years_figure_from_a_later_figure_and_its_change_since_that_year(tmp_p
     assert earlier.route == "computed" and "73,161 − 1,923 = 71,238 ล้านบาท" in earlier.answer
     assert all(c.verified for c in earlier.citations)
     assert "71,238" not in change.answer
+
+
+def test_each_side_of_a_pair_is_the_figure_after_the_measure_they_share(tmp_path_factory):
+    # `อุตสาหกรรมพลังงานกับอุตสาหกรรมอาหาร มีเงินลงทุนรวมกันเท่าไร`: both sides ask `เงินลงทุน`; each line prints its
+    # section number first (`2.1 อุตสาหกรรมด้านพลังงาน …`). Before: `คำนวณ: 2.1 + 2.4 = 4.50`, the section numbers added.
+    answer, counted = ask_excerpt(tmp_path_factory, "industry-pair", 895, 940,
+                                  "อุตสาหกรรมพลังงานกับอุตสาหกรรมอาหาร มีเงินลงทุนรวมกันเท่าไร",
+                                  "อุตสาหกรรมผลิตภัณฑ์อโลหะกับอุตสาหกรรมผลิตภัณฑ์จากพืช อย่างไหนมีโรงงานมากกว่า "
+                                  "และมากกว่ากี่โรงงาน")
+    assert answer.route == "computed" and "คำนวณ: 51,809.55 + 1,107.67 = 52,917.22" in answer.answer
+    assert all(c.verified for c in answer.citations)
+    assert "คำนวณ: 139 − 75 = 64" in counted.answer  # the shared ending is the asked unit: its figure comes before it
+
+
+def test_a_name_joined_by_and_is_no_pair_of_things_to_add():
+    # `พลังงานไฟฟ้าที่จำหน่ายและใช้`: one column's name; its `และ` left `ใช้` on one side, a word the index holds
+    # commonly. Before: that side's figure was a row of page numbers (`เรื่อง 57 58 …`), and `169499 + 57` was computed.
+    from assistant.compute import _distinct_sides
+    idf = {"พลังงานไฟฟ้า": 5.42, "จำหน่าย": 4.06, "ใช้": 1.9, "อุตสาหกรรม": 1.89, "พลังงาน": 4.06, "ลำปาง": 2.51,
+           "อาหาร": 3.41, "เงินลงทุน": 5.42, "เถิน": 4.67, "rarest": 6.52}  # the three-document index's, and its largest
+    assert not _distinct_sides(split_pair("ปี 2565 พลังงานไฟฟ้าที่จำหน่ายและใช้รวมทั้งหมดเท่าไร"), idf)
+    assert _distinct_sides(split_pair("อุตสาหกรรมพลังงานกับอุตสาหกรรมอาหาร มีเงินลงทุนรวมกันเท่าไร"), idf)
+    assert _distinct_sides(split_pair("กปภ.ลำปาง กับ กปภ.เถิน มีผู้ใช้น้ำรวมกันกี่ราย"), idf)

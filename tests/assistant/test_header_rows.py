@@ -82,3 +82,18 @@ def test_a_counted_sum_of_the_rows_one_typed_word_starts_not_every_word_typed():
     table, col, rows = summed_rows(q, tables, idf)
     assert table.rows[0].columns[col].unit == "ราย"
     assert [r.values[col] for r in rows] == ["169,499", "97,285"]
+
+
+def test_a_tables_total_asked_is_its_total_row_in_the_named_column(tmp_path_factory):
+    # `…จำหน่ายไฟฟ้าทั้งหมดกี่หน่วย`, `…รวมทั้งหมดเท่าไร`: the electricity table's `รวม` row read in the kWh column the
+    # question names. Before: two user rows quoted bare, or (`จำหน่ายและใช้` split at its `และ`) `169499 + 57` computed.
+    from tests.conftest import ask_excerpt
+    typed, named, other_year = ask_excerpt(tmp_path_factory, "electricity-total", 700, 762,
+                                           "ปี๒๕๖๕ กฟภ.ลำปางจำหน่ายไฟฟ้าทั้งหมดกี่หน่วย (kWh) ครับ",
+                                           "ปี 2565 พลังงานไฟฟ้าที่จำหน่ายและใช้รวมทั้งหมดเท่าไร",
+                                           "ปี 2566 การไฟฟ้าส่วนภูมิภาคจังหวัดลำปางมีผู้ใช้ไฟฟ้าทั้งหมดกี่ราย")
+    assert other_year.route != "header_total"  # the table is 2565's: no total of 2566
+    for answer in (typed, named):
+        assert answer.route == "header_total"
+        assert answer.answer.startswith("พลังงานไฟฟ้าที่จำหน่ายและใช้ — รวม: 1,026,949,623.61 กิโลวัตต์-ชั่วโมง")
+        assert all(c.verified for c in answer.citations)
