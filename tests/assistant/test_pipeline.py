@@ -333,7 +333,7 @@ def test_a_table_row_is_read_against_its_header_and_a_columns_largest_found(samp
 def test_the_figures_of_three_listed_items_are_added_up(sample):
     # Before: the pair split cut the list at its `และ` and added two section numbers (`2.4 + 2.3 = 4.70`).
     a = _checked(sample.ask("อุตสาหกรรมพลังงาน, อุตสาหกรรมอาหาร และอุตสาหกรรมอโลหะ มีเงินลงทุนรวมกันเท่าไร"))
-    assert a.route == "computed" and "51809.55 + 1107.67 + 1533.93 = 54,451.15" in a.answer
+    assert a.route == "computed" and "51,809.55 + 1,107.67 + 1,533.93 = 54,451.15" in a.answer  # as printed
 
 
 def test_a_row_of_a_table_printed_label_column_first_gets_its_figures(sample):
