@@ -14,6 +14,7 @@ from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
 
+
 def text_answer(q: Query, evidence: list[Evidence], support: float, min_support: float,
                 read: Callable[[Evidence], list[tuple[str, list[Evidence]]]] | None = None,
                 where: Callable[[Evidence], str] | None = None) -> Draft:

@@ -1,4 +1,5 @@
-"""The row of a table a question names by its label, read against the table's header; or the rows it adds up.
+"""The row of a table a question names by its label, read against the table's header; the rows it adds up; or
+the table's own total row where a total is asked.
 
 "ปริมาณสำรองแร่ดินขาวในพื้นที่ประทานบัตรปี 2567 เหลืออยู่เท่าไหร่" types the label of one row (`๓ ดินขาว …`) of
 the table whose header and caption hold the question's other words (`ปริมาณสำรองแร่ใน พื้นที่ประทานบัตร ปี 2567`);
@@ -8,6 +9,8 @@ nearest the header's words, which are the table's first rows, not the one asked.
 "ปริมาณสำรองแร่หินปูนทั้งสามประเภท (เพื่ออุตสาหกรรมเคมี ซีเมนต์ และก่อสร้าง) … รวมกันกี่เมตริกตัน" types every
 word of three rows' labels (`หินปูนเพื่ออุตสาหกรรมเคมี`, `…ซีเมนต์`, `…ก่อสร้าง`) but no one label whole: the
 sum of those rows' figures in the column it names is computed here, each row cited with the header.
+
+"ปี 2565 พลังงานไฟฟ้าที่จำหน่ายและใช้รวมทั้งหมดเท่าไร" types no row: the table's `รวม` row answers, in that column.
 """
 from __future__ import annotations
 
