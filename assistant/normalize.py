@@ -33,8 +33,9 @@ def translate_english(text: str) -> str:
     return _GLOSSARY_RE.sub(lambda m: EN_TH_GLOSSARY[m.group(1).lower()], text)
 
 
-_SHORT_YEAR = re.compile(r"((?:ปี|ปีงบ|ปีงบประมาณ|พ\.ศ\.)\s*)([0-9๐-๙]{2})(?![0-9๐-๙])")
-_SHORT_YEAR_BEFORE = re.compile(r"(?:ปี|ปีงบ|ปีงบประมาณ|พ\.ศ\.)\s*(?:25|๒๕)[0-9๐-๙]{2}$")
+_YEAR_WORD = r"(?:ปี|ปีงบ|ปีงบประมาณ|พ\.ศ\.)"  # a word a year is typed after
+_SHORT_YEAR = re.compile(rf"({_YEAR_WORD}\s*)([0-9๐-๙]{{2}})(?![0-9๐-๙])")
+_SHORT_YEAR_BEFORE = re.compile(rf"{_YEAR_WORD}\s*(?:25|๒๕)[0-9๐-๙]{{2}}$")  # a full year typed after one, at the end
 
 
 # a year, then a further short year joined to it (`ปี 64 กับ 65`, `ปี 64-65`, `ปี 64, 65 และ 66`)

@@ -231,6 +231,8 @@ class PlanLevels:
         self._runs: dict[str, bool] = {}
         self._items: dict[tuple, list[dict]] | None = None
         self._item_grams: dict[str, set[tuple]] = {}
+        self._item_names: dict[tuple, str] = {}  # each item's name, compact
+        self._item_text = ""
         self.by_node: dict[str, Level] = {}  # node id → level
         self._titled: dict[str, Evidence] = {}  # a level whose name wraps to its amount's line: those lines
         parents: dict[str, str | None] = {}
@@ -595,8 +597,9 @@ class PlanLevels:
             if line.get("origin") in ("item", "instalment") and line.get("name"):
                 key = (line["doc_id"], line.get("node_id"), line["name"])
                 self._items.setdefault(key, []).append(line)
-        for key in self._items:  # every run of ITEM_GRAM characters of a name: which items print it
-            name = compact(key[2])
+        self._item_names = {key: compact(key[2]) for key in self._items}
+        self._item_text = "\0".join(self._item_names.values())  # every name at once: is a run printed by any
+        for key, name in self._item_names.items():  # every run of ITEM_GRAM characters of a name: which items print it
             for i in range(len(name) - ITEM_GRAM + 1):
                 self._item_grams.setdefault(name[i:i + ITEM_GRAM], set()).add(key)
 
@@ -713,11 +716,11 @@ class PlanLevels:
                            key=lambda ij: ij[0] - ij[1])
             for i, j in spans:
                 name = compact(" ".join(words[i:j]))
-                if len(name) < MIN_LATIN_NAME:
-                    continue
-                keys = [k for k in self._items if name in compact(k[2])]
-                if len({compact(k[2]) for k in keys}) == 1:  # the question's characters typing any of its name
-                    blocks = SequenceMatcher(None, compact(keys[0][2]), asked, autojunk=False).get_matching_blocks()
+                if len(name) < MIN_LATIN_NAME or name not in self._item_text:
+                    continue  # too short, or no item prints it (one search over all names, not one per item)
+                keys = [k for k, printed in self._item_names.items() if name in printed]
+                if len({self._item_names[k] for k in keys}) == 1:  # the question's characters typing any of its name
+                    blocks = SequenceMatcher(None, self._item_names[keys[0]], asked, autojunk=False).get_matching_blocks()
                     return frozenset(i for b in blocks if b.size >= ITEM_BLOCK for i in range(b.b, b.b + b.size)), \
                         self._items[keys[0]]
         return frozenset(), []
@@ -1797,9 +1800,12 @@ def _item_rows(q: Query, levels: PlanLevels) -> list[dict]:
     """The rows of the budget-detail item a question names by more than the name of the level it names; none when
     it names none, or what names it is that level's name (`โครงการ…ไฟป่าและหมอกควัน`)."""
     typed, rows = levels.named_item(q.text)
-    named = levels.named(q.text)
-    level_chars = naming(named[0][1].name, compact(q.text), long_run=True)[1] if named else frozenset()
-    return rows if rows and len(typed - level_chars) >= MIN_ITEM_RUN else []
+    return rows if rows and len(typed - _level_chars(q, levels.named(q.text))) >= MIN_ITEM_RUN else []
+
+
+def _level_chars(q: Query, named: list[tuple[float, Level]]) -> frozenset[int]:
+    """The question's (compact) characters that type the name of the level it names best; none when it names none."""
+    return naming(named[0][1].name, compact(q.text), long_run=True)[1] if named else frozenset()
 
 
 def item_answer(q: Query, levels: PlanLevels) -> Draft | None:
@@ -1856,8 +1862,7 @@ def place_items(q: Query, levels: PlanLevels) -> Draft | None:
         return None
     runs = levels._item_runs(q.text)
     named = levels.named(q.text)
-    level_chars = naming(named[0][1].name, compact(q.text), long_run=True)[1] if named else frozenset()
-    if runs and runs[0][0] >= ITEM_GRAM and len(runs[0][4] - level_chars) >= MIN_ITEM_RUN:
+    if runs and runs[0][0] >= ITEM_GRAM and len(runs[0][4] - _level_chars(q, named)) >= MIN_ITEM_RUN:
         best = runs[0]  # MIN_ITEM_RUN of the question's characters type it, beyond a level's name, in runs of ITEM_GRAM
         keys = [r[3] for r in runs if r[3][:2] == best[3][:2] and r[0] >= ITEM_UNIQUE * best[0]
                 and r[1] >= ITEM_UNIQUE * best[1]]
@@ -2043,6 +2048,15 @@ def item_pair(q: Query, levels: PlanLevels) -> Draft | None:
 SIDE_COVER = 0.6  # share of a side's own words (beyond the level's name and the asking words) an item's name prints
 
 
+@lru_cache(maxsize=1)
+def _side_asking() -> re.Pattern[str]:
+    """The words that ask rather than name (question, sum, difference, figure, money and level words), built once."""
+    words = query_words()
+    return re.compile(alternation(tuple(sorted({*words.question_words, *words.sum_words, *words.difference_words,
+                                                *words.figure_ask_words, *words.money_words, *_level_words()},
+                                               key=len, reverse=True))))
+
+
 def _items_of_sides(q: Query, pair: tuple[str, str], levels: PlanLevels) -> list[list[dict]] | None:
     """The two budget-detail items under the level a question names that each side of a pair question calls by a
     few of its words (`โครงการกัดเซาะชายฝั่ง 23 จังหวัด ค่าทำรั้วดักทรายกับค่าติดตามประเมินผลปักไม้ไผ่ชะลอคลื่น`):
@@ -2056,10 +2070,7 @@ def _items_of_sides(q: Query, pair: tuple[str, str], levels: PlanLevels) -> list
         return None
     lv = named[0]
     keys = levels.items_under(lv)
-    words = query_words()
-    asking = re.compile(alternation(tuple(sorted({*words.question_words, *words.sum_words, *words.difference_words,
-                                                  *words.figure_ask_words, *words.money_words, *_level_words()},
-                                                 key=len, reverse=True))))
+    asking = _side_asking()
     picked = []
     for side in pair:
         typed = compact(side)

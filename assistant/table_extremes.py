@@ -81,17 +81,18 @@ def asked_column(q: Query, table: HeaderTable, weight: dict[str, float]) -> int 
 MIN_INSIDE = 4  # characters of a Thai word found inside a column's longer word (`ไฟฟ้า` in `พลังงานไฟฟ้า`)
 
 
-def _names_column(term: str, name: str) -> bool:
-    """Whether a question's word names a column: one of its words, or a Thai word of MIN_INSIDE or more
-    characters inside one (`ไฟฟ้า` of `พลังงานไฟฟ้าที่จำหน่าย`, which the tokenizer keeps as one word)."""
-    tokens = search_tokens(name)
+def _names_column(term: str, tokens: list[str]) -> bool:
+    """Whether a question's word names a column (its name's words, `tokens`): one of them, or a Thai word of
+    MIN_INSIDE or more characters inside one (`ไฟฟ้า` of `พลังงานไฟฟ้าที่จำหน่าย`, which the tokenizer keeps whole)."""
     return term in tokens or (len(term) >= MIN_INSIDE and not term.isascii() and any(term in t for t in tokens))
 
 
 def _named(cols: list, table: HeaderTable, weight: dict[str, float]) -> int | None:
     """The one column the weighted words name most of; of a name over a figure and its share, the figure."""
+    col_tokens = [search_tokens(c.name) for c in cols]  # each column's words, read once
+
     def named_by(ws: dict[str, float]) -> list[tuple[float, int]]:
-        return [(sum(w for t, w in ws.items() if _names_column(t, c.name)), i) for i, c in enumerate(cols)]
+        return [(sum(w for t, w in ws.items() if _names_column(t, tokens)), i) for i, tokens in enumerate(col_tokens)]
 
     # the words of the label column's header (`ประเภทผู้ใช้ไฟ`) say what the rows are, not which column is asked
     # (`ผู้ใช้ไฟประเภทไหนใช้พลังงานไฟฟ้ามากที่สุด`); counted only when no column is named without them
