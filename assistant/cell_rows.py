@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.group_rows import in_baht, table_line, year_columns
+from assistant.group_rows import year_columns
+from assistant.table_cells import in_baht, table_line
 from assistant.lookup import FactsDB, decimals
 from assistant.outline import Heading, Outline, compact
 from assistant.plan_levels import PlanLevels, asks_money, naming

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from assistant.lookup import FactsDB
@@ -22,7 +21,7 @@ from assistant.plan_levels import HEADED_AMOUNTS, PlanLevels, asks_money, naming
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
-from ingest.facts_records import UNIT_SCALE
+from assistant.table_cells import in_baht, table_line
 from ingest.records import Table
 from ingest.thai_repair import index_form
 from ingest.tokenize import search_tokens
@@ -138,16 +137,6 @@ def group_rows(outline: Outline) -> list[GroupRow]:
     return out
 
 
-def table_line(db: FactsDB, doc_id: str, table: Table, needles: list[str], after: int = 0) -> int | None:
-    """The first line of a table (from `after`) that holds every needle (compared without spaces)."""
-    forms = [compact(index_form(x)) for x in needles]
-    for n, text, _ in db.lines(doc_id, max(after, table.line_start), table.line_end):
-        line = compact(index_form(text))
-        if all(f in line for f in forms):
-            return n
-    return None
-
-
 def _line_of(db: FactsDB, row: GroupRow, *needles: str, after: int = 0) -> int | None:
     """The first line of the row's table (from `after`) that holds every needle."""
     return table_line(db, row.doc_id, row.table, list(needles), after)
@@ -163,16 +152,6 @@ def _evidence(db: FactsDB, row: GroupRow, year: int) -> list[Evidence]:
     found = header and first and line
     spans = [(header, header), (first, first), (line, line)] if found else [(t.line_start, t.line_end)]
     return [db.evidence(row.doc_id, a, b) for a, b in spans]
-
-
-def in_baht(printed: str, unit: str) -> str | None:
-    """A figure printed in a larger money unit, in baht (`497.3623` ล้านบาท → `497,362,300`; facts' UNIT_SCALE)."""
-    if UNIT_SCALE.get(unit, 1) == 1:
-        return None
-    try:
-        return f"{Decimal(printed.replace(',', '')) * UNIT_SCALE[unit]:,.0f}"
-    except InvalidOperation:
-        return None
 
 
 def _level_named_as_far(q: Query, row: GroupRow, levels: PlanLevels) -> bool:

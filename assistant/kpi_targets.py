@@ -278,6 +278,10 @@ def answer(q: Query, index: KpiIndex, levels: PlanLevels, db: FactsDB, idf: dict
         draft.refused, draft.support = True, 0.0
         draft.say(_t(q, "แผนไม่ได้ระบุจำนวนที่ถามไว้โดยตรง ตัวชี้วัดที่ใกล้เคียงที่สุดคือ:",
                      "The plan does not state this count; the closest indicator is:"), template=True)
+    if not result and types_any(q.text, query_words().actual_words):  # `ผลการดำเนินงานจริงปี 2564`: no result printed
+        draft.say(_t(q, f"เอกสารไม่ได้ระบุผลการดำเนินงานจริงของปี {year} ระบุเพียงค่าเป้าหมาย:",
+                     f"The document does not state an actual result for {year}; it prints only the target:"),
+                  template=True, computed=[str(year)])
     draft.say(_target_sentence(q, k, year),
               [e, *node] + ([book[1]] if book and not q.years else []), template=True)  # the level's heading: `โครงการที่ 4`
     others = [f"{y}: {p}" for y, (p, _) in sorted(k.targets.items()) if y != year]

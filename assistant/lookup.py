@@ -75,6 +75,21 @@ class TotalRow:
     cites: list[Cite] = field(default_factory=list)
     doc_id: str | None = None  # sums never cross documents: each document's rows are summed apart
     printed: str | None = None  # the sum in the rows' own unit where all print one (`6.61 ล้านบาท`)
+    exact: int | None = None  # the sum of the briefs' amounts in baht where each states its row's rounded figure exactly
+    exact_cites: list[Cite] = field(default_factory=list)
+
+
+def _rounds_to(exact: int, rounded: int, printed: str | None) -> bool:
+    """Whether an amount in baht, printed to the places of `printed` in its unit (`3.11` ล้านบาท = `rounded` baht), reads
+    as printed: within half its last printed digit."""
+    try:
+        shown = Decimal((printed or "").replace(",", ""))
+    except InvalidOperation:
+        return False
+    if not shown:
+        return False
+    half = (Decimal(rounded) / shown) * Decimal(5) / Decimal(10) ** (decimals(printed) + 1)
+    return abs(exact - rounded) <= half
 
 
 def decimals(*printed: str) -> int:
@@ -414,7 +429,33 @@ class FactsDB:
                 cites.append(self.cite(doc_id, int(line), int(line)))
             out.append(TotalRow(r["key"], r["baht"], r["projects"], cites, r["doc_id"],
                                 _printed_sum(r["printed"], r["units"])))
+        if origin == "table":
+            for row in out:
+                self._exact_from_briefs(row, column, fy, category)
         return out
+
+    def _exact_from_briefs(self, row: TotalRow, column: str, year: int | None, source: str | None) -> None:
+        """Set a table total's exact sum from the projects' briefs where each brief states its table row's figure
+        exactly (`3,105,500` บาท for a row printed `3.11` ล้านบาท: within half the row's last printed digit) and
+        the two differ; left unset otherwise (a brief stating another amount is another figure, not a precise one)."""
+        sql = (f"SELECT b.baht AS rounded, b.printed AS printed, b.unit AS unit, x.baht AS exact, x.doc_id AS doc_id, "
+               f"x.line_start AS line FROM budgets b JOIN projects p ON p.project_id = b.project_id "
+               f"LEFT JOIN budgets x ON x.project_id = b.project_id AND x.fiscal_year = b.fiscal_year "
+               f"AND x.source = b.source AND x.origin = 'brief' "
+               f"WHERE b.origin = 'table' AND b.doc_id = ? AND {column} = ?")
+        args: list = [row.doc_id, row.key]
+        if year:
+            sql, args = sql + " AND b.fiscal_year = ?", args + [year]
+        if source:
+            sql, args = sql + " AND b.source = ?", args + [source]
+        found = list(self.db.execute(sql, args))
+        if len(found) != row.projects or any(r["exact"] is None or not _rounds_to(r["exact"], r["rounded"], r["printed"])
+                                             for r in found):
+            return
+        exact = sum(r["exact"] for r in found)
+        if exact != row.baht:
+            row.exact = exact
+            row.exact_cites = [self.cite(r["doc_id"], r["line"], r["line"]) for r in found]
 
     # -- directions, KPIs, links, flags ----------------------------------------------
     def directions(self) -> list[dict]:

@@ -43,6 +43,7 @@ _ORDINAL = re.compile(r"(?:ที่|No\.?|ครั้งที่)\s*\d+(?:/\d
 _LIST_MARK = re.compile(r"^\s*\(?\d{1,2}[.)]\s", re.M)
 ITEM_START = re.compile(r"^\s*(?:\(?\d{1,2}[.)]\s|[•\-–]\s|" + alternation(vocabulary().lists.item_words) + r"\s*\d)")
 _TOTAL_ROW = re.compile(r"^\s*(?:รวม|ทั้งหมด|total)", re.I)
+_LEADING_FIGURE = re.compile(r"^\s*(?:" + alternation(query_words().figure_lead_words) + r"\s*)?[0-9๐-๙]", re.I)
 
 
 @dataclass
@@ -295,7 +296,7 @@ def select_passages(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dic
         if any(_overlap(w, c) for c in chosen):
             continue
         chosen.append(w)
-    chosen = [with_item(w, db) for w in chosen]
+    chosen = [with_figure(with_item(w, db), db) for w in chosen]
     if not query.wants_figure:
         extended: list[Window] = []
         for w in (with_list(with_paragraph(with_body(w, db), db), db) for w in chosen):
@@ -304,12 +305,15 @@ def select_passages(query: Query, hits: list[ScoredChunk], db: FactsDB, idf: dic
             if not any(_overlap(w, c) for c in extended):
                 extended.append(w)
         chosen = extended
-    evidence = [Evidence(w.doc_id, w.line_start, w.line_end, db.cite(w.doc_id, w.line_start, w.line_end).quote,
-                         "retrieval", round(w.score, 4)) for w in chosen]
+    def as_evidence(windows: list[Window]) -> list[Evidence]:
+        return [Evidence(w.doc_id, w.line_start, w.line_end, db.cite(w.doc_id, w.line_start, w.line_end).quote,
+                         "retrieval", round(w.score, 4)) for w in windows]
+
+    evidence = as_evidence(chosen)
     support = best.coverage
     if query.wants_figure and asks(query.text, figures=True) >= 2 and len(evidence) >= 2:
-        support = max(support, _joint_coverage(query, evidence[:2], db, idf))
-    return evidence, round(support, 4)
+        support = max(support, _joint_coverage(query, evidence[:2], db, idf))  # each window its own row
+    return as_evidence(joined(chosen, db)), round(support, 4)
 
 
 JOINT_LINES = 2 * MAX_WINDOW  # how near two windows must be to answer a two-figure question together
@@ -345,6 +349,48 @@ def _to_line(w: Window, end: int, db: FactsDB) -> Window:
     if end == w.line_end:
         return w
     return Window(w.doc_id, w.line_start, end, db.cite(w.doc_id, w.line_start, end).quote, w.coverage, w.score, w.chunk_end)
+
+
+def with_figure(w: Window, db: FactsDB) -> Window:
+    """A window whose last line ends with a word a figure follows (`…ระยะเวลาดำเนินการ 5 ปี วงเงิน`, profile `[query]
+    figure_lead_words`) extended to the next line when that line starts with the figure (`ประมาณ 112,475,000 บาท`)."""
+    last = db.lines(w.doc_id, w.line_end, w.line_end)
+    if not last or not last[0][1].strip().endswith(query_words().figure_lead_words):
+        return w
+    below = [(n, t) for n, t, _ in db.lines(w.doc_id, w.line_end + 1, w.line_end + INTRO_LINES) if t.strip()]
+    if not below or not _LEADING_FIGURE.match(below[0][1]):
+        return w
+    return _to_line(w, below[0][0], db)
+
+
+GAP_LINES = 1  # printed lines between two chosen windows of one passage that join them (a line left out between)
+GAP_SPAN = 4  # ... blank lines included
+
+
+def joined(chosen: list[Window], db: FactsDB) -> list[Window]:
+    """The chosen windows with two of one document that at most GAP_LINES printed lines part joined into one
+    (`…ซึ่งแผนปฏิบัติราชการรายปี` and `แห่งชาติ ที่เป็นแผนระดับที่ 2` quoted without the line between them, which says
+    `เป็นแผนในระดับที่ 3`), in the place of the first."""
+    out: list[Window] = []
+    for w in chosen:
+        near = next((k for k, c in enumerate(out) if c.doc_id == w.doc_id and _gap(c, w, db) <= GAP_LINES), None)
+        if near is None:
+            out.append(w)
+            continue
+        c = out[near]
+        start, end = min(c.line_start, w.line_start), max(c.line_end, w.line_end)
+        out[near] = Window(c.doc_id, start, end, db.cite(c.doc_id, start, end).quote, c.coverage, c.score,
+                           max(c.chunk_end, w.chunk_end))
+    return out
+
+
+def _gap(a: Window, b: Window, db: FactsDB) -> int:
+    """Printed (non-blank) lines between two windows of one document; more than GAP_LINES when they overlap (the
+    extension that made them overlap said so) or lie more than GAP_SPAN lines apart."""
+    first, second = sorted((a, b), key=lambda w: w.line_start)
+    if second.line_start <= first.line_end or second.line_start - first.line_end > GAP_SPAN:
+        return GAP_LINES + 1
+    return sum(1 for _, t, _ in db.lines(a.doc_id, first.line_end + 1, second.line_start - 1) if t.strip())
 
 
 def with_body(w: Window, db: FactsDB) -> Window:

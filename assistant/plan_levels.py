@@ -28,6 +28,7 @@ from assistant.route import Query
 from assistant.structured_answers import Draft, _t
 from assistant.understand import (INSIDE_WORD, LEADING_VOWELS, asks, asks_date, asks_rate, count_phrase, item_labels,
                                   stated_count, thai_names, types_any, without_stated_amounts)
+from assistant import year_spans
 from assistant.units import merge
 from ingest.facts_records import UNIT_SCALE
 from ingest.records import Table
@@ -568,7 +569,7 @@ class PlanLevels:
                 value = rows[r].get(cols[0].col, "").strip()
                 if not _FIGURE.fullmatch(value) or not re.search(r"[.,]", value):
                     continue  # an amount (`303.4942`, `1,493,510,700`), not a count or an item number
-                unit = self._table_unit(doc, table)
+                unit = self.table_unit(doc, table)
                 quote = self.db.cite(doc, table.line_start, table.line_end).quote
                 e = Evidence(doc, table.line_start, table.line_end, quote, "retrieval", 1.0, [value.strip()])
                 return Amount(value.strip(), e, unit or ""), e
@@ -750,7 +751,7 @@ class PlanLevels:
                 out.append((n, text))
         return out
 
-    def _table_unit(self, doc_id: str, table: Table) -> str | None:
+    def table_unit(self, doc_id: str, table: Table) -> str | None:
         """The currency unit a table's caption prints (`หน่วย : ล้านบาท`): the nearest unit line above the
         table on its page (by position: a right-aligned caption is printed anywhere in the text layer)."""
         page = self.outline.page_of(doc_id, table.line_start)
@@ -768,7 +769,7 @@ class PlanLevels:
                 best = ((y or 0), unit)
         return best[1] if best else None
 
-    def _year_tables(self, lv: Level) -> list[Table]:
+    def section_tables(self, lv: Level) -> list[Table]:
         """The tables of a level's own section (before its first child's), where its year table is."""
         h = lv.heading
         first_child = min((c.line_start for c in lv.children), default=max(h.last, lv.line_end))
@@ -794,12 +795,14 @@ class PlanLevels:
 
     def _own_year_amounts(self, lv: Level, asked: str | None) -> dict[int, Amount]:
         """`year_amounts` from the level's own section's tables (or its one child's)."""
-        for table in self._year_tables(lv):
+        for table in self.section_tables(lv):
             named = _named_rows(table, asked) if asked is not None else []
-            found = _year_row(table, named[:1], dashes=True, numbered=True) if asked is not None else \
-                _year_row(table, _appropriation_words())
+            cells, found = _year_row_at(table, named[:1], dashes=True, numbered=True) if asked is not None else \
+                _year_row_at(table, _appropriation_words())
             if found:
-                return self._row_amounts(lv.heading.doc_id, table, found, _row_label(table, named[0]) if named else "")
+                unit = next((u for col, text in cells.items() if col and (u := _currency(text)) and text.strip() == u), "")
+                return self._row_amounts(lv.heading.doc_id, table, found, _row_label(table, named[0]) if named else "",
+                                         unit)
         if len(lv.children) == 1:  # a แผนงาน of one ผลผลิต: that output's table prints the same totals
             return self._own_year_amounts(lv.children[0], asked)
         return {}
@@ -810,7 +813,7 @@ class PlanLevels:
         agency = next((a for a in lv.ancestors() if a.level == "agency"), None)
         if agency is None or len(lv.name) < MIN_LABEL:
             return {}
-        for table in self._year_tables(agency):
+        for table in self.section_tables(agency):
             found = named_year_row(table, lv.name)
             if found:
                 return self._row_amounts(agency.heading.doc_id, table, found, "")
@@ -825,7 +828,7 @@ class PlanLevels:
         if cover is None or not own:
             return {}
         totals = [compact(w) for w in vocabulary().budget_lines.total_words]
-        for table in self._year_tables(lv):
+        for table in self.section_tables(lv):
             found = _year_row(table, totals)
             if not found or max(found) > cover[0] or not set(found) - set(own) or not set(found) & set(own):
                 continue
@@ -834,11 +837,13 @@ class PlanLevels:
                 return amounts
         return {}
 
-    def _row_amounts(self, doc_id: str, table: Table, found: dict[int, str], row: str) -> dict[int, Amount]:
-        """A table row's cells as amounts per year, cited with the whole table, in the unit it or its caption prints."""
+    def _row_amounts(self, doc_id: str, table: Table, found: dict[int, str], row: str,
+                     row_unit: str = "") -> dict[int, Amount]:
+        """A table row's cells as amounts per year, cited with the whole table, in the unit it, its own unit cell
+        (`ล้านบาท` in a unit column) or its caption prints."""
         quote = self.db.cite(doc_id, table.line_start, table.line_end).quote
         e = Evidence(doc_id, table.line_start, table.line_end, quote, "retrieval", 1.0)
-        unit = _currency(" ".join(found.values())) or self._table_unit(doc_id, table) or ""
+        unit = _currency(" ".join(found.values())) or row_unit or self.table_unit(doc_id, table) or ""
         return {year: Amount(m.group(0) if (m := _FIGURE.search(cell)) else "-", e, unit, row)
                 for year, cell in found.items()}
 
@@ -846,7 +851,7 @@ class PlanLevels:
         """(part, whole) for a year of a row the question names in a year table of the level's own section
         (`งบประมาณรายจ่ายบุคลากร` of an agency's comparison table) and that table's total row: one table, one unit."""
         totals = [compact(w) for w in vocabulary().budget_lines.total_words]
-        for table in self._year_tables(lv):
+        for table in self.section_tables(lv):
             named = _named_rows(table, asked)
             part = _year_row(table, named[:1], numbered=True) if named else {}
             whole = _year_row(table, totals) if year in part else {}
@@ -859,7 +864,7 @@ class PlanLevels:
     def names_year_row(self, lv: Level, asked: str) -> bool:
         """Whether a question types the label of a row of the level's year table other than its
         appropriation (`เงินนอกงบประมาณ`), printed with figures or not."""
-        return any(_named_rows(t, asked) for t in self._year_tables(lv)) or (
+        return any(_named_rows(t, asked) for t in self.section_tables(lv)) or (
             len(lv.children) == 1 and self.names_year_row(lv.children[0], asked))
 
 
@@ -1002,13 +1007,19 @@ def _year_row(table: Table, words: list[str], dashes: bool = False, numbered: bo
     """{year: cell} of a table's row labelled with one of `words` (the earliest word's row first) that prints
     a figure (or, with `dashes`, a `-`: no amount) under its year header cells; with `numbered`, a label read
     without its item number (`1. งบประมาณรายจ่ายบุคลากร`, as `_named_rows` reads it)."""
+    return _year_row_at(table, words, dashes, numbered)[1]
+
+
+def _year_row_at(table: Table, words: list[str], dashes: bool = False, numbered: bool = False
+                 ) -> tuple[dict[int, str], dict[int, str]]:
+    """(the row's cells by column, `_year_row`'s {year: cell}) of the row `_year_row` reads; ({}, {}) if none."""
     years: dict[int, int] = {}
     for c in table.cells:
         m = _YEAR.search(thai_digits_to_arabic(c.text))
         if c.header and m and not _RANGE.search(c.text):  # not `เริ่มต้น - ปี 2564` / `ปี 2568-จบ`: spans of years
             years[c.col] = int(m.group(1))
     if len(years) < 1:
-        return {}
+        return {}, {}
     rows: dict[int, dict[int, str]] = {}
     for c in table.cells:
         rows.setdefault(c.row, {})[c.col] = c.text
@@ -1023,8 +1034,8 @@ def _year_row(table: Table, words: list[str], dashes: bool = False, numbered: bo
             if _FIGURE.search(rows[row].get(col, "")) or (dashes and rows[row].get(col, "").strip() in ("-", "–")):
                 out[year] = rows[row][col]  # the cell as printed (`4,966,955,400 บาท`)
         if out:
-            return out
-    return {}
+            return rows[row], out
+    return {}, {}
 
 
 def _in_baht(a: Amount) -> Decimal | None:
@@ -1555,13 +1566,17 @@ def _answer_one(q: Query, lv: Level, levels: PlanLevels) -> Draft | None:
         if _asks_siblings(q) and len(lv.parent.children) > 1:  # "…และแผนงานนั้นมีโครงการอื่นอะไรอีกบ้าง"
             draft = merge(draft, items_under(q, lv.parent, levels))
         return draft
+    if (money or year_spans.asks_forward(q.text)) and q.operation in (None, "sum"):
+        spans = year_spans.answer(q, lv, levels)  # "ประมาณการรายจ่ายล่วงหน้าปี 2566 ถึง 2568-จบ รวมกันเท่าไร"
+        if spans is not None:
+            return spans
     categories = expense_categories(q, lv, levels) if money and q.operation is None else None
     if categories is not None:  # "ได้งบเท่าไร และเป็นงบรายจ่ายประเภทใด": its amount, then its categories
         found = amount_answer(q, lv, levels)
         return merge(found, categories) if found is not None else categories
     if money and q.operation is None:
         row = row_answer(q, lv, levels) or total_answer(q, lv, levels)
-        if row is not None and asks(q.text, figures=True) >= 2:  # "ได้งบเท่าไร และในนั้นเป็นค่าใช้จ่ายบุคลากรเท่าไหร่"
+        if row is not None and asks(q.text) >= 2:  # "ได้งบเท่าไร และในนั้นเป็นค่าใช้จ่ายบุคลากรเท่าไหร่", "What is … and how much"
             whole = amount_answer(q, lv, levels)
             if whole is not None and not set(_said_figures(whole)) & set(_said_figures(row)):
                 return merge(whole, row)  # its own amount, then the row's

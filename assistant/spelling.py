@@ -33,6 +33,10 @@ def _is_thai(text: str) -> bool:
     return any("\u0E01" <= ch <= "\u0E5B" for ch in text)
 
 
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)  # Arabic or Thai digits
+
+
 @lru_cache(maxsize=1)
 def _left_alone() -> frozenset[str]:
     qw = query_words()
@@ -53,7 +57,9 @@ class Speller:
             bucket.sort()
 
     def _known(self, tok: str) -> bool:
-        return tok in self.known or tok in _left_alone() or len(tok) < 2 or not _is_thai(tok)
+        """Whether a token is left as typed: an index word, a word never corrected, or no Thai word (a figure
+        in Thai digits, `๖๕`, is a year or an amount, not a misspelling)."""
+        return tok in self.known or tok in _left_alone() or len(tok) < 2 or not _is_thai(tok) or _has_digit(tok)
 
     def _closest(self, text: str) -> tuple[float, str] | None:
         pool = [w for n in range(len(text) - LENGTH_SLACK, len(text) + LENGTH_SLACK + 1) for w in self.by_length.get(n, ())]
@@ -83,7 +89,7 @@ class Speller:
                     if i + size > len(toks):
                         break
                     text = (out[-1] if back else "") + "".join(toks[i:i + size])
-                    if len(text) < MIN_CHARS or text in self.known:
+                    if len(text) < MIN_CHARS or text in self.known or _has_digit(text):
                         continue
                     found = self._closest(text)
                     if found and not self._keeps_known((out[-1:] if back else []) + toks[i:i + size], found[1]):

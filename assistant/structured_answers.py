@@ -658,6 +658,10 @@ def totals(q: Query, db: FactsDB) -> Draft:
             draft.say(_t(q, f"• {label}: {printed}{r.baht:,} บาท ({r.projects} โครงการ)",
                          f"• {label}: {printed}{r.baht:,} baht ({r.projects} projects)"),
                       [_ev(c) for c in r.cites], template=True, computed=done)
+            if r.exact is not None:  # the table rounds to its unit; each project's brief states its amount exactly
+                draft.say(_t(q, f"  ตามแบบย่อโครงการ (จำนวนเงินเต็ม): {r.exact:,} บาท",
+                             f"  From the project briefs (exact amounts): {r.exact:,} baht"),
+                          [_ev(c) for c in r.exact_cites], template=True, computed=[str(r.exact)])
         if len(years) > 1 and by == "year" and len(doc_rows) == len(years):
             value = sum(r.baht for r in doc_rows)
             draft.say(_t(q, f"คำนวณ: รวม {len(years)} ปี{source} = {' + '.join(f'{r.baht:,}' for r in doc_rows)} = {value:,} บาท",

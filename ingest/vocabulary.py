@@ -385,6 +385,12 @@ class QueryWords:
     owner_words: tuple[str, ...] = ()  # `โครงการ X ที่ สอจ.…`: an abbreviated organisation after one owns X
     year_phrases: tuple[str, ...] = ()  # `ปีงบ 2566`: a fiscal year, not money asked
     topic_words: tuple[str, ...] = ()  # `…จังหวัดเรื่อง X`: what is asked about follows, not a place's name
+    forward_words: tuple[str, ...] = ()  # `ประมาณการรายจ่ายล่วงหน้า`: the years after the book's asked
+    span_words: tuple[str, ...] = ()  # `ปี 2566 ถึง 2568`: every year between two
+    end_words: tuple[str, ...] = ()  # `ถึงจบโครงการ`: to a project's last year
+    start_words: tuple[str, ...] = ()  # `เริ่มต้น–ปี 2564`: from a project's first year
+    before_words: tuple[str, ...] = ()  # `ก่อนปี 2565`: the years before one
+    figure_lead_words: tuple[str, ...] = ()  # `…วงเงิน` / `ประมาณ 112,475,000 บาท`: a figure follows on the next line
     actual_words: tuple[str, ...] = ()  # `ทำได้จริง`: the result asked, not a topic word
     range_up_words: tuple[str, ...] = ()  # `ระดับ 2 ขึ้นไป`: the named numbered row and those above it
     range_down_words: tuple[str, ...] = ()  # `ระดับ 3 ลงมา`: the named numbered row and those below it

@@ -113,3 +113,16 @@ def test_a_kpis_targets_of_two_years_asked_combined_are_added(tmp_path_factory):
     assert "ค่าเป้าหมายปี 2564 + 2565 รวมกัน: 115,000 + 230,000 = 345,000 คน" in thai.answer
     assert "Targets for 2564 + 2565 combined: 115,000 + 230,000 = 345,000 คน" in english.answer
     assert all(c.verified for c in thai.citations + english.citations)
+
+
+def test_an_actual_result_asked_where_the_table_prints_only_a_target_is_said_not_stated(tmp_path_factory):
+    # `ผลการดำเนินงานจริง` of a year whose cell prints a target and no result in brackets: before, the target was
+    # given as if it answered.
+    thai, english = ask_book(
+        tmp_path_factory, FIXTURES / "budget-fy2565-vol3-p1-147-160.pdf",
+        "ผลการดำเนินงานจริงของตัวชี้วัดมูลค่าผลกระทบต่อเศรษฐกิจที่เกิดจากการนำผลงานวิจัยและพัฒนาไปใช้ประโยชน์ ของ สดร. "
+        "ปี 2565 ได้เท่าไร",
+        "What was the actual result in FY2565 of NARIT's indicator on the value of economic impact from using research "
+        "and development results?")
+    assert "ไม่ได้ระบุผลการดำเนินงานจริงของปี 2565" in thai.answer and "140" in thai.answer
+    assert "does not state an actual result for 2565" in english.answer

@@ -370,3 +370,19 @@ def test_a_text_asked_is_not_answered_by_a_row_of_figures_the_words_around_it_ma
     answer, = ask_book(tmp_path_factory, FIXTURES / "budget-fy2565-vol3-p1-71.pdf",
                        "โครงการสารสกัดจากพืชสมุนไพรในเขต EEC จะขยายผลเครื่องมือตรวจโลหะหนักตัวไหนบ้าง")
     assert not answer.refused and "ตะกั่ว ปรอท" in answer.answer and "11,100,000 11,100,000" not in answer.answer
+
+
+def test_two_windows_one_line_apart_are_quoted_as_one_passage(tmp_path_factory):
+    # Before: lines 1–7 and 9–15 of the preface were quoted, not line 8 between them, which says the plan is a
+    # level-3 plan (`เป็นแผนในระดับที่ 3`).
+    answer = _ask_excerpt(tmp_path_factory, "preface", 2, 60,
+                          "ตามคำนำ แผนปฏิบัติการฯ ลำปางปี 2567 จัดอยู่ในแผนระดับไหน และเชื่อมกับแผนอะไร")
+    assert "ระดับที่ 3" in answer.answer and "ระดับที่ 2" in answer.answer
+
+
+def test_a_passage_ending_on_a_word_a_figure_follows_goes_on_to_the_figure(tmp_path_factory):
+    # Before: `…ระยะเวลาดำเนินการ 5 ปี วงเงิน` ended the passage; its amount is on the next line.
+    answer = _ask_excerpt(tmp_path_factory, "standard", 1800, 2200,
+                          "According to the plan, what was the approximate budget and duration of the community product "
+                          "standard (มผช.) project set up by the Thai Industrial Standards Institute (สมอ.)?")
+    assert "112,475,000" in answer.answer and "5 ปี" in answer.answer

@@ -44,3 +44,11 @@ def test_a_tone_mark_typed_one_letter_late_is_put_back():
     assert sp.correct("กรมส่งเสริมคุณภาพสิ่งแวดลอ้ม").endswith("สิ่งแวดล้อม")
     assert sp.correct("เรือ่งนี้") == "เรื่องนี้"
     assert sp.correct("อ้างถึง") == "อ้างถึง"
+
+
+def test_a_year_in_thai_digits_is_never_spelt_into_the_word_beside_it():
+    # Before: `๖๕` joined with `ทั้งหมด` spelt `ทั้งหมด` closely enough to replace both, and the year was lost
+    # (`จิสด้า ได้งบปี๖๕ทั้งหมดเท่าไหร่` answered 2564 only).
+    sp = Speller(_INDEX + ["ทั้งหมด", "ปี", "งบ", "ได้"])
+    for q in ("ได้งบปี๖๕ทั้งหมดเท่าไหร่ครับ", "ได้งบปี65ทั้งหมดเท่าไหร่"):
+        assert sp.correct(q) == q

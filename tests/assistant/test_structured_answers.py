@@ -1,4 +1,5 @@
 """Structured answers from the facts: whether a brief's field states the count a question asks (the sample's text)."""
+from assistant.lookup import _rounds_to
 from assistant.route import analyse
 from assistant.structured_answers import states_count
 from ingest.thai_repair import repair_line
@@ -96,3 +97,17 @@ def test_a_projects_two_sources_typed_in_its_name_a_comparison_and_a_rate_asked(
     # a rate asked (profile `proportion_words`): its amounts do not state it. Before: a refusal only because the name
     # was read as `budget disbursement rate of the SME transformation`; with the name read, its budget as the answer.
     assert rate.refused and rate.answer.startswith("The plan does not state the rate or percentage asked")
+
+
+def test_a_table_total_rounded_to_millions_is_also_said_exactly_from_the_briefs(tmp_path_factory):
+    # The budget table prints `3.50` and `3.11` ล้านบาท; the two projects' briefs print 3,500,000 and 3,105,500 บาท,
+    # the same figures exactly. Before: only the rounded 6,610,000 บาท.
+    answer, = ask_excerpt(tmp_path_factory, "totals", 1380, 2400,
+                          "โครงการที่ใช้งบจังหวัดลำปาง พ.ศ. 2568 มีงบประมาณรวมกันทั้งหมดกี่บาท")
+    assert "6,610,000 บาท" in answer.answer and "(จำนวนเงินเต็ม): 6,605,500 บาท" in answer.answer
+
+
+def test_a_brief_stating_another_amount_than_its_rounded_row_is_no_exact_form_of_it():
+    assert _rounds_to(3_105_500, 3_110_000, "3.11") and _rounds_to(3_500_000, 3_500_000, "3.50")
+    assert not _rounds_to(10_000_000, 3_580_000, "3.58")  # another figure, not a precise one
+    assert not _rounds_to(3_120_000, 3_110_000, "3.11")
