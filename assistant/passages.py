@@ -394,15 +394,20 @@ def _gap(a: Window, b: Window, db: FactsDB) -> int:
 
 
 def with_body(w: Window, db: FactsDB) -> Window:
-    """A heading-like window (`จุดแข็ง`, `S-O Strategies`) extended over the lines that follow it in its chunk."""
+    """A heading-like window (`จุดแข็ง`, `S-O Strategies`) extended over the lines that follow it in its chunk: up to
+    BODY_LINES, then to the end of the item it ended in."""
     if len(w.text) >= HEADING_CHARS or w.chunk_end <= w.line_end:
         return w
     end, chars, count = w.line_end, len(w.text), 0
     for n, text, _ in db.lines(w.doc_id, w.line_end + 1, w.chunk_end):
         if not text.strip():
+            if count >= BODY_LINES:
+                break  # the item the body ended in is over
             continue
-        if count >= BODY_LINES or chars + len(text) > BODY_CHARS:
+        if chars + len(text) > BODY_CHARS:
             break
+        if count >= BODY_LINES and (count >= BODY_LINES + PARAGRAPH_LINES or parse_marker(text) is not None):
+            break  # past BODY_LINES, only the wrapped rest of the item it ended in (`…ที่เป็นมิตรกับ` / `สิ่งแวดล้อม`)
         end, chars, count = n, chars + len(text), count + 1
     return _to_line(w, end, db)
 

@@ -386,3 +386,11 @@ def test_a_passage_ending_on_a_word_a_figure_follows_goes_on_to_the_figure(tmp_p
                           "According to the plan, what was the approximate budget and duration of the community product "
                           "standard (มผช.) project set up by the Thai Industrial Standards Institute (สมอ.)?")
     assert "112,475,000" in answer.answer and "5 ปี" in answer.answer
+
+
+def test_a_headings_body_ends_where_the_item_it_reached_ends(tmp_path_factory):
+    # `S-T Strategies` then three items wrapped over ten lines: before, the body stopped at BODY_LINES, mid-item
+    # (`…ที่เป็นมิตรกับ`), and the third strategy lost its last word.
+    answer = _ask_excerpt(tmp_path_factory, "tows", 1200, 1300, "กลยุทธ์เชิงป้องกัน S-T ใน TOWS Matrix ของแผนมีอะไรบ้าง")
+    assert "ที่เป็นมิตรกับสิ่งแวดล้อม" in answer.answer
+    assert "W-T Strategies" not in answer.answer.split("[1]")[0]  # the next heading is not this body's
