@@ -438,7 +438,7 @@ class FactsDB:
         """Set a table total's exact sum from the projects' briefs where each brief states its table row's figure
         exactly (`3,105,500` บาท for a row printed `3.11` ล้านบาท: within half the row's last printed digit) and
         the two differ; left unset otherwise (a brief stating another amount is another figure, not a precise one)."""
-        sql = (f"SELECT b.baht AS rounded, b.printed AS printed, b.unit AS unit, x.baht AS exact, x.doc_id AS doc_id, "
+        sql = (f"SELECT b.baht AS rounded, b.printed AS printed, x.baht AS exact, x.doc_id AS doc_id, "
                f"x.line_start AS line FROM budgets b JOIN projects p ON p.project_id = b.project_id "
                f"LEFT JOIN budgets x ON x.project_id = b.project_id AND x.fiscal_year = b.fiscal_year "
                f"AND x.source = b.source AND x.origin = 'brief' "
