@@ -21,7 +21,7 @@ from assistant.plan_levels import HEADED_AMOUNTS, PlanLevels, asks_money, naming
 from assistant.records import Evidence
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
-from assistant.table_cells import in_baht, table_line
+from assistant.table_cells import bare_label, in_baht, money_label, table_line
 from ingest.records import Table
 from ingest.thai_repair import index_form
 from ingest.tokenize import search_tokens
@@ -74,16 +74,6 @@ def year_columns(table: Table) -> tuple[dict[int, int], int]:
     return out, max((row for row, col, _ in years if col in out), default=-1)
 
 
-def _bare(label: str) -> str:
-    """A row's label without its bullet (`- เงินรายได้`)."""
-    return label.lstrip("-–• ").strip()
-
-
-def _money_label(label: str) -> bool:
-    """A row labelled as money (`เงินงบประมาณ`, `- เงินรายได้`), profile `[kpis] money_row_words`."""
-    return _bare(label).startswith(vocabulary().kpis.money_row_words)
-
-
 def table_rows(doc_id: str, table: Table, carried: str = "") -> tuple[list[GroupRow], str]:
     """The money rows of a table's numbered groups, and the group open at its end. Rows above the first
     group (the table's totals) are no group's, unless `carried` names the group a table continued from
@@ -113,8 +103,8 @@ def table_rows(doc_id: str, table: Table, carried: str = "") -> tuple[list[Group
             continue
         open_group = False
         unit = next((t for col, t in cells.items() if 0 < col < first_year_col), "")
-        if group and _money_label(label) and unit in currency:
-            out.append(GroupRow(doc_id, table, group, _bare(label), unit, figures, tokens=set(search_tokens(group))))
+        if group and money_label(label) and unit in currency:
+            out.append(GroupRow(doc_id, table, group, bare_label(label), unit, figures, tokens=set(search_tokens(group))))
     return out, group
 
 

@@ -357,12 +357,13 @@ def with_figure(w: Window, db: FactsDB) -> Window:
     last = db.lines(w.doc_id, w.line_end, w.line_end)
     if not last or not last[0][1].strip().endswith(query_words().figure_lead_words):
         return w
-    below = [(n, t) for n, t, _ in db.lines(w.doc_id, w.line_end + 1, w.line_end + INTRO_LINES) if t.strip()]
+    below = [(n, t) for n, t, _ in db.lines(w.doc_id, w.line_end + 1, w.line_end + FIGURE_LINES) if t.strip()]
     if not below or not _LEADING_FIGURE.match(below[0][1]):
         return w
     return _to_line(w, below[0][0], db)
 
 
+FIGURE_LINES = 2  # lines below a window's last line its figure may be printed on (a blank line between them)
 GAP_LINES = 1  # printed lines between two chosen windows of one passage that join them (a line left out between)
 GAP_SPAN = 4  # ... blank lines included
 

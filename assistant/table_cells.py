@@ -8,6 +8,7 @@ from assistant.outline import compact
 from ingest.facts_records import UNIT_SCALE
 from ingest.records import Table
 from ingest.thai_repair import index_form
+from ingest.vocabulary import vocabulary
 
 
 def table_line(db: FactsDB, doc_id: str, table: Table, needles: list[str], after: int = 0) -> int | None:
@@ -28,3 +29,13 @@ def in_baht(printed: str, unit: str) -> str | None:
         return f"{Decimal(printed.replace(',', '')) * UNIT_SCALE[unit]:,.0f}"
     except InvalidOperation:
         return None
+
+
+def bare_label(label: str) -> str:
+    """A row's label without its bullet (`- เงินรายได้` → `เงินรายได้`)."""
+    return label.lstrip("-–• ").strip()
+
+
+def money_label(label: str) -> bool:
+    """A row labelled as money (`เงินงบประมาณ`, `- เงินรายได้`), profile `[kpis] money_row_words`."""
+    return bare_label(label).startswith(vocabulary().kpis.money_row_words)

@@ -23,7 +23,7 @@ from assistant.normalize import be_years, full_years
 from assistant.outline import compact
 from assistant.route import Query
 from assistant.structured_answers import Draft, _t
-from assistant.table_cells import in_baht, table_line
+from assistant.table_cells import bare_label, in_baht, money_label, table_line
 from assistant.understand import types_any
 from ingest.records import Table
 from ingest.thai_repair import thai_digits_to_arabic
@@ -162,7 +162,6 @@ def money_rows(table: Table, caption_unit: str | None) -> list[MoneyRow]:
     """The table's rows labelled as money (profile `[kpis] money_row_words`) in a currency, their own unit cell's
     or the caption's."""
     currency = vocabulary().units.currency
-    starts = vocabulary().kpis.money_row_words
     grid: dict[int, dict[int, str]] = {}
     for c in table.cells:
         if not c.header and c.text.strip():
@@ -171,7 +170,7 @@ def money_rows(table: Table, caption_unit: str | None) -> list[MoneyRow]:
     for r in sorted(grid):
         cells = grid[r]
         label = cells.get(0, "")
-        if not label.lstrip("-–• ").startswith(starts):
+        if not money_label(label):
             continue
         unit = next((t for col, t in cells.items() if col and t in currency), caption_unit or "")
         if unit in currency:
@@ -183,7 +182,7 @@ def _asked_row(q: Query, rows: list[MoneyRow]) -> MoneyRow | None:
     """The row whose label the question types (the longest, `เงินนอกงบประมาณ` over `เงินงบประมาณ`), else the
     table's total row (profile `[budget_lines] total_words`), else its appropriation row."""
     typed = compact(q.normalized) + compact(q.text)
-    named = [r for r in rows if len(compact(r.label.lstrip("-–• "))) >= 5 and compact(r.label.lstrip("-–• ")) in typed]
+    named = [r for r in rows if len(compact(bare_label(r.label))) >= 5 and compact(bare_label(r.label)) in typed]
     if named:
         return max(named, key=lambda r: len(compact(r.label)))
     lines = vocabulary().budget_lines
@@ -241,11 +240,13 @@ def _said(q: Query, lv: Level, levels: PlanLevels, table: Table, row: MoneyRow, 
     figures: list[str] = []
     for k in asked:
         printed = row.cells[k.col]
-        baht = in_baht(printed, row.unit) if _value(printed) is not None else None
-        if _value(printed) is not None:
+        baht = None
+        if _value(printed) is None:  # `-`: no amount for those years
+            said = printed + _t(q, " (ไม่ได้ระบุจำนวนเงิน)", " (no amount printed)")
+        else:
             figures.append(printed.strip("() "))
-        said = f"{printed} {row.unit}" + (f" = {baht} บาท" if baht else "") if _value(printed) is not None else \
-            printed + _t(q, " (ไม่ได้ระบุจำนวนเงิน)", " (no amount printed)")
+            baht = in_baht(printed, row.unit)
+            said = f"{printed} {row.unit}" + (f" = {baht} บาท" if baht else "")
         draft.say(f"• {k.header}: {said}", cited, template=True, computed=[baht.replace(",", "")] if baht else [])
     if len(figures) >= 2:
         total = sum(_value(f) for f in figures)
